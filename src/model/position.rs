@@ -1,0 +1,156 @@
+//! The position file: what each side of a negotiation stated it wants.
+//! Field for field the contract in `docs/position-file.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// The only position file format this version reads and writes.
+pub const POSITION_FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionFile {
+    pub format: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub negotiation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<Issue>,
+    pub sides: Vec<Side>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Side {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub represented_by: Option<String>,
+    #[serde(default)]
+    pub demands: Vec<Demand>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    pub id: String,
+    pub issue: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How much a side insists on a demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Priority {
+    /// A stated red line.
+    Core,
+    High,
+    Medium,
+    Low,
+}
+
+impl Priority {
+    pub const ALL: [Self; 4] = [Self::Core, Self::High, Self::Medium, Self::Low];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Core => "Core (red line)",
+            Self::High => "High",
+            Self::Medium => "Medium",
+            Self::Low => "Low",
+        }
+    }
+}
+
+/// A number or range a demand is about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    pub unit: String,
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = |x: f64| {
+            if x.fract() == 0.0 && x.abs() < 1e15 {
+                format!("{x:.0}")
+            } else {
+                format!("{x}")
+            }
+        };
+        match (self.min, self.max) {
+            (Some(a), Some(b)) if a == b => write!(f, "{} {}", n(a), self.unit),
+            (Some(a), Some(b)) => write!(f, "{}–{} {}", n(a), n(b), self.unit),
+            (Some(a), None) => write!(f, "at least {} {}", n(a), self.unit),
+            (None, Some(b)) => write!(f, "at most {} {}", n(b), self.unit),
+            (None, None) => write!(f, "{}", self.unit),
+        }
+    }
+}
+
+impl PositionFile {
+    pub fn demand_count(&self) -> usize {
+        self.sides.iter().map(|s| s.demands.len()).sum()
+    }
+
+    /// Issues in display order: the `issues` list, or where there is none, the
+    /// distinct `issue` strings of the demands in order of first appearance.
+    pub fn issue_list(&self) -> Vec<Issue> {
+        if !self.issues.is_empty() {
+            return self.issues.clone();
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut issues = Vec::new();
+        for demand in self.sides.iter().flat_map(|s| &s.demands) {
+            if seen.insert(demand.issue.as_str()) {
+                issues.push(Issue {
+                    id: demand.issue.clone(),
+                    name: demand.issue.clone(),
+                    description: None,
+                });
+            }
+        }
+        issues
+    }
+}

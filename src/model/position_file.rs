@@ -1,0 +1,263 @@
+//! Reading and checking position files: every rule of `docs/position-file.md`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::diagnostics::{self, FileError, PathProblem, Problem, RECURSION_LIMIT};
+use super::locate::{self, Step};
+use super::position::{POSITION_FORMAT, PositionFile};
+
+/// RON options shared by every Stances file: `implicit_some` lets optional fields
+/// be written bare, and a recursion limit keeps hostile nesting from overflowing the stack.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Reads and checks a position file.
+pub fn load_position_file(path: &Path) -> Result<PositionFile, FileError> {
+    let text = diagnostics::read_text(path)?;
+    parse_position_file(&diagnostics::display_path(path), &text)
+}
+
+/// Parses and checks position-file text; `shown` names the file in messages.
+pub fn parse_position_file(shown: &str, text: &str) -> Result<PositionFile, FileError> {
+    preflight(text, "position file").map_err(|p| FileError::new(shown, p))?;
+    let file: PositionFile = ron_options()
+        .from_str(text)
+        .map_err(|e| FileError::new(shown, diagnostics::ron_problem(text, &e)))?;
+    let problems = validate_positions(&file, &[]);
+    if problems.is_empty() {
+        Ok(file)
+    } else {
+        Err(FileError {
+            path: shown.to_owned(),
+            problems: problems.into_iter().map(|p| p.locate(text)).collect(),
+        })
+    }
+}
+
+/// Checks made before the full parse, so that a file of another kind or a newer
+/// version gets a message about that, not about the first field it does not know.
+pub fn preflight(text: &str, kind: &str) -> Result<(), Problem> {
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(Problem::at(
+            locate::LineCol { line: 1, col: 1 },
+            format!("the file is empty; a {kind} starts with `(` and holds at least `format: 1`"),
+        ));
+    }
+    let start = locate::line_col(text, text.len() - trimmed.len());
+    if trimmed.starts_with('{') || trimmed.starts_with("[{") {
+        return Err(Problem::at(
+            start,
+            format!("this looks like JSON; a {kind} is RON: it starts with `(` and writes fields as `name: value`"),
+        ));
+    }
+    if trimmed.starts_with("---") || trimmed.starts_with("%YAML") {
+        return Err(Problem::at(
+            start,
+            format!("this looks like YAML; a {kind} is RON: it starts with `(` and writes fields as `name: value`"),
+        ));
+    }
+    let fields = locate::top_level_fields(text);
+    let names: Vec<&str> = fields.iter().map(|(n, _, _)| n.as_str()).collect();
+    if kind == "position file" && names.contains(&"marks") && names.contains(&"positions") {
+        return Err(Problem::at(
+            start,
+            "this is a comparison file (annotated comparison), not a position file; open it with File → Open",
+        ));
+    }
+    if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format") {
+        if let Ok(version) = raw.parse::<u64>() {
+            if version != u64::from(POSITION_FORMAT) {
+                return Err(Problem::at(*at, format_message(kind, version)));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn format_message(kind: &str, version: u64) -> String {
+    if version > u64::from(POSITION_FORMAT) {
+        format!(
+            "this {kind} is format {version}, written by a newer version of Stances; this version reads format {POSITION_FORMAT}: update Stances to open it"
+        )
+    } else {
+        format!("`format: {version}` is not a {kind} version; this version of Stances reads `format: {POSITION_FORMAT}`")
+    }
+}
+
+fn path(prefix: &[Step], rest: &[Step]) -> Vec<Step> {
+    let mut p = prefix.to_vec();
+    p.extend_from_slice(rest);
+    p
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day.
+pub fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&num(m)),
+        [y, m, d] => {
+            if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+                return false;
+            }
+            let (year, month, day) = (num(y), num(m), num(d));
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let days = match month {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&day)
+        }
+        _ => false,
+    }
+}
+
+/// Every rule the format states beyond its shape. `prefix` is where the position
+/// data sits in the document (empty for a position file, deeper in a comparison file).
+pub fn validate_positions(file: &PositionFile, prefix: &[Step]) -> Vec<PathProblem> {
+    use Step::{Field, Index};
+    let mut problems = Vec::new();
+    let mut push = |p: Vec<Step>, message: String| problems.push(PathProblem::value(p, message));
+
+    if file.format != POSITION_FORMAT {
+        push(path(prefix, &[Field("format")]), format_message("position file", file.format.into()));
+    }
+    if let Some(date) = &file.date {
+        if !is_valid_date(date) {
+            push(path(prefix, &[Field("date")]), date_message(date));
+        }
+    }
+    if file.sides.is_empty() {
+        push(
+            path(prefix, &[Field("sides")]),
+            "`sides` is empty; a position file needs at least one side".into(),
+        );
+    }
+
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, source) in file.sources.iter().enumerate() {
+        let at = path(prefix, &[Field("sources"), Index(i), Field("id")]);
+        check_id(&mut push, &at, "source", &source.id, &mut source_ids, i);
+        if let Some(date) = &source.date {
+            if !is_valid_date(date) {
+                push(path(prefix, &[Field("sources"), Index(i), Field("date")]), date_message(date));
+            }
+        }
+    }
+    let mut issue_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, issue) in file.issues.iter().enumerate() {
+        let at = path(prefix, &[Field("issues"), Index(i), Field("id")]);
+        check_id(&mut push, &at, "issue", &issue.id, &mut issue_ids, i);
+    }
+    let mut side_ids: HashMap<&str, usize> = HashMap::new();
+    let mut demand_ids: HashMap<&str, usize> = HashMap::new();
+    let mut demand_n = 0;
+    for (s, side) in file.sides.iter().enumerate() {
+        let at = path(prefix, &[Field("sides"), Index(s), Field("id")]);
+        check_id(&mut push, &at, "side", &side.id, &mut side_ids, s);
+        for (d, demand) in side.demands.iter().enumerate() {
+            let here = |f: &'static str| path(prefix, &[Field("sides"), Index(s), Field("demands"), Index(d), Field(f)]);
+            check_id(&mut push, &here("id"), "demand", &demand.id, &mut demand_ids, demand_n);
+            demand_n += 1;
+            if demand.text.trim().is_empty() {
+                push(here("text"), format!("demand `{}` has an empty `text`; write the demand in a sentence or two", demand.id));
+            }
+            if !file.issues.is_empty() && !issue_ids.contains_key(demand.issue.as_str()) {
+                push(
+                    here("issue"),
+                    format!(
+                        "demand `{}` names issue `{}`, which is not in `issues`; add it there or use one of {}",
+                        demand.id,
+                        demand.issue,
+                        short_list(file.issues.iter().map(|i| i.id.as_str()))
+                    ),
+                );
+            } else if file.issues.is_empty() && demand.issue.trim().is_empty() {
+                push(here("issue"), format!("demand `{}` has an empty `issue`", demand.id));
+            }
+            if let Some(source) = &demand.source {
+                if !source_ids.contains_key(source.as_str()) {
+                    let known = if file.sources.is_empty() {
+                        "the file lists no `sources`; add one with this id".to_owned()
+                    } else {
+                        format!("use one of {}", short_list(file.sources.iter().map(|s| s.id.as_str())))
+                    };
+                    push(here("source"), format!("demand `{}` names source `{source}`, which is not in `sources`; {known}", demand.id));
+                }
+            }
+            if let Some(value) = &demand.value {
+                let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
+                match (value.min, value.max) {
+                    (None, None) => push(
+                        here("value"),
+                        format!("the value of demand `{}` has neither `min` nor `max`; give at least one", demand.id),
+                    ),
+                    _ if !finite(value.min) || !finite(value.max) => push(
+                        here("value"),
+                        format!("the value of demand `{}` must be an ordinary number, not infinity or NaN", demand.id),
+                    ),
+                    (Some(min), Some(max)) if min > max => push(
+                        here("value"),
+                        format!("the value of demand `{}` has `min` ({min}) above `max` ({max}); swap them", demand.id),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn date_message(date: &str) -> String {
+    format!("`{date}` is not a date; write YYYY-MM-DD (like 2025-06-02), YYYY-MM or YYYY")
+}
+
+fn short_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.collect();
+    let mut shown: Vec<String> = ids.iter().take(8).map(|i| format!("`{i}`")).collect();
+    if ids.len() > 8 {
+        shown.push(format!("… ({} in all)", ids.len()));
+    }
+    shown.join(", ")
+}
+
+/// Flags an empty id or one already used (`seen` maps each id to its first index).
+fn check_id<'a>(
+    push: &mut impl FnMut(Vec<Step>, String),
+    at: &[Step],
+    what: &str,
+    id: &'a str,
+    seen: &mut HashMap<&'a str, usize>,
+    index: usize,
+) {
+    if id.trim().is_empty() {
+        push(at.to_vec(), format!("this {what} has an empty `id`; give it a short unique name"));
+    } else if seen.insert(id, index).is_some() {
+        push(at.to_vec(), format!("the {what} id `{id}` is used twice; every {what} needs its own id"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for ok in ["2025", "2025-06", "2025-06-02", "2024-02-29"] {
+            assert!(is_valid_date(ok), "{ok}");
+        }
+        for bad in ["25", "2025-13", "2025-6-2", "2023-02-29", "2025-06-31", "June 2025", ""] {
+            assert!(!is_valid_date(bad), "{bad}");
+        }
+    }
+}
