@@ -1,1 +1,23 @@
-fn main() {}
+//! The `stances` binary: the window, or `stances check` on the command line.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use stances::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { files }) => stances::cli::check(&files),
+        None => match stances::app::run(cli.files) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                #[expect(clippy::print_stderr, reason = "no window to show the error in")]
+                {
+                    eprintln!("stances: could not open a window: {e}");
+                }
+                ExitCode::from(2)
+            }
+        },
+    }
+}

@@ -36,6 +36,8 @@ pub enum Edit {
     ShowSide { panel: usize, side: Option<String> },
     InsertDocument { index: usize, document: PositionDocument },
     RemoveDocument { index: usize },
+    /// Several edits as one step. If one is refused, those before it are undone.
+    Batch(Vec<Edit>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -274,6 +276,14 @@ impl Comparison {
             changed.changed = now.to_owned();
             return Some(Edit::ReplaceMark(changed));
         }
+        self.new_mark_edit(selection, status, now)
+    }
+
+    /// The edit that adds a new mark over the selection.
+    pub fn new_mark_edit(&self, selection: &[DemandIx], status: &str, now: &str) -> Option<Edit> {
+        if selection.is_empty() || self.codebook.get(status).is_none() {
+            return None;
+        }
         Some(Edit::AddMark(Mark {
             id: self.next_mark_id(),
             demands: selection.iter().map(|&ix| self.demand_ref(ix)).collect(),
@@ -346,6 +356,22 @@ impl Comparison {
                 self.reindex_marks();
                 self.fill_empty_panels();
                 Edit::RemoveDocument { index }
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match self.apply(edit) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = self.apply(inverse);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch(inverses)
             }
             Edit::RemoveDocument { index } => {
                 if index >= self.documents.len() {

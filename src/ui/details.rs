@@ -1,0 +1,199 @@
+//! The details pane: the selected demands in full, their mark's status and note.
+
+use egui::{RichText, Ui};
+
+use super::theme;
+use crate::app::Action;
+use crate::model::{Comparison, DemandIx, MarkId};
+
+/// What the note editor is editing, kept between frames so typing is not lost.
+#[derive(Default)]
+pub struct NoteEditor {
+    pub mark: Option<MarkId>,
+    pub text: String,
+}
+
+pub fn show(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], note: &mut NoteEditor, actions: &mut Vec<Action>) {
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        if selection.is_empty() {
+            ui.heading("Details");
+            ui.label("Click a demand to see it in full. Ctrl+click (or Shift+click) adds demands from either side to the selection.");
+            ui.add_space(6.0);
+            ui.label("Then give the selection a status with a key or a button:");
+            status_buttons(ui, cmp, None, actions);
+        } else {
+            let focus = cmp.mark_for_selection(selection);
+            mark_section(ui, cmp, selection, focus, note, actions);
+            ui.separator();
+            for &ix in selection {
+                demand_details(ui, cmp, ix, focus, actions);
+                ui.separator();
+            }
+        }
+        orphans(ui, cmp, actions);
+    });
+}
+
+fn status_buttons(ui: &mut Ui, cmp: &Comparison, current: Option<&str>, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, status) in cmp.codebook().statuses.iter().enumerate() {
+            let color = theme::status_color(status);
+            let selected = current == Some(status.id.as_str());
+            let key = if i < 9 { format!("{} ", i + 1) } else { String::new() };
+            let text = RichText::new(format!("{key}{}", status.label)).color(if selected { theme::text_on(color) } else { color }).strong();
+            let button = egui::Button::new(text).selected(selected).fill(if selected { color } else { theme::tint(color, ui.visuals()) });
+            let mut response = ui.add(button);
+            if let Some(description) = &status.description {
+                response = response.on_hover_text(description);
+            }
+            if response.clicked() {
+                actions.push(Action::ApplyStatus(status.id.clone()));
+            }
+        }
+    });
+}
+
+fn mark_section(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], focus: Option<MarkId>, note: &mut NoteEditor, actions: &mut Vec<Action>) {
+    let count = selection.len();
+    let sides: std::collections::BTreeSet<u32> = selection.iter().map(|ix| ix.side).collect();
+    ui.heading(if count == 1 { "1 demand selected".to_owned() } else { format!("{count} demands selected") });
+    match focus.and_then(|id| cmp.mark(id)) {
+        Some(mark) => {
+            let status = cmp.codebook().get(&mark.status);
+            let label = status.map_or(mark.status.as_str(), |s| s.label.as_str());
+            let covers = if mark.demands.len() == 1 {
+                "this demand".to_owned()
+            } else {
+                format!("{} demands", mark.demands.len())
+            };
+            ui.label(format!("Marked {label} (mark {}, covering {covers})", mark.id));
+            status_buttons(ui, cmp, Some(&mark.status), actions);
+            if note.mark != Some(mark.id) {
+                note.mark = Some(mark.id);
+                note.text = mark.note.clone();
+            } else if !ui.memory(|m| m.has_focus(ui.scope_id().with("note"))) && note.text != mark.note {
+                // Undo or redo changed the note while the editor was not in use.
+                note.text = mark.note.clone();
+            }
+            ui.add_space(4.0);
+            ui.label("Note");
+            let edit = egui::TextEdit::multiline(&mut note.text)
+                .id(ui.scope_id().with("note"))
+                .hint_text("Why this status? e.g. “30 days everywhere vs. 2–3 days in chosen sectors”")
+                .desired_rows(4)
+                .desired_width(f32::INFINITY);
+            let response = ui.add(edit).labelled_by(ui.scope_id());
+            if response.changed() {
+                actions.push(Action::SetNote {
+                    mark: mark.id,
+                    note: note.text.clone(),
+                });
+            }
+            if response.lost_focus() {
+                actions.push(Action::SealNote);
+            }
+            ui.label(RichText::new(format!("Created {} · changed {}", mark.created, mark.changed)).weak().small());
+            ui.horizontal(|ui| {
+                if ui.button("Remove mark").on_hover_text("Delete").clicked() {
+                    actions.push(Action::RemoveMark(mark.id));
+                }
+            });
+            if mark.demands.len() != count {
+                ui.add_space(4.0);
+                ui.label("Or give the selection a mark of its own:");
+                ui.horizontal_wrapped(|ui| {
+                    for status in &cmp.codebook().statuses {
+                        if ui.small_button(&status.label).clicked() {
+                            actions.push(Action::NewMark(status.id.clone()));
+                        }
+                    }
+                });
+            }
+        }
+        None => {
+            note.mark = None;
+            let hint = if sides.len() > 1 {
+                "Not marked together. Give them a status:"
+            } else if count == 1 {
+                "Not marked. Give it a status (e.g. Unaddressed by the other side):"
+            } else {
+                "Not marked together. Give them a status:"
+            };
+            ui.label(hint);
+            status_buttons(ui, cmp, None, actions);
+        }
+    }
+}
+
+fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<MarkId>, actions: &mut Vec<Action>) {
+    let demand = cmp.demand(ix);
+    let side = cmp.side(ix.side as usize);
+    let issue = cmp.issues().iter().find(|i| i.id == demand.issue).map_or(demand.issue.as_str(), |i| i.name.as_str());
+    ui.label(RichText::new(format!("{} · {issue}", side.name)).strong());
+    ui.label(RichText::new(&demand.text).size(theme::BODY_SIZE));
+    egui::Grid::new(("demand_grid", ix.side, ix.demand)).num_columns(2).spacing([8.0, 3.0]).show(ui, |ui| {
+        let row = |ui: &mut Ui, key: &str, value: RichText| {
+            ui.label(RichText::new(key).weak());
+            ui.add(egui::Label::new(value).wrap());
+            ui.end_row();
+        };
+        if let Some(priority) = demand.priority {
+            let text = RichText::new(priority.label());
+            row(ui, "Priority", if priority == crate::model::Priority::Core { text.color(theme::red_line(ui.visuals())).strong() } else { text });
+        }
+        if let Some(value) = &demand.value {
+            row(ui, "Value", RichText::new(value.to_string()));
+        }
+        if let Some(quote) = &demand.quote {
+            row(ui, "Quote", RichText::new(format!("“{quote}”")).italics());
+        }
+        if let Some(source) = demand.source.as_deref() {
+            let document = cmp.side_document(ix.side as usize);
+            let title = document.data.sources.iter().find(|s| s.id == source).map_or(source, |s| s.title.as_str());
+            row(ui, "Source", RichText::new(title));
+        }
+        if let Some(note) = &demand.note {
+            row(ui, "File note", RichText::new(note));
+        }
+        if !demand.tags.is_empty() {
+            row(ui, "Tags", RichText::new(demand.tags.join(", ")));
+        }
+        row(ui, "Id", RichText::new(&demand.id).monospace());
+    });
+    let others: Vec<MarkId> = cmp.marks_on(ix).iter().copied().filter(|id| Some(*id) != focus).collect();
+    if !others.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Also in").weak());
+            for id in others {
+                if let Some(mark) = cmp.mark(id) {
+                    let label = cmp.codebook().get(&mark.status).map_or(mark.status.clone(), |s| s.label.clone());
+                    if ui.link(format!("mark {id} ({label})")).clicked() {
+                        actions.push(Action::SelectMark(id));
+                    }
+                }
+            }
+        });
+    }
+}
+
+fn orphans(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
+    let orphans: Vec<_> = cmp.orphans().collect();
+    if orphans.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new(format!("Orphaned marks ({})", orphans.len())).strong().color(ui.visuals().warn_fg_color));
+    ui.label(RichText::new("These marks name demands that no open position file holds any more. They are kept until you remove them.").weak());
+    for mark in orphans {
+        ui.horizontal_wrapped(|ui| {
+            let names: Vec<String> = mark.demands.iter().map(|r| format!("{}/{}", r.side(), r.demand())).collect();
+            ui.label(format!("Mark {} · {} · {}", mark.id, mark.status, names.join(", ")));
+            if ui.small_button("Remove").clicked() {
+                actions.push(Action::RemoveMark(mark.id));
+            }
+        });
+        if !mark.note.is_empty() {
+            ui.label(RichText::new(&mark.note).italics());
+        }
+    }
+}

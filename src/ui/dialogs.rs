@@ -1,0 +1,260 @@
+//! File dialogs that never freeze the window, with a typed path when no native
+//! dialog can be shown, and the prompt before unsaved work would be lost.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use egui::{Context, Id, Key, RichText};
+
+use crate::model::comparison_file::COMPARISON_EXTENSION;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    Open,
+    SaveAs,
+}
+
+impl FileAction {
+    fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open files",
+            Self::SaveAs => "Save comparison as",
+        }
+    }
+}
+
+struct Waiting {
+    action: FileAction,
+    started: Instant,
+    suggested: Option<PathBuf>,
+    result: Receiver<Option<Vec<PathBuf>>>,
+}
+
+struct PathPrompt {
+    action: FileAction,
+    text: String,
+    reason: Option<String>,
+    focus: bool,
+}
+
+/// A dialog that answers faster than this was never shown: nobody can cancel a
+/// dialog this quickly, but a missing desktop portal answers at once.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
+
+pub struct FileDialogs {
+    native: bool,
+    waiting: Option<Waiting>,
+    prompt: Option<PathPrompt>,
+}
+
+impl FileDialogs {
+    /// With `native` false (tests, or when asked) the typed-path prompt is used directly.
+    pub fn new(native: bool) -> Self {
+        Self {
+            native,
+            waiting: None,
+            prompt: None,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.waiting.is_some() || self.prompt.is_some()
+    }
+
+    pub fn request(&mut self, ctx: &Context, action: FileAction, suggested: Option<PathBuf>) {
+        if self.is_open() {
+            return;
+        }
+        if !self.native {
+            self.open_prompt(action, suggested, None);
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let start_dir = suggested.as_ref().and_then(|p| p.parent().map(PathBuf::from));
+        let file_name = suggested.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+            let mut dialog = rfd::AsyncFileDialog::new().set_title(action.title());
+            if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            let result = match action {
+                FileAction::Open => {
+                    let dialog = dialog
+                        .add_filter("Stances files", &["ron"])
+                        .add_filter("All files", &["*"]);
+                    block_on(dialog.pick_files()).map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
+                }
+                FileAction::SaveAs => {
+                    let mut dialog = dialog.add_filter("Comparison", &["ron"]);
+                    if let Some(name) = file_name {
+                        dialog = dialog.set_file_name(name);
+                    }
+                    block_on(dialog.save_file()).map(|f| vec![f.path().to_path_buf()])
+                }
+            };
+            let _ = tx.send(result);
+            repaint.request_repaint();
+        });
+        match spawned {
+            Ok(_) => {
+                self.waiting = Some(Waiting {
+                    action,
+                    started: Instant::now(),
+                    suggested,
+                    result: rx,
+                });
+            }
+            Err(e) => self.open_prompt(action, suggested, Some(format!("No file dialog could be started ({e}).")))
+        }
+    }
+
+    fn open_prompt(&mut self, action: FileAction, suggested: Option<PathBuf>, reason: Option<String>) {
+        let text = suggested.map(|p| p.display().to_string()).unwrap_or_default();
+        self.prompt = Some(PathPrompt {
+            action,
+            text,
+            reason,
+            focus: true,
+        });
+    }
+
+    /// Shows the typed-path prompt if open, and returns the files chosen, if any.
+    pub fn show(&mut self, ctx: &Context) -> Option<(FileAction, Vec<PathBuf>)> {
+        if let Some(waiting) = &self.waiting {
+            match waiting.result.try_recv() {
+                Ok(Some(paths)) => {
+                    let action = waiting.action;
+                    self.waiting = None;
+                    return Some((action, paths));
+                }
+                Ok(None) | Err(TryRecvError::Disconnected) => {
+                    let waiting = self.waiting.take()?;
+                    if waiting.started.elapsed() < NO_DIALOG_WITHIN {
+                        self.native = false;
+                        self.open_prompt(
+                            waiting.action,
+                            waiting.suggested,
+                            Some("No file dialog is available on this system (no desktop portal is running), so type the path instead.".into()),
+                        );
+                    }
+                }
+                Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
+            }
+        }
+        self.show_prompt(ctx)
+    }
+
+    fn show_prompt(&mut self, ctx: &Context) -> Option<(FileAction, Vec<PathBuf>)> {
+        let prompt = self.prompt.as_mut()?;
+        let mut chosen = None;
+        let mut cancel = false;
+        egui::Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(prompt.action.title());
+            if let Some(reason) = &prompt.reason {
+                ui.label(reason);
+            }
+            let hint = match prompt.action {
+                FileAction::Open => "Path of a position file (.ron) or comparison (.stances.ron); separate several with ;".to_owned(),
+                FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
+            };
+            ui.label(RichText::new(hint).weak());
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .id(Id::unique("path_prompt_text"))
+                    .desired_width(f32::INFINITY)
+                    .hint_text("File path"),
+            );
+            if prompt.focus {
+                response.request_focus();
+                prompt.focus = false;
+            }
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                let label = match prompt.action {
+                    FileAction::Open => "Open",
+                    FileAction::SaveAs => "Save",
+                };
+                let ready = !prompt.text.trim().is_empty();
+                if (ui.add_enabled(ready, egui::Button::new(label)).clicked() || (enter && ready)) && chosen.is_none() {
+                    let paths = prompt.text.split(';').map(str::trim).filter(|s| !s.is_empty()).map(expand_home).collect();
+                    chosen = Some((prompt.action, paths));
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    cancel = true;
+                }
+            });
+        });
+        if chosen.is_some() || cancel {
+            self.prompt = None;
+        }
+        chosen
+    }
+}
+
+fn expand_home(path: &str) -> PathBuf {
+    if let Some(rest) = path.strip_prefix("~/") {
+        if let Some(home) = directories::BaseDirs::new() {
+            return home.home_dir().join(rest);
+        }
+    }
+    PathBuf::from(path)
+}
+
+/// What the user answered when unsaved changes were about to be lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Asks whether to save before `what` ("closing", "opening another comparison").
+pub fn unsaved_prompt(ctx: &Context, what: &str) -> Option<UnsavedChoice> {
+    let mut choice = None;
+    let response = egui::Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Save changes to this comparison?");
+        ui.label(format!("Your marks and notes have unsaved changes. If you don't save before {what}, they are lost."));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(UnsavedChoice::Save);
+            }
+            if ui.button("Don't save").clicked() {
+                choice = Some(UnsavedChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(UnsavedChoice::Cancel);
+            }
+        });
+    });
+    if response.should_close() && choice.is_none() {
+        choice = Some(UnsavedChoice::Cancel);
+    }
+    choice
+}
+
+/// Runs a future to completion on this thread (the dialog worker), parking between polls.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    use std::sync::Arc;
+    use std::task::{Context as TaskContext, Poll, Wake, Waker};
+
+    struct ThreadWaker(std::thread::Thread);
+    impl Wake for ThreadWaker {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(ThreadWaker(std::thread::current())));
+    let mut cx = TaskContext::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
+        }
+        std::thread::park();
+    }
+}

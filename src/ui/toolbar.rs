@@ -1,0 +1,96 @@
+//! The menu bar, and the bar with the search field and the legend (which filters by status).
+
+use egui::{RichText, Ui};
+
+use super::theme;
+use crate::app::{Action, Command};
+use crate::model::Comparison;
+use crate::model::alignment::Filter;
+
+pub fn menu_bar(ui: &mut Ui, recent: &[std::path::PathBuf], can_undo: bool, can_redo: bool, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            command_button(ui, Command::New, true, actions);
+            command_button(ui, Command::Open, true, actions);
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    for path in recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            actions.push(Action::OpenPaths(vec![path.clone()]));
+                        }
+                    }
+                });
+            });
+            ui.separator();
+            command_button(ui, Command::Save, true, actions);
+            command_button(ui, Command::SaveAs, true, actions);
+            ui.separator();
+            command_button(ui, Command::Quit, true, actions);
+        });
+        ui.menu_button("Edit", |ui| {
+            command_button(ui, Command::Undo, can_undo, actions);
+            command_button(ui, Command::Redo, can_redo, actions);
+            ui.separator();
+            command_button(ui, Command::RemoveMark, true, actions);
+            command_button(ui, Command::ClearSelection, true, actions);
+            command_button(ui, Command::Find, true, actions);
+        });
+        ui.menu_button("View", |ui| {
+            egui::widgets::global_theme_preference_buttons(ui);
+        });
+        ui.menu_button("Help", |ui| {
+            command_button(ui, Command::Shortcuts, true, actions);
+        });
+    });
+}
+
+fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        actions.push(Action::Run(command));
+    }
+}
+
+/// The search field and the legend. Clicking a status in the legend filters by it.
+pub fn filter_bar(ui: &mut Ui, cmp: &Comparison, counts: &[usize], filter: &Filter, search_focus: bool, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        let mut query = filter.query.clone();
+        let search = egui::TextEdit::singleline(&mut query)
+            .id(egui::Id::unique("search"))
+            .hint_text("Search demands (Ctrl+F)")
+            .desired_width(220.0);
+        let response = ui.add(search);
+        if search_focus {
+            response.request_focus();
+        }
+        if response.changed() {
+            actions.push(Action::SetQuery(query));
+        }
+        ui.add_space(12.0);
+        ui.label(RichText::new("Marks").weak());
+        for (i, status) in cmp.codebook().statuses.iter().enumerate() {
+            let color = theme::status_color(status);
+            let on = filter.statuses.contains(&status.id);
+            let count = counts.get(i).copied().unwrap_or(0);
+            let text = RichText::new(format!("{} {count}", status.label)).strong().color(if on { theme::text_on(color) } else { color });
+            let button = egui::Button::new(text).fill(if on { color } else { theme::tint(color, ui.visuals()) }).selected(on);
+            let response = ui.add(button).on_hover_text(format!(
+                "{count} marks are {}. Click to show only demands with this status; click again to show all.",
+                status.label.to_lowercase()
+            ));
+            if response.clicked() {
+                actions.push(Action::ToggleStatusFilter(status.id.clone()));
+            }
+        }
+        let unmarked = egui::Button::new("Unmarked").selected(filter.unmarked);
+        if ui.add(unmarked).on_hover_text("Show demands with no mark").clicked() {
+            actions.push(Action::ToggleUnmarkedFilter);
+        }
+        if filter.is_active() && ui.button("Clear filter").clicked() {
+            actions.push(Action::ClearFilter);
+        }
+    });
+}
