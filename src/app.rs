@@ -335,7 +335,7 @@ impl StancesApp {
             }
             Pending::New => {
                 self.replace_comparison(Comparison::default(), None);
-                self.notify_info("New comparison: open position files with File → Open… or drop them here.");
+                self.notify_info("New comparison: open position files with File › Open… or drop them here.");
             }
             Pending::Replace(cmp, path) => self.replace_comparison(*cmp, Some(path)),
         }
@@ -502,7 +502,7 @@ impl StancesApp {
         let mut dismiss = None;
         for (i, notice) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
-                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                     dismiss = Some(i);
                 }
                 let text = RichText::new(&notice.text);
@@ -592,7 +592,7 @@ impl eframe::App for StancesApp {
                 ui.vertical_centered(|ui| {
                     ui.add_space(80.0);
                     ui.heading("No position files open");
-                    ui.label("Open position files with File → Open… (Ctrl+O), or drop them onto this window.");
+                    ui.label("Open position files with File › Open… (Ctrl+O), or drop them onto this window.");
                 });
                 return;
             }

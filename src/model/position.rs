@@ -114,7 +114,7 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let n = |x: f64| {
             if x.fract() == 0.0 && x.abs() < 1e15 {
-                format!("{x:.0}")
+                group_thousands(x)
             } else {
                 format!("{x}")
             }
@@ -153,4 +153,17 @@ impl PositionFile {
         }
         issues
     }
+}
+
+/// `12000` as `12,000`: large whole numbers are read at a glance on a projector.
+fn group_thousands(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < 0.0 { format!("-{out}") } else { out }
 }

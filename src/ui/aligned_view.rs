@@ -284,7 +284,7 @@ fn card_layout(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> Ca
     for id in cmp.marks_on(ix) {
         if let Some(mark) = cmp.mark(*id) {
             if let Some(status) = cmp.codebook().get(&mark.status) {
-                let label = if mark.note.is_empty() { status.label.clone() } else { format!("{} ✎", status.label) };
+                let label = if mark.note.is_empty() { status.label.clone() } else { format!("{} + note", status.label) };
                 pill(&mut meta, &label, theme::status_color(status));
             }
         }

@@ -76,13 +76,13 @@ fn mark_section(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], focus: Op
                 note.text = mark.note.clone();
             }
             ui.add_space(4.0);
-            ui.label("Note");
+            let note_label = ui.label("Note");
             let edit = egui::TextEdit::multiline(&mut note.text)
                 .id(ui.scope_id().with("note"))
                 .hint_text("Why this status? e.g. “30 days everywhere vs. 2–3 days in chosen sectors”")
                 .desired_rows(4)
                 .desired_width(f32::INFINITY);
-            let response = ui.add(edit).labelled_by(ui.scope_id());
+            let response = ui.add(edit).labelled_by(note_label.id);
             if response.changed() {
                 actions.push(Action::SetNote {
                     mark: mark.id,

@@ -160,16 +160,26 @@ impl FileDialogs {
                 FileAction::Open => "Path of a position file (.ron) or comparison (.stances.ron); separate several with ;".to_owned(),
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
             };
-            ui.label(RichText::new(hint).weak());
+            let label = ui.label(RichText::new(hint).weak());
             let response = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .id(Id::unique("path_prompt_text"))
                     .desired_width(f32::INFINITY)
                     .hint_text("File path"),
-            );
+            ).labelled_by(label.id);
             if prompt.focus {
+                // The suggested path is selected, so typing replaces it.
                 response.request_focus();
-                prompt.focus = false;
+                let id = Id::unique("path_prompt_text");
+                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
+                    let all = egui::text::CCursorRange::two(
+                        egui::text::CCursor::new(0),
+                        egui::text::CCursor::new(prompt.text.chars().count()),
+                    );
+                    state.cursor.set_char_range(Some(all));
+                    state.store(ui.ctx(), id);
+                    prompt.focus = false;
+                }
             }
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {

@@ -58,11 +58,12 @@ fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Ve
 pub fn filter_bar(ui: &mut Ui, cmp: &Comparison, counts: &[usize], filter: &Filter, search_focus: bool, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         let mut query = filter.query.clone();
+        let label = ui.label("Search");
         let search = egui::TextEdit::singleline(&mut query)
             .id(egui::Id::unique("search"))
-            .hint_text("Search demands (Ctrl+F)")
-            .desired_width(220.0);
-        let response = ui.add(search);
+            .hint_text("text, quote, tag or issue (Ctrl+F)")
+            .desired_width(240.0);
+        let response = ui.add(search).labelled_by(label.id);
         if search_focus {
             response.request_focus();
         }

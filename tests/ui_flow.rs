@@ -1,0 +1,166 @@
+//! Drives the real app as a user would: click, type, press keys, and look at what is shown.
+
+mod common;
+
+use common::{RU_PRISONERS, RU_TRUCE, UA_CEASEFIRE, UA_PRISONERS, harness_with, write_temp};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+const NOTE: &str = "30 days everywhere vs. 2-3 days in chosen sectors";
+
+#[test]
+fn opens_the_bundled_example_with_both_sides_aligned_by_issue() {
+    let harness = harness_with(vec![]);
+    harness.get_by_label("Ukraine");
+    harness.get_by_label("Russia");
+    harness.get_by_label(UA_CEASEFIRE);
+    harness.get_by_label(RU_TRUCE);
+    // The same issue sits at the same height on both sides.
+    let ua = harness.get_by_label(UA_PRISONERS).rect();
+    let ru = harness.get_by_label(RU_PRISONERS).rect();
+    assert_eq!(ua.top(), ru.top(), "prisoner exchange rows are aligned");
+    assert!(ua.right() < ru.left(), "Ukraine is on the left, Russia on the right");
+    // Russia says nothing about children: an explicit empty slot.
+    assert!(!harness.query_all_by_label("No stated position").collect::<Vec<_>>().is_empty());
+    assert!(harness.state().window_title().starts_with("Untitled comparison of istanbul-2025-06-02.ron"));
+}
+
+#[test]
+fn mark_note_undo_redo_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("istanbul.stances.ron");
+    let mut harness = harness_with(vec![]);
+
+    // Select a demand on each side and mark the pair disputed with the key 3.
+    harness.get_by_label(UA_CEASEFIRE).click();
+    harness.run();
+    harness.get_by_label(RU_TRUCE).click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label("2 demands selected");
+    harness.key_press(Key::Num3);
+    harness.run();
+    harness.get_by_label("Disputed 1");
+    assert!(harness.state().window_title().starts_with("● "), "unsaved changes show in the title");
+
+    // Type a note in the details pane.
+    harness.get_by_label("Note").focus();
+    harness.run();
+    harness.get_by_label("Note").type_text(NOTE);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let mark = harness.state().comparison().marks().next().unwrap().clone();
+    assert_eq!(mark.status, "disputed");
+    assert_eq!(mark.note, NOTE);
+    assert_eq!(mark.demands.len(), 2);
+
+    // Undo the note (one step for the whole typing), then the mark; redo both.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().comparison().marks().next().unwrap().note, "");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.get_by_label("Disputed 0");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    harness.get_by_label("Disputed 1");
+    assert_eq!(harness.state().comparison().marks().next().unwrap().note, NOTE);
+
+    // Mark the prisoner exchange agreed with the button in the details pane.
+    harness.get_by_label(UA_PRISONERS).click();
+    harness.run();
+    harness.get_by_label(RU_PRISONERS).click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label("1 Agreed").click();
+    harness.run();
+    harness.get_by_label("Agreed 1");
+
+    // Save: no native dialog in tests, so the typed-path prompt opens.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label_contains("Path to save to").focus();
+    harness.get_by_label_contains("Path to save to").type_text(saved.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let errors: Vec<&str> = harness.state().errors().collect();
+    assert!(saved.exists(), "the comparison was saved: {errors:?}");
+    assert!(!harness.state().window_title().starts_with("● "), "saved: no unsaved marker");
+    assert!(!harness.state().is_dirty());
+
+    // A fresh app on the saved file shows the same marks and the note.
+    let mut reopened = harness_with(vec![saved.clone()]);
+    reopened.get_by_label("Disputed 1");
+    reopened.get_by_label("Agreed 1");
+    reopened.get_by_label(UA_CEASEFIRE).click();
+    reopened.run();
+    assert_eq!(reopened.get_by_label("Note").value().as_deref(), Some(NOTE));
+    assert_eq!(reopened.state().path(), Some(saved.as_path()));
+    assert!(reopened.state().window_title().starts_with("istanbul.stances.ron"));
+}
+
+#[test]
+fn delete_removes_the_mark_and_arrow_keys_move_the_selection() {
+    let mut harness = harness_with(vec![]);
+    harness.get_by_label(UA_CEASEFIRE).click();
+    harness.run();
+    harness.key_press(Key::Num4);
+    harness.run();
+    harness.get_by_label("Unaddressed 1");
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.get_by_label("Unaddressed 0");
+
+    // Right moves to the other side's demand in the same row; down to the next demand.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let cmp = harness.state().comparison();
+    let selected = harness.state().selection()[0];
+    assert_eq!(cmp.demand(selected).id, "ru-rejects-ceasefire");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let selected = harness.state().selection()[0];
+    assert_eq!(harness.state().comparison().demand(selected).id, "ru-limited-truce");
+}
+
+#[test]
+fn search_narrows_both_panels() {
+    let mut harness = harness_with(vec![]);
+    harness.get_by_label("Search").focus();
+    harness.get_by_label("Search").type_text("prisoners");
+    harness.run();
+    harness.get_by_label(UA_PRISONERS);
+    harness.get_by_label(RU_PRISONERS);
+    assert!(harness.query_by_label(UA_CEASEFIRE).is_none(), "non-matching demands are hidden");
+    assert!(harness.query_by_label(RU_TRUCE).is_none());
+}
+
+#[test]
+fn a_broken_file_shows_a_located_error_and_leaves_the_comparison_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_temp(&dir, "bad.ron", "(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\", demands: [(id: \"d\", issue: \"x\", txt: \"hi\")])],\n)\n");
+    let mut harness = harness_with(vec![]);
+    harness.get_by_label(UA_CEASEFIRE).click();
+    harness.run();
+    harness.key_press(Key::Num1);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_label_contains("Path of a position file").type_text(bad.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+
+    let shown = format!("{}:3:", bad.display());
+    let error = harness.get_by_label_contains(&shown);
+    let text = format!("{:?}", error.accesskit_node());
+    assert!(text.contains("unknown field `txt`"), "{text}");
+    assert!(text.contains("did you mean `text`?"), "{text}");
+    // What was open is still there, mark included.
+    harness.get_by_label(UA_CEASEFIRE);
+    harness.get_by_label("Agreed 1");
+    assert_eq!(harness.state().comparison().documents().len(), 1);
+}
