@@ -126,6 +126,7 @@ pub fn load(path: &Path) -> Result<Comparison, FileError> {
 
 /// Parses comparison-file text; `shown` names the file in messages.
 pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     preflight_comparison(text).map_err(|p| FileError::new(shown, p))?;
     let file: ComparisonFile = ron_options()
         .from_str(text)

@@ -218,13 +218,47 @@ fn list(names: &[&str]) -> String {
     names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
+/// Byte offset of a line and column in `text`.
+fn offset_of(text: &str, at: LineCol) -> usize {
+    let line_start = text
+        .match_indices('\n')
+        .nth(at.line.saturating_sub(2))
+        .map_or(0, |(i, _)| if at.line <= 1 { 0 } else { i + 1 });
+    text[line_start..]
+        .char_indices()
+        .nth(at.col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
+}
+
+/// Moves a position past spaces and line breaks, so that it points at the token
+/// the parser stopped at rather than the blank before it.
+fn skip_blanks(text: &str, at: LineCol) -> LineCol {
+    let offset = offset_of(text, at);
+    let rest = &text[offset..];
+    let skipped = rest.len() - rest.trim_start().len();
+    if skipped == rest.len() {
+        at
+    } else {
+        locate::line_col(text, offset + skipped)
+    }
+}
+
 /// Turns a RON parse error into a located problem in plain words.
 pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
     use ron::error::Error as E;
-    let start = LineCol {
+    let start = skip_blanks(text, LineCol {
         line: err.span.start.line,
         col: err.span.start.col,
-    };
+    });
+    let end = offset_of(text, LineCol {
+        line: err.span.end.line,
+        col: err.span.end.col,
+    });
+    let at_end = text[end.min(text.len())..].trim().is_empty();
+    if at_end && !matches!(err.code, E::MissingStructField { .. } | E::TrailingCharacters) {
+        let at = locate::line_col(text, text.trim_end().len());
+        return Problem::at(at, "the file ends too early: a bracket, parenthesis or quote is not closed");
+    }
     let message = match &err.code {
         E::NoSuchStructField {
             expected,
@@ -262,7 +296,7 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
         }
         E::ExpectedStructLikeEnd => "expected `,` or `)` to continue or close this record".into(),
         E::ExpectedMapColon => "expected `:` between a field name and its value".into(),
-        E::ExpectedComma => "expected a comma `,` between two values".into(),
+        E::ExpectedComma => "expected `,` or a closing bracket here; check that brackets and parentheses are balanced".into(),
         E::ExpectedIdentifier => "expected a field name".into(),
         E::ExpectedOption | E::ExpectedOptionEnd => "expected a value here".into(),
         E::Eof => "the file ends too early: a bracket, parenthesis or quote is not closed".into(),

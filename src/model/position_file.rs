@@ -23,6 +23,7 @@ pub fn load_position_file(path: &Path) -> Result<PositionFile, FileError> {
 
 /// Parses and checks position-file text; `shown` names the file in messages.
 pub fn parse_position_file(shown: &str, text: &str) -> Result<PositionFile, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     preflight(text, "position file").map_err(|p| FileError::new(shown, p))?;
     let file: PositionFile = ron_options()
         .from_str(text)
