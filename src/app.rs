@@ -155,16 +155,23 @@ impl StancesApp {
 
     /// Error messages currently shown in the window.
     pub fn errors(&self) -> impl Iterator<Item = &str> {
-        self.notices.iter().filter(|n| n.kind == NoticeKind::Error).map(|n| n.text.as_str())
+        self.notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::Error)
+            .map(|n| n.text.as_str())
     }
 
     pub fn window_title(&self) -> String {
         let name = match &self.path {
-            Some(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Some(p) => p
+                .file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
             None => match self.cmp.documents().first() {
                 Some(d) => format!(
                     "Untitled comparison of {}",
-                    Path::new(&d.path).file_name().map_or(d.path.clone(), |n| n.to_string_lossy().into_owned())
+                    Path::new(&d.path)
+                        .file_name()
+                        .map_or(d.path.clone(), |n| n.to_string_lossy().into_owned())
                 ),
                 None => "Untitled comparison".to_owned(),
             },
@@ -254,7 +261,10 @@ impl StancesApp {
         // Adds the file to the comparison and shows its sides, as one undoable step.
         let mut edits = vec![Edit::InsertDocument {
             index: self.cmp.documents().len(),
-            document: crate::model::PositionDocument { path: shown.clone(), data: file.clone() },
+            document: crate::model::PositionDocument {
+                path: shown.clone(),
+                data: file.clone(),
+            },
         }];
         for (panel, side) in file.sides.iter().take(2).enumerate() {
             edits.push(Edit::ShowSide {
@@ -321,7 +331,8 @@ impl StancesApp {
         match self.path.clone() {
             Some(path) => self.save_to(&path),
             None => {
-                self.dialogs.request(ctx, FileAction::SaveAs, Some(self.suggested_save_path()));
+                self.dialogs
+                    .request(ctx, FileAction::SaveAs, Some(self.suggested_save_path()));
                 false
             }
         }
@@ -353,10 +364,10 @@ impl StancesApp {
     // ----- edits -----
 
     fn apply(&mut self, edit: Option<Edit>, merge_key: Option<String>) {
-        if let Some(edit) = edit {
-            if let Err(e) = self.history.apply(&mut self.cmp, edit, merge_key) {
-                self.notify_error(e.0);
-            }
+        if let Some(edit) = edit
+            && let Err(e) = self.history.apply(&mut self.cmp, edit, merge_key)
+        {
+            self.notify_error(e.0);
         }
     }
 
@@ -367,7 +378,9 @@ impl StancesApp {
             Command::Save => {
                 self.save(ctx);
             }
-            Command::SaveAs => self.dialogs.request(ctx, FileAction::SaveAs, Some(self.suggested_save_path())),
+            Command::SaveAs => self
+                .dialogs
+                .request(ctx, FileAction::SaveAs, Some(self.suggested_save_path())),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Command::Undo => {
                 if let Err(e) = self.history.undo(&mut self.cmp) {
@@ -430,7 +443,13 @@ impl StancesApp {
                 let current = self.cmp.shown_sides().get(panel).cloned().flatten();
                 let edit = if side.is_some() && self.cmp.shown_sides().get(other) == Some(&side) {
                     // Choosing the side the other panel shows swaps the panels.
-                    Edit::Batch(vec![Edit::ShowSide { panel: other, side: current }, Edit::ShowSide { panel, side }])
+                    Edit::Batch(vec![
+                        Edit::ShowSide {
+                            panel: other,
+                            side: current,
+                        },
+                        Edit::ShowSide { panel, side },
+                    ])
                 } else {
                     Edit::ShowSide { panel, side }
                 };
@@ -468,12 +487,22 @@ impl StancesApp {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Backspace)) {
             actions.push(Action::Run(Command::RemoveMark));
         }
-        const DIGITS: [Key; 9] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        const DIGITS: [Key; 9] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
         for (i, key) in DIGITS.into_iter().enumerate() {
-            if ctx.input_mut(|inp| inp.consume_key(Modifiers::NONE, key)) {
-                if let Some(status) = self.cmp.codebook().statuses.get(i) {
-                    actions.push(Action::ApplyStatus(status.id.clone()));
-                }
+            if ctx.input_mut(|inp| inp.consume_key(Modifiers::NONE, key))
+                && let Some(status) = self.cmp.codebook().statuses.get(i)
+            {
+                actions.push(Action::ApplyStatus(status.id.clone()));
             }
         }
         for (key, direction) in [
@@ -483,7 +512,8 @@ impl StancesApp {
             (Key::ArrowRight, Direction::Right),
         ] {
             let extend = ctx.input(|i| i.modifiers.shift);
-            let pressed = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key) || i.consume_key(Modifiers::SHIFT, key));
+            let pressed =
+                ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key) || i.consume_key(Modifiers::SHIFT, key));
             if !pressed {
                 continue;
             }
@@ -520,27 +550,34 @@ impl StancesApp {
 
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
-        egui::Window::new("Keyboard shortcuts").open(&mut open).resizable(false).collapsible(false).show(ctx, |ui| {
-            egui::Grid::new("shortcut_grid").num_columns(2).striped(true).show(ui, |ui| {
-                for command in Command::ALL {
-                    if let Some(shortcut) = command.shortcut() {
-                        ui.label(command.label());
-                        ui.label(RichText::new(ctx.format_shortcut(&shortcut)).monospace());
-                        ui.end_row();
-                    }
-                }
-                for (what, keys) in [
-                    ("Give the selection status 1–9 of the codebook", "1 … 9"),
-                    ("Move the selection", "Arrow keys"),
-                    ("Add to the selection", "Ctrl+click, Shift+arrow"),
-                    ("Redo (also)", "Ctrl+Y"),
-                ] {
-                    ui.label(what);
-                    ui.label(RichText::new(keys).monospace());
-                    ui.end_row();
-                }
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .resizable(false)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcut_grid")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for command in Command::ALL {
+                            if let Some(shortcut) = command.shortcut() {
+                                ui.label(command.label());
+                                ui.label(RichText::new(ctx.format_shortcut(&shortcut)).monospace());
+                                ui.end_row();
+                            }
+                        }
+                        for (what, keys) in [
+                            ("Give the selection status 1–9 of the codebook", "1 … 9"),
+                            ("Move the selection", "Arrow keys"),
+                            ("Add to the selection", "Ctrl+click, Shift+arrow"),
+                            ("Redo (also)", "Ctrl+Y"),
+                        ] {
+                            ui.label(what);
+                            ui.label(RichText::new(keys).monospace());
+                            ui.end_row();
+                        }
+                    });
             });
-        });
         self.show_shortcuts = open;
     }
 }
@@ -565,7 +602,14 @@ impl eframe::App for StancesApp {
         let modal_open = self.dialogs.is_open() || self.pending.is_some();
         if !modal_open {
             self.shortcuts(&ctx, &mut actions);
-            let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+            let dropped: Vec<PathBuf> = ctx.input(|i| {
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            });
             if !dropped.is_empty() {
                 actions.push(Action::OpenPaths(dropped));
             }
@@ -574,19 +618,36 @@ impl eframe::App for StancesApp {
         self.view.update_rows(&self.cmp, &self.filter);
         let counts = self.cmp.status_counts();
         egui::Panel::top("menu").show(ui, |ui| {
-            toolbar::menu_bar(ui, &self.recent, self.history.can_undo(), self.history.can_redo(), &mut actions);
+            toolbar::menu_bar(
+                ui,
+                &self.recent,
+                self.history.can_undo(),
+                self.history.can_redo(),
+                &mut actions,
+            );
         });
         egui::Panel::top("filter").show(ui, |ui| {
             ui.add_space(4.0);
-            toolbar::filter_bar(ui, &self.cmp, &counts, &self.filter, std::mem::take(&mut self.focus_search), &mut actions);
+            toolbar::filter_bar(
+                ui,
+                &self.cmp,
+                &counts,
+                &self.filter,
+                std::mem::take(&mut self.focus_search),
+                &mut actions,
+            );
             ui.add_space(2.0);
         });
         if !self.notices.is_empty() {
             egui::Panel::bottom("notices").show(ui, |ui| self.notices_ui(ui));
         }
-        egui::Panel::right("details").default_size(330.0).min_size(240.0).resizable(true).show(ui, |ui| {
-            details::show(ui, &self.cmp, &self.selection, &mut self.note, &mut actions);
-        });
+        egui::Panel::right("details")
+            .default_size(330.0)
+            .min_size(240.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                details::show(ui, &self.cmp, &self.selection, &mut self.note, &mut actions);
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.cmp.side_count() == 0 {
                 ui.vertical_centered(|ui| {
@@ -623,10 +684,10 @@ impl eframe::App for StancesApp {
                 FileAction::SaveAs => {
                     if let Some(path) = paths.into_iter().next() {
                         let path = with_comparison_extension(path);
-                        if self.save_to(&path) {
-                            if let Some(pending) = self.after_save.take() {
-                                self.carry_out(&ctx, pending);
-                            }
+                        if self.save_to(&path)
+                            && let Some(pending) = self.after_save.take()
+                        {
+                            self.carry_out(&ctx, pending);
                         }
                     }
                 }

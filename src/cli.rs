@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use crate::model::{comparison_file, diagnostics, position_file};
 
 #[derive(Debug, Parser)]
-#[command(name = "stances", version, about = "Compare negotiation positions side by side and mark where the sides meet and clash.")]
+#[command(
+    name = "stances",
+    version,
+    about = "Compare negotiation positions side by side and mark where the sides meet and clash."
+)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Position files (.ron) and comparison files (.stances.ron) to open. With none,

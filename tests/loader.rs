@@ -16,7 +16,7 @@ fn fails_at(text: &str, line: usize, col: usize, needle: &str) {
         .iter()
         .any(|p| p.at == Some(LineCol { line, col }) && p.message.contains(needle));
     assert!(found, "expected test.ron:{line}:{col} with “{needle}”, got:\n{err}");
-    assert!(err.to_string().starts_with(&format!("test.ron:")), "{err}");
+    assert!(err.to_string().starts_with(&"test.ron:".to_string()), "{err}");
 }
 
 /// A minimal valid file with `demand` as the only demand of side `a`.
@@ -52,7 +52,10 @@ fn minimal_file_needs_only_format_and_sides() {
 
 #[test]
 fn optional_fields_bare_or_wrapped_in_some() {
-    let file = load(&with_demand("(id: \"d\", issue: \"x\", text: \"T\", priority: Some(Core), quote: Some(\"q\"), source: \"s\")")).unwrap();
+    let file = load(&with_demand(
+        "(id: \"d\", issue: \"x\", text: \"T\", priority: Some(Core), quote: Some(\"q\"), source: \"s\")",
+    ))
+    .unwrap();
     let d = &file.sides[0].demands[0];
     assert_eq!(d.priority, Some(Priority::Core));
     assert_eq!(d.quote.as_deref(), Some("q"));
@@ -94,17 +97,32 @@ fn without_issues_list_issues_come_from_demands_in_order() {
 
 #[test]
 fn unknown_field_is_named_with_its_place() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", txt: \"T\")"), 7, 35, "unknown field `txt` in a demand (did you mean `text`?)");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", txt: \"T\")"),
+        7,
+        35,
+        "unknown field `txt` in a demand (did you mean `text`?)",
+    );
 }
 
 #[test]
 fn unknown_top_level_field() {
-    fails_at("(\n    format: 1,\n    negotation: \"x\",\n    sides: [],\n)", 3, 5, "unknown field `negotation`");
+    fails_at(
+        "(\n    format: 1,\n    negotation: \"x\",\n    sides: [],\n)",
+        3,
+        5,
+        "unknown field `negotation`",
+    );
 }
 
 #[test]
 fn missing_required_field() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\")"), 7, 33, "missing the required field `text`");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\")"),
+        7,
+        33,
+        "missing the required field `text`",
+    );
 }
 
 #[test]
@@ -114,17 +132,32 @@ fn missing_sides() {
 
 #[test]
 fn wrong_type() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: 42)"), 7, 41, "expected a text in double quotes");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: 42)"),
+        7,
+        41,
+        "expected a text in double quotes",
+    );
 }
 
 #[test]
 fn unknown_priority() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: \"T\", priority: Critical)"), 7, 56, "`Critical` is not allowed here");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"T\", priority: Critical)"),
+        7,
+        56,
+        "`Critical` is not allowed here",
+    );
 }
 
 #[test]
 fn duplicate_demand_id() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: \"T\"), (id: \"d\", issue: \"x\", text: \"U\")"), 7, 52, "the demand id `d` is used twice");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"T\"), (id: \"d\", issue: \"x\", text: \"U\")"),
+        7,
+        52,
+        "the demand id `d` is used twice",
+    );
 }
 
 #[test]
@@ -143,47 +176,105 @@ fn duplicate_side_issue_and_source_ids() {
 
 #[test]
 fn issue_not_in_issues() {
-    fails_at(&with_demand("(id: \"d\", issue: \"nato\", text: \"T\")"), 7, 30, "names issue `nato`, which is not in `issues`");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"nato\", text: \"T\")"),
+        7,
+        30,
+        "names issue `nato`, which is not in `issues`",
+    );
 }
 
 #[test]
 fn source_not_in_sources() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: \"T\", source: \"tass\")"), 7, 54, "names source `tass`, which is not in `sources`");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"T\", source: \"tass\")"),
+        7,
+        54,
+        "names source `tass`, which is not in `sources`",
+    );
 }
 
 #[test]
 fn value_without_min_or_max() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: \"T\", value: (unit: \"days\"))"), 7, 53, "neither `min` nor `max`");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"T\", value: (unit: \"days\"))"),
+        7,
+        53,
+        "neither `min` nor `max`",
+    );
 }
 
 #[test]
 fn value_min_above_max() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: \"T\", value: (min: 30, max: 2, unit: \"days\"))"), 7, 53, "`min` (30) above `max` (2)");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"T\", value: (min: 30, max: 2, unit: \"days\"))"),
+        7,
+        53,
+        "`min` (30) above `max` (2)",
+    );
 }
 
 #[test]
 fn value_without_unit() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: \"T\", value: (min: 3))"), 7, 60, "missing the required field `unit`");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"T\", value: (min: 3))"),
+        7,
+        60,
+        "missing the required field `unit`",
+    );
 }
 
 #[test]
 fn empty_text_and_empty_id() {
-    fails_at(&with_demand("(id: \"d\", issue: \"x\", text: \"  \")"), 7, 41, "has an empty `text`");
-    fails_at(&with_demand("(id: \"\", issue: \"x\", text: \"T\")"), 7, 18, "has an empty `id`");
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"  \")"),
+        7,
+        41,
+        "has an empty `text`",
+    );
+    fails_at(
+        &with_demand("(id: \"\", issue: \"x\", text: \"T\")"),
+        7,
+        18,
+        "has an empty `id`",
+    );
 }
 
 #[test]
 fn unsupported_format() {
-    fails_at("(\n    format: 2,\n    sides: [],\n    shiny_new_field: 1,\n)", 2, 13, "format 2, written by a newer version of Stances");
-    fails_at("(format: 0, sides: [(id: \"a\", name: \"A\")])", 1, 10, "`format: 0` is not a position file version");
+    fails_at(
+        "(\n    format: 2,\n    sides: [],\n    shiny_new_field: 1,\n)",
+        2,
+        13,
+        "format 2, written by a newer version of Stances",
+    );
+    fails_at(
+        "(format: 0, sides: [(id: \"a\", name: \"A\")])",
+        1,
+        10,
+        "`format: 0` is not a position file version",
+    );
 }
 
 #[test]
 fn bad_dates() {
-    fails_at("(format: 1, date: \"June 2025\", sides: [(id: \"a\", name: \"A\")])", 1, 19, "`June 2025` is not a date");
-    fails_at("(format: 1, date: \"2025-02-30\", sides: [(id: \"a\", name: \"A\")])", 1, 19, "is not a date");
+    fails_at(
+        "(format: 1, date: \"June 2025\", sides: [(id: \"a\", name: \"A\")])",
+        1,
+        19,
+        "`June 2025` is not a date",
+    );
+    fails_at(
+        "(format: 1, date: \"2025-02-30\", sides: [(id: \"a\", name: \"A\")])",
+        1,
+        19,
+        "is not a date",
+    );
     for ok in ["2025", "2025-06", "2025-06-02"] {
-        load(&format!("(format: 1, date: \"{ok}\", sides: [(id: \"a\", name: \"A\")])")).unwrap();
+        load(&format!(
+            "(format: 1, date: \"{ok}\", sides: [(id: \"a\", name: \"A\")])"
+        ))
+        .unwrap();
     }
 }
 
@@ -194,12 +285,22 @@ fn empty_sides() {
 
 #[test]
 fn truncated_file() {
-    fails_at("(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\"", 3, 32, "the file ends too early");
+    fails_at(
+        "(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\"",
+        3,
+        32,
+        "the file ends too early",
+    );
 }
 
 #[test]
 fn unbalanced_brackets() {
-    fails_at("(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\")),\n)", 3, 33, "check that brackets and parentheses are balanced");
+    fails_at(
+        "(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\")),\n)",
+        3,
+        33,
+        "check that brackets and parentheses are balanced",
+    );
 }
 
 #[test]
@@ -222,7 +323,11 @@ fn empty_file() {
 fn deep_nesting_is_an_error_not_a_crash() {
     let depth = 100_000;
     // Nesting where the format allows none is refused at the first bracket…
-    let text = format!("(format: 1, sides: [(id: \"a\", name: {}{})])", "[".repeat(depth), "]".repeat(depth));
+    let text = format!(
+        "(format: 1, sides: [(id: \"a\", name: {}{})])",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
     fails_at(&text, 1, 37, "expected a text in double quotes");
     // …and nesting inside brackets the format does allow hits the depth limit.
     let text = format!("(format: 1, sides: {}", "(".repeat(depth));
@@ -232,11 +337,19 @@ fn deep_nesting_is_an_error_not_a_crash() {
 
 #[test]
 fn a_comparison_file_is_not_taken_for_a_position_file() {
-    fails_at("(format: 1, positions: [], codebook: (statuses: []), marks: [])", 1, 1, "this is a comparison file");
+    fails_at(
+        "(format: 1, positions: [], codebook: (statuses: []), marks: [])",
+        1,
+        1,
+        "this is a comparison file",
+    );
 }
 
 #[test]
 fn several_problems_are_all_reported() {
-    let err = load(&with_demand("(id: \"d\", issue: \"nope\", text: \"\", source: \"none\")")).unwrap_err();
+    let err = load(&with_demand(
+        "(id: \"d\", issue: \"nope\", text: \"\", source: \"none\")",
+    ))
+    .unwrap_err();
     assert_eq!(err.problems.len(), 3, "{err}");
 }

@@ -21,8 +21,18 @@ fn opens_the_bundled_example_with_both_sides_aligned_by_issue() {
     assert_eq!(ua.top(), ru.top(), "prisoner exchange rows are aligned");
     assert!(ua.right() < ru.left(), "Ukraine is on the left, Russia on the right");
     // Russia says nothing about children: an explicit empty slot.
-    assert!(!harness.query_all_by_label("No stated position").collect::<Vec<_>>().is_empty());
-    assert!(harness.state().window_title().starts_with("Untitled comparison of istanbul-2025-06-02.ron"));
+    assert!(
+        !harness
+            .query_all_by_label("No stated position")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("Untitled comparison of istanbul-2025-06-02.ron")
+    );
 }
 
 #[test]
@@ -40,7 +50,10 @@ fn mark_note_undo_redo_save_and_reopen() {
     harness.key_press(Key::Num3);
     harness.run();
     harness.get_by_label("Disputed 1");
-    assert!(harness.state().window_title().starts_with("● "), "unsaved changes show in the title");
+    assert!(
+        harness.state().window_title().starts_with("● "),
+        "unsaved changes show in the title"
+    );
 
     // Type a note in the details pane.
     harness.get_by_label("Note").focus();
@@ -81,13 +94,18 @@ fn mark_note_undo_redo_save_and_reopen() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.get_by_label_contains("Path to save to").focus();
-    harness.get_by_label_contains("Path to save to").type_text(saved.to_str().unwrap());
+    harness
+        .get_by_label_contains("Path to save to")
+        .type_text(saved.to_str().unwrap());
     harness.run();
     harness.get_by_label("Save").click();
     harness.run();
     let errors: Vec<&str> = harness.state().errors().collect();
     assert!(saved.exists(), "the comparison was saved: {errors:?}");
-    assert!(!harness.state().window_title().starts_with("● "), "saved: no unsaved marker");
+    assert!(
+        !harness.state().window_title().starts_with("● "),
+        "saved: no unsaved marker"
+    );
     assert!(!harness.state().is_dirty());
 
     // A fresh app on the saved file shows the same marks and the note.
@@ -133,14 +151,21 @@ fn search_narrows_both_panels() {
     harness.run();
     harness.get_by_label(UA_PRISONERS);
     harness.get_by_label(RU_PRISONERS);
-    assert!(harness.query_by_label(UA_CEASEFIRE).is_none(), "non-matching demands are hidden");
+    assert!(
+        harness.query_by_label(UA_CEASEFIRE).is_none(),
+        "non-matching demands are hidden"
+    );
     assert!(harness.query_by_label(RU_TRUCE).is_none());
 }
 
 #[test]
 fn a_broken_file_shows_a_located_error_and_leaves_the_comparison_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = write_temp(&dir, "bad.ron", "(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\", demands: [(id: \"d\", issue: \"x\", txt: \"hi\")])],\n)\n");
+    let bad = write_temp(
+        &dir,
+        "bad.ron",
+        "(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\", demands: [(id: \"d\", issue: \"x\", txt: \"hi\")])],\n)\n",
+    );
     let mut harness = harness_with(vec![]);
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
@@ -149,7 +174,9 @@ fn a_broken_file_shows_a_located_error_and_leaves_the_comparison_untouched() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
-    harness.get_by_label_contains("Path of a position file").type_text(bad.to_str().unwrap());
+    harness
+        .get_by_label_contains("Path of a position file")
+        .type_text(bad.to_str().unwrap());
     harness.run();
     harness.get_by_label("Open").click();
     harness.run();

@@ -85,17 +85,26 @@ impl Command {
 pub enum Action {
     Run(Command),
     OpenPaths(Vec<PathBuf>),
-    Select { demand: DemandIx, extend: bool },
+    Select {
+        demand: DemandIx,
+        extend: bool,
+    },
     SelectMark(MarkId),
     /// Gives the selection a status: a new one for its mark, or a new mark.
     ApplyStatus(String),
     /// A new mark for the selection even where one of its demands has a mark already.
     NewMark(String),
     RemoveMark(MarkId),
-    SetNote { mark: MarkId, note: String },
+    SetNote {
+        mark: MarkId,
+        note: String,
+    },
     /// The note editor lost focus: the next keystroke starts a new undo step.
     SealNote,
-    ShowSide { panel: usize, side: Option<String> },
+    ShowSide {
+        panel: usize,
+        side: Option<String>,
+    },
     SetQuery(String),
     ToggleStatusFilter(String),
     ToggleUnmarkedFilter,

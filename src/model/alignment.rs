@@ -40,7 +40,11 @@ pub enum Slot {
 pub enum Row {
     /// An issue heading.
     Issue(usize),
-    Pair { issue: usize, left: Slot, right: Slot },
+    Pair {
+        issue: usize,
+        left: Slot,
+        right: Slot,
+    },
 }
 
 /// Builds the rows for the sides shown in the two panels. Runs when the data, the
@@ -66,7 +70,11 @@ pub fn align(cmp: &Comparison, left: Option<SideIx>, right: Option<SideIx>, filt
             None => (Vec::new(), false),
             Some(s) => {
                 let mut any = false;
-                let kept = cmp.demands_on(s, issue).inspect(|_| any = true).filter(|&ix| keep(ix)).collect();
+                let kept = cmp
+                    .demands_on(s, issue)
+                    .inspect(|_| any = true)
+                    .filter(|&ix| keep(ix))
+                    .collect();
                 (kept, any)
             }
         }
@@ -86,7 +94,10 @@ pub fn align(cmp: &Comparison, left: Option<SideIx>, right: Option<SideIx>, filt
         }
         rows.push(Row::Issue(issue));
         for i in 0..l.len().max(r.len()) {
-            let slot = |list: &[DemandIx], side, any| list.get(i).map_or_else(|| empty_slot(side, any, i == 0), |&ix| Slot::Demand(ix));
+            let slot = |list: &[DemandIx], side, any| {
+                list.get(i)
+                    .map_or_else(|| empty_slot(side, any, i == 0), |&ix| Slot::Demand(ix))
+            };
             rows.push(Row::Pair {
                 issue,
                 left: slot(&l, left, l_any),

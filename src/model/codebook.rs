@@ -33,9 +33,19 @@ impl Default for Codebook {
         Self {
             statuses: vec![
                 status("agreed", "Agreed", "#2f9e44", "Both sides accept this point."),
-                status("partial", "Partial", "#d08c00", "The sides overlap in part, or agree in principle only."),
+                status(
+                    "partial",
+                    "Partial",
+                    "#d08c00",
+                    "The sides overlap in part, or agree in principle only.",
+                ),
                 status("disputed", "Disputed", "#e03131", "The sides' positions clash."),
-                status("unaddressed", "Unaddressed", "#7950f2", "One side raised it; the other did not respond."),
+                status(
+                    "unaddressed",
+                    "Unaddressed",
+                    "#7950f2",
+                    "One side raised it; the other did not respond.",
+                ),
             ],
         }
     }

@@ -33,9 +33,17 @@ pub enum Edit {
     /// Replaces the mark with the same id (a new status, note or set of demands).
     ReplaceMark(Mark),
     /// Chooses the side shown in a panel (0 is the left one).
-    ShowSide { panel: usize, side: Option<String> },
-    InsertDocument { index: usize, document: PositionDocument },
-    RemoveDocument { index: usize },
+    ShowSide {
+        panel: usize,
+        side: Option<String>,
+    },
+    InsertDocument {
+        index: usize,
+        document: PositionDocument,
+    },
+    RemoveDocument {
+        index: usize,
+    },
     /// Several edits as one step. If one is refused, those before it are undone.
     Batch(Vec<Edit>),
 }
@@ -133,7 +141,10 @@ impl Comparison {
     /// A comparison of one position file, showing its first two sides.
     pub fn from_positions(path: impl Into<String>, data: PositionFile) -> Result<Self, EditError> {
         Self::new(
-            vec![PositionDocument { path: path.into(), data }],
+            vec![PositionDocument {
+                path: path.into(),
+                data,
+            }],
             Vec::new(),
             Codebook::default(),
             Vec::new(),
@@ -256,10 +267,17 @@ impl Comparison {
         let wanted: BTreeSet<DemandIx> = selection.iter().copied().collect();
         let exact = self.marks_on(first).iter().rev().copied().find(|id| {
             self.marks.get(id).is_some_and(|m| {
-                m.demands.len() == wanted.len() && m.demands.iter().all(|r| self.resolve(r).is_some_and(|ix| wanted.contains(&ix)))
+                m.demands.len() == wanted.len()
+                    && m.demands
+                        .iter()
+                        .all(|r| self.resolve(r).is_some_and(|ix| wanted.contains(&ix)))
             })
         });
-        exact.or_else(|| (selection.len() == 1).then(|| self.marks_on(first).last().copied()).flatten())
+        exact.or_else(|| {
+            (selection.len() == 1)
+                .then(|| self.marks_on(first).last().copied())
+                .flatten()
+        })
     }
 
     /// The edit that gives `status` to the selection: a new status for its mark, or a new mark.
@@ -319,7 +337,10 @@ impl Comparison {
                 Edit::RemoveMark(id)
             }
             Edit::RemoveMark(id) => {
-                let mark = self.marks.remove(&id).ok_or_else(|| EditError(format!("there is no mark {id}")))?;
+                let mark = self
+                    .marks
+                    .remove(&id)
+                    .ok_or_else(|| EditError(format!("there is no mark {id}")))?;
                 self.unindex_mark(&mark);
                 Edit::AddMark(mark)
             }
@@ -338,10 +359,10 @@ impl Comparison {
                 if panel >= PANELS {
                     return Err(EditError(format!("there is no panel {panel}")));
                 }
-                if let Some(id) = &side {
-                    if self.side_ix(id).is_none() {
-                        return Err(EditError(format!("there is no side `{id}`")));
-                    }
+                if let Some(id) = &side
+                    && self.side_ix(id).is_none()
+                {
+                    return Err(EditError(format!("there is no side `{id}`")));
                 }
                 let old = std::mem::replace(&mut self.shown[panel], side);
                 Edit::ShowSide { panel, side: old }
@@ -447,7 +468,9 @@ impl Comparison {
                         side: side_ix as u32,
                         demand: n as u32,
                     };
-                    index.demand_by_ref.insert(DemandRef::new(side.id.clone(), demand.id.clone()), ix);
+                    index
+                        .demand_by_ref
+                        .insert(DemandRef::new(side.id.clone(), demand.id.clone()), ix);
                     if let Some(&issue) = issue_by_id.get(&demand.issue) {
                         by_issue[issue].push(n as u32);
                     }

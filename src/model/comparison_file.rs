@@ -45,7 +45,10 @@ struct EmbeddedPositions {
 /// Whether a path names a comparison file rather than a position file: by its
 /// extension, or failing that by its top-level fields.
 pub fn is_comparison_file(path: &Path, text: Option<&str>) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     if name.ends_with(&format!(".{COMPARISON_EXTENSION}")) {
         return true;
     }
@@ -96,7 +99,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
@@ -141,7 +147,10 @@ pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
     let documents = file
         .positions
         .into_iter()
-        .map(|p| PositionDocument { path: p.path, data: p.data })
+        .map(|p| PositionDocument {
+            path: p.path,
+            data: p.data,
+        })
         .collect();
     let shown_sides = file.shown_sides.into_iter().map(Some).collect();
     Comparison::new(documents, shown_sides, file.codebook, file.marks)
@@ -150,19 +159,20 @@ pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
 
 fn preflight_comparison(text: &str) -> Result<(), Problem> {
     let fields = locate::top_level_fields(text);
-    if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format") {
-        if let Ok(version) = raw.parse::<u64>() {
-            if version != u64::from(COMPARISON_FORMAT) {
-                let message = if version > u64::from(COMPARISON_FORMAT) {
-                    format!(
-                        "this comparison file is format {version}, written by a newer version of Stances; this version reads format {COMPARISON_FORMAT}: update Stances to open it"
-                    )
-                } else {
-                    format!("`format: {version}` is not a comparison file version; this version of Stances reads `format: {COMPARISON_FORMAT}`")
-                };
-                return Err(Problem::at(*at, message));
-            }
-        }
+    if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format")
+        && let Ok(version) = raw.parse::<u64>()
+        && version != u64::from(COMPARISON_FORMAT)
+    {
+        let message = if version > u64::from(COMPARISON_FORMAT) {
+            format!(
+                "this comparison file is format {version}, written by a newer version of Stances; this version reads format {COMPARISON_FORMAT}: update Stances to open it"
+            )
+        } else {
+            format!(
+                "`format: {version}` is not a comparison file version; this version of Stances reads `format: {COMPARISON_FORMAT}`"
+            )
+        };
+        return Err(Problem::at(*at, message));
     }
     let names: Vec<&str> = fields.iter().map(|(n, _, _)| n.as_str()).collect();
     if names.contains(&"sides") && !names.contains(&"positions") {
@@ -185,12 +195,25 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
     }
     let mut side_files: HashMap<&str, &str> = HashMap::new();
     for (i, embedded) in file.positions.iter().enumerate() {
-        problems.extend(validate_positions(&embedded.data, &[Field("positions"), Index(i), Field("data")]));
+        problems.extend(validate_positions(
+            &embedded.data,
+            &[Field("positions"), Index(i), Field("data")],
+        ));
         for (s, side) in embedded.data.sides.iter().enumerate() {
             if let Some(other) = side_files.insert(&side.id, &embedded.path) {
                 problems.push(PathProblem::value(
-                    vec![Field("positions"), Index(i), Field("data"), Field("sides"), Index(s), Field("id")],
-                    format!("side id `{}` is used by both {other} and {}; side ids must be unique across files", side.id, embedded.path),
+                    vec![
+                        Field("positions"),
+                        Index(i),
+                        Field("data"),
+                        Field("sides"),
+                        Index(s),
+                        Field("id"),
+                    ],
+                    format!(
+                        "side id `{}` is used by both {other} and {}; side ids must be unique across files",
+                        side.id, embedded.path
+                    ),
                 ));
             }
         }
@@ -215,7 +238,10 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
         if status.id.trim().is_empty() {
             problems.push(PathProblem::value(at("id"), "this status has an empty `id`"));
         } else if status_ids.insert(status.id.as_str(), i).is_some() {
-            problems.push(PathProblem::value(at("id"), format!("the status id `{}` is used twice", status.id)));
+            problems.push(PathProblem::value(
+                at("id"),
+                format!("the status id `{}` is used twice", status.id),
+            ));
         }
         if parse_hex_color(&status.color).is_none() {
             problems.push(PathProblem::value(
@@ -228,16 +254,27 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
     for (i, mark) in file.marks.iter().enumerate() {
         let at = |f| vec![Field("marks"), Index(i), Field(f)];
         if mark_ids.insert(mark.id, i).is_some() {
-            problems.push(PathProblem::value(at("id"), format!("the mark id {} is used twice", mark.id)));
+            problems.push(PathProblem::value(
+                at("id"),
+                format!("the mark id {} is used twice", mark.id),
+            ));
         }
         if mark.demands.is_empty() {
-            problems.push(PathProblem::value(at("demands"), format!("mark {} covers no demands", mark.id)));
+            problems.push(PathProblem::value(
+                at("demands"),
+                format!("mark {} covers no demands", mark.id),
+            ));
         }
         if !status_ids.contains_key(mark.status.as_str()) && !file.codebook.statuses.is_empty() {
             let known: Vec<String> = file.codebook.statuses.iter().map(|s| format!("`{}`", s.id)).collect();
             problems.push(PathProblem::value(
                 at("status"),
-                format!("mark {} has status `{}`, which is not in the codebook; use one of {}", mark.id, mark.status, known.join(", ")),
+                format!(
+                    "mark {} has status `{}`, which is not in the codebook; use one of {}",
+                    mark.id,
+                    mark.status,
+                    known.join(", ")
+                ),
             ));
         }
         for (f, value) in [("created", &mark.created), ("changed", &mark.changed)] {

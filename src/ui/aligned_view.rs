@@ -97,7 +97,13 @@ impl AlignedView {
     /// The first demand shown, for arrow keys with nothing selected.
     pub fn first_demand(&self) -> Option<DemandIx> {
         self.rows.iter().find_map(|row| match row {
-            Row::Pair { left: Slot::Demand(ix), .. } | Row::Pair { right: Slot::Demand(ix), .. } => Some(*ix),
+            Row::Pair {
+                left: Slot::Demand(ix), ..
+            }
+            | Row::Pair {
+                right: Slot::Demand(ix),
+                ..
+            } => Some(*ix),
             _ => None,
         })
     }
@@ -139,7 +145,12 @@ impl AlignedView {
                     .rev()
                     .take_while(same_issue)
                     .find_map(|r| pick(r, to_left))
-                    .or_else(|| self.rows[row + 1..].iter().take_while(same_issue).find_map(|r| pick(r, to_left)))
+                    .or_else(|| {
+                        self.rows[row + 1..]
+                            .iter()
+                            .take_while(same_issue)
+                            .find_map(|r| pick(r, to_left))
+                    })
             }
         }
     }
@@ -174,15 +185,15 @@ impl AlignedView {
         self.update_heights(ui, cmp, column_width);
 
         let mut scroll = egui::ScrollArea::vertical().auto_shrink(false).id_salt("aligned_rows");
-        if let Some(ix) = self.reveal.take() {
-            if let Some(&row) = self.row_of.get(&ix) {
-                let (top, bottom) = (self.offsets[row], self.offsets[row + 1]);
-                let view = self.last_viewport.unwrap_or(Rect::ZERO);
-                if top < view.top() {
-                    scroll = scroll.vertical_scroll_offset(top);
-                } else if bottom > view.bottom() {
-                    scroll = scroll.vertical_scroll_offset((bottom - view.height()).max(0.0));
-                }
+        if let Some(ix) = self.reveal.take()
+            && let Some(&row) = self.row_of.get(&ix)
+        {
+            let (top, bottom) = (self.offsets[row], self.offsets[row + 1]);
+            let view = self.last_viewport.unwrap_or(Rect::ZERO);
+            if top < view.top() {
+                scroll = scroll.vertical_scroll_offset(top);
+            } else if bottom > view.bottom() {
+                scroll = scroll.vertical_scroll_offset((bottom - view.height()).max(0.0));
             }
         }
         let total = self.offsets.last().copied().unwrap_or(0.0);
@@ -204,7 +215,10 @@ impl AlignedView {
                 let height = offsets[i + 1] - offsets[i] - theme::ROW_GAP;
                 match row {
                     Row::Issue(issue) => {
-                        let rect = Rect::from_min_size(Pos2::new(left_x, top), Vec2::new(column_width * 2.0 + theme::GUTTER, height));
+                        let rect = Rect::from_min_size(
+                            Pos2::new(left_x, top),
+                            Vec2::new(column_width * 2.0 + theme::GUTTER, height),
+                        );
                         issue_heading(ui, cmp, *issue, rect);
                     }
                     Row::Pair { left, right, .. } => {
@@ -224,7 +238,10 @@ impl AlignedView {
             }
             draw_links(ui, cmp, &visible);
         });
-        self.last_viewport = Some(Rect::from_min_size(Pos2::new(0.0, output.state.clamped_offset().y), output.inner_rect.size()));
+        self.last_viewport = Some(Rect::from_min_size(
+            Pos2::new(0.0, output.state.clamped_offset().y),
+            output.inner_rect.size(),
+        ));
     }
 }
 
@@ -244,8 +261,17 @@ fn card_layout(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> Ca
     let demand = cmp.demand(ix);
     let wrap = inner_width(column_width);
     let core = demand.priority == Some(Priority::Core);
-    let text_color = if core { visuals.strong_text_color() } else { visuals.text_color() };
-    let mut job = LayoutJob::simple(demand.text.clone(), FontId::proportional(theme::BODY_SIZE), text_color, wrap);
+    let text_color = if core {
+        visuals.strong_text_color()
+    } else {
+        visuals.text_color()
+    };
+    let mut job = LayoutJob::simple(
+        demand.text.clone(),
+        FontId::proportional(theme::BODY_SIZE),
+        text_color,
+        wrap,
+    );
     job.wrap.max_width = wrap;
     let text = ui.painter().layout_job(job);
 
@@ -282,11 +308,15 @@ fn card_layout(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> Ca
         meta.append(&value.to_string(), 0.0, plain.clone());
     }
     for id in cmp.marks_on(ix) {
-        if let Some(mark) = cmp.mark(*id) {
-            if let Some(status) = cmp.codebook().get(&mark.status) {
-                let label = if mark.note.is_empty() { status.label.clone() } else { format!("{} + note", status.label) };
-                pill(&mut meta, &label, theme::status_color(status));
-            }
+        if let Some(mark) = cmp.mark(*id)
+            && let Some(status) = cmp.codebook().get(&mark.status)
+        {
+            let label = if mark.note.is_empty() {
+                status.label.clone()
+            } else {
+                format!("{} + note", status.label)
+            };
+            pill(&mut meta, &label, theme::status_color(status));
         }
     }
     let meta = (!meta.text.is_empty()).then(|| ui.painter().layout_job(meta));
@@ -313,17 +343,36 @@ fn issue_heading(ui: &Ui, cmp: &Comparison, issue: usize, rect: Rect) {
     let painter = ui.painter();
     let visuals = ui.visuals();
     let y = rect.bottom() - 6.0;
-    painter.line_segment([Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)], visuals.widgets.noninteractive.bg_stroke);
-    let name = painter.layout_no_wrap(issue.name.clone(), FontId::proportional(16.0), visuals.strong_text_color());
+    painter.line_segment(
+        [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+        visuals.widgets.noninteractive.bg_stroke,
+    );
+    let name = painter.layout_no_wrap(
+        issue.name.clone(),
+        FontId::proportional(16.0),
+        visuals.strong_text_color(),
+    );
     let name_width = name.size().x;
-    painter.galley(Pos2::new(rect.left(), y - 4.0 - name.size().y), name, visuals.strong_text_color());
+    painter.galley(
+        Pos2::new(rect.left(), y - 4.0 - name.size().y),
+        name,
+        visuals.strong_text_color(),
+    );
     if let Some(description) = &issue.description {
         let max = (rect.width() - name_width - 16.0).max(0.0);
-        let mut job = LayoutJob::simple_singleline(description.clone(), FontId::proportional(theme::META_SIZE), visuals.weak_text_color());
+        let mut job = LayoutJob::simple_singleline(
+            description.clone(),
+            FontId::proportional(theme::META_SIZE),
+            visuals.weak_text_color(),
+        );
         job.wrap.max_width = max;
         job.wrap.max_rows = 1;
         let galley = painter.layout_job(job);
-        painter.galley(Pos2::new(rect.left() + name_width + 12.0, y - 5.0 - galley.size().y), galley, visuals.weak_text_color());
+        painter.galley(
+            Pos2::new(rect.left() + name_width + 12.0, y - 5.0 - galley.size().y),
+            galley,
+            visuals.weak_text_color(),
+        );
     }
 }
 
@@ -353,11 +402,24 @@ fn placeholder(ui: &Ui, slot: Slot, rect: Rect) {
         FontId::proportional(theme::META_SIZE + 0.5),
         visuals.weak_text_color(),
     );
-    let response = ui.interact(rect, ui.scope_id().with(("placeholder", rect.min.x as i32, rect.min.y as i32)), Sense::hover());
+    let response = ui.interact(
+        rect,
+        ui.scope_id()
+            .with(("placeholder", rect.min.x as i32, rect.min.y as i32)),
+        Sense::hover(),
+    );
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
-fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, card: &CardLayout, rect: Rect, selected: bool, actions: &mut Vec<Action>) {
+fn demand_card(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    ix: DemandIx,
+    card: &CardLayout,
+    rect: Rect,
+    selected: bool,
+    actions: &mut Vec<Action>,
+) {
     let demand = cmp.demand(ix);
     let side = cmp.side(ix.side as usize);
     let response = ui.interact(rect, ui.scope_id().with(("demand", ix.side, ix.demand)), Sense::click());
@@ -373,7 +435,10 @@ fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, card: &CardLayout, r
     let visuals = ui.visuals();
     let painter = ui.painter();
     let (fill, stroke) = if selected {
-        (visuals.selection.bg_fill.gamma_multiply(0.35), Stroke::new(2.0, visuals.selection.stroke.color))
+        (
+            visuals.selection.bg_fill.gamma_multiply(0.35),
+            Stroke::new(2.0, visuals.selection.stroke.color),
+        )
     } else if response.hovered() {
         (visuals.extreme_bg_color, visuals.widgets.hovered.bg_stroke)
     } else {
@@ -384,12 +449,25 @@ fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, card: &CardLayout, r
     let newest = cmp.marks_on(ix).last().and_then(|id| cmp.mark(*id));
     if let Some(status) = newest.and_then(|m| cmp.codebook().get(&m.status)) {
         let stripe = Rect::from_min_size(rect.min, Vec2::new(theme::STRIPE, rect.height()));
-        painter.rect_filled(stripe, egui::CornerRadius { nw: 6, sw: 6, ne: 0, se: 0 }, theme::status_color(status));
+        painter.rect_filled(
+            stripe,
+            egui::CornerRadius {
+                nw: 6,
+                sw: 6,
+                ne: 0,
+                se: 0,
+            },
+            theme::status_color(status),
+        );
     }
     let text_pos = rect.min + Vec2::new(theme::STRIPE + theme::CARD_PADDING, theme::CARD_PADDING);
     painter.galley(text_pos, card.text.clone(), visuals.text_color());
     if let Some(meta) = &card.meta {
-        painter.galley(text_pos + Vec2::new(0.0, card.text.size().y + 5.0), meta.clone(), visuals.weak_text_color());
+        painter.galley(
+            text_pos + Vec2::new(0.0, card.text.size().y + 5.0),
+            meta.clone(),
+            visuals.weak_text_color(),
+        );
     }
     response.on_hover_ui(|ui| demand_tooltip(ui, cmp, ix));
 }
@@ -402,13 +480,22 @@ fn demand_tooltip(ui: &mut Ui, cmp: &Comparison, ix: DemandIx) {
     }
     if let Some(source) = demand.source.as_deref() {
         let document = cmp.side_document(ix.side as usize);
-        let title = document.data.sources.iter().find(|s| s.id == source).map_or(source, |s| s.title.as_str());
+        let title = document
+            .data
+            .sources
+            .iter()
+            .find(|s| s.id == source)
+            .map_or(source, |s| s.title.as_str());
         ui.label(egui::RichText::new(format!("Source: {title}")).weak());
     }
     if let Some(note) = &demand.note {
         ui.label(note);
     }
-    ui.label(egui::RichText::new("Click to select; Ctrl+click to add to the selection.").weak().small());
+    ui.label(
+        egui::RichText::new("Click to select; Ctrl+click to add to the selection.")
+            .weak()
+            .small(),
+    );
 }
 
 /// Lines across the gutter between visible demands that share a mark, in the mark's colour.
@@ -420,7 +507,9 @@ fn draw_links(ui: &Ui, cmp: &Comparison, visible: &HashMap<DemandIx, (Rect, usiz
         }
         for id in cmp.marks_on(*ix) {
             let Some(mark) = cmp.mark(*id) else { continue };
-            let Some(status) = cmp.codebook().get(&mark.status) else { continue };
+            let Some(status) = cmp.codebook().get(&mark.status) else {
+                continue;
+            };
             let color = theme::status_color(status);
             for other in mark.demands.iter().filter_map(|r| cmp.resolve(r)) {
                 if let Some((to, 1)) = visible.get(&other) {
@@ -449,10 +538,14 @@ pub fn side_headers(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
     let column_width = ((total_width - theme::GUTTER - scroll_bar) / 2.0).floor().max(120.0);
     ui.horizontal(|ui| {
         for panel in 0..2 {
-            ui.allocate_ui_with_layout(Vec2::new(column_width, 44.0), egui::Layout::top_down(egui::Align::Min), |ui| {
-                ui.set_width(column_width);
-                side_header(ui, cmp, panel, actions);
-            });
+            ui.allocate_ui_with_layout(
+                Vec2::new(column_width, 44.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(column_width);
+                    side_header(ui, cmp, panel, actions);
+                },
+            );
             if panel == 0 {
                 ui.add_space(theme::GUTTER - ui.spacing().item_spacing.x * 2.0);
             }
@@ -483,7 +576,10 @@ fn side_header(ui: &mut Ui, cmp: &Comparison, panel: usize, actions: &mut Vec<Ac
     if let Some(s) = shown {
         let side = cmp.side(s);
         let count = side.demands.len();
-        let by = side.represented_by.as_deref().map_or(String::new(), |r| format!(" · {r}"));
+        let by = side
+            .represented_by
+            .as_deref()
+            .map_or(String::new(), |r| format!(" · {r}"));
         ui.label(egui::RichText::new(format!("{count} demands{by}")).weak());
     }
 }

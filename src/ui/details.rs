@@ -40,8 +40,14 @@ fn status_buttons(ui: &mut Ui, cmp: &Comparison, current: Option<&str>, actions:
             let color = theme::status_color(status);
             let selected = current == Some(status.id.as_str());
             let key = if i < 9 { format!("{} ", i + 1) } else { String::new() };
-            let text = RichText::new(format!("{key}{}", status.label)).color(if selected { theme::text_on(color) } else { color }).strong();
-            let button = egui::Button::new(text).selected(selected).fill(if selected { color } else { theme::tint(color, ui.visuals()) });
+            let text = RichText::new(format!("{key}{}", status.label))
+                .color(if selected { theme::text_on(color) } else { color })
+                .strong();
+            let button = egui::Button::new(text).selected(selected).fill(if selected {
+                color
+            } else {
+                theme::tint(color, ui.visuals())
+            });
             let mut response = ui.add(button);
             if let Some(description) = &status.description {
                 response = response.on_hover_text(description);
@@ -53,10 +59,21 @@ fn status_buttons(ui: &mut Ui, cmp: &Comparison, current: Option<&str>, actions:
     });
 }
 
-fn mark_section(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], focus: Option<MarkId>, note: &mut NoteEditor, actions: &mut Vec<Action>) {
+fn mark_section(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    selection: &[DemandIx],
+    focus: Option<MarkId>,
+    note: &mut NoteEditor,
+    actions: &mut Vec<Action>,
+) {
     let count = selection.len();
     let sides: std::collections::BTreeSet<u32> = selection.iter().map(|ix| ix.side).collect();
-    ui.heading(if count == 1 { "1 demand selected".to_owned() } else { format!("{count} demands selected") });
+    ui.heading(if count == 1 {
+        "1 demand selected".to_owned()
+    } else {
+        format!("{count} demands selected")
+    });
     match focus.and_then(|id| cmp.mark(id)) {
         Some(mark) => {
             let status = cmp.codebook().get(&mark.status);
@@ -92,7 +109,11 @@ fn mark_section(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], focus: Op
             if response.lost_focus() {
                 actions.push(Action::SealNote);
             }
-            ui.label(RichText::new(format!("Created {} · changed {}", mark.created, mark.changed)).weak().small());
+            ui.label(
+                RichText::new(format!("Created {} · changed {}", mark.created, mark.changed))
+                    .weak()
+                    .small(),
+            );
             ui.horizontal(|ui| {
                 if ui.button("Remove mark").on_hover_text("Delete").clicked() {
                     actions.push(Action::RemoveMark(mark.id));
@@ -128,45 +149,73 @@ fn mark_section(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], focus: Op
 fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<MarkId>, actions: &mut Vec<Action>) {
     let demand = cmp.demand(ix);
     let side = cmp.side(ix.side as usize);
-    let issue = cmp.issues().iter().find(|i| i.id == demand.issue).map_or(demand.issue.as_str(), |i| i.name.as_str());
+    let issue = cmp
+        .issues()
+        .iter()
+        .find(|i| i.id == demand.issue)
+        .map_or(demand.issue.as_str(), |i| i.name.as_str());
     ui.label(RichText::new(format!("{} · {issue}", side.name)).strong());
     ui.label(RichText::new(&demand.text).size(theme::BODY_SIZE));
-    egui::Grid::new(("demand_grid", ix.side, ix.demand)).num_columns(2).spacing([8.0, 3.0]).show(ui, |ui| {
-        let row = |ui: &mut Ui, key: &str, value: RichText| {
-            ui.label(RichText::new(key).weak());
-            ui.add(egui::Label::new(value).wrap());
-            ui.end_row();
-        };
-        if let Some(priority) = demand.priority {
-            let text = RichText::new(priority.label());
-            row(ui, "Priority", if priority == crate::model::Priority::Core { text.color(theme::red_line(ui.visuals())).strong() } else { text });
-        }
-        if let Some(value) = &demand.value {
-            row(ui, "Value", RichText::new(value.to_string()));
-        }
-        if let Some(quote) = &demand.quote {
-            row(ui, "Quote", RichText::new(format!("“{quote}”")).italics());
-        }
-        if let Some(source) = demand.source.as_deref() {
-            let document = cmp.side_document(ix.side as usize);
-            let title = document.data.sources.iter().find(|s| s.id == source).map_or(source, |s| s.title.as_str());
-            row(ui, "Source", RichText::new(title));
-        }
-        if let Some(note) = &demand.note {
-            row(ui, "File note", RichText::new(note));
-        }
-        if !demand.tags.is_empty() {
-            row(ui, "Tags", RichText::new(demand.tags.join(", ")));
-        }
-        row(ui, "Id", RichText::new(&demand.id).monospace());
-    });
-    let others: Vec<MarkId> = cmp.marks_on(ix).iter().copied().filter(|id| Some(*id) != focus).collect();
+    egui::Grid::new(("demand_grid", ix.side, ix.demand))
+        .num_columns(2)
+        .spacing([8.0, 3.0])
+        .show(ui, |ui| {
+            let row = |ui: &mut Ui, key: &str, value: RichText| {
+                ui.label(RichText::new(key).weak());
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            };
+            if let Some(priority) = demand.priority {
+                let text = RichText::new(priority.label());
+                row(
+                    ui,
+                    "Priority",
+                    if priority == crate::model::Priority::Core {
+                        text.color(theme::red_line(ui.visuals())).strong()
+                    } else {
+                        text
+                    },
+                );
+            }
+            if let Some(value) = &demand.value {
+                row(ui, "Value", RichText::new(value.to_string()));
+            }
+            if let Some(quote) = &demand.quote {
+                row(ui, "Quote", RichText::new(format!("“{quote}”")).italics());
+            }
+            if let Some(source) = demand.source.as_deref() {
+                let document = cmp.side_document(ix.side as usize);
+                let title = document
+                    .data
+                    .sources
+                    .iter()
+                    .find(|s| s.id == source)
+                    .map_or(source, |s| s.title.as_str());
+                row(ui, "Source", RichText::new(title));
+            }
+            if let Some(note) = &demand.note {
+                row(ui, "File note", RichText::new(note));
+            }
+            if !demand.tags.is_empty() {
+                row(ui, "Tags", RichText::new(demand.tags.join(", ")));
+            }
+            row(ui, "Id", RichText::new(&demand.id).monospace());
+        });
+    let others: Vec<MarkId> = cmp
+        .marks_on(ix)
+        .iter()
+        .copied()
+        .filter(|id| Some(*id) != focus)
+        .collect();
     if !others.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Also in").weak());
             for id in others {
                 if let Some(mark) = cmp.mark(id) {
-                    let label = cmp.codebook().get(&mark.status).map_or(mark.status.clone(), |s| s.label.clone());
+                    let label = cmp
+                        .codebook()
+                        .get(&mark.status)
+                        .map_or(mark.status.clone(), |s| s.label.clone());
                     if ui.link(format!("mark {id} ({label})")).clicked() {
                         actions.push(Action::SelectMark(id));
                     }
@@ -182,11 +231,24 @@ fn orphans(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
         return;
     }
     ui.separator();
-    ui.label(RichText::new(format!("Orphaned marks ({})", orphans.len())).strong().color(ui.visuals().warn_fg_color));
-    ui.label(RichText::new("These marks name demands that no open position file holds any more. They are kept until you remove them.").weak());
+    ui.label(
+        RichText::new(format!("Orphaned marks ({})", orphans.len()))
+            .strong()
+            .color(ui.visuals().warn_fg_color),
+    );
+    ui.label(
+        RichText::new(
+            "These marks name demands that no open position file holds any more. They are kept until you remove them.",
+        )
+        .weak(),
+    );
     for mark in orphans {
         ui.horizontal_wrapped(|ui| {
-            let names: Vec<String> = mark.demands.iter().map(|r| format!("{}/{}", r.side(), r.demand())).collect();
+            let names: Vec<String> = mark
+                .demands
+                .iter()
+                .map(|r| format!("{}/{}", r.side(), r.demand()))
+                .collect();
             ui.label(format!("Mark {} · {} · {}", mark.id, mark.status, names.join(", ")));
             if ui.small_button("Remove").clicked() {
                 actions.push(Action::RemoveMark(mark.id));

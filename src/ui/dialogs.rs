@@ -73,7 +73,10 @@ impl FileDialogs {
         let (tx, rx) = std::sync::mpsc::channel();
         let repaint = ctx.clone();
         let start_dir = suggested.as_ref().and_then(|p| p.parent().map(PathBuf::from));
-        let file_name = suggested.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+        let file_name = suggested
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
             let mut dialog = rfd::AsyncFileDialog::new().set_title(action.title());
             if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
@@ -84,7 +87,8 @@ impl FileDialogs {
                     let dialog = dialog
                         .add_filter("Stances files", &["ron"])
                         .add_filter("All files", &["*"]);
-                    block_on(dialog.pick_files()).map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
+                    block_on(dialog.pick_files())
+                        .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
                 }
                 FileAction::SaveAs => {
                     let mut dialog = dialog.add_filter("Comparison", &["ron"]);
@@ -106,7 +110,11 @@ impl FileDialogs {
                     result: rx,
                 });
             }
-            Err(e) => self.open_prompt(action, suggested, Some(format!("No file dialog could be started ({e}).")))
+            Err(e) => self.open_prompt(
+                action,
+                suggested,
+                Some(format!("No file dialog could be started ({e}).")),
+            ),
         }
     }
 
@@ -157,16 +165,20 @@ impl FileDialogs {
                 ui.label(reason);
             }
             let hint = match prompt.action {
-                FileAction::Open => "Path of a position file (.ron) or comparison (.stances.ron); separate several with ;".to_owned(),
+                FileAction::Open => {
+                    "Path of a position file (.ron) or comparison (.stances.ron); separate several with ;".to_owned()
+                }
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
             };
             let label = ui.label(RichText::new(hint).weak());
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut prompt.text)
-                    .id(Id::unique("path_prompt_text"))
-                    .desired_width(f32::INFINITY)
-                    .hint_text("File path"),
-            ).labelled_by(label.id);
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .id(Id::unique("path_prompt_text"))
+                        .desired_width(f32::INFINITY)
+                        .hint_text("File path"),
+                )
+                .labelled_by(label.id);
             if prompt.focus {
                 // The suggested path is selected, so typing replaces it.
                 response.request_focus();
@@ -189,7 +201,13 @@ impl FileDialogs {
                 };
                 let ready = !prompt.text.trim().is_empty();
                 if (ui.add_enabled(ready, egui::Button::new(label)).clicked() || (enter && ready)) && chosen.is_none() {
-                    let paths = prompt.text.split(';').map(str::trim).filter(|s| !s.is_empty()).map(expand_home).collect();
+                    let paths = prompt
+                        .text
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(expand_home)
+                        .collect();
                     chosen = Some((prompt.action, paths));
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
@@ -205,10 +223,10 @@ impl FileDialogs {
 }
 
 fn expand_home(path: &str) -> PathBuf {
-    if let Some(rest) = path.strip_prefix("~/") {
-        if let Some(home) = directories::BaseDirs::new() {
-            return home.home_dir().join(rest);
-        }
+    if let Some(rest) = path.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
     }
     PathBuf::from(path)
 }
@@ -227,7 +245,9 @@ pub fn unsaved_prompt(ctx: &Context, what: &str) -> Option<UnsavedChoice> {
     let response = egui::Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("Save changes to this comparison?");
-        ui.label(format!("Your marks and notes have unsaved changes. If you don't save before {what}, they are lost."));
+        ui.label(format!(
+            "Your marks and notes have unsaved changes. If you don't save before {what}, they are lost."
+        ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {

@@ -55,7 +55,14 @@ fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Ve
 }
 
 /// The search field and the legend. Clicking a status in the legend filters by it.
-pub fn filter_bar(ui: &mut Ui, cmp: &Comparison, counts: &[usize], filter: &Filter, search_focus: bool, actions: &mut Vec<Action>) {
+pub fn filter_bar(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    counts: &[usize],
+    filter: &Filter,
+    search_focus: bool,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         let mut query = filter.query.clone();
         let label = ui.label("Search");
@@ -76,8 +83,12 @@ pub fn filter_bar(ui: &mut Ui, cmp: &Comparison, counts: &[usize], filter: &Filt
             let color = theme::status_color(status);
             let on = filter.statuses.contains(&status.id);
             let count = counts.get(i).copied().unwrap_or(0);
-            let text = RichText::new(format!("{} {count}", status.label)).strong().color(if on { theme::text_on(color) } else { color });
-            let button = egui::Button::new(text).fill(if on { color } else { theme::tint(color, ui.visuals()) }).selected(on);
+            let text = RichText::new(format!("{} {count}", status.label))
+                .strong()
+                .color(if on { theme::text_on(color) } else { color });
+            let button = egui::Button::new(text)
+                .fill(if on { color } else { theme::tint(color, ui.visuals()) })
+                .selected(on);
             let response = ui.add(button).on_hover_text(format!(
                 "{count} marks are {}. Click to show only demands with this status; click again to show all.",
                 status.label.to_lowercase()

@@ -10,9 +10,15 @@ use stances::app::{AppOptions, StancesApp};
 /// The real app in a 1600×1000 window, opening `files` (the bundled example when empty),
 /// with typed-path prompts in place of native dialogs.
 pub fn harness_with(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(move |cc| StancesApp::new(cc, AppOptions { files, native_dialogs: false }));
+    let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
+        StancesApp::new(
+            cc,
+            AppOptions {
+                files,
+                native_dialogs: false,
+            },
+        )
+    });
     harness.run();
     harness
 }
@@ -20,7 +26,7 @@ pub fn harness_with(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
 /// Writes `text` to `name` in a fresh temporary folder.
 pub fn write_temp(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, text).expect("temporary file");
     path
 }
 
@@ -28,7 +34,11 @@ pub fn example_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/istanbul-2025-06-02.ron")
 }
 
-pub const UA_CEASEFIRE: &str = "Ukraine: A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
-pub const RU_TRUCE: &str = "Russia: A temporary truce of two to three days in specific areas of the front line, without further details.";
-pub const UA_PRISONERS: &str = "Ukraine: Exchange all sick and severely wounded prisoners of war, including those under the age of 25.";
-pub const RU_PRISONERS: &str = "Russia: Exchange all sick and severely wounded prisoners of war, including those under the age of 25.";
+pub const UA_CEASEFIRE: &str =
+    "Ukraine: A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
+pub const RU_TRUCE: &str =
+    "Russia: A temporary truce of two to three days in specific areas of the front line, without further details.";
+pub const UA_PRISONERS: &str =
+    "Ukraine: Exchange all sick and severely wounded prisoners of war, including those under the age of 25.";
+pub const RU_PRISONERS: &str =
+    "Russia: Exchange all sick and severely wounded prisoners of war, including those under the age of 25.";

@@ -1,0 +1,102 @@
+//! `stances check` run as a process, as a user or a CI script would.
+
+mod common;
+
+use std::process::Command;
+
+use common::{example_path, write_temp};
+
+fn check(files: &[&std::path::Path]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_stances"))
+        .arg("check")
+        .args(files)
+        .output()
+        .expect("stances runs");
+    let stdout = String::from_utf8(out.stdout).expect("output is UTF-8");
+    (out.status.code().unwrap_or(-1), stdout)
+}
+
+#[test]
+fn the_bundled_example_is_valid() {
+    let (code, out) = check(&[&example_path()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("istanbul-2025-06-02.ron: ok (2 sides, 15 demands, 9 issues)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_misspelt_field_gives_path_line_col_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_temp(
+        &dir,
+        "bad.ron",
+        "(\n    format: 1,\n    sides: [(id: \"a\", nmae: \"A\")],\n)\n",
+    );
+    let (code, out) = check(&[&example_path(), &bad]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains(": ok ("), "{out}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}:3:23: unknown field `nmae` in a side (did you mean `name`?); the fields allowed here are `id`, `name`, `represented_by`, `demands`",
+            bad.display()
+        )
+    );
+}
+
+#[test]
+fn every_problem_gets_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_temp(
+        &dir,
+        "two.ron",
+        "(format: 1, issues: [(id: \"x\", name: \"X\")], sides: [(id: \"a\", name: \"A\", demands: [\n(id: \"d\", issue: \"y\", text: \"T\"),\n(id: \"d\", issue: \"x\", text: \"\"),\n])])",
+    );
+    let (code, out) = check(&[&bad]);
+    assert_eq!(code, 1);
+    let shown = bad.display().to_string();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[0].starts_with(&format!("{shown}:2:18: demand `d` names issue `y`")),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{shown}:3:6: the demand id `d` is used twice")),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with(&format!("{shown}:3:29: demand `d` has an empty `text`")),
+        "{out}"
+    );
+}
+
+#[test]
+fn unreadable_and_binary_files_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("noise.ron");
+    std::fs::write(&binary, [0x28u8, 0xff, 0x00, 0x13, 0x37, 0xfe]).unwrap();
+    let missing = dir.path().join("missing.ron");
+    let (code, out) = check(&[&binary, &missing]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!("{}:1:2: this is not a text file", binary.display())),
+        "{out}"
+    );
+    assert!(out.contains(&format!("{}: no such file", missing.display())), "{out}");
+}
+
+#[test]
+fn check_needs_a_file() {
+    let out = Command::new(env!("CARGO_BIN_EXE_stances"))
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FILES"));
+}
