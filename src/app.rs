@@ -83,6 +83,8 @@ pub struct StancesApp {
     notices: Vec<Notice>,
     recent: Vec<PathBuf>,
     allow_close: bool,
+    /// Showing only the bundled example, untouched: opening a file replaces it.
+    showing_example: bool,
     focus_search: bool,
     show_shortcuts: bool,
     title: String,
@@ -109,6 +111,7 @@ impl StancesApp {
             notices: Vec::new(),
             recent,
             allow_close: false,
+            showing_example: false,
             focus_search: false,
             show_shortcuts: false,
             title: String::new(),
@@ -130,7 +133,10 @@ impl StancesApp {
             .map_err(|e| e.to_string())
             .and_then(|file| Comparison::from_positions(BUNDLED_EXAMPLE_PATH, file).map_err(|e| e.0))
         {
-            Ok(cmp) => self.replace_comparison(cmp, None),
+            Ok(cmp) => {
+                self.replace_comparison(cmp, None);
+                self.showing_example = true;
+            }
             Err(e) => self.notify_error(format!("The bundled example does not load: {e}")),
         }
     }
@@ -211,9 +217,9 @@ impl StancesApp {
         self.recent.truncate(MAX_RECENT);
     }
 
-    /// A comparison nobody has touched yet: opening a file replaces it rather than adding to it.
+    /// The bundled example nobody has touched yet: opening a file replaces it rather than adding to it.
     fn is_pristine(&self) -> bool {
-        self.path.is_none() && !self.history.can_undo() && self.cmp.marks().len() == 0
+        self.showing_example && self.path.is_none() && !self.history.can_undo()
     }
 
     /// Opens position and comparison files. Each failure is reported and changes nothing.
@@ -266,9 +272,11 @@ impl StancesApp {
                 data: file.clone(),
             },
         }];
+        // A one-side file is compared with the side on the left; a file with more shows its first two.
+        let first_panel = usize::from(file.sides.len() == 1);
         for (panel, side) in file.sides.iter().take(2).enumerate() {
             edits.push(Edit::ShowSide {
-                panel,
+                panel: first_panel + panel,
                 side: Some(side.id.clone()),
             });
         }
@@ -279,6 +287,7 @@ impl StancesApp {
     }
 
     fn replace_comparison(&mut self, cmp: Comparison, path: Option<PathBuf>) {
+        self.showing_example = false;
         self.cmp = cmp;
         self.history = History::default();
         self.path = path;

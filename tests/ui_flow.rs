@@ -191,3 +191,86 @@ fn a_broken_file_shows_a_located_error_and_leaves_the_comparison_untouched() {
     harness.get_by_label("Agreed 1");
     assert_eq!(harness.state().comparison().documents().len(), 1);
 }
+
+#[test]
+fn closing_with_unsaved_marks_asks_first() {
+    let mut harness = harness_with(vec![]);
+    harness.get_by_label(UA_CEASEFIRE).click();
+    harness.run();
+    harness.key_press(Key::Num2);
+    harness.run();
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "the window stays open"
+    );
+    harness.run();
+    harness.get_by_label("Save changes to this comparison?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Save changes to this comparison?").is_none());
+    assert!(harness.state().is_dirty(), "cancel keeps the work");
+}
+
+#[test]
+fn opening_another_comparison_with_unsaved_work_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/istanbul-v1.stances.ron");
+    let copy = dir.path().join("other.stances.ron");
+    std::fs::copy(other, &copy).unwrap();
+    let mut harness = harness_with(vec![]);
+    harness.get_by_label(UA_CEASEFIRE).click();
+    harness.run();
+    harness.key_press(Key::Num4);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness
+        .get_by_label_contains("Path of a position file")
+        .type_text(copy.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label("Save changes to this comparison?");
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().path(), Some(copy.as_path()));
+    harness.get_by_label("Disputed 1");
+    harness.get_by_label("Agreed 1");
+    harness.get_by_label("Unaddressed 1");
+}
+
+#[test]
+fn with_more_than_two_sides_a_picker_chooses_each_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let eu = write_temp(
+        &dir,
+        "eu.ron",
+        "(format: 1, issues: [(id: \"sanctions\", name: \"Sanctions\")], sides: [(id: \"eu\", name: \"European Union\", demands: [(id: \"eu-keep\", issue: \"sanctions\", text: \"Keep sanctions in place.\")])])",
+    );
+    let mut harness = harness_with(vec![common::example_path(), eu]);
+    assert_eq!(harness.state().comparison().side_count(), 3);
+    // The new file's only side is compared with the side on the left.
+    harness.get_by_label("European Union: Keep sanctions in place.");
+    harness.get_by_label(UA_CEASEFIRE);
+    assert!(harness.query_by_label(RU_TRUCE).is_none(), "Russia is not shown");
+    // The left panel's picker brings Russia in.
+    harness.get_by_label("Left panel").click();
+    harness.run();
+    harness.get_by_label("Russia").click();
+    harness.run();
+    harness.get_by_label(RU_TRUCE);
+    harness.get_by_label("European Union: Keep sanctions in place.");
+    assert!(
+        harness.query_by_label(UA_CEASEFIRE).is_none(),
+        "Ukraine is no longer shown"
+    );
+}

@@ -557,19 +557,23 @@ fn side_header(ui: &mut Ui, cmp: &Comparison, panel: usize, actions: &mut Vec<Ac
     let shown = cmp.shown_side(panel);
     let name = shown.map_or("No side".to_owned(), |s| cmp.side(s).name.clone());
     if cmp.side_count() > 2 {
-        egui::ComboBox::from_id_salt(("side_picker", panel))
-            .selected_text(egui::RichText::new(&name).heading())
-            .show_ui(ui, |ui| {
-                for s in 0..cmp.side_count() {
-                    let side = cmp.side(s);
-                    if ui.selectable_label(shown == Some(s), &side.name).clicked() && shown != Some(s) {
-                        actions.push(Action::ShowSide {
-                            panel,
-                            side: Some(side.id.clone()),
-                        });
+        ui.horizontal(|ui| {
+            let label = ui.label(egui::RichText::new(if panel == 0 { "Left panel" } else { "Right panel" }).weak());
+            let combo = egui::ComboBox::from_id_salt(("side_picker", panel))
+                .selected_text(egui::RichText::new(&name).heading())
+                .show_ui(ui, |ui| {
+                    for s in 0..cmp.side_count() {
+                        let side = cmp.side(s);
+                        if ui.selectable_label(shown == Some(s), &side.name).clicked() && shown != Some(s) {
+                            actions.push(Action::ShowSide {
+                                panel,
+                                side: Some(side.id.clone()),
+                            });
+                        }
                     }
-                }
-            });
+                });
+            combo.response.labelled_by(label.id);
+        });
     } else {
         ui.heading(&name);
     }
