@@ -12,6 +12,7 @@ pub use command::{Action, Command};
 use crate::model::alignment::Filter;
 use crate::model::comparison_file::{self, COMPARISON_EXTENSION};
 use crate::model::mark::now_timestamp;
+use crate::model::recovery::{Autosave, Recovered};
 use crate::model::{Comparison, DemandIx, Edit, History, diagnostics, position_file};
 use crate::ui::aligned_view::{self, AlignedView, Direction};
 use crate::ui::details::{self, NoteEditor};
@@ -33,7 +34,12 @@ pub struct AppOptions {
     pub files: Vec<PathBuf>,
     /// Native file dialogs; tests use the typed-path prompt instead.
     pub native_dialogs: bool,
+    /// Where autosaves for crash recovery go; `None` turns autosave off.
+    pub autosave_dir: Option<PathBuf>,
 }
+
+/// How often unsaved work is autosaved, at most.
+pub const AUTOSAVE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Something that waits for the answer to "save changes?".
 #[derive(Debug)]
@@ -88,6 +94,11 @@ pub struct StancesApp {
     focus_search: bool,
     show_shortcuts: bool,
     title: String,
+    autosave: Option<Autosave>,
+    /// The revision last autosaved, and when.
+    autosaved: Option<(u64, std::time::Instant)>,
+    /// Work from a run that did not close cleanly, offered back at start.
+    recovered: Option<Recovered>,
 }
 
 impl StancesApp {
@@ -115,7 +126,17 @@ impl StancesApp {
             focus_search: false,
             show_shortcuts: false,
             title: String::new(),
+            autosave: options.autosave_dir.map(Autosave::new),
+            autosaved: None,
+            recovered: None,
         };
+        if let Some(autosave) = &app.autosave {
+            match autosave.find_orphaned() {
+                Some(Ok(recovered)) => app.recovered = Some(recovered),
+                Some(Err(e)) => app.notify_error(format!("Autosaved work could not be read: {e}")),
+                None => {}
+            }
+        }
         if options.files.is_empty() {
             app.open_bundled_example();
         } else {
@@ -307,6 +328,9 @@ impl StancesApp {
         match comparison_file::save(&self.cmp, path) {
             Ok(()) => {
                 self.history.mark_saved();
+                if let Some(autosave) = &self.autosave {
+                    autosave.clear();
+                }
                 self.path = Some(path.to_path_buf());
                 self.remember_recent(path);
                 self.notify_info(format!("Saved to {}", path.display()));
@@ -557,6 +581,77 @@ impl StancesApp {
         }
     }
 
+    /// Writes the autosave when there are unsaved changes not yet autosaved and
+    /// the last autosave is older than [`AUTOSAVE_INTERVAL`].
+    fn autosave_if_due(&mut self, ctx: &egui::Context) {
+        let Some(autosave) = &self.autosave else { return };
+        if self.recovered.is_some() {
+            return; // Never overwrite anything before the user has answered the restore offer.
+        }
+        if !self.history.is_dirty() {
+            if self.autosaved.is_some() {
+                autosave.clear();
+                self.autosaved = None;
+            }
+            return;
+        }
+        let revision = self.cmp.revision();
+        let due = match self.autosaved {
+            Some((done, _)) if done == revision => return,
+            Some((_, at)) => at.elapsed() >= AUTOSAVE_INTERVAL,
+            None => true,
+        };
+        if !due {
+            ctx.request_repaint_after(AUTOSAVE_INTERVAL);
+            return;
+        }
+        match autosave.write(&self.cmp, self.path.as_deref()) {
+            Ok(()) => self.autosaved = Some((revision, std::time::Instant::now())),
+            Err(e) => {
+                self.autosaved = Some((revision, std::time::Instant::now()));
+                self.notify_error(format!("Autosave failed: {e}"));
+            }
+        }
+    }
+
+    fn recovery_prompt(&mut self, ctx: &egui::Context) {
+        let Some(recovered) = &self.recovered else { return };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("recovery_prompt")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            ui.heading("Restore unsaved work?");
+            let whence = recovered
+                .path
+                .as_ref()
+                .map_or("an unsaved comparison".to_owned(), |p| p.display().to_string());
+            ui.label(format!(
+                "Stances did not close cleanly last time. Work on {whence} was autosaved at {}, with {} marks.",
+                recovered.written,
+                recovered.comparison.marks().len()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        if let Some(restore) = choice {
+            if let Some(recovered) = self.recovered.take() {
+                Autosave::dismiss(&recovered);
+                if restore {
+                    let path = recovered.path.clone();
+                    self.replace_comparison(recovered.comparison, path);
+                    self.history.mark_unsaved();
+                    self.notify_info("Restored the autosaved work. Save it to keep it.");
+                }
+            }
+        }
+    }
+
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
         egui::Window::new("Keyboard shortcuts")
@@ -608,7 +703,7 @@ impl eframe::App for StancesApp {
         }
 
         let mut actions = Vec::new();
-        let modal_open = self.dialogs.is_open() || self.pending.is_some();
+        let modal_open = self.dialogs.is_open() || self.pending.is_some() || self.recovered.is_some();
         if !modal_open {
             self.shortcuts(&ctx, &mut actions);
             let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -724,10 +819,13 @@ impl eframe::App for StancesApp {
             }
         }
         self.shortcuts_window(&ctx);
+        self.recovery_prompt(&ctx);
 
         for action in actions {
             self.handle(&ctx, action);
         }
+
+        self.autosave_if_due(&ctx);
 
         let title = self.window_title();
         if title != self.title {
@@ -738,6 +836,13 @@ impl eframe::App for StancesApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+
+    fn on_exit(&mut self) {
+        // Closing cleanly, either saved or after the user chose not to save.
+        if let Some(autosave) = &self.autosave {
+            autosave.clear();
+        }
     }
 }
 
@@ -774,6 +879,7 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
                 AppOptions {
                     files,
                     native_dialogs: true,
+                    autosave_dir: crate::model::recovery::default_dir(),
                 },
             )))
         }),

@@ -11,6 +11,7 @@ pub mod locate;
 pub mod mark;
 pub mod position;
 pub mod position_file;
+pub mod recovery;
 
 pub use codebook::{Codebook, Status};
 pub use comparison::{Comparison, DemandIx, Edit, EditError, PositionDocument, SideIx};

@@ -8,14 +8,20 @@ use egui_kittest::Harness;
 use stances::app::{AppOptions, StancesApp};
 
 /// The real app in a 1600×1000 window, opening `files` (the bundled example when empty),
-/// with typed-path prompts in place of native dialogs.
+/// with typed-path prompts in place of native dialogs and no autosave.
 pub fn harness_with(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
+    harness_with_autosave(files, None)
+}
+
+/// As [`harness_with`], autosaving to `autosave_dir`.
+pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>) -> Harness<'static, StancesApp> {
     let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
         StancesApp::new(
             cc,
             AppOptions {
                 files,
                 native_dialogs: false,
+                autosave_dir,
             },
         )
     });
