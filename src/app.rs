@@ -639,15 +639,15 @@ impl StancesApp {
                 }
             });
         });
-        if let Some(restore) = choice {
-            if let Some(recovered) = self.recovered.take() {
-                Autosave::dismiss(&recovered);
-                if restore {
-                    let path = recovered.path.clone();
-                    self.replace_comparison(recovered.comparison, path);
-                    self.history.mark_unsaved();
-                    self.notify_info("Restored the autosaved work. Save it to keep it.");
-                }
+        if let Some(restore) = choice
+            && let Some(recovered) = self.recovered.take()
+        {
+            Autosave::dismiss(&recovered);
+            if restore {
+                let path = recovered.path.clone();
+                self.replace_comparison(recovered.comparison, path);
+                self.history.mark_unsaved();
+                self.notify_info("Restored the autosaved work. Save it to keep it.");
             }
         }
     }
