@@ -99,6 +99,49 @@ pub struct StancesApp {
     autosaved: Option<(u64, std::time::Instant)>,
     /// Work from a run that did not close cleanly, offered back at start.
     recovered: Option<Recovered>,
+    disk: DiskWatch,
+}
+
+/// Notices position files that change on disk while open (a co-author edits one),
+/// by polling their modification times: a few `stat` calls every couple of seconds.
+#[derive(Default)]
+struct DiskWatch {
+    /// Modification time of each document's file when it was read, by the path the comparison records.
+    seen: std::collections::HashMap<String, std::time::SystemTime>,
+    last_check: Option<std::time::Instant>,
+    /// Files that changed and are waiting for the user to reload or ignore them.
+    changed: Vec<String>,
+}
+
+const DISK_CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn modified(path: &str) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+impl DiskWatch {
+    fn remember(&mut self, path: &str) {
+        if let Some(time) = modified(path) {
+            self.seen.insert(path.to_owned(), time);
+        }
+        self.changed.retain(|p| p != path);
+    }
+
+    fn check(&mut self, cmp: &Comparison, ctx: &egui::Context) {
+        if self.last_check.is_some_and(|t| t.elapsed() < DISK_CHECK_INTERVAL) {
+            return;
+        }
+        self.last_check = Some(std::time::Instant::now());
+        for document in cmp.documents() {
+            let (Some(seen), Some(now)) = (self.seen.get(&document.path), modified(&document.path)) else {
+                continue;
+            };
+            if now != *seen && !self.changed.contains(&document.path) {
+                self.changed.push(document.path.clone());
+            }
+        }
+        ctx.request_repaint_after(DISK_CHECK_INTERVAL);
+    }
 }
 
 impl StancesApp {
@@ -129,6 +172,7 @@ impl StancesApp {
             autosave: options.autosave_dir.map(Autosave::new),
             autosaved: None,
             recovered: None,
+            disk: DiskWatch::default(),
         };
         if let Some(autosave) = &app.autosave {
             match autosave.find_orphaned() {
@@ -178,6 +222,11 @@ impl StancesApp {
 
     pub fn selection(&self) -> &[DemandIx] {
         &self.selection
+    }
+
+    /// Every message currently shown in the window.
+    pub fn notices_text(&self) -> Vec<String> {
+        self.notices.iter().map(|n| n.text.clone()).collect()
     }
 
     /// Error messages currently shown in the window.
@@ -275,6 +324,7 @@ impl StancesApp {
             Err(e) => return self.notify_error(e.to_string()),
         };
         self.remember_recent(path);
+        self.disk.remember(&shown);
         if self.is_pristine() {
             match Comparison::from_positions(shown.clone(), file) {
                 Ok(cmp) => {
@@ -315,6 +365,11 @@ impl StancesApp {
         self.selection.clear();
         self.note = NoteEditor::default();
         self.view = AlignedView::default();
+        self.disk = DiskWatch::default();
+        let paths: Vec<String> = self.cmp.documents().iter().map(|d| d.path.clone()).collect();
+        for path in paths {
+            self.disk.remember(&path);
+        }
         let orphans = self.cmp.orphans().count();
         if orphans > 0 {
             self.notify_error(format!(
@@ -496,6 +551,8 @@ impl StancesApp {
             }
             Action::ToggleUnmarkedFilter => self.filter.unmarked = !self.filter.unmarked,
             Action::ClearFilter => self.filter = Filter::default(),
+            Action::Reload(path) => self.reload(&path),
+            Action::IgnoreChange(path) => self.disk.remember(&path),
         }
     }
 
@@ -652,6 +709,53 @@ impl StancesApp {
         }
     }
 
+    /// Reads a changed position file again and puts it in place of the old version.
+    fn reload(&mut self, path: &str) {
+        self.disk.remember(path);
+        let Some(index) = self.cmp.documents().iter().position(|d| d.path == path) else {
+            return;
+        };
+        let data = match position_file::load_position_file(Path::new(path)) {
+            Ok(data) => data,
+            Err(e) => return self.notify_error(format!("{e}\nThe version already open is kept.")),
+        };
+        let before = self.cmp.orphans().count();
+        let document = crate::model::PositionDocument {
+            path: path.to_owned(),
+            data,
+        };
+        match self
+            .history
+            .apply(&mut self.cmp, Edit::ReplaceDocument { index, document }, None)
+        {
+            Ok(()) => {
+                let orphaned = self.cmp.orphans().count().saturating_sub(before);
+                if orphaned > 0 {
+                    self.notify_error(format!(
+                        "Reloaded {path}: {orphaned} marks name demands that are no longer there. They are kept, listed as orphaned in the details pane (undo brings the old version back)."
+                    ));
+                } else {
+                    self.notify_info(format!("Reloaded {path}; every mark still finds its demands."));
+                }
+            }
+            Err(e) => self.notify_error(format!("{path}: {e}")),
+        }
+    }
+
+    fn changed_on_disk_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        for path in &self.disk.changed {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{path} changed on disk.")).color(ui.visuals().warn_fg_color));
+                if ui.button("Reload").clicked() {
+                    actions.push(Action::Reload(path.clone()));
+                }
+                if ui.button("Ignore").clicked() {
+                    actions.push(Action::IgnoreChange(path.clone()));
+                }
+            });
+        }
+    }
+
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
         egui::Window::new("Keyboard shortcuts")
@@ -742,8 +846,12 @@ impl eframe::App for StancesApp {
             );
             ui.add_space(2.0);
         });
-        if !self.notices.is_empty() {
-            egui::Panel::bottom("notices").show(ui, |ui| self.notices_ui(ui));
+        self.disk.check(&self.cmp, &ctx);
+        if !self.notices.is_empty() || !self.disk.changed.is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                self.changed_on_disk_ui(ui, &mut actions);
+                self.notices_ui(ui);
+            });
         }
         egui::Panel::right("details")
             .default_size(330.0)
@@ -823,6 +931,11 @@ impl eframe::App for StancesApp {
 
         for action in actions {
             self.handle(&ctx, action);
+        }
+        if self.selection_layout != self.cmp.layout_revision() {
+            // Demands moved (a file was added, removed or reloaded): the selection no longer points at them.
+            self.selection.clear();
+            self.selection_layout = self.cmp.layout_revision();
         }
 
         self.autosave_if_due(&ctx);

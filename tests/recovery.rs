@@ -134,3 +134,58 @@ fn saving_removes_the_autosave_and_discard_forgets_it() {
     assert!(saved.exists());
     assert!(autosaves(&autosave_dir).is_empty(), "saved work needs no autosave");
 }
+
+#[test]
+fn a_position_file_changed_on_disk_is_offered_for_reload_and_keeps_every_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = "(format: 1, sides: [(id: \"a\", name: \"Alpha\", demands: [(id: \"a1\", issue: \"x\", text: \"Keep this.\"), (id: \"a2\", issue: \"x\", text: \"Drop this.\")]), (id: \"b\", name: \"Beta\", demands: [(id: \"b1\", issue: \"x\", text: \"Other side.\")])])";
+    let path = common::write_temp(&dir, "talks.ron", two);
+    let mut harness = harness_with_autosave(vec![path.clone()], None);
+    harness.get_by_label("Alpha: Keep this.").click();
+    harness.run();
+    harness.key_press(Key::Num1);
+    harness.run();
+    harness.get_by_label("Alpha: Drop this.").click();
+    harness.run();
+    harness.key_press(Key::Num3);
+    harness.run();
+
+    // A co-author removes one demand and edits another.
+    let edited = two
+        .replace(", (id: \"a2\", issue: \"x\", text: \"Drop this.\")", "")
+        .replace("Keep this.", "Keep this, reworded.");
+    std::fs::write(&path, edited).unwrap();
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let shown = format!("{} changed on disk.", path.display());
+    let start = Instant::now();
+    while harness.query_by_label(&shown).is_none() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(200));
+        harness.step();
+    }
+    harness.get_by_label(&shown);
+    harness.get_by_label("Reload").hover();
+    harness.run();
+    harness.get_by_label("Reload").click();
+    harness.run();
+
+    harness.get_by_label("Alpha: Keep this, reworded.");
+    assert!(harness.query_by_label("Alpha: Drop this.").is_none());
+    let cmp = harness.state().comparison();
+    assert_eq!(cmp.marks().len(), 2, "no mark is dropped");
+    let orphans: Vec<_> = cmp.orphans().map(|m| m.status.clone()).collect();
+    assert_eq!(orphans, ["disputed"], "the mark on the removed demand is orphaned");
+    harness.get_by_label("Orphaned marks (1)");
+    harness.get_by_label_contains("1 marks name demands that are no longer there");
+
+    // Undo brings the old version back, and with it the orphan's demand.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.get_by_label("Alpha: Drop this.");
+    assert_eq!(harness.state().comparison().orphans().count(), 0);
+}

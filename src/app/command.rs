@@ -109,4 +109,8 @@ pub enum Action {
     ToggleStatusFilter(String),
     ToggleUnmarkedFilter,
     ClearFilter,
+    /// Reads a position file that changed on disk again.
+    Reload(String),
+    /// Keeps the open version of a file that changed on disk.
+    IgnoreChange(String),
 }

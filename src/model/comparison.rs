@@ -44,6 +44,12 @@ pub enum Edit {
     RemoveDocument {
         index: usize,
     },
+    /// Puts a new version of a position file in place of the old (a reload after it
+    /// changed on disk). Marks on demands that are gone become orphans; none is dropped.
+    ReplaceDocument {
+        index: usize,
+        document: PositionDocument,
+    },
     /// Several edits as one step. If one is refused, those before it are undone.
     Batch(Vec<Edit>),
 }
@@ -393,6 +399,32 @@ impl Comparison {
                 }
                 inverses.reverse();
                 Edit::Batch(inverses)
+            }
+            Edit::ReplaceDocument { index, document } => {
+                if index >= self.documents.len() {
+                    return Err(EditError(format!("there is no document {index}")));
+                }
+                let old = std::mem::replace(&mut self.documents[index], document);
+                let clash = {
+                    let replaced = self.documents[index].clone();
+                    let others = self.documents.iter().enumerate().filter(|(i, _)| *i != index);
+                    replaced.data.sides.iter().find_map(|side| {
+                        others
+                            .clone()
+                            .find(|(_, d)| d.data.sides.iter().any(|s| s.id == side.id))
+                            .map(|(_, d)| (side.id.clone(), d.path.clone()))
+                    })
+                };
+                if let Some((id, other)) = clash {
+                    self.documents[index] = old;
+                    return Err(EditError(format!(
+                        "the new version has a side `{id}`, which {other} also has; side ids must be unique across open files"
+                    )));
+                }
+                self.reindex_documents();
+                self.reindex_marks();
+                self.fill_empty_panels();
+                Edit::ReplaceDocument { index, document: old }
             }
             Edit::RemoveDocument { index } => {
                 if index >= self.documents.len() {
