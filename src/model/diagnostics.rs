@@ -6,9 +6,10 @@ use std::path::Path;
 use super::locate::{self, LineCol, Step};
 
 /// Files larger than this are refused before reading: a position file of 100,000
-/// demands a side is about 40 MB, so this leaves ample room while keeping the
-/// memory a stray multi-gigabyte file could take within bounds.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// demands a side is about 60 MB, so this leaves room while keeping the memory a
+/// stray multi-gigabyte file could take within bounds (loading takes about three
+/// times the file's size).
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// How deep brackets may nest. Real files need five or six levels; the limit keeps
 /// a hostile file from exhausting the stack.
@@ -186,7 +187,7 @@ fn struct_word(name: &str) -> &str {
         "Value" => "a value",
         "Codebook" => "the codebook",
         "Status" => "a status",
-        "MarkRecord" => "a mark",
+        "Mark" => "a mark",
         other => other,
     }
 }
@@ -262,7 +263,12 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
             col: err.span.end.col,
         },
     );
-    let at_end = text[end.min(text.len())..].trim().is_empty();
+    let start_offset = offset_of(text, start);
+    // An unterminated string swallows the rest of the file: that is a truncated file too.
+    let open_string = matches!(err.code, E::ExpectedString | E::ExpectedStringEnd)
+        && text[start_offset.min(text.len())..].starts_with('"')
+        && !text[(start_offset + 1).min(text.len())..].contains('"');
+    let at_end = open_string || text[end.min(text.len())..].trim().is_empty();
     if at_end && !matches!(err.code, E::MissingStructField { .. } | E::TrailingCharacters) {
         let at = locate::line_col(text, text.trim_end().len());
         return Problem::at(
