@@ -100,6 +100,8 @@ pub struct StancesApp {
     /// Work from a run that did not close cleanly, offered back at start.
     recovered: Option<Recovered>,
     disk: DiskWatch,
+    /// Marks per status, for the legend, and the revision they were counted at.
+    counts: (u64, Vec<usize>),
 }
 
 /// Notices position files that change on disk while open (a co-author edits one),
@@ -173,6 +175,7 @@ impl StancesApp {
             autosaved: None,
             recovered: None,
             disk: DiskWatch::default(),
+            counts: (u64::MAX, Vec::new()),
         };
         if let Some(autosave) = &app.autosave {
             match autosave.find_orphaned() {
@@ -365,6 +368,7 @@ impl StancesApp {
         self.selection.clear();
         self.note = NoteEditor::default();
         self.view = AlignedView::default();
+        self.counts = (u64::MAX, Vec::new());
         self.disk = DiskWatch::default();
         let paths: Vec<String> = self.cmp.documents().iter().map(|d| d.path.clone()).collect();
         for path in paths {
@@ -824,7 +828,11 @@ impl eframe::App for StancesApp {
         }
 
         self.view.update_rows(&self.cmp, &self.filter);
-        let counts = self.cmp.status_counts();
+        if self.counts.0 != self.cmp.revision() || self.counts.1.len() != self.cmp.codebook().statuses.len() {
+            // Counting walks every mark: done once per change, not per frame.
+            self.counts = (self.cmp.revision(), self.cmp.status_counts());
+        }
+        let counts = std::mem::take(&mut self.counts.1);
         egui::Panel::top("menu").show(ui, |ui| {
             toolbar::menu_bar(
                 ui,
@@ -846,6 +854,7 @@ impl eframe::App for StancesApp {
             );
             ui.add_space(2.0);
         });
+        self.counts.1 = counts;
         self.disk.check(&self.cmp, &ctx);
         if !self.notices.is_empty() || !self.disk.changed.is_empty() {
             egui::Panel::bottom("notices").show(ui, |ui| {

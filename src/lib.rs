@@ -3,7 +3,9 @@
 //! `model` holds the data and its files and knows nothing of the UI; `app` and `ui`
 //! draw it and edit it only through [`model::Edit`]s; `cli` is the command line.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;

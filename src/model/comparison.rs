@@ -93,7 +93,15 @@ pub struct Comparison {
     revision: u64,
     /// Bumped only when documents change (demand indexes move).
     layout_revision: u64,
+    /// Demands whose marks changed, stamped with the revision the change started
+    /// from, so that views re-measure only those.
+    mark_log: Vec<(u64, DemandIx)>,
+    /// Changes stamped before this revision were dropped from the log.
+    mark_log_floor: u64,
 }
+
+/// How many mark changes the log keeps before dropping the oldest half.
+const MARK_LOG_LIMIT: usize = 16_384;
 
 impl Default for Comparison {
     fn default() -> Self {
@@ -113,6 +121,8 @@ impl Comparison {
             orphans: BTreeSet::new(),
             revision: 0,
             layout_revision: 0,
+            mark_log: Vec::new(),
+            mark_log_floor: 0,
         }
     }
 
@@ -179,6 +189,24 @@ impl Comparison {
 
     pub fn layout_revision(&self) -> u64 {
         self.layout_revision
+    }
+
+    /// The demands whose marks changed since `revision`, or `None` when that is
+    /// too long ago to tell (then everything should be treated as changed).
+    pub fn marks_changed_since(&self, revision: u64) -> Option<impl Iterator<Item = DemandIx> + '_> {
+        (revision >= self.mark_log_floor).then(|| {
+            let start = self.mark_log.partition_point(|(r, _)| *r < revision);
+            self.mark_log[start..].iter().map(|(_, ix)| *ix)
+        })
+    }
+
+    fn log_mark_change(&mut self, ix: DemandIx) {
+        if self.mark_log.len() >= MARK_LOG_LIMIT {
+            let keep = self.mark_log.split_off(MARK_LOG_LIMIT / 2);
+            self.mark_log = keep;
+            self.mark_log_floor = self.mark_log.first().map_or(self.revision, |(r, _)| *r);
+        }
+        self.mark_log.push((self.revision, ix));
     }
 
     /// The side id shown in each panel.
@@ -529,6 +557,7 @@ impl Comparison {
         for r in &mark.demands {
             match self.index.demand_by_ref.get(r) {
                 Some(&ix) => {
+                    self.log_mark_change(ix);
                     let list = self.marks_by_demand.entry(ix).or_default();
                     // Kept sorted by id (oldest first) and free of repeats.
                     if let Err(at) = list.binary_search(&mark.id) {
@@ -543,7 +572,13 @@ impl Comparison {
     }
 
     fn unindex_mark(&mut self, mark: &Mark) {
-        for ix in mark.demands.iter().filter_map(|r| self.index.demand_by_ref.get(r)) {
+        let found: Vec<DemandIx> = mark
+            .demands
+            .iter()
+            .filter_map(|r| self.index.demand_by_ref.get(r).copied())
+            .collect();
+        for ix in &found {
+            self.log_mark_change(*ix);
             if let Some(list) = self.marks_by_demand.get_mut(ix) {
                 list.retain(|&id| id != mark.id);
                 if list.is_empty() {

@@ -12,6 +12,7 @@ pub mod mark;
 pub mod position;
 pub mod position_file;
 pub mod recovery;
+pub mod synthetic;
 
 pub use codebook::{Codebook, Status};
 pub use comparison::{Comparison, DemandIx, Edit, EditError, PositionDocument, SideIx};

@@ -30,25 +30,36 @@ struct RowsKey {
     filter: Filter,
 }
 
+/// What measured card heights depend on besides the marks.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct HeightsKey {
-    rows_generation: u64,
-    revision: u64,
+struct MeasureKey {
+    layout_revision: u64,
     width: f32,
     dark: bool,
 }
 
-/// Cached rows and row heights: rebuilt when the data, the filter or the width
-/// change, so a frame costs what is visible, not what is loaded.
+/// Cached rows and heights. A card is measured (its text laid out) only when it
+/// first becomes visible; until then its height is estimated from its length. So a
+/// frame costs what is visible, not what is loaded, and a mark re-measures only
+/// the cards it touches.
 #[derive(Default)]
 pub struct AlignedView {
     rows: Vec<Row>,
     rows_key: Option<RowsKey>,
     rows_generation: u64,
     row_of: HashMap<DemandIx, usize>,
+    /// `[side][demand]`: measured card height, or NaN where not measured yet.
+    card_heights: Vec<Vec<f32>>,
+    measure_key: Option<MeasureKey>,
+    /// The comparison revision the card heights reflect.
+    measured_revision: u64,
+    /// The rows generation `row_heights` was built for.
+    heights_generation: u64,
+    row_heights: Vec<f32>,
     /// `offsets[i]` is the top of row `i`; the last entry is the total height.
     offsets: Vec<f32>,
-    heights_key: Option<HeightsKey>,
+    /// The first row whose offset is out of date, if any.
+    offsets_stale_from: Option<usize>,
     reveal: Option<DemandIx>,
     last_viewport: Option<Rect>,
 }
@@ -155,25 +166,142 @@ impl AlignedView {
         }
     }
 
+    /// Brings card and row heights up to date with the data, the marks and the width.
     fn update_heights(&mut self, ui: &Ui, cmp: &Comparison, column_width: f32) {
-        let key = HeightsKey {
-            rows_generation: self.rows_generation,
-            revision: cmp.revision(),
+        let key = MeasureKey {
+            layout_revision: cmp.layout_revision(),
             width: column_width,
             dark: ui.visuals().dark_mode,
         };
-        if self.heights_key == Some(key) {
-            return;
+        let mut all_rows = self.heights_generation != self.rows_generation;
+        let forget_all = |view: &mut Self| {
+            view.card_heights = (0..cmp.side_count())
+                .map(|s| vec![f32::NAN; cmp.side(s).demands.len()])
+                .collect();
+        };
+        if self.measure_key != Some(key) {
+            forget_all(self);
+            self.measure_key = Some(key);
+            all_rows = true;
+        } else if self.measured_revision != cmp.revision() {
+            // Only the cards whose marks changed need measuring again.
+            match cmp.marks_changed_since(self.measured_revision) {
+                Some(changed) => {
+                    for ix in changed {
+                        if let Some(h) = self
+                            .card_heights
+                            .get_mut(ix.side as usize)
+                            .and_then(|s| s.get_mut(ix.demand as usize))
+                        {
+                            *h = f32::NAN;
+                        }
+                        if !all_rows && let Some(&row) = self.row_of.get(&ix) {
+                            self.row_heights[row] = self.row_height(ui, cmp, &self.rows[row], column_width);
+                            self.stale_from(row);
+                        }
+                    }
+                }
+                None => {
+                    forget_all(self);
+                    all_rows = true;
+                }
+            }
         }
-        self.offsets.clear();
-        self.offsets.reserve(self.rows.len() + 1);
-        let mut y = 0.0;
-        for row in &self.rows {
+        self.measured_revision = cmp.revision();
+        if all_rows {
+            self.row_heights = self
+                .rows
+                .iter()
+                .map(|row| self.row_height(ui, cmp, row, column_width))
+                .collect();
+            self.heights_generation = self.rows_generation;
+            self.offsets_stale_from = Some(0);
+        }
+    }
+
+    fn stale_from(&mut self, row: usize) {
+        self.offsets_stale_from = Some(self.offsets_stale_from.map_or(row, |r| r.min(row)));
+    }
+
+    fn update_offsets(&mut self) {
+        let Some(from) = self.offsets_stale_from.take() else {
+            return;
+        };
+        let from = from.min(self.row_heights.len());
+        self.offsets.truncate(from);
+        let mut y = if from == 0 {
+            0.0
+        } else {
+            self.offsets[from - 1] + self.row_heights[from - 1] + theme::ROW_GAP
+        };
+        for h in &self.row_heights[from..] {
             self.offsets.push(y);
-            y += row_height(ui, cmp, row, column_width) + theme::ROW_GAP;
+            y += h + theme::ROW_GAP;
         }
         self.offsets.push(y);
-        self.heights_key = Some(key);
+    }
+
+    /// A card's height: measured if it has been, else estimated from its length.
+    fn card_height(&self, ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> f32 {
+        let known = self
+            .card_heights
+            .get(ix.side as usize)
+            .and_then(|s| s.get(ix.demand as usize))
+            .copied();
+        match known {
+            Some(h) if !h.is_nan() => h,
+            _ => estimate_card_height(ui, cmp, ix, column_width),
+        }
+    }
+
+    fn row_height(&self, ui: &Ui, cmp: &Comparison, row: &Row, column_width: f32) -> f32 {
+        match row {
+            Row::Issue(_) => theme::ISSUE_ROW_HEIGHT,
+            Row::Pair { left, right, .. } => {
+                let slot_height = |slot: &Slot| match slot {
+                    Slot::Demand(ix) => self.card_height(ui, cmp, *ix, column_width),
+                    Slot::Blank => 0.0,
+                    _ => theme::PLACEHOLDER_HEIGHT,
+                };
+                slot_height(left).max(slot_height(right))
+            }
+        }
+    }
+
+    /// Measures the cards of rows `range` that are not measured yet; returns whether any row's height changed.
+    fn measure_rows(&mut self, ui: &Ui, cmp: &Comparison, range: std::ops::Range<usize>, column_width: f32) -> bool {
+        let mut changed = false;
+        for i in range {
+            let Row::Pair { left, right, .. } = self.rows[i] else {
+                continue;
+            };
+            let mut measured_any = false;
+            for slot in [left, right] {
+                if let Slot::Demand(ix) = slot {
+                    let cell = &mut self.card_heights[ix.side as usize][ix.demand as usize];
+                    if cell.is_nan() {
+                        *cell = card_layout(ui, cmp, ix, column_width).height;
+                        measured_any = true;
+                    }
+                }
+            }
+            if measured_any {
+                let h = self.row_height(ui, cmp, &self.rows[i], column_width);
+                if h != self.row_heights[i] {
+                    self.row_heights[i] = h;
+                    self.stale_from(i);
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// Rows that overlap `top..bottom` (content coordinates).
+    fn rows_in(&self, top: f32, bottom: f32) -> std::ops::Range<usize> {
+        let first = self.offsets.partition_point(|&y| y <= top).saturating_sub(1);
+        let last = self.offsets.partition_point(|&y| y < bottom).min(self.rows.len());
+        first..last.max(first)
     }
 
     /// Draws the panels; what the user clicks comes back as actions.
@@ -183,6 +311,14 @@ impl AlignedView {
         let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
         let column_width = ((total_width - theme::GUTTER - scroll_bar) / 2.0).floor().max(120.0);
         self.update_heights(ui, cmp, column_width);
+        self.update_offsets();
+        // Measures what is about to be shown, so it is drawn at its real height.
+        if let Some(view) = self.last_viewport {
+            let range = self.rows_in(view.top(), view.bottom());
+            if self.measure_rows(ui, cmp, range, column_width) {
+                self.update_offsets();
+            }
+        }
 
         let mut scroll = egui::ScrollArea::vertical().auto_shrink(false).id_salt("aligned_rows");
         if let Some(ix) = self.reveal.take()
@@ -238,10 +374,15 @@ impl AlignedView {
             }
             draw_links(ui, cmp, &visible);
         });
+        let previous = self.last_viewport;
         self.last_viewport = Some(Rect::from_min_size(
             Pos2::new(0.0, output.state.clamped_offset().y),
             output.inner_rect.size(),
         ));
+        if previous != self.last_viewport {
+            // Rows that scrolled into view were drawn at estimated heights: measure them next frame.
+            ui.ctx().request_repaint();
+        }
     }
 }
 
@@ -324,18 +465,20 @@ fn card_layout(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> Ca
     CardLayout { text, meta, height }
 }
 
-fn row_height(ui: &Ui, cmp: &Comparison, row: &Row, column_width: f32) -> f32 {
-    match row {
-        Row::Issue(_) => theme::ISSUE_ROW_HEIGHT,
-        Row::Pair { left, right, .. } => {
-            let slot_height = |slot: &Slot| match slot {
-                Slot::Demand(ix) => card_layout(ui, cmp, *ix, column_width).height,
-                Slot::Blank => 0.0,
-                _ => theme::PLACEHOLDER_HEIGHT,
-            };
-            slot_height(left).max(slot_height(right))
-        }
-    }
+/// A card's height from its length alone, without laying out its text: close
+/// enough to size the scroll bar for cards that have never been on screen.
+fn estimate_card_height(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> f32 {
+    let demand = cmp.demand(ix);
+    let per_line = (inner_width(column_width) / (theme::BODY_SIZE * 0.47)).max(8.0);
+    let lines = (demand.text.chars().count() as f32 / per_line).ceil().max(1.0);
+    let line_height = ui.fonts_mut(|f| f.row_height(&FontId::proportional(theme::BODY_SIZE)));
+    let has_meta = demand.priority.is_some() || demand.value.is_some() || !cmp.marks_on(ix).is_empty();
+    let meta = if has_meta {
+        5.0 + ui.fonts_mut(|f| f.row_height(&FontId::proportional(theme::META_SIZE)))
+    } else {
+        0.0
+    };
+    2.0 * theme::CARD_PADDING + lines * line_height + meta
 }
 
 fn issue_heading(ui: &Ui, cmp: &Comparison, issue: usize, rect: Rect) {
