@@ -227,6 +227,12 @@ impl StancesApp {
         &self.selection
     }
 
+    /// Selects a demand and scrolls it into view.
+    pub fn select_and_reveal(&mut self, demand: DemandIx) {
+        self.selection = vec![demand];
+        self.view.reveal(demand);
+    }
+
     /// Every message currently shown in the window.
     pub fn notices_text(&self) -> Vec<String> {
         self.notices.iter().map(|n| n.text.clone()).collect()

@@ -252,6 +252,13 @@ impl Comparison {
         &self.side(ix.side as usize).demands[ix.demand as usize]
     }
 
+    /// The title of the source a demand cites (its id where the file lists no such source).
+    pub fn source_title(&self, ix: DemandIx) -> Option<&str> {
+        let source = self.demand(ix).source.as_deref()?;
+        let sources = &self.side_document(ix.side as usize).data.sources;
+        Some(sources.iter().find(|s| s.id == source).map_or(source, |s| s.title.as_str()))
+    }
+
     pub fn demand_ref(&self, ix: DemandIx) -> DemandRef {
         DemandRef::new(self.side(ix.side as usize).id.clone(), self.demand(ix).id.clone())
     }

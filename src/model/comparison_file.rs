@@ -34,6 +34,22 @@ struct ComparisonFile {
     marks: Vec<Mark>,
 }
 
+/// The same shape as [`ComparisonFile`], borrowing the comparison: saving copies nothing.
+#[derive(Serialize)]
+struct ComparisonFileRef<'a> {
+    format: u32,
+    positions: Vec<EmbeddedPositionsRef<'a>>,
+    shown_sides: Vec<&'a String>,
+    codebook: &'a Codebook,
+    marks: Vec<&'a Mark>,
+}
+
+#[derive(Serialize)]
+struct EmbeddedPositionsRef<'a> {
+    path: &'a String,
+    data: &'a PositionFile,
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EmbeddedPositions {
@@ -60,19 +76,19 @@ pub fn is_comparison_file(path: &Path, text: Option<&str>) -> bool {
 
 /// Writes a comparison as RON text: the same comparison always gives the same bytes.
 pub fn to_ron(cmp: &Comparison) -> Result<String, String> {
-    let file = ComparisonFile {
+    let file = ComparisonFileRef {
         format: COMPARISON_FORMAT,
         positions: cmp
             .documents()
             .iter()
-            .map(|d| EmbeddedPositions {
-                path: d.path.clone(),
-                data: d.data.clone(),
+            .map(|d| EmbeddedPositionsRef {
+                path: &d.path,
+                data: &d.data,
             })
             .collect(),
-        shown_sides: cmp.shown_sides().iter().flatten().cloned().collect(),
-        codebook: cmp.codebook().clone(),
-        marks: cmp.marks().cloned().collect(),
+        shown_sides: cmp.shown_sides().iter().flatten().collect(),
+        codebook: cmp.codebook(),
+        marks: cmp.marks().collect(),
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)

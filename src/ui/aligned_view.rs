@@ -621,14 +621,7 @@ fn demand_tooltip(ui: &mut Ui, cmp: &Comparison, ix: DemandIx) {
     if let Some(quote) = &demand.quote {
         ui.label(egui::RichText::new(format!("“{quote}”")).italics());
     }
-    if let Some(source) = demand.source.as_deref() {
-        let document = cmp.side_document(ix.side as usize);
-        let title = document
-            .data
-            .sources
-            .iter()
-            .find(|s| s.id == source)
-            .map_or(source, |s| s.title.as_str());
+    if let Some(title) = cmp.source_title(ix) {
         ui.label(egui::RichText::new(format!("Source: {title}")).weak());
     }
     if let Some(note) = &demand.note {

@@ -183,14 +183,7 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<Mar
             if let Some(quote) = &demand.quote {
                 row(ui, "Quote", RichText::new(format!("“{quote}”")).italics());
             }
-            if let Some(source) = demand.source.as_deref() {
-                let document = cmp.side_document(ix.side as usize);
-                let title = document
-                    .data
-                    .sources
-                    .iter()
-                    .find(|s| s.id == source)
-                    .map_or(source, |s| s.title.as_str());
+            if let Some(title) = cmp.source_title(ix) {
                 row(ui, "Source", RichText::new(title));
             }
             if let Some(note) = &demand.note {

@@ -1,0 +1,144 @@
+//! Scale benchmarks. Each measure runs beside its baseline in the same run, so the
+//! ratio holds on a noisy machine. `cargo bench`; results are in the README.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use stances::app::{AppOptions, StancesApp};
+use stances::model::alignment::{Filter, align};
+use stances::model::comparison_file::{save, to_ron};
+use stances::model::synthetic::{Spec, comparison, position_file};
+use stances::model::{Comparison, DemandIx, History, PositionFile, parse_position_file};
+
+fn spec(demands: usize) -> Spec {
+    Spec {
+        sides: 2,
+        demands,
+        issues: 40,
+        seed: 1,
+    }
+}
+
+fn position_text(demands: usize) -> String {
+    ron::ser::to_string_pretty(&position_file(&spec(demands)), ron::ser::PrettyConfig::new().struct_names(false))
+        .expect("synthetic data serializes")
+}
+
+/// 1. Load: read, validate and index, against a plain `ron::from_str` into the same structs.
+fn load(c: &mut Criterion) {
+    for demands in [10_000, 100_000] {
+        let text = position_text(demands);
+        let mut group = c.benchmark_group(format!("load 2x{demands}"));
+        group.sample_size(10);
+        group.bench_function("baseline: ron::from_str", |b| {
+            b.iter(|| black_box(ron::from_str::<PositionFile>(black_box(&text)).expect("parses")));
+        });
+        group.bench_function("stances: parse + validate + index", |b| {
+            b.iter(|| {
+                let file = parse_position_file("big.ron", black_box(&text)).expect("valid");
+                black_box(Comparison::from_positions("big.ron", file).expect("indexes"))
+            });
+        });
+        group.finish();
+    }
+}
+
+/// The real app on a comparison of 2 × `demands` with `marks` marks, scrolled to the middle.
+fn app_with(demands: usize, marks: usize, dir: &tempfile::TempDir) -> Harness<'static, StancesApp> {
+    let path: PathBuf = dir.path().join(format!("bench-{demands}.stances.ron"));
+    save(&comparison(&spec(demands), marks), &path).expect("saves");
+    let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
+        StancesApp::new(
+            cc,
+            AppOptions {
+                files: vec![path],
+                native_dialogs: false,
+                autosave_dir: None,
+            },
+        )
+    });
+    harness.run_steps(3);
+    let middle = DemandIx {
+        side: 0,
+        demand: (demands / 2) as u32,
+    };
+    harness.state_mut().select_and_reveal(middle);
+    harness.run_steps(5);
+    harness
+}
+
+/// 2. Frame: CPU time of one full frame (egui pass and tessellation, no GPU).
+fn frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut group = c.benchmark_group("frame");
+    for (demands, marks) in [(50, 25), (10_000, 5_000), (100_000, 5_000)] {
+        let mut harness = app_with(demands, marks, &dir);
+        let name = if demands == 50 { "baseline: 2x50".to_owned() } else { format!("2x{demands}, {marks} marks") };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                harness.step();
+                let output = harness.output();
+                black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
+            });
+        });
+    }
+    group.finish();
+}
+
+/// 3. Edit: mark and undo, and search, with few and with 5,000 marks present.
+fn edit(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit");
+    for marks in [50, 5_000] {
+        let mut cmp = comparison(&spec(10_000), marks);
+        let mut history = History::default();
+        let selection = [DemandIx { side: 0, demand: 17 }, DemandIx { side: 1, demand: 4242 }];
+        group.bench_function(format!("mark + undo, {marks} marks"), |b| {
+            b.iter(|| {
+                let edit = cmp.new_mark_edit(&selection, "disputed", "2026-11-25T10:00:00Z").expect("an edit");
+                history.apply(&mut cmp, edit, None).expect("applies");
+                history.undo(&mut cmp).expect("undoes");
+            });
+        });
+        let filter = Filter {
+            query: "ceasefire troops".into(),
+            ..Filter::default()
+        };
+        group.bench_function(format!("search 2x10000, {marks} marks"), |b| {
+            b.iter(|| black_box(align(&cmp, Some(0), Some(1), black_box(&filter))));
+        });
+        let by_status = Filter {
+            statuses: ["disputed".to_owned()].into(),
+            ..Filter::default()
+        };
+        group.bench_function(format!("filter by status 2x10000, {marks} marks"), |b| {
+            b.iter(|| black_box(align(&cmp, Some(0), Some(1), black_box(&by_status))));
+        });
+    }
+    group.finish();
+}
+
+/// 4. Save: writing the comparison file, against `ron::to_string` of the same data.
+fn save_bench(c: &mut Criterion) {
+    let cmp = comparison(&spec(10_000), 5_000);
+    let mut group = c.benchmark_group("save 2x10000, 5000 marks");
+    group.sample_size(10);
+    group.bench_function("baseline: ron::to_string", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                let marks: Vec<_> = cmp.marks().collect();
+                black_box(ron::to_string(&(&cmp.documents()[0].data, marks, cmp.codebook())).expect("serializes"))
+            },
+            BatchSize::SmallInput,
+        );
+    });
+    group.bench_function("stances: to_ron (pretty, deterministic)", |b| {
+        b.iter(|| black_box(to_ron(&cmp).expect("serializes")));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, frame, edit, save_bench);
+criterion_main!(benches);
