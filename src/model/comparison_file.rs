@@ -149,10 +149,10 @@ pub fn load(path: &Path) -> Result<Comparison, FileError> {
 /// Parses comparison-file text; `shown` names the file in messages.
 pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    preflight_comparison(text).map_err(|p| FileError::new(shown, p))?;
-    let file: ComparisonFile = ron_options()
-        .from_str(text)
-        .map_err(|e| FileError::new(shown, diagnostics::ron_problem(text, &e)))?;
+    let file: ComparisonFile = ron_options().from_str(text).map_err(|e| {
+        let problem = preflight_comparison(text).err().unwrap_or_else(|| diagnostics::ron_problem(text, &e));
+        FileError::new(shown, problem)
+    })?;
     let problems = validate(&file);
     if !problems.is_empty() {
         return Err(FileError {
@@ -173,21 +173,25 @@ pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
         .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
 }
 
+fn format_message(version: u64) -> String {
+    if version > u64::from(COMPARISON_FORMAT) {
+        format!(
+            "this comparison file is format {version}, written by a newer version of Stances; this version reads format {COMPARISON_FORMAT}: update Stances to open it"
+        )
+    } else {
+        format!(
+            "`format: {version}` is not a comparison file version; this version of Stances reads `format: {COMPARISON_FORMAT}`"
+        )
+    }
+}
+
 fn preflight_comparison(text: &str) -> Result<(), Problem> {
     let fields = locate::top_level_fields(text);
     if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format")
         && let Ok(version) = raw.parse::<u64>()
         && version != u64::from(COMPARISON_FORMAT)
     {
-        let message = if version > u64::from(COMPARISON_FORMAT) {
-            format!(
-                "this comparison file is format {version}, written by a newer version of Stances; this version reads format {COMPARISON_FORMAT}: update Stances to open it"
-            )
-        } else {
-            format!(
-                "`format: {version}` is not a comparison file version; this version of Stances reads `format: {COMPARISON_FORMAT}`"
-            )
-        };
+        let message = format_message(version);
         return Err(Problem::at(*at, message));
     }
     let names: Vec<&str> = fields.iter().map(|(n, _, _)| n.as_str()).collect();
@@ -203,6 +207,10 @@ fn preflight_comparison(text: &str) -> Result<(), Problem> {
 fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
     use Step::{Field, Index};
     let mut problems = Vec::new();
+    if file.format != COMPARISON_FORMAT {
+        problems.push(PathProblem::value(vec![Field("format")], format_message(file.format.into())));
+        return problems;
+    }
     if file.positions.is_empty() {
         problems.push(PathProblem::value(
             vec![Field("positions")],

@@ -24,10 +24,12 @@ pub fn load_position_file(path: &Path) -> Result<PositionFile, FileError> {
 /// Parses and checks position-file text; `shown` names the file in messages.
 pub fn parse_position_file(shown: &str, text: &str) -> Result<PositionFile, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    preflight(text, "position file").map_err(|p| FileError::new(shown, p))?;
-    let file: PositionFile = ron_options()
-        .from_str(text)
-        .map_err(|e| FileError::new(shown, diagnostics::ron_problem(text, &e)))?;
+    let file: PositionFile = ron_options().from_str(text).map_err(|e| {
+        // Only a file that does not parse is sniffed further (empty, JSON, another
+        // kind, a newer version), so valid files never pay for a second pass.
+        let problem = preflight(text, "position file").err().unwrap_or_else(|| diagnostics::ron_problem(text, &e));
+        FileError::new(shown, problem)
+    })?;
     let problems = validate_positions(&file, &[]);
     if problems.is_empty() {
         Ok(file)
