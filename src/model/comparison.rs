@@ -74,7 +74,9 @@ struct DocumentIndex {
     /// `[side][issue]` → the side's demands on that issue, in file order.
     by_issue: Vec<Vec<Vec<u32>>>,
     /// `[side][demand]` → lower-cased text searched by the filter.
-    haystack: Vec<Vec<String>>,
+    /// Built on the first search, not at load: most sessions never search, and
+    /// lower-casing every text would be a third of the load time.
+    haystack: std::sync::OnceLock<Vec<Vec<String>>>,
 }
 
 /// How many panels show sides side by side.
@@ -269,7 +271,19 @@ impl Comparison {
 
     /// Lower-cased searchable text of a demand.
     pub fn haystack(&self, ix: DemandIx) -> &str {
-        &self.index.haystack[ix.side as usize][ix.demand as usize]
+        let haystack = self.index.haystack.get_or_init(|| {
+            let issue_of: HashMap<&str, &Issue> = self.index.issues.iter().map(|i| (i.id.as_str(), i)).collect();
+            (0..self.side_count())
+                .map(|s| {
+                    self.side(s)
+                        .demands
+                        .iter()
+                        .map(|d| searchable_text(d, issue_of.get(d.issue.as_str()).copied()))
+                        .collect()
+                })
+                .collect()
+        });
+        &haystack[ix.side as usize][ix.demand as usize]
     }
 
     /// The marks covering a demand, oldest first.
@@ -523,13 +537,14 @@ impl Comparison {
                 }
             }
         }
+        let total: usize = self.documents.iter().map(|d| d.data.demand_count()).sum();
+        index.demand_by_ref.reserve(total);
         for (d, document) in self.documents.iter().enumerate() {
             for (s, side) in document.data.sides.iter().enumerate() {
                 let side_ix = index.sides.len();
                 index.sides.push(SideLoc { doc: d, side: s });
                 index.side_by_id.insert(side.id.clone(), side_ix);
                 let mut by_issue = vec![Vec::new(); index.issues.len()];
-                let mut haystack = Vec::with_capacity(side.demands.len());
                 for (n, demand) in side.demands.iter().enumerate() {
                     let ix = DemandIx {
                         side: side_ix as u32,
@@ -541,10 +556,8 @@ impl Comparison {
                     if let Some(&issue) = issue_by_id.get(&demand.issue) {
                         by_issue[issue].push(n as u32);
                     }
-                    haystack.push(searchable_text(demand, &index.issues, issue_by_id.get(&demand.issue)));
                 }
                 index.by_issue.push(by_issue);
-                index.haystack.push(haystack);
             }
         }
         self.index = index;
@@ -597,7 +610,7 @@ impl Comparison {
     }
 }
 
-fn searchable_text(demand: &Demand, issues: &[Issue], issue: Option<&usize>) -> String {
+fn searchable_text(demand: &Demand, issue: Option<&Issue>) -> String {
     let mut s = String::with_capacity(demand.text.len() + 32);
     s.push_str(&demand.text);
     for extra in [&demand.quote, &demand.note].into_iter().flatten() {
@@ -610,7 +623,7 @@ fn searchable_text(demand: &Demand, issues: &[Issue], issue: Option<&usize>) -> 
     }
     s.push('\n');
     s.push_str(&demand.id);
-    if let Some(issue) = issue.and_then(|&i| issues.get(i)) {
+    if let Some(issue) = issue {
         s.push('\n');
         s.push_str(&issue.name);
     }
