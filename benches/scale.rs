@@ -22,8 +22,11 @@ fn spec(demands: usize) -> Spec {
 }
 
 fn position_text(demands: usize) -> String {
-    ron::ser::to_string_pretty(&position_file(&spec(demands)), ron::ser::PrettyConfig::new().struct_names(false))
-        .expect("synthetic data serializes")
+    ron::ser::to_string_pretty(
+        &position_file(&spec(demands)),
+        ron::ser::PrettyConfig::new().struct_names(false),
+    )
+    .expect("synthetic data serializes")
 }
 
 /// 1. Load: read, validate and index, against a plain `ron::from_str` into the same structs.
@@ -75,7 +78,11 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     for (demands, marks) in [(50, 25), (10_000, 5_000), (100_000, 5_000)] {
         let mut harness = app_with(demands, marks, &dir);
-        let name = if demands == 50 { "baseline: 2x50".to_owned() } else { format!("2x{demands}, {marks} marks") };
+        let name = if demands == 50 {
+            "baseline: 2x50".to_owned()
+        } else {
+            format!("2x{demands}, {marks} marks")
+        };
         group.bench_function(name, |b| {
             b.iter(|| {
                 harness.step();
@@ -96,7 +103,9 @@ fn edit(c: &mut Criterion) {
         let selection = [DemandIx { side: 0, demand: 17 }, DemandIx { side: 1, demand: 4242 }];
         group.bench_function(format!("mark + undo, {marks} marks"), |b| {
             b.iter(|| {
-                let edit = cmp.new_mark_edit(&selection, "disputed", "2026-11-25T10:00:00Z").expect("an edit");
+                let edit = cmp
+                    .new_mark_edit(&selection, "disputed", "2026-11-25T10:00:00Z")
+                    .expect("an edit");
                 history.apply(&mut cmp, edit, None).expect("applies");
                 history.undo(&mut cmp).expect("undoes");
             });

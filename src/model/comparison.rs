@@ -258,7 +258,12 @@ impl Comparison {
     pub fn source_title(&self, ix: DemandIx) -> Option<&str> {
         let source = self.demand(ix).source.as_deref()?;
         let sources = &self.side_document(ix.side as usize).data.sources;
-        Some(sources.iter().find(|s| s.id == source).map_or(source, |s| s.title.as_str()))
+        Some(
+            sources
+                .iter()
+                .find(|s| s.id == source)
+                .map_or(source, |s| s.title.as_str()),
+        )
     }
 
     pub fn demand_ref(&self, ix: DemandIx) -> DemandRef {

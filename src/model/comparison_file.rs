@@ -150,7 +150,9 @@ pub fn load(path: &Path) -> Result<Comparison, FileError> {
 pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file: ComparisonFile = ron_options().from_str(text).map_err(|e| {
-        let problem = preflight_comparison(text).err().unwrap_or_else(|| diagnostics::ron_problem(text, &e));
+        let problem = preflight_comparison(text)
+            .err()
+            .unwrap_or_else(|| diagnostics::ron_problem(text, &e));
         FileError::new(shown, problem)
     })?;
     let problems = validate(&file);
@@ -208,7 +210,10 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
     use Step::{Field, Index};
     let mut problems = Vec::new();
     if file.format != COMPARISON_FORMAT {
-        problems.push(PathProblem::value(vec![Field("format")], format_message(file.format.into())));
+        problems.push(PathProblem::value(
+            vec![Field("format")],
+            format_message(file.format.into()),
+        ));
         return problems;
     }
     if file.positions.is_empty() {

@@ -27,7 +27,9 @@ pub fn parse_position_file(shown: &str, text: &str) -> Result<PositionFile, File
     let file: PositionFile = ron_options().from_str(text).map_err(|e| {
         // Only a file that does not parse is sniffed further (empty, JSON, another
         // kind, a newer version), so valid files never pay for a second pass.
-        let problem = preflight(text, "position file").err().unwrap_or_else(|| diagnostics::ron_problem(text, &e));
+        let problem = preflight(text, "position file")
+            .err()
+            .unwrap_or_else(|| diagnostics::ron_problem(text, &e));
         FileError::new(shown, problem)
     })?;
     let problems = validate_positions(&file, &[]);
