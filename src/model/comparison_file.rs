@@ -176,15 +176,7 @@ pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
 }
 
 fn format_message(version: u64) -> String {
-    if version > u64::from(COMPARISON_FORMAT) {
-        format!(
-            "this comparison file is format {version}, written by a newer version of Stances; this version reads format {COMPARISON_FORMAT}: update Stances to open it"
-        )
-    } else {
-        format!(
-            "`format: {version}` is not a comparison file version; this version of Stances reads `format: {COMPARISON_FORMAT}`"
-        )
-    }
+    diagnostics::version_message("comparison file", version, COMPARISON_FORMAT)
 }
 
 fn preflight_comparison(text: &str) -> Result<(), Problem> {

@@ -174,6 +174,18 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// The message for a `format` this version cannot read: newer files say which
+/// version is needed, impossible ones say which version is expected.
+pub fn version_message(kind: &str, found: u64, supported: u32) -> String {
+    if found > u64::from(supported) {
+        format!(
+            "this {kind} is format {found}, written by a newer version of Stances; this version reads format {supported}: update Stances to open it"
+        )
+    } else {
+        format!("`format: {found}` is not a {kind} version; this version of Stances reads `format: {supported}`")
+    }
+}
+
 /// What a struct is called in messages.
 fn struct_word(name: &str) -> &str {
     match name {

@@ -84,15 +84,7 @@ pub fn preflight(text: &str, kind: &str) -> Result<(), Problem> {
 }
 
 pub fn format_message(kind: &str, version: u64) -> String {
-    if version > u64::from(POSITION_FORMAT) {
-        format!(
-            "this {kind} is format {version}, written by a newer version of Stances; this version reads format {POSITION_FORMAT}: update Stances to open it"
-        )
-    } else {
-        format!(
-            "`format: {version}` is not a {kind} version; this version of Stances reads `format: {POSITION_FORMAT}`"
-        )
-    }
+    diagnostics::version_message(kind, version, POSITION_FORMAT)
 }
 
 fn path(prefix: &[Step], rest: &[Step]) -> Vec<Step> {
