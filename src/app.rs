@@ -383,7 +383,8 @@ impl StancesApp {
         let orphans = self.cmp.orphans().count();
         if orphans > 0 {
             self.notify_error(format!(
-                "{orphans} marks name demands that are not in the embedded position files; they are listed as orphaned in the details pane"
+                "{} not in the embedded position files; listed as orphaned in the details pane",
+                plural(orphans, "mark names a demand", "marks name demands")
             ));
         }
     }
@@ -692,9 +693,9 @@ impl StancesApp {
                 .as_ref()
                 .map_or("an unsaved comparison".to_owned(), |p| p.display().to_string());
             ui.label(format!(
-                "Stances did not close cleanly last time. Work on {whence} was autosaved at {}, with {} marks.",
+                "Stances did not close cleanly last time. Work on {whence} was autosaved at {}, with {}.",
                 recovered.written,
-                recovered.comparison.marks().len()
+                plural(recovered.comparison.marks().len(), "mark", "marks")
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -742,7 +743,8 @@ impl StancesApp {
                 let orphaned = self.cmp.orphans().count().saturating_sub(before);
                 if orphaned > 0 {
                     self.notify_error(format!(
-                        "Reloaded {path}: {orphaned} marks name demands that are no longer there. They are kept, listed as orphaned in the details pane (undo brings the old version back)."
+                        "Reloaded {path}: {} no longer there. They are kept, listed as orphaned in the details pane (undo brings the old version back).",
+                        plural(orphaned, "mark names a demand", "marks name demands")
                     ));
                 } else {
                     self.notify_info(format!("Reloaded {path}; every mark still finds its demands."));
@@ -971,6 +973,15 @@ impl eframe::App for StancesApp {
         if let Some(autosave) = &self.autosave {
             autosave.clear();
         }
+    }
+}
+
+/// "1 mark", "3 marks".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

@@ -181,7 +181,7 @@ fn a_position_file_changed_on_disk_is_offered_for_reload_and_keeps_every_mark() 
     let orphans: Vec<_> = cmp.orphans().map(|m| m.status.clone()).collect();
     assert_eq!(orphans, ["disputed"], "the mark on the removed demand is orphaned");
     harness.get_by_label("Orphaned marks (1)");
-    harness.get_by_label_contains("1 marks name demands that are no longer there");
+    harness.get_by_label_contains("1 mark names a demand no longer there");
 
     // Undo brings the old version back, and with it the orphan's demand.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
