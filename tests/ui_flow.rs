@@ -274,3 +274,16 @@ fn with_more_than_two_sides_a_picker_chooses_each_panel() {
         "Ukraine is no longer shown"
     );
 }
+
+#[test]
+fn the_view_menu_switches_to_the_light_theme() {
+    let mut harness = harness_with(vec![]);
+    harness.ctx.set_theme(egui::ThemePreference::Dark);
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Light theme (projectors)").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+}

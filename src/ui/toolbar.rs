@@ -36,7 +36,18 @@ pub fn menu_bar(ui: &mut Ui, recent: &[std::path::PathBuf], can_undo: bool, can_
             command_button(ui, Command::Find, true, actions);
         });
         ui.menu_button("View", |ui| {
-            egui::widgets::global_theme_preference_buttons(ui);
+            let current = ui.ctx().options(|o| o.theme_preference);
+            for (preference, label) in [
+                (egui::ThemePreference::System, "Theme of the system"),
+                (egui::ThemePreference::Light, "Light theme (projectors)"),
+                (egui::ThemePreference::Dark, "Dark theme"),
+            ] {
+                if ui.selectable_label(current == preference, label).clicked() {
+                    ui.ctx().set_theme(preference);
+                }
+            }
+            ui.separator();
+            ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
         });
         ui.menu_button("Help", |ui| {
             command_button(ui, Command::Shortcuts, true, actions);
