@@ -40,6 +40,10 @@ pub struct AppOptions {
 
 /// How often unsaved work is autosaved, at most.
 pub const AUTOSAVE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
+/// An autosave waits for this long a pause in the editing…
+const AUTOSAVE_PAUSE: std::time::Duration = std::time::Duration::from_secs(1);
+/// …but never longer than this since the last autosave.
+const AUTOSAVE_LONGEST: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Something that waits for the answer to "save changes?".
 #[derive(Debug)]
@@ -100,6 +104,8 @@ pub struct StancesApp {
     /// Work from a run that did not close cleanly, offered back at start.
     recovered: Option<Recovered>,
     disk: DiskWatch,
+    /// The revision last seen and when it changed, to autosave in a pause.
+    last_change: (u64, std::time::Instant),
     /// Marks per status, for the legend, and the revision they were counted at.
     counts: (u64, Vec<usize>),
 }
@@ -176,6 +182,7 @@ impl StancesApp {
             recovered: None,
             disk: DiskWatch::default(),
             counts: (u64::MAX, Vec::new()),
+            last_change: (0, std::time::Instant::now()),
         };
         if let Some(autosave) = &app.autosave {
             match autosave.find_orphaned() {
@@ -664,13 +671,19 @@ impl StancesApp {
             return;
         }
         let revision = self.cmp.revision();
+        if self.last_change.0 != revision {
+            self.last_change = (revision, std::time::Instant::now());
+        }
+        // Writing a big comparison takes a moment, so it waits for a pause in the
+        // editing (or at most AUTOSAVE_LONGEST), rather than interrupt typing.
+        let paused = self.last_change.1.elapsed() >= AUTOSAVE_PAUSE;
         let due = match self.autosaved {
             Some((done, _)) if done == revision => return,
-            Some((_, at)) => at.elapsed() >= AUTOSAVE_INTERVAL,
+            Some((_, at)) => at.elapsed() >= AUTOSAVE_INTERVAL && (paused || at.elapsed() >= AUTOSAVE_LONGEST),
             None => true,
         };
         if !due {
-            ctx.request_repaint_after(AUTOSAVE_INTERVAL);
+            ctx.request_repaint_after(AUTOSAVE_PAUSE);
             return;
         }
         match autosave.write(&self.cmp, self.path.as_deref()) {
