@@ -111,7 +111,7 @@ const MARK_LOG_LIMIT: usize = 16_384;
 
 impl Default for Comparison {
     fn default() -> Self {
-        Self::new(Vec::new(), Vec::new(), Codebook::default(), Vec::new()).unwrap_or_else(|_| Self::empty())
+        Self::empty()
     }
 }
 
