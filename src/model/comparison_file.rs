@@ -14,7 +14,7 @@ use super::diagnostics::{self, FileError, PathProblem, Problem};
 use super::locate::{self, Step};
 use super::mark::{Mark, is_valid_timestamp};
 use super::position::PositionFile;
-use super::position_file::{preflight, ron_options, validate_positions};
+use super::position_file::{check_shape, check_version, ron_options, validate_positions};
 
 /// The comparison file format this version writes; it reads this one too.
 pub const COMPARISON_FORMAT: u32 = 1;
@@ -180,22 +180,18 @@ fn format_message(version: u64) -> String {
 }
 
 fn preflight_comparison(text: &str) -> Result<(), Problem> {
+    let kind = "comparison file";
+    check_shape(text, kind)?;
     let fields = locate::top_level_fields(text);
-    if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format")
-        && let Ok(version) = raw.parse::<u64>()
-        && version != u64::from(COMPARISON_FORMAT)
-    {
-        let message = format_message(version);
-        return Err(Problem::at(*at, message));
-    }
-    let names: Vec<&str> = fields.iter().map(|(n, _, _)| n.as_str()).collect();
-    if names.contains(&"sides") && !names.contains(&"positions") {
+    check_version(&fields, kind, COMPARISON_FORMAT)?;
+    let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
+    if has("sides") && !has("positions") {
         return Err(Problem::at(
             locate::LineCol { line: 1, col: 1 },
             "this is a position file, not a comparison file; open it to start a new comparison",
         ));
     }
-    preflight(text, "comparison file")
+    Ok(())
 }
 
 fn validate(file: &ComparisonFile) -> Vec<PathProblem> {

@@ -27,7 +27,7 @@ pub fn parse_position_file(shown: &str, text: &str) -> Result<PositionFile, File
     let file: PositionFile = ron_options().from_str(text).map_err(|e| {
         // Only a file that does not parse is sniffed further (empty, JSON, another
         // kind, a newer version), so valid files never pay for a second pass.
-        let problem = preflight(text, "position file")
+        let problem = preflight(text)
             .err()
             .unwrap_or_else(|| diagnostics::ron_problem(text, &e));
         FileError::new(shown, problem)
@@ -43,9 +43,26 @@ pub fn parse_position_file(shown: &str, text: &str) -> Result<PositionFile, File
     }
 }
 
-/// Checks made before the full parse, so that a file of another kind or a newer
-/// version gets a message about that, not about the first field it does not know.
-pub fn preflight(text: &str, kind: &str) -> Result<(), Problem> {
+/// Checks made when a position file does not parse, so that a file of another
+/// kind or a newer version gets a message about that, not about the first field
+/// it does not know.
+pub fn preflight(text: &str) -> Result<(), Problem> {
+    let kind = "position file";
+    let start = check_shape(text, kind)?;
+    let fields = locate::top_level_fields(text);
+    let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
+    if has("marks") && has("positions") {
+        return Err(Problem::at(
+            start,
+            "this is a comparison file (annotated comparison), not a position file; open it with File → Open",
+        ));
+    }
+    check_version(&fields, kind, POSITION_FORMAT)
+}
+
+/// What every Stances file must be before anything else: not empty, and RON rather
+/// than JSON or YAML. Returns where the text starts.
+pub fn check_shape(text: &str, kind: &str) -> Result<locate::LineCol, Problem> {
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return Err(Problem::at(
@@ -54,31 +71,29 @@ pub fn preflight(text: &str, kind: &str) -> Result<(), Problem> {
         ));
     }
     let start = locate::line_col(text, text.len() - trimmed.len());
-    if trimmed.starts_with('{') || trimmed.starts_with("[{") {
-        return Err(Problem::at(
+    let other = if trimmed.starts_with('{') || trimmed.starts_with("[{") {
+        Some("JSON")
+    } else if trimmed.starts_with("---") || trimmed.starts_with("%YAML") {
+        Some("YAML")
+    } else {
+        None
+    };
+    match other {
+        Some(format) => Err(Problem::at(
             start,
-            format!("this looks like JSON; a {kind} is RON: it starts with `(` and writes fields as `name: value`"),
-        ));
+            format!("this looks like {format}; a {kind} is RON: it starts with `(` and writes fields as `name: value`"),
+        )),
+        None => Ok(start),
     }
-    if trimmed.starts_with("---") || trimmed.starts_with("%YAML") {
-        return Err(Problem::at(
-            start,
-            format!("this looks like YAML; a {kind} is RON: it starts with `(` and writes fields as `name: value`"),
-        ));
-    }
-    let fields = locate::top_level_fields(text);
-    let names: Vec<&str> = fields.iter().map(|(n, _, _)| n.as_str()).collect();
-    if kind == "position file" && names.contains(&"marks") && names.contains(&"positions") {
-        return Err(Problem::at(
-            start,
-            "this is a comparison file (annotated comparison), not a position file; open it with File → Open",
-        ));
-    }
+}
+
+/// Refuses a top-level `format` other than `supported`, naming the version found.
+pub fn check_version(fields: &[(String, String, locate::LineCol)], kind: &str, supported: u32) -> Result<(), Problem> {
     if let Some((_, raw, at)) = fields.iter().find(|(n, _, _)| n == "format")
         && let Ok(version) = raw.parse::<u64>()
-        && version != u64::from(POSITION_FORMAT)
+        && version != u64::from(supported)
     {
-        return Err(Problem::at(*at, format_message(kind, version)));
+        return Err(Problem::at(*at, diagnostics::version_message(kind, version, supported)));
     }
     Ok(())
 }
