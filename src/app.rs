@@ -11,6 +11,7 @@ pub use command::{Action, Command};
 
 use crate::model::alignment::Filter;
 use crate::model::comparison_file::{self, COMPARISON_EXTENSION};
+use crate::model::diagnostics::count;
 use crate::model::mark::now_timestamp;
 use crate::model::recovery::{Autosave, Recovered};
 use crate::model::{Comparison, DemandIx, Edit, History, diagnostics, position_file};
@@ -391,7 +392,7 @@ impl StancesApp {
         if orphans > 0 {
             self.notify_error(format!(
                 "{} not in the embedded position files; listed as orphaned in the details pane",
-                plural(orphans, "mark names a demand", "marks name demands")
+                count(orphans, "mark names a demand", "marks name demands")
             ));
         }
     }
@@ -708,7 +709,7 @@ impl StancesApp {
             ui.label(format!(
                 "Stances did not close cleanly last time. Work on {whence} was autosaved at {}, with {}.",
                 recovered.written,
-                plural(recovered.comparison.marks().len(), "mark", "marks")
+                count(recovered.comparison.marks().len(), "mark", "marks")
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -757,7 +758,7 @@ impl StancesApp {
                 if orphaned > 0 {
                     self.notify_error(format!(
                         "Reloaded {path}: {} no longer there. They are kept, listed as orphaned in the details pane (undo brings the old version back).",
-                        plural(orphaned, "mark names a demand", "marks name demands")
+                        count(orphaned, "mark names a demand", "marks name demands")
                     ));
                 } else {
                     self.notify_info(format!("Reloaded {path}; every mark still finds its demands."));
@@ -986,15 +987,6 @@ impl eframe::App for StancesApp {
         if let Some(autosave) = &self.autosave {
             autosave.clear();
         }
-    }
-}
-
-/// "1 mark", "3 marks".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::model::diagnostics::count;
 use crate::model::{comparison_file, diagnostics, position_file};
 
 #[derive(Debug, Parser)]
@@ -48,28 +49,22 @@ pub fn check_file(path: &Path) -> Result<String, String> {
             String::new()
         };
         Ok(format!(
-            "{shown}: ok (comparison: {sides} {}, {demands} {}, {} {}, {} {}{orphan_note})",
-            plural(sides, "side", "sides"),
-            plural(demands, "demand", "demands"),
-            cmp.issues().len(),
-            plural(cmp.issues().len(), "issue", "issues"),
-            cmp.marks().len(),
-            plural(cmp.marks().len(), "mark", "marks"),
+            "{shown}: ok (comparison: {}, {}, {}, {}{orphan_note})",
+            count(sides, "side", "sides"),
+            count(demands, "demand", "demands"),
+            count(cmp.issues().len(), "issue", "issues"),
+            count(cmp.marks().len(), "mark", "marks"),
         ))
     } else {
         let file = position_file::parse_position_file(&shown, &text).map_err(|e| e.to_string())?;
         let (sides, demands, issues) = (file.sides.len(), file.demand_count(), file.issue_list().len());
         Ok(format!(
-            "{shown}: ok ({sides} {}, {demands} {}, {issues} {})",
-            plural(sides, "side", "sides"),
-            plural(demands, "demand", "demands"),
-            plural(issues, "issue", "issues"),
+            "{shown}: ok ({}, {}, {})",
+            count(sides, "side", "sides"),
+            count(demands, "demand", "demands"),
+            count(issues, "issue", "issues"),
         ))
     }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// Runs `stances check`: prints results, returns the exit code.
