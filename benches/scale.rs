@@ -6,24 +6,27 @@ use std::path::PathBuf;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use stances::app::{AppOptions, StancesApp};
+use stances::format::comparison_file::to_ron;
+use stances::format::parse_position_file;
+use stances::gui::{AppOptions, StancesApp};
+use stances::io::save_comparison;
 use stances::model::alignment::{Filter, align};
-use stances::model::comparison_file::{save, to_ron};
+use stances::model::mark::Stamp;
 use stances::model::synthetic::{Spec, comparison, position_file};
-use stances::model::{Comparison, DemandIx, History, PositionFile, parse_position_file};
+use stances::model::{Comparison, DemandIx, Document, PositionFile};
 
-fn spec(demands: usize) -> Spec {
+fn spec(sides: usize, demands: usize) -> Spec {
     Spec {
-        sides: 2,
+        sides,
         demands,
         issues: 40,
         seed: 1,
     }
 }
 
-fn position_text(demands: usize) -> String {
+fn position_text(sides: usize, demands: usize) -> String {
     ron::ser::to_string_pretty(
-        &position_file(&spec(demands)),
+        &position_file(&spec(sides, demands)),
         ron::ser::PrettyConfig::new().struct_names(false),
     )
     .expect("synthetic data serializes")
@@ -31,9 +34,9 @@ fn position_text(demands: usize) -> String {
 
 /// 1. Load: read, validate and index, against a plain `ron::from_str` into the same structs.
 fn load(c: &mut Criterion) {
-    for demands in [10_000, 100_000] {
-        let text = position_text(demands);
-        let mut group = c.benchmark_group(format!("load 2x{demands}"));
+    for (sides, demands) in [(5, 10_000), (2, 100_000)] {
+        let text = position_text(sides, demands);
+        let mut group = c.benchmark_group(format!("load {sides}x{demands}"));
         group.sample_size(10);
         group.bench_function("baseline: ron::from_str", |b| {
             b.iter(|| black_box(ron::from_str::<PositionFile>(black_box(&text)).expect("parses")));
@@ -41,17 +44,17 @@ fn load(c: &mut Criterion) {
         group.bench_function("stances: parse + validate + index", |b| {
             b.iter(|| {
                 let file = parse_position_file("big.ron", black_box(&text)).expect("valid");
-                black_box(Comparison::from_positions("big.ron", file).expect("indexes"))
+                black_box(Comparison::from_positions(vec![("big.ron".into(), file)]).expect("indexes"))
             });
         });
         group.finish();
     }
 }
 
-/// The real app on a comparison of 2 × `demands` with `marks` marks, scrolled to the middle.
-fn app_with(demands: usize, marks: usize, dir: &tempfile::TempDir) -> Harness<'static, StancesApp> {
-    let path: PathBuf = dir.path().join(format!("bench-{demands}.stances.ron"));
-    save(&comparison(&spec(demands), marks), &path).expect("saves");
+/// The real app on a comparison of `sides` × `demands` with `marks` marks, scrolled to the middle.
+fn app_with(sides: usize, demands: usize, marks: usize, dir: &tempfile::TempDir) -> Harness<'static, StancesApp> {
+    let path: PathBuf = dir.path().join(format!("bench-{sides}x{demands}.stances.ron"));
+    save_comparison(&comparison(&spec(sides, demands), marks), &path).expect("saves");
     let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
         StancesApp::new(
             cc,
@@ -59,6 +62,7 @@ fn app_with(demands: usize, marks: usize, dir: &tempfile::TempDir) -> Harness<'s
                 files: vec![path],
                 native_dialogs: false,
                 autosave_dir: None,
+                new_windows: false,
             },
         )
     });
@@ -76,12 +80,12 @@ fn app_with(demands: usize, marks: usize, dir: &tempfile::TempDir) -> Harness<'s
 fn frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut group = c.benchmark_group("frame");
-    for (demands, marks) in [(50, 25), (10_000, 5_000), (100_000, 5_000)] {
-        let mut harness = app_with(demands, marks, &dir);
+    for (sides, demands, marks) in [(2, 50, 25), (5, 10_000, 5_000), (2, 10_000, 5_000), (2, 100_000, 5_000)] {
+        let mut harness = app_with(sides, demands, marks, &dir);
         let name = if demands == 50 {
             "baseline: 2x50".to_owned()
         } else {
-            format!("2x{demands}, {marks} marks")
+            format!("{sides}x{demands}, {marks} marks")
         };
         group.bench_function(name, |b| {
             b.iter(|| {
@@ -98,16 +102,21 @@ fn frame(c: &mut Criterion) {
 fn edit(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit");
     for marks in [50, 5_000] {
-        let mut cmp = comparison(&spec(10_000), marks);
-        let mut history = History::default();
+        let cmp = comparison(&spec(2, 10_000), marks);
+        let mut doc = Document::new(cmp.clone());
         let selection = [DemandIx { side: 0, demand: 17 }, DemandIx { side: 1, demand: 4242 }];
+        let stamp = Stamp {
+            coder: "bench".into(),
+            now: "2026-11-25T10:00:00Z".into(),
+        };
         group.bench_function(format!("mark + undo, {marks} marks"), |b| {
             b.iter(|| {
-                let edit = cmp
-                    .new_mark_edit(&selection, "disputed", "2026-11-25T10:00:00Z")
+                let edit = doc
+                    .comparison()
+                    .new_mark_edit(&selection, "disputed", &stamp, "bench-mark".into())
                     .expect("an edit");
-                history.apply(&mut cmp, edit, None).expect("applies");
-                history.undo(&mut cmp).expect("undoes");
+                doc.apply(edit, None).expect("applies");
+                doc.undo().expect("undoes");
             });
         });
         let filter = Filter {
@@ -115,14 +124,14 @@ fn edit(c: &mut Criterion) {
             ..Filter::default()
         };
         group.bench_function(format!("search 2x10000, {marks} marks"), |b| {
-            b.iter(|| black_box(align(&cmp, Some(0), Some(1), black_box(&filter))));
+            b.iter(|| black_box(align(&cmp, &[0, 1], black_box(&filter))));
         });
         let by_status = Filter {
             statuses: ["disputed".to_owned()].into(),
             ..Filter::default()
         };
         group.bench_function(format!("filter by status 2x10000, {marks} marks"), |b| {
-            b.iter(|| black_box(align(&cmp, Some(0), Some(1), black_box(&by_status))));
+            b.iter(|| black_box(align(&cmp, &[0, 1], black_box(&by_status))));
         });
     }
     group.finish();
@@ -130,7 +139,7 @@ fn edit(c: &mut Criterion) {
 
 /// 4. Save: writing the comparison file, against `ron::to_string` of the same data.
 fn save_bench(c: &mut Criterion) {
-    let cmp = comparison(&spec(10_000), 5_000);
+    let cmp = comparison(&spec(2, 10_000), 5_000);
     let mut group = c.benchmark_group("save 2x10000, 5000 marks");
     group.sample_size(10);
     group.bench_function("baseline: ron::to_string", |b| {

@@ -43,7 +43,7 @@ fn main() -> std::io::Result<()> {
         None => ron::ser::to_string_pretty(&position_file(&spec), ron::ser::PrettyConfig::new().struct_names(false))
             .map_err(std::io::Error::other)?,
         Some(marks) => {
-            stances::model::comparison_file::to_ron(&comparison(&spec, marks)).map_err(std::io::Error::other)?
+            stances::format::comparison_file::to_ron(&comparison(&spec, marks)).map_err(std::io::Error::other)?
         }
     };
     let mut out = std::io::stdout().lock();

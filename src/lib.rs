@@ -1,11 +1,15 @@
 //! Stances: compare negotiation positions side by side and mark where the sides meet and clash.
 //!
-//! `model` holds the data and its files and knows nothing of the UI; `app` and `ui`
-//! draw it and edit it only through [`model::Edit`]s; `cli` is the command line.
+//! The arrows point down: `gui` → (`format`, `io`) → `model`.
+//! - `model`: the data and its rules (positions, comparison, marks, codebook, view,
+//!   the document that changes them); no UI, no file system.
+//! - `format`: text to model and back, with located errors.
+//! - `io`: reading and atomic writing, autosave and its lock, watching files.
+//! - `cli`: the command line. `gui`: the window.
 
-#[cfg(feature = "gui")]
-pub mod app;
 pub mod cli;
-pub mod model;
+pub mod format;
 #[cfg(feature = "gui")]
-pub mod ui;
+pub mod gui;
+pub mod io;
+pub mod model;

@@ -1,4 +1,4 @@
-//! The `stances` binary: the window, or `stances check` on the command line.
+//! The `stances` binary: the window, or a command on the command line.
 
 use std::process::ExitCode;
 
@@ -9,7 +9,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => stances::cli::check(&files),
-        None => match stances::app::run(cli.files) {
+        Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
+        None => match stances::gui::run(cli.files) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 #[expect(clippy::print_stderr, reason = "no window to show the error in")]

@@ -7,9 +7,10 @@
 
 use std::path::Path;
 
-use stances::model::comparison_file::{self, to_ron};
-use stances::model::diagnostics::read_text;
-use stances::model::{LineCol, load_position_file};
+use stances::format::LineCol;
+use stances::format::comparison_file::{self, to_ron};
+use stances::io::load_position_file;
+use stances::io::read_text;
 
 fn sample() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/istanbul-v1.stances.ron");
@@ -172,9 +173,29 @@ fn deep_nesting_in_a_comparison() {
 }
 
 #[test]
-fn saved_output_of_a_loaded_sample_is_unchanged() {
-    // Files of this version keep loading, and saving them again changes nothing.
-    let text = sample();
+fn saved_output_of_a_loaded_v2_sample_is_unchanged() {
+    // Files of the current version keep loading, and saving them again changes nothing.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/istanbul-v2.stances.ron");
+    let text = std::fs::read_to_string(path).unwrap();
     let cmp = comparison_file::parse("c.stances.ron", &text).unwrap();
     assert_eq!(to_ron(&cmp).unwrap(), text);
+}
+
+#[test]
+fn a_duplicate_mark_id_in_a_v2_file() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/istanbul-v2.stances.ron");
+    let text = std::fs::read_to_string(path).unwrap();
+    let first = text
+        .split("            id: \"")
+        .nth(text.matches("            id: \"").count() - 2)
+        .unwrap();
+    let first_id = &first[..first.find('"').unwrap()];
+    let last = text.split("            id: \"").last().unwrap();
+    let last_id = &last[..last.find('"').unwrap()];
+    let text = text.replace(&format!("id: \"{last_id}\""), &format!("id: \"{first_id}\""));
+    let err = comparison_file::parse("c.stances.ron", &text).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!("the mark id `{first_id}` is used twice")),
+        "{err}"
+    );
 }

@@ -1,4 +1,4 @@
-//! Saving and reopening annotated comparisons.
+//! Saving and reopening annotated comparisons (format 2), and format 1 files converted.
 #![allow(
     clippy::unwrap_used,
     reason = "helpers in a test crate fail the test loudly, as #[test]s do"
@@ -6,21 +6,25 @@
 
 mod common;
 
-use stances::model::comparison_file::{self, load, save, to_ron};
+use stances::format::comparison_file::{self, parse, to_ron};
+use stances::io::{load_comparison, load_position_file, save_comparison};
 use stances::model::mark::DemandRef;
-use stances::model::{Comparison, Edit, History, Mark, load_position_file};
+use stances::model::{Column, Comparison, Document, Edit, Mark, PositionDocument, ViewState};
+
+const DOC: &str = "istanbul-2025-06-02";
 
 fn example() -> Comparison {
     let file = load_position_file(&common::example_path()).unwrap();
-    Comparison::from_positions("data/istanbul-2025-06-02.ron", file).unwrap()
+    Comparison::from_positions(vec![("data/istanbul-2025-06-02.ron".into(), file)]).unwrap()
 }
 
-fn mark(id: u64, demands: &[(&str, &str)], status: &str, note: &str) -> Mark {
+fn mark(id: &str, demands: &[(&str, &str)], status: &str, note: &str) -> Mark {
     Mark {
-        id,
-        demands: demands.iter().map(|(s, d)| DemandRef::new(*s, *d)).collect(),
+        id: id.into(),
+        demands: demands.iter().map(|(s, d)| DemandRef::new(DOC, *s, *d)).collect(),
         status: status.into(),
         note: note.into(),
+        coder: "alice".into(),
         created: "2026-11-25T10:00:00Z".into(),
         changed: "2026-11-25T10:05:00Z".into(),
     }
@@ -29,21 +33,21 @@ fn mark(id: u64, demands: &[(&str, &str)], status: &str, note: &str) -> Mark {
 fn annotated() -> Comparison {
     let mut cmp = example();
     cmp.apply(Edit::AddMark(mark(
-        1,
+        "m1",
         &[("ua", "ua-ceasefire"), ("ru", "ru-limited-truce")],
         "disputed",
         "30 days everywhere vs. 2–3 days in chosen sectors",
     )))
     .unwrap();
     cmp.apply(Edit::AddMark(mark(
-        2,
+        "m2",
         &[("ua", "ua-prisoner-exchange"), ("ru", "ru-prisoner-exchange")],
         "agreed",
         "",
     )))
     .unwrap();
     cmp.apply(Edit::AddMark(mark(
-        3,
+        "m3",
         &[("ua", "ua-children")],
         "unaddressed",
         "No Russian answer reported.\nSecond line, \"quoted\".",
@@ -52,43 +56,66 @@ fn annotated() -> Comparison {
     cmp
 }
 
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[track_caller]
+fn assert_same(a: &Comparison, b: &Comparison) {
+    assert_eq!(a.documents(), b.documents());
+    assert_eq!(
+        a.marks().cloned().collect::<Vec<_>>(),
+        b.marks().cloned().collect::<Vec<_>>()
+    );
+    assert_eq!(a.codebook(), b.codebook());
+    assert_eq!(a.view(), b.view());
+}
+
 #[test]
 fn save_then_load_gives_the_same_comparison() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.stances.ron");
     let cmp = annotated();
-    save(&cmp, &path).unwrap();
-    let back = load(&path).unwrap();
-    assert_eq!(back.documents(), cmp.documents());
-    assert_eq!(
-        back.marks().cloned().collect::<Vec<_>>(),
-        cmp.marks().cloned().collect::<Vec<_>>()
-    );
-    assert_eq!(back.shown_sides(), cmp.shown_sides());
-    assert_eq!(back.codebook(), cmp.codebook());
+    save_comparison(&cmp, &path).unwrap();
+    let back = load_comparison(&path).unwrap();
+    assert_eq!(back.format, 2);
+    assert_same(&back.comparison, &cmp);
     // Same content, same bytes.
-    assert_eq!(to_ron(&back).unwrap(), std::fs::read_to_string(&path).unwrap());
+    assert_eq!(
+        to_ron(&back.comparison).unwrap(),
+        std::fs::read_to_string(&path).unwrap()
+    );
+}
+
+#[test]
+fn the_empty_comparison_saves_and_opens() {
+    let text = to_ron(&Comparison::default()).unwrap();
+    let back = parse("empty.stances.ron", &text).unwrap();
+    assert_same(&back, &Comparison::default());
 }
 
 #[test]
 fn the_saved_file_is_readable_and_one_mark_per_block() {
     let text = to_ron(&annotated()).unwrap();
     assert!(
-        text.starts_with("#![enable(implicit_some)]\n(\n    format: 1,\n"),
+        text.starts_with("#![enable(implicit_some)]\n(\n    format: 2,\n    documents: [\n"),
         "{}",
         &text[..80]
     );
-    assert!(text.contains("path: \"data/istanbul-2025-06-02.ron\""));
-    assert!(text.contains("shown_sides: [\n        \"ua\",\n        \"ru\",\n    ],"));
-    let block = "        (\n            id: 1,\n            demands: [\n                (\"ua\", \"ua-ceasefire\"),\n                (\"ru\", \"ru-limited-truce\"),\n            ],\n            status: \"disputed\",\n";
+    assert!(text.contains("id: \"istanbul-2025-06-02\",\n            path: \"data/istanbul-2025-06-02.ron\""));
+    let block = "        (\n            id: \"m1\",\n            demands: [\n                (\"istanbul-2025-06-02\", \"ua\", \"ua-ceasefire\"),\n                (\"istanbul-2025-06-02\", \"ru\", \"ru-limited-truce\"),\n            ],\n            status: \"disputed\",\n";
     assert!(text.contains(block), "{text}");
+    assert!(text.contains("            coder: \"alice\",\n"), "{text}");
+    assert!(text.contains("    view: (\n        columns: [\n"), "{text}");
 }
 
 #[test]
 fn changing_one_note_changes_one_line() {
     let mut cmp = annotated();
     let before = to_ron(&cmp).unwrap();
-    let mut m = cmp.mark(2).unwrap().clone();
+    let mut m = cmp.mark("m2").unwrap().clone();
     m.note = "Swap took place on 9 June.".into();
     cmp.apply(Edit::ReplaceMark(m)).unwrap();
     let after = to_ron(&cmp).unwrap();
@@ -98,37 +125,54 @@ fn changing_one_note_changes_one_line() {
 }
 
 #[test]
-fn a_failed_save_leaves_the_old_file_intact() {
+fn a_failed_save_leaves_what_was_there_and_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
+    // A folder where the file should go: the rename at the end of the save fails.
     let path = dir.path().join("x.stances.ron");
-    save(&annotated(), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    // A temporary file that cannot be created (a folder is in its place) stops the save before the rename.
-    let tmp = dir.path().join(format!(".x.stances.ron.{}.tmp", std::process::id()));
-    std::fs::create_dir(&tmp).unwrap();
-    let err = save(&example(), &path).unwrap_err();
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("keep.txt"), "kept").unwrap();
+    let err = save_comparison(&annotated(), &path).unwrap_err();
     assert!(err.contains("could not save"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(err.contains("the previous file, if any, is unchanged"), "{err}");
+    assert_eq!(std::fs::read_to_string(path.join("keep.txt")).unwrap(), "kept");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "the temporary file is removed: {left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_the_files_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.stances.ron");
+    save_comparison(&annotated(), &path).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    save_comparison(&annotated(), &path).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o664);
 }
 
 #[test]
 fn marks_naming_missing_demands_load_as_orphans() {
     let mut text = to_ron(&annotated()).unwrap();
-    text = text.replace("(\"ua\", \"ua-children\")", "(\"ua\", \"ua-children-gone\")");
-    let cmp = comparison_file::parse("x.stances.ron", &text).unwrap();
-    let orphans: Vec<u64> = cmp.orphans().map(|m| m.id).collect();
-    assert_eq!(orphans, [3]);
+    text = text.replace("\"ua\", \"ua-children\")", "\"ua\", \"ua-children-gone\")");
+    let cmp = parse("x.stances.ron", &text).unwrap();
+    let orphans: Vec<String> = cmp.orphans().map(|m| m.id.clone()).collect();
+    assert_eq!(orphans, ["m3"]);
     assert_eq!(cmp.marks().len(), 3, "nothing is dropped");
 }
 
 #[test]
 fn a_newer_format_is_refused_with_the_version_needed() {
-    let text = to_ron(&annotated()).unwrap().replacen("format: 1,", "format: 2,", 1);
-    let err = comparison_file::parse("x.stances.ron", &text).unwrap_err();
+    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 3,", 1);
+    let err = parse("x.stances.ron", &text).unwrap_err();
     assert_eq!(err.first_at().map(|a| (a.line, a.col)), Some((3, 13)));
     assert!(
         err.to_string()
-            .contains("format 2, written by a newer version of Stances"),
+            .contains("format 3, written by a newer version of Stances"),
         "{err}"
     );
 }
@@ -138,7 +182,7 @@ fn a_status_not_in_the_codebook_is_located() {
     let text = to_ron(&annotated())
         .unwrap()
         .replacen("status: \"agreed\"", "status: \"agreeed\"", 1);
-    let err = comparison_file::parse("x.stances.ron", &text).unwrap_err();
+    let err = parse("x.stances.ron", &text).unwrap_err();
     let line = text.lines().position(|l| l.contains("\"agreeed\"")).unwrap() + 1;
     assert_eq!(err.first_at().map(|a| a.line), Some(line), "{err}");
     assert!(
@@ -149,49 +193,193 @@ fn a_status_not_in_the_codebook_is_located() {
 }
 
 #[test]
+fn duplicate_document_ids_and_keys_are_located() {
+    let text = to_ron(&annotated()).unwrap().replacen("key: \"2\"", "key: \"1\"", 1);
+    let err = parse("x.stances.ron", &text).unwrap_err();
+    let line = text.lines().position(|l| l.contains("key: \"1\"")).unwrap() + 1;
+    assert!(
+        err.to_string().contains("the key `1` is given to two statuses"),
+        "{err}"
+    );
+    assert!(err.problems.iter().any(|p| p.at.is_some_and(|a| a.line > line)));
+}
+
+#[test]
 fn an_error_in_embedded_positions_points_into_the_comparison_file() {
     let text = to_ron(&annotated())
         .unwrap()
         .replacen("issue: \"children\"", "issue: \"kids\"", 1);
-    let err = comparison_file::parse("x.stances.ron", &text).unwrap_err();
+    let err = parse("x.stances.ron", &text).unwrap_err();
     let line = text.lines().position(|l| l.contains("\"kids\"")).unwrap() + 1;
     assert_eq!(err.first_at().map(|a| a.line), Some(line), "{err}");
 }
 
 #[test]
-fn the_committed_sample_comparison_still_loads() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/istanbul-v1.stances.ron");
-    let cmp = load(&path).unwrap();
+fn two_rounds_with_the_same_side_ids_sit_in_one_comparison() {
+    let file = load_position_file(&common::example_path()).unwrap();
+    let mut earlier = file.clone();
+    earlier.round = Some("Istanbul, first round".into());
+    earlier.date = Some("2025-05-16".into());
+    let mut cmp = Comparison::from_positions(vec![
+        ("rounds/istanbul.ron".into(), earlier),
+        ("data/istanbul.ron".into(), file),
+    ])
+    .unwrap();
+    assert_eq!(cmp.side_count(), 4);
+    let ids: Vec<&str> = cmp.documents().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["istanbul", "istanbul-2"]);
+    // Sides of the same name are told apart by their round.
+    assert_eq!(cmp.side_label(0), "Ukraine · Istanbul, first round");
+    assert_eq!(cmp.side_label(2), "Ukraine · Istanbul, second round");
+    // A mark across the rounds: the same side's demand in each.
+    let across = Mark {
+        demands: vec![
+            DemandRef::new("istanbul", "ua", "ua-ceasefire"),
+            DemandRef::new("istanbul-2", "ua", "ua-ceasefire"),
+        ],
+        ..mark("x", &[], "agreed", "unchanged between rounds")
+    };
+    cmp.apply(Edit::AddMark(across)).unwrap();
+    assert_eq!(cmp.orphans().count(), 0);
+    let back = parse("r.stances.ron", &to_ron(&cmp).unwrap()).unwrap();
+    assert_same(&back, &cmp);
+    let first = back.resolve(&DemandRef::new("istanbul", "ua", "ua-ceasefire")).unwrap();
+    let second = back
+        .resolve(&DemandRef::new("istanbul-2", "ua", "ua-ceasefire"))
+        .unwrap();
+    assert_ne!(first, second);
+    assert_eq!(back.marks_on(first), back.marks_on(second));
+}
+
+#[test]
+fn the_view_saves_and_reopens_and_never_names_a_missing_side() {
+    let mut cmp = annotated();
+    cmp.set_view(ViewState {
+        columns: vec![
+            Column {
+                width: Some(333.0),
+                ..Column::new(DOC, "ru")
+            },
+            Column {
+                hidden: true,
+                ..Column::new(DOC, "ua")
+            },
+            Column::new("gone", "eu"),
+        ],
+    });
+    assert_eq!(cmp.view().columns.len(), 2, "a column naming no side is dropped");
+    assert_eq!(cmp.visible_sides().len(), 1);
+    let back = parse("v.stances.ron", &to_ron(&cmp).unwrap()).unwrap();
+    assert_eq!(back.view(), cmp.view());
+    // Removing the document removes its columns from what is saved.
+    cmp.apply(Edit::RemoveDocument { index: 0 }).unwrap();
+    assert!(cmp.view().columns.is_empty());
+    let back = parse("v.stances.ron", &to_ron(&cmp).unwrap()).unwrap();
+    assert_same(&back, &cmp);
+}
+
+#[test]
+fn the_committed_v2_sample_still_loads_and_saves_unchanged() {
+    let text = std::fs::read_to_string(fixture("istanbul-v2.stances.ron")).unwrap();
+    let cmp = parse("istanbul-v2.stances.ron", &text).unwrap();
     assert_eq!(cmp.marks().len(), 3);
-    assert_eq!(cmp.mark(1).unwrap().status, "disputed");
+    assert!(cmp.marks().any(|m| m.status == "disputed" && m.coder == "alice"));
+    assert_eq!(
+        to_ron(&cmp).unwrap(),
+        text,
+        "files of this version save byte for byte as they were"
+    );
+}
+
+#[test]
+fn the_committed_v1_sample_still_loads_converted() {
+    let loaded = load_comparison(&fixture("istanbul-v1.stances.ron")).unwrap();
+    assert_eq!(loaded.format, 1);
+    let cmp = loaded.comparison;
+    assert_eq!(cmp.marks().len(), 3);
+    let disputed = cmp.mark("v1-mark-1").unwrap();
+    assert_eq!(disputed.status, "disputed");
+    assert_eq!(disputed.demands[0], DemandRef::new(DOC, "ua", "ua-ceasefire"));
+    assert_eq!(cmp.orphans().count(), 0, "every converted mark finds its demands");
+    assert_eq!(cmp.codebook().statuses[2].key.as_deref(), Some("3"));
+    // Saved again, it is format 2 and loads back the same.
+    let text = to_ron(&cmp).unwrap();
+    assert!(text.contains("format: 2,"));
+    assert_same(&parse("c.stances.ron", &text).unwrap(), &cmp);
 }
 
 #[test]
 fn undo_and_redo_are_inverses() {
-    let mut cmp = example();
-    let mut history = History::default();
-    let original = to_ron(&cmp).unwrap();
+    let mut doc = Document::new(example());
+    let original = to_ron(doc.comparison()).unwrap();
+    let extra = PositionDocument {
+        id: "other".into(),
+        path: "other.ron".into(),
+        data: load_position_file(&common::example_path()).unwrap(),
+    };
     let edits = vec![
-        Edit::AddMark(mark(1, &[("ua", "ua-ceasefire")], "disputed", "")),
-        Edit::ShowSide {
-            panel: 0,
-            side: Some("ru".into()),
+        Edit::AddMark(mark("a", &[("ua", "ua-ceasefire")], "disputed", "")),
+        Edit::InsertDocument {
+            index: 1,
+            document: extra,
         },
-        Edit::RemoveMark(1),
+        Edit::RemoveMark("a".into()),
         Edit::RemoveDocument { index: 0 },
     ];
     let mut states = vec![original.clone()];
     for edit in edits {
-        history.apply(&mut cmp, edit, None).unwrap();
-        states.push(to_ron(&cmp).unwrap_or_default());
+        doc.apply(edit, None).unwrap();
+        states.push(to_ron(doc.comparison()).unwrap());
     }
     for state in states.iter().rev().skip(1) {
-        assert!(history.undo(&mut cmp).unwrap());
-        assert_eq!(&to_ron(&cmp).unwrap_or_default(), state);
+        assert!(doc.undo().unwrap());
+        assert_eq!(&to_ron(doc.comparison()).unwrap(), state);
     }
-    assert!(!history.is_dirty());
+    assert!(!doc.is_dirty());
     for state in states.iter().skip(1) {
-        assert!(history.redo(&mut cmp).unwrap());
-        assert_eq!(&to_ron(&cmp).unwrap_or_default(), state);
+        assert!(doc.redo().unwrap());
+        assert_eq!(&to_ron(doc.comparison()).unwrap(), state);
     }
+}
+
+#[test]
+fn the_view_is_neither_an_undo_step_nor_unsaved_work() {
+    let mut doc = Document::new(annotated());
+    doc.mark_saved();
+    let mut view = doc.comparison().view().clone();
+    view.columns.reverse();
+    doc.set_view(view.clone());
+    assert!(!doc.is_dirty());
+    assert!(!doc.can_undo());
+    assert_eq!(doc.comparison().view(), &view);
+}
+
+#[test]
+fn a_comparison_never_saved_holds_work_only_once_marked() {
+    let mut doc = Document::new(Comparison::default());
+    let document = PositionDocument {
+        id: DOC.into(),
+        path: "x.ron".into(),
+        data: load_position_file(&common::example_path()).unwrap(),
+    };
+    doc.apply(Edit::InsertDocument { index: 0, document }, None).unwrap();
+    assert!(!doc.has_unsaved_work(false), "position files alone are on disk already");
+    assert!(doc.has_unsaved_work(true), "a saved comparison lacks the added file");
+    doc.apply(Edit::AddMark(mark("m", &[("ua", "ua-ceasefire")], "agreed", "")), None)
+        .unwrap();
+    assert!(doc.has_unsaved_work(false));
+}
+
+#[test]
+fn comparison_files_are_told_from_position_files() {
+    let p = std::path::Path::new("a.ron");
+    assert!(comparison_file::is_comparison_file(
+        std::path::Path::new("a.stances.ron"),
+        None
+    ));
+    assert!(comparison_file::is_comparison_file(
+        p,
+        Some("(format: 2, documents: [], codebook: ())")
+    ));
+    assert!(!comparison_file::is_comparison_file(p, Some("(format: 1, sides: [])")));
 }

@@ -1,7 +1,8 @@
 //! The position-file loader against every rule of the format: each bad file gets
 //! a message naming the line and column of the problem, each good variant loads.
 
-use stances::model::{FileError, LineCol, PositionFile, Priority, parse_position_file};
+use stances::format::{FileError, LineCol, parse_position_file};
+use stances::model::{PositionFile, Priority};
 
 fn load(text: &str) -> Result<PositionFile, FileError> {
     parse_position_file("test.ron", text)
@@ -136,7 +137,7 @@ fn wrong_type() {
         &with_demand("(id: \"d\", issue: \"x\", text: 42)"),
         7,
         41,
-        "expected a text in double quotes",
+        "`text` takes a text in double quotes, like `text: \"…\"`",
     );
 }
 
@@ -328,7 +329,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    fails_at(&text, 1, 37, "expected a text in double quotes");
+    fails_at(&text, 1, 37, "`name` takes a text in double quotes");
     // …and nesting inside brackets the format does allow hits the depth limit.
     let text = format!("(format: 1, sides: {}", "(".repeat(depth));
     let err = load(&text).unwrap_err();
@@ -352,4 +353,41 @@ fn several_problems_are_all_reported() {
     ))
     .unwrap_err();
     assert_eq!(err.problems.len(), 3, "{err}");
+}
+
+#[test]
+fn optional_lists_may_be_written_as_some() {
+    let text = "(format: 1, sources: Some([(id: \"s\", title: \"S\")]), issues: Some([(id: \"x\", name: \"X\")]), \
+        sides: [(id: \"a\", name: \"A\", demands: Some([(id: \"d\", issue: \"x\", text: \"T\", source: \"s\", tags: Some([\"t\"]))]))])";
+    let file = load(text).expect("Some([...]) lists load");
+    assert_eq!(file.sources.len(), 1);
+    assert_eq!(file.issues.len(), 1);
+    assert_eq!(file.sides[0].demands[0].tags, ["t"]);
+}
+
+#[test]
+fn a_quoted_priority_says_to_drop_the_quotes() {
+    fails_at(
+        &with_demand("(id: \"d\", issue: \"x\", text: \"T\", priority: \"high\")"),
+        7,
+        56,
+        "`priority` takes one of Core, High, Medium, Low without quotes (write `priority: High`)",
+    );
+}
+
+#[test]
+fn yaml_toml_and_bare_fields_say_what_a_position_file_looks_like() {
+    fails_at(
+        "# talks\nformat: 1\nsides: []\n",
+        1,
+        1,
+        "this looks like YAML, TOML or a script",
+    );
+    fails_at(
+        "format: 1\nsides: []\n",
+        1,
+        1,
+        "a position file is one record in parentheses: it starts with `(`",
+    );
+    fails_at("<talks/>", 1, 1, "this looks like XML or HTML");
 }

@@ -27,7 +27,7 @@ fn autosaves(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Steps the app in real time until `done` holds or 10 s pass.
-fn step_until(harness: &mut egui_kittest::Harness<'_, stances::app::StancesApp>, done: impl Fn() -> bool) {
+fn step_until(harness: &mut egui_kittest::Harness<'_, stances::gui::StancesApp>, done: impl Fn() -> bool) {
     let start = Instant::now();
     while !done() && start.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(100));
@@ -101,14 +101,17 @@ fn a_killed_process_loses_at_most_the_last_seconds() {
     harness.get_by_label("Disputed 1");
     let mark = harness.state().comparison().marks().next().unwrap().clone();
     assert_eq!(mark.note, NOTE);
-    assert!(harness.state().is_dirty(), "restored work is unsaved until saved");
+    assert!(
+        harness.state().has_unsaved_work(),
+        "restored work is unsaved until saved"
+    );
     // The child's autosave is gone; the restored, still unsaved work has this process's own.
     let left = autosaves(dir.path());
     assert_eq!(left.len(), 1, "{left:?}");
     assert!(
         left[0]
             .to_string_lossy()
-            .contains(&format!("autosave-{}.", std::process::id())),
+            .contains(&format!("autosave-{}-", std::process::id())),
         "{left:?}"
     );
 }
@@ -162,7 +165,7 @@ fn a_position_file_changed_on_disk_is_offered_for_reload_and_keeps_every_mark() 
         .unwrap()
         .set_modified(later)
         .unwrap();
-    let shown = format!("{} changed on disk.", path.display());
+    let shown = format!("{} changed on disk.", std::fs::canonicalize(&path).unwrap().display());
     let start = Instant::now();
     while harness.query_by_label(&shown).is_none() && start.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(200));
@@ -188,4 +191,29 @@ fn a_position_file_changed_on_disk_is_offered_for_reload_and_keeps_every_mark() 
     harness.run();
     harness.get_by_label("Alpha: Drop this.");
     assert_eq!(harness.state().comparison().orphans().count(), 0);
+}
+
+#[test]
+fn another_running_windows_autosave_is_neither_offered_nor_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another window, still running: it holds the lock of its autosave slot.
+    let other = stances::io::autosave::Autosave::new(dir.path().to_path_buf());
+    let mut cmp = stances::model::Comparison::default();
+    let file = stances::io::load_position_file(&common::example_path()).unwrap();
+    cmp = stances::model::Comparison::from_positions(vec![("x.ron".into(), file)]).unwrap_or(cmp);
+    other.write(&cmp, None).unwrap();
+    assert_eq!(autosaves(dir.path()).len(), 1);
+
+    let harness = harness_with_autosave(vec![], Some(dir.path().to_path_buf()));
+    assert!(
+        harness.query_by_label("Restore unsaved work?").is_none(),
+        "work of a window still open is not offered"
+    );
+    drop(harness);
+    assert_eq!(autosaves(dir.path()).len(), 1, "and it is not deleted");
+
+    // Once that window is gone (its lock released), the work is offered.
+    drop(other);
+    let harness = harness_with_autosave(vec![], Some(dir.path().to_path_buf()));
+    harness.get_by_label("Restore unsaved work?");
 }

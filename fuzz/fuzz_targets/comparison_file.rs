@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stances::model::comparison_file;
+use stances::format::comparison_file;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = stances::model::diagnostics::text_from_bytes("fuzz.stances.ron", data.to_vec()) {
+    if let Ok(text) = stances::format::diagnostics::text_from_bytes("fuzz.stances.ron", data.to_vec()) {
         match comparison_file::parse("fuzz.stances.ron", &text) {
             Ok(cmp) => {
                 let _ = comparison_file::to_ron(&cmp);

@@ -4,8 +4,8 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = stances::model::diagnostics::text_from_bytes("fuzz.ron", data.to_vec()) {
-        if let Err(e) = stances::model::parse_position_file("fuzz.ron", &text) {
+    if let Ok(text) = stances::format::diagnostics::text_from_bytes("fuzz.ron", data.to_vec()) {
+        if let Err(e) = stances::format::parse_position_file("fuzz.ron", &text) {
             // Formatting the error runs the locator over the broken text too.
             let _ = e.to_string();
         }

@@ -1,11 +1,11 @@
-//! Rows of the side-by-side view: each issue's demands from the two shown sides,
-//! lined up so the same issue sits at the same height on both sides.
+//! Rows of the column view: each issue's demands from every shown side, lined up
+//! so the same issue sits at the same height in every column.
 
 use std::collections::BTreeSet;
 
 use super::comparison::{Comparison, DemandIx, SideIx};
 
-/// What narrows the panels: statuses (none chosen means all) and a text query.
+/// What narrows the columns: statuses (none chosen means all) and a text query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Codebook status ids to show; demands must carry a mark with one of them.
@@ -22,7 +22,7 @@ impl Filter {
     }
 }
 
-/// What one panel shows in a row.
+/// What one column shows in a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slot {
     Demand(DemandIx),
@@ -32,24 +32,27 @@ pub enum Slot {
     Hidden,
     /// The row has no demand for this side beyond the first.
     Blank,
-    /// No side is shown in this panel.
-    NoSide,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Row {
     /// An issue heading.
     Issue(usize),
-    Pair {
-        issue: usize,
-        left: Slot,
-        right: Slot,
-    },
+    /// One slot per shown column, left first.
+    Slots { issue: usize, slots: Vec<Slot> },
 }
 
-/// Builds the rows for the sides shown in the two panels. Runs when the data, the
-/// sides shown or the filter change, never per frame.
-pub fn align(cmp: &Comparison, left: Option<SideIx>, right: Option<SideIx>, filter: &Filter) -> Vec<Row> {
+impl Row {
+    pub fn issue(&self) -> usize {
+        match self {
+            Self::Issue(issue) | Self::Slots { issue, .. } => *issue,
+        }
+    }
+}
+
+/// Builds the rows for the sides shown as `columns`. Runs when the data, the
+/// columns or the filter change, never per frame.
+pub fn align(cmp: &Comparison, columns: &[SideIx], filter: &Filter) -> Vec<Row> {
     let words: Vec<String> = filter.query.split_whitespace().map(str::to_lowercase).collect();
     let keep = |ix: DemandIx| -> bool {
         if !words.iter().all(|w| cmp.haystack(ix).contains(w.as_str())) {
@@ -62,47 +65,38 @@ pub fn align(cmp: &Comparison, left: Option<SideIx>, right: Option<SideIx>, filt
         (filter.unmarked && marks.is_empty())
             || marks
                 .iter()
-                .filter_map(|id| cmp.mark(*id))
+                .filter_map(|id| cmp.mark(id))
                 .any(|m| filter.statuses.contains(&m.status))
     };
-    let column = |side: Option<SideIx>, issue: usize| -> (Vec<DemandIx>, bool) {
-        match side {
-            None => (Vec::new(), false),
-            Some(s) => {
-                let mut any = false;
-                let kept = cmp
-                    .demands_on(s, issue)
-                    .inspect(|_| any = true)
-                    .filter(|&ix| keep(ix))
-                    .collect();
-                (kept, any)
+    let mut rows = Vec::new();
+    let mut kept: Vec<Vec<DemandIx>> = vec![Vec::new(); columns.len()];
+    let mut any: Vec<bool> = vec![false; columns.len()];
+    for issue in 0..cmp.issues().len() {
+        for (c, &side) in columns.iter().enumerate() {
+            kept[c].clear();
+            any[c] = false;
+            for ix in cmp.demands_on(side, issue) {
+                any[c] = true;
+                if keep(ix) {
+                    kept[c].push(ix);
+                }
             }
         }
-    };
-    let empty_slot = |side: Option<SideIx>, any: bool, first: bool| match (side, any, first) {
-        (None, _, _) => Slot::NoSide,
-        (_, _, false) => Slot::Blank,
-        (_, true, true) => Slot::Hidden,
-        (_, false, true) => Slot::NoPosition,
-    };
-    let mut rows = Vec::new();
-    for issue in 0..cmp.issues().len() {
-        let (l, l_any) = column(left, issue);
-        let (r, r_any) = column(right, issue);
-        if l.is_empty() && r.is_empty() {
+        let height = kept.iter().map(Vec::len).max().unwrap_or(0);
+        if height == 0 {
             continue;
         }
         rows.push(Row::Issue(issue));
-        for i in 0..l.len().max(r.len()) {
-            let slot = |list: &[DemandIx], side, any| {
-                list.get(i)
-                    .map_or_else(|| empty_slot(side, any, i == 0), |&ix| Slot::Demand(ix))
-            };
-            rows.push(Row::Pair {
-                issue,
-                left: slot(&l, left, l_any),
-                right: slot(&r, right, r_any),
-            });
+        for i in 0..height {
+            let slots = (0..columns.len())
+                .map(|c| match kept[c].get(i) {
+                    Some(&ix) => Slot::Demand(ix),
+                    None if i > 0 => Slot::Blank,
+                    None if any[c] => Slot::Hidden,
+                    None => Slot::NoPosition,
+                })
+                .collect();
+            rows.push(Row::Slots { issue, slots });
         }
     }
     rows

@@ -1,17 +1,33 @@
-//! The comparison: open position files, which sides are shown, the codebook and
-//! the marks. It is changed only through [`Edit`]s, so every change can be undone.
+//! The comparison: documents (position files with ids), the codebook, the marks and
+//! the view. Marks and documents change only through [`Edit`]s, so every change can
+//! be undone; the view changes apart, through [`Comparison::set_view`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::codebook::Codebook;
-use super::mark::{DemandRef, Mark, MarkId};
+use super::mark::{DemandRef, Mark, MarkId, Stamp};
 use super::position::{Demand, Issue, PositionFile, Side};
+use super::view::ViewState;
 
-/// A position file held by a comparison, with the path it was first opened from.
+/// A position file held by a comparison.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PositionDocument {
+    /// Unique within the comparison; marks name demands through it.
+    pub id: String,
+    /// Where the file was first opened from, as the user gave it (for reference only).
     pub path: String,
     pub data: PositionFile,
+}
+
+impl PositionDocument {
+    /// The round, else the date, else the id: what tells this document from another of the same talks.
+    pub fn short_label(&self) -> &str {
+        self.data
+            .round
+            .as_deref()
+            .or(self.data.date.as_deref())
+            .unwrap_or(&self.id)
+    }
 }
 
 /// A side, numbered across all documents of a comparison.
@@ -25,18 +41,13 @@ pub struct DemandIx {
     pub demand: u32,
 }
 
-/// One change to a comparison. Applying an edit returns its inverse.
+/// One change to the annotation. Applying an edit returns its inverse.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     AddMark(Mark),
     RemoveMark(MarkId),
     /// Replaces the mark with the same id (a new status, note or set of demands).
     ReplaceMark(Mark),
-    /// Chooses the side shown in a panel (0 is the left one).
-    ShowSide {
-        panel: usize,
-        side: Option<String>,
-    },
     InsertDocument {
         index: usize,
         document: PositionDocument,
@@ -68,13 +79,15 @@ struct SideLoc {
 #[derive(Clone, Debug, Default)]
 struct DocumentIndex {
     sides: Vec<SideLoc>,
-    side_by_id: HashMap<String, SideIx>,
-    /// Demands by a hash of (side id, demand id): no copies of the ids, which at
+    /// Document id → side id → side.
+    side_by_key: HashMap<String, HashMap<String, SideIx>>,
+    /// Demands by a hash of (document, side, demand): no copies of the ids, which at
     /// 200,000 demands were a third of the indexing time. Hits are checked against
     /// the data; the rare true collisions go to `demand_collisions`.
     demand_by_hash: HashMap<u64, DemandIx>,
     demand_collisions: HashMap<DemandRef, DemandIx>,
     issues: Vec<Issue>,
+    issue_by_id: HashMap<String, usize>,
     /// `[side][issue]` → the side's demands on that issue, in file order.
     by_issue: Vec<Vec<Vec<u32>>>,
     /// `[side][demand]` → lower-cased text searched by the filter.
@@ -83,15 +96,16 @@ struct DocumentIndex {
     haystack: std::sync::OnceLock<Vec<Vec<String>>>,
 }
 
-/// How many panels show sides side by side.
-pub const PANELS: usize = 2;
-
 #[derive(Clone, Debug)]
 pub struct Comparison {
     documents: Vec<PositionDocument>,
-    shown: Vec<Option<String>>,
     codebook: Codebook,
     marks: BTreeMap<MarkId, Mark>,
+    /// The view as given, with the columns of sides that are gone (removed by an
+    /// edit that may be undone), so that undo puts them back where they were.
+    view_given: ViewState,
+    /// The view of the sides there are: what is shown and saved.
+    view: ViewState,
     index: DocumentIndex,
     marks_by_demand: HashMap<DemandIx, Vec<MarkId>>,
     orphans: BTreeSet<MarkId>,
@@ -110,18 +124,14 @@ pub struct Comparison {
 const MARK_LOG_LIMIT: usize = 16_384;
 
 impl Default for Comparison {
+    /// The empty comparison: no documents, the default codebook.
     fn default() -> Self {
-        Self::empty()
-    }
-}
-
-impl Comparison {
-    fn empty() -> Self {
         Self {
             documents: Vec::new(),
-            shown: vec![None; PANELS],
             codebook: Codebook::default(),
             marks: BTreeMap::new(),
+            view_given: ViewState::default(),
+            view: ViewState::default(),
             index: DocumentIndex::default(),
             marks_by_demand: HashMap::new(),
             orphans: BTreeSet::new(),
@@ -131,50 +141,61 @@ impl Comparison {
             mark_log_floor: 0,
         }
     }
+}
 
-    /// Builds a comparison. Fails when side ids clash across documents or mark ids repeat.
-    /// Marks naming demands that are not there are kept, as orphans.
+impl Comparison {
+    /// Builds a comparison. Fails when document ids repeat or are empty, or mark ids
+    /// repeat. Marks naming demands that are not there are kept, as orphans.
     pub fn new(
         documents: Vec<PositionDocument>,
-        shown: Vec<Option<String>>,
         codebook: Codebook,
         marks: Vec<Mark>,
+        view: ViewState,
     ) -> Result<Self, EditError> {
-        let mut cmp = Self::empty();
-        cmp.codebook = codebook;
-        for document in documents {
-            cmp.check_sides_free(&document)?;
-            cmp.documents.push(document);
-            cmp.reindex_documents();
+        let mut cmp = Self {
+            codebook,
+            view_given: view,
+            ..Self::default()
+        };
+        for document in &documents {
+            cmp.check_document_id(
+                &document.id,
+                documents.iter().filter(|d| d.id == document.id).count() > 1,
+            )?;
         }
+        cmp.documents = documents;
+        cmp.reindex_documents();
         for mark in marks {
             if cmp.marks.contains_key(&mark.id) {
-                return Err(EditError(format!("mark id {} is used twice", mark.id)));
+                return Err(EditError(format!("mark id `{}` is used twice", mark.id)));
             }
-            cmp.marks.insert(mark.id, mark);
+            cmp.marks.insert(mark.id.clone(), mark);
         }
         cmp.reindex_marks();
-        cmp.shown = shown;
-        cmp.shown.resize(PANELS, None);
-        cmp.fill_empty_panels();
         Ok(cmp)
     }
 
-    /// A comparison of one position file, showing its first two sides.
-    pub fn from_positions(path: impl Into<String>, data: PositionFile) -> Result<Self, EditError> {
-        Self::new(
-            vec![PositionDocument {
-                path: path.into(),
-                data,
-            }],
-            Vec::new(),
-            Codebook::default(),
-            Vec::new(),
-        )
+    /// A comparison of position files, each a document with an id made from its path.
+    pub fn from_positions(files: Vec<(String, PositionFile)>) -> Result<Self, EditError> {
+        let mut documents: Vec<PositionDocument> = Vec::new();
+        for (path, data) in files {
+            let id = document_id_for(&path, documents.iter().map(|d| d.id.as_str()));
+            documents.push(PositionDocument { id, path, data });
+        }
+        Self::new(documents, Codebook::default(), Vec::new(), ViewState::default())
     }
 
     pub fn documents(&self) -> &[PositionDocument] {
         &self.documents
+    }
+
+    pub fn document_index(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+
+    /// An id for a new document from `path`, unique in this comparison.
+    pub fn new_document_id(&self, path: &str) -> String {
+        document_id_for(path, self.documents.iter().map(|d| d.id.as_str()))
     }
 
     pub fn codebook(&self) -> &Codebook {
@@ -185,8 +206,51 @@ impl Comparison {
         self.marks.values()
     }
 
-    pub fn mark(&self, id: MarkId) -> Option<&Mark> {
-        self.marks.get(&id)
+    pub fn mark(&self, id: &str) -> Option<&Mark> {
+        self.marks.get(id)
+    }
+
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// Replaces the view state (columns, their order and widths). Not an edit: it
+    /// is neither undone nor counted as unsaved work.
+    pub fn set_view(&mut self, view: ViewState) {
+        let keys = self.side_keys();
+        let mut given = view.clone();
+        // Columns of sides that are gone stay remembered, after the others.
+        given.columns.extend(
+            self.view_given
+                .columns
+                .iter()
+                .filter(|c| !keys.iter().any(|(d, s)| c.is(d, s)))
+                .filter(|c| !view.columns.iter().any(|v| v.is(&c.document, &c.side)))
+                .cloned(),
+        );
+        let mut shown = view;
+        shown.normalize(&keys);
+        self.view_given = given;
+        if shown != self.view {
+            self.view = shown;
+            self.revision += 1;
+        }
+    }
+
+    /// The shown columns, left first, as sides.
+    pub fn visible_sides(&self) -> Vec<SideIx> {
+        self.view
+            .columns
+            .iter()
+            .filter(|c| !c.hidden)
+            .filter_map(|c| self.side_ix(&c.document, &c.side))
+            .collect()
+    }
+
+    /// Whether the column of `side` is shown.
+    pub fn is_visible(&self, side: SideIx) -> bool {
+        let (document, id) = self.side_key(side);
+        self.view.columns.iter().any(|c| c.is(document, id) && !c.hidden)
     }
 
     pub fn revision(&self) -> u64 {
@@ -215,21 +279,12 @@ impl Comparison {
         self.mark_log.push((self.revision, ix));
     }
 
-    /// The side id shown in each panel.
-    pub fn shown_sides(&self) -> &[Option<String>] {
-        &self.shown
-    }
-
-    pub fn shown_side(&self, panel: usize) -> Option<SideIx> {
-        self.shown.get(panel)?.as_ref().and_then(|id| self.side_ix(id))
-    }
-
     pub fn side_count(&self) -> usize {
         self.index.sides.len()
     }
 
-    pub fn side_ix(&self, id: &str) -> Option<SideIx> {
-        self.index.side_by_id.get(id).copied()
+    pub fn side_ix(&self, document: &str, side: &str) -> Option<SideIx> {
+        self.index.side_by_key.get(document)?.get(side).copied()
     }
 
     pub fn side(&self, side: SideIx) -> &Side {
@@ -237,13 +292,40 @@ impl Comparison {
         &self.documents[loc.doc].data.sides[loc.side]
     }
 
+    /// (document id, side id) of a side.
+    pub fn side_key(&self, side: SideIx) -> (&str, &str) {
+        let loc = &self.index.sides[side];
+        let document = &self.documents[loc.doc];
+        (&document.id, &document.data.sides[loc.side].id)
+    }
+
+    fn side_keys(&self) -> Vec<(&str, &str)> {
+        (0..self.side_count()).map(|s| self.side_key(s)).collect()
+    }
+
     /// The document a side comes from.
     pub fn side_document(&self, side: SideIx) -> &PositionDocument {
         &self.documents[self.index.sides[side].doc]
     }
 
+    /// A side's name, with its round (or date) when another side of the comparison has
+    /// the same name: two rounds of the same talks must be told apart.
+    pub fn side_label(&self, side: SideIx) -> String {
+        let name = &self.side(side).name;
+        let twin = (0..self.side_count()).any(|s| s != side && self.side(s).name == *name);
+        if twin {
+            format!("{name} · {}", self.side_document(side).short_label())
+        } else {
+            name.clone()
+        }
+    }
+
     pub fn issues(&self) -> &[Issue] {
         &self.index.issues
+    }
+
+    pub fn issue_index(&self, id: &str) -> Option<usize> {
+        self.index.issue_by_id.get(id).copied()
     }
 
     /// A side's demands on an issue, in file order.
@@ -271,13 +353,22 @@ impl Comparison {
     }
 
     pub fn demand_ref(&self, ix: DemandIx) -> DemandRef {
-        DemandRef::new(self.side(ix.side as usize).id.clone(), self.demand(ix).id.clone())
+        let (document, side) = self.side_key(ix.side as usize);
+        DemandRef::new(document, side, self.demand(ix).id.clone())
     }
 
     pub fn resolve(&self, r: &DemandRef) -> Option<DemandIx> {
-        let hit = self.index.demand_by_hash.get(&ref_hash(r.side(), r.demand())).copied();
+        let hit = self
+            .index
+            .demand_by_hash
+            .get(&ref_hash(r.document(), r.side(), r.demand()))
+            .copied();
         match hit {
-            Some(ix) if self.side(ix.side as usize).id == r.side() && self.demand(ix).id == r.demand() => Some(ix),
+            Some(ix)
+                if self.side_key(ix.side as usize) == (r.document(), r.side()) && self.demand(ix).id == r.demand() =>
+            {
+                Some(ix)
+            }
             _ => self.index.demand_collisions.get(r).copied(),
         }
     }
@@ -285,13 +376,12 @@ impl Comparison {
     /// Lower-cased searchable text of a demand.
     pub fn haystack(&self, ix: DemandIx) -> &str {
         let haystack = self.index.haystack.get_or_init(|| {
-            let issue_of: HashMap<&str, &Issue> = self.index.issues.iter().map(|i| (i.id.as_str(), i)).collect();
             (0..self.side_count())
                 .map(|s| {
                     self.side(s)
                         .demands
                         .iter()
-                        .map(|d| searchable_text(d, issue_of.get(d.issue.as_str()).copied()))
+                        .map(|d| searchable_text(d, self.issue_index(&d.issue).map(|i| &self.index.issues[i])))
                         .collect()
                 })
                 .collect()
@@ -304,13 +394,13 @@ impl Comparison {
         self.marks_by_demand.get(&ix).map_or(&[], Vec::as_slice)
     }
 
-    /// Marks that name a demand no open position file holds.
+    /// Marks that name a demand no open document holds.
     pub fn orphans(&self) -> impl Iterator<Item = &Mark> {
         self.orphans.iter().filter_map(|id| self.marks.get(id))
     }
 
-    pub fn is_orphan(&self, id: MarkId) -> bool {
-        self.orphans.contains(&id)
+    pub fn is_orphan(&self, id: &str) -> bool {
+        self.orphans.contains(id)
     }
 
     /// Number of marks per codebook status, in codebook order.
@@ -324,17 +414,13 @@ impl Comparison {
         counts
     }
 
-    pub fn next_mark_id(&self) -> MarkId {
-        self.marks.keys().next_back().map_or(1, |id| id + 1)
-    }
-
     /// The mark a selection refers to: the one covering exactly these demands,
     /// or, for a single demand, the newest mark on it.
-    pub fn mark_for_selection(&self, selection: &[DemandIx]) -> Option<MarkId> {
+    pub fn mark_for_selection(&self, selection: &[DemandIx]) -> Option<&Mark> {
         let first = *selection.first()?;
         let wanted: BTreeSet<DemandIx> = selection.iter().copied().collect();
-        let exact = self.marks_on(first).iter().rev().copied().find(|id| {
-            self.marks.get(id).is_some_and(|m| {
+        let exact = self.marks_on(first).iter().rev().find_map(|id| {
+            self.marks.get(id).filter(|m| {
                 m.demands.len() == wanted.len()
                     && m.demands
                         .iter()
@@ -343,45 +429,47 @@ impl Comparison {
         });
         exact.or_else(|| {
             (selection.len() == 1)
-                .then(|| self.marks_on(first).last().copied())
+                .then(|| self.marks_on(first).last().and_then(|id| self.marks.get(id)))
                 .flatten()
         })
     }
 
-    /// The edit that gives `status` to the selection: a new status for its mark, or a new mark.
-    pub fn status_edit(&self, selection: &[DemandIx], status: &str, now: &str) -> Option<Edit> {
+    /// The edit that gives `status` to the selection: a new status for its mark, or a
+    /// new mark with id `new_id`.
+    pub fn status_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, new_id: MarkId) -> Option<Edit> {
         if selection.is_empty() || self.codebook.get(status).is_none() {
             return None;
         }
-        if let Some(mark) = self.mark_for_selection(selection).and_then(|id| self.marks.get(&id)) {
+        if let Some(mark) = self.mark_for_selection(selection) {
             if mark.status == status {
                 return None;
             }
             let mut changed = mark.clone();
             changed.status = status.to_owned();
-            changed.changed = now.to_owned();
+            changed.changed.clone_from(&stamp.now);
             return Some(Edit::ReplaceMark(changed));
         }
-        self.new_mark_edit(selection, status, now)
+        self.new_mark_edit(selection, status, stamp, new_id)
     }
 
     /// The edit that adds a new mark over the selection.
-    pub fn new_mark_edit(&self, selection: &[DemandIx], status: &str, now: &str) -> Option<Edit> {
+    pub fn new_mark_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, id: MarkId) -> Option<Edit> {
         if selection.is_empty() || self.codebook.get(status).is_none() {
             return None;
         }
         Some(Edit::AddMark(Mark {
-            id: self.next_mark_id(),
+            id,
             demands: selection.iter().map(|&ix| self.demand_ref(ix)).collect(),
             status: status.to_owned(),
             note: String::new(),
-            created: now.to_owned(),
-            changed: now.to_owned(),
+            coder: stamp.coder.clone(),
+            created: stamp.now.clone(),
+            changed: stamp.now.clone(),
         }))
     }
 
-    pub fn note_edit(&self, id: MarkId, note: &str, now: &str) -> Option<Edit> {
-        let mark = self.marks.get(&id)?;
+    pub fn note_edit(&self, id: &str, note: &str, now: &str) -> Option<Edit> {
+        let mark = self.marks.get(id)?;
         if mark.note == note {
             return None;
         }
@@ -396,19 +484,19 @@ impl Comparison {
         let inverse = match edit {
             Edit::AddMark(mark) => {
                 if self.marks.contains_key(&mark.id) {
-                    return Err(EditError(format!("mark {} already exists", mark.id)));
+                    return Err(EditError(format!("mark `{}` already exists", mark.id)));
                 }
                 self.check_mark(&mark)?;
-                let id = mark.id;
                 self.index_mark(&mark);
-                self.marks.insert(id, mark);
+                let id = mark.id.clone();
+                self.marks.insert(id.clone(), mark);
                 Edit::RemoveMark(id)
             }
             Edit::RemoveMark(id) => {
                 let mark = self
                     .marks
                     .remove(&id)
-                    .ok_or_else(|| EditError(format!("there is no mark {id}")))?;
+                    .ok_or_else(|| EditError(format!("there is no mark `{id}`")))?;
                 self.unindex_mark(&mark);
                 Edit::AddMark(mark)
             }
@@ -417,34 +505,42 @@ impl Comparison {
                 let old = self
                     .marks
                     .remove(&mark.id)
-                    .ok_or_else(|| EditError(format!("there is no mark {}", mark.id)))?;
+                    .ok_or_else(|| EditError(format!("there is no mark `{}`", mark.id)))?;
                 self.unindex_mark(&old);
                 self.index_mark(&mark);
-                self.marks.insert(mark.id, mark);
+                self.marks.insert(mark.id.clone(), mark);
                 Edit::ReplaceMark(old)
-            }
-            Edit::ShowSide { panel, side } => {
-                if panel >= PANELS {
-                    return Err(EditError(format!("there is no panel {panel}")));
-                }
-                if let Some(id) = &side
-                    && self.side_ix(id).is_none()
-                {
-                    return Err(EditError(format!("there is no side `{id}`")));
-                }
-                let old = std::mem::replace(&mut self.shown[panel], side);
-                Edit::ShowSide { panel, side: old }
             }
             Edit::InsertDocument { index, document } => {
                 if index > self.documents.len() {
                     return Err(EditError(format!("there is no place {index} for a document")));
                 }
-                self.check_sides_free(&document)?;
+                self.check_document_id(&document.id, self.document_index(&document.id).is_some())?;
                 self.documents.insert(index, document);
-                self.reindex_documents();
-                self.reindex_marks();
-                self.fill_empty_panels();
+                self.documents_changed();
                 Edit::RemoveDocument { index }
+            }
+            Edit::ReplaceDocument { index, document } => {
+                if index >= self.documents.len() {
+                    return Err(EditError(format!("there is no document {index}")));
+                }
+                if document.id != self.documents[index].id {
+                    return Err(EditError(format!(
+                        "a new version of document `{}` must keep its id, not `{}`",
+                        self.documents[index].id, document.id
+                    )));
+                }
+                let old = std::mem::replace(&mut self.documents[index], document);
+                self.documents_changed();
+                Edit::ReplaceDocument { index, document: old }
+            }
+            Edit::RemoveDocument { index } => {
+                if index >= self.documents.len() {
+                    return Err(EditError(format!("there is no document {index}")));
+                }
+                let document = self.documents.remove(index);
+                self.documents_changed();
+                Edit::InsertDocument { index, document }
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -462,47 +558,32 @@ impl Comparison {
                 inverses.reverse();
                 Edit::Batch(inverses)
             }
-            Edit::ReplaceDocument { index, document } => {
-                if index >= self.documents.len() {
-                    return Err(EditError(format!("there is no document {index}")));
-                }
-                let old = std::mem::replace(&mut self.documents[index], document);
-                let clash = {
-                    let replaced = self.documents[index].clone();
-                    let others = self.documents.iter().enumerate().filter(|(i, _)| *i != index);
-                    replaced.data.sides.iter().find_map(|side| {
-                        others
-                            .clone()
-                            .find(|(_, d)| d.data.sides.iter().any(|s| s.id == side.id))
-                            .map(|(_, d)| (side.id.clone(), d.path.clone()))
-                    })
-                };
-                if let Some((id, other)) = clash {
-                    self.documents[index] = old;
-                    return Err(EditError(format!(
-                        "the new version has a side `{id}`, which {other} also has; side ids must be unique across open files"
-                    )));
-                }
-                self.reindex_documents();
-                self.reindex_marks();
-                self.fill_empty_panels();
-                Edit::ReplaceDocument { index, document: old }
-            }
-            Edit::RemoveDocument { index } => {
-                if index >= self.documents.len() {
-                    return Err(EditError(format!("there is no document {index}")));
-                }
-                let document = self.documents.remove(index);
-                self.reindex_documents();
-                self.reindex_marks();
-                Edit::InsertDocument { index, document }
-            }
         };
         self.revision += 1;
         Ok(inverse)
     }
 
+    fn documents_changed(&mut self) {
+        self.reindex_documents();
+        self.reindex_marks();
+    }
+
+    fn check_document_id(&self, id: &str, taken: bool) -> Result<(), EditError> {
+        if id.trim().is_empty() {
+            return Err(EditError("a document needs a non-empty id".into()));
+        }
+        if taken {
+            return Err(EditError(format!(
+                "two documents have the id `{id}`; each document of a comparison needs its own id"
+            )));
+        }
+        Ok(())
+    }
+
     fn check_mark(&self, mark: &Mark) -> Result<(), EditError> {
+        if mark.id.trim().is_empty() {
+            return Err(EditError("a mark needs a non-empty id".into()));
+        }
         if mark.demands.is_empty() {
             return Err(EditError("a mark needs at least one demand".into()));
         }
@@ -512,40 +593,12 @@ impl Comparison {
         Ok(())
     }
 
-    fn check_sides_free(&self, document: &PositionDocument) -> Result<(), EditError> {
-        for side in &document.data.sides {
-            if let Some(&other) = self.index.side_by_id.get(&side.id) {
-                let clash = &self.side_document(other).path;
-                return Err(EditError(format!(
-                    "{} and {clash} both have a side with id `{}`; side ids must be unique across open files, so rename one",
-                    document.path, side.id
-                )));
-            }
-        }
-        Ok(())
-    }
-
-    /// Shows a side in every empty panel, preferring sides not shown yet.
-    fn fill_empty_panels(&mut self) {
-        for panel in 0..PANELS {
-            let valid = self.shown[panel].as_ref().is_some_and(|id| self.side_ix(id).is_some());
-            if valid {
-                continue;
-            }
-            let free = (0..self.side_count())
-                .map(|s| self.side(s).id.clone())
-                .find(|id| !self.shown.contains(&Some(id.clone())));
-            self.shown[panel] = free;
-        }
-    }
-
     fn reindex_documents(&mut self) {
         let mut index = DocumentIndex::default();
-        let mut issue_by_id: HashMap<String, usize> = HashMap::new();
         for document in &self.documents {
             for issue in document.data.issue_list() {
-                if !issue_by_id.contains_key(&issue.id) {
-                    issue_by_id.insert(issue.id.clone(), index.issues.len());
+                if !index.issue_by_id.contains_key(&issue.id) {
+                    index.issue_by_id.insert(issue.id.clone(), index.issues.len());
                     index.issues.push(issue);
                 }
             }
@@ -553,27 +606,29 @@ impl Comparison {
         let total: usize = self.documents.iter().map(|d| d.data.demand_count()).sum();
         index.demand_by_hash.reserve(total);
         for (d, document) in self.documents.iter().enumerate() {
+            let sides_of_doc = index.side_by_key.entry(document.id.clone()).or_default();
             for (s, side) in document.data.sides.iter().enumerate() {
                 let side_ix = index.sides.len();
                 index.sides.push(SideLoc { doc: d, side: s });
-                index.side_by_id.insert(side.id.clone(), side_ix);
+                sides_of_doc.entry(side.id.clone()).or_insert(side_ix);
                 let mut by_issue = vec![Vec::new(); index.issues.len()];
                 for (n, demand) in side.demands.iter().enumerate() {
                     let ix = DemandIx {
                         side: side_ix as u32,
                         demand: n as u32,
                     };
-                    match index.demand_by_hash.entry(ref_hash(&side.id, &demand.id)) {
+                    match index.demand_by_hash.entry(ref_hash(&document.id, &side.id, &demand.id)) {
                         std::collections::hash_map::Entry::Vacant(slot) => {
                             slot.insert(ix);
                         }
                         std::collections::hash_map::Entry::Occupied(_) => {
-                            index
-                                .demand_collisions
-                                .insert(DemandRef::new(side.id.clone(), demand.id.clone()), ix);
+                            index.demand_collisions.insert(
+                                DemandRef::new(document.id.clone(), side.id.clone(), demand.id.clone()),
+                                ix,
+                            );
                         }
                     }
-                    if let Some(&issue) = issue_by_id.get(&demand.issue) {
+                    if let Some(&issue) = index.issue_by_id.get(&demand.issue) {
                         by_issue[issue].push(n as u32);
                     }
                 }
@@ -582,6 +637,9 @@ impl Comparison {
         }
         self.index = index;
         self.layout_revision += 1;
+        let mut view = self.view_given.clone();
+        view.normalize(&self.side_keys());
+        self.view = view;
     }
 
     fn reindex_marks(&mut self) {
@@ -599,13 +657,13 @@ impl Comparison {
                 Some(ix) => {
                     self.log_mark_change(ix);
                     let list = self.marks_by_demand.entry(ix).or_default();
-                    // Kept sorted by id (oldest first) and free of repeats.
+                    // Kept sorted by id (oldest first: ids are time-ordered) and free of repeats.
                     if let Err(at) = list.binary_search(&mark.id) {
-                        list.insert(at, mark.id);
+                        list.insert(at, mark.id.clone());
                     }
                 }
                 None => {
-                    self.orphans.insert(mark.id);
+                    self.orphans.insert(mark.id.clone());
                 }
             }
         }
@@ -616,7 +674,7 @@ impl Comparison {
         for ix in &found {
             self.log_mark_change(*ix);
             if let Some(list) = self.marks_by_demand.get_mut(ix) {
-                list.retain(|&id| id != mark.id);
+                list.retain(|id| *id != mark.id);
                 if list.is_empty() {
                     self.marks_by_demand.remove(ix);
                 }
@@ -626,10 +684,30 @@ impl Comparison {
     }
 }
 
-/// The index key of a demand: its side id and demand id, hashed with fixed keys.
-fn ref_hash(side: &str, demand: &str) -> u64 {
+/// A document id from a path's file name (`data/istanbul-2025-06-02.ron` gives
+/// `istanbul-2025-06-02`), made unique against `taken` with a number.
+pub fn document_id_for<'a>(path: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name
+        .strip_suffix(".stances.ron")
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(name)
+        .trim();
+    let base = if stem.is_empty() { "document" } else { stem };
+    let mut id = base.to_owned();
+    let mut n = 2;
+    while taken.clone().any(|t| t == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The index key of a demand, hashed with fixed keys.
+fn ref_hash(document: &str, side: &str, demand: &str) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
     let mut hasher = std::hash::DefaultHasher::new();
+    document.hash(&mut hasher);
     side.hash(&mut hasher);
     demand.hash(&mut hasher);
     hasher.finish()

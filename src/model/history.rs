@@ -106,3 +106,28 @@ impl History {
         self.current_state() != self.saved_state
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::mark::{DemandRef, Mark};
+
+    #[test]
+    fn undoing_back_to_the_saved_state_is_clean() {
+        let mut cmp = Comparison::default();
+        let mut history = History::default();
+        let mark = Mark {
+            id: "m".into(),
+            demands: vec![DemandRef::new("d", "s", "x")],
+            status: "agreed".into(),
+            note: String::new(),
+            coder: String::new(),
+            created: "2026-11-25T10:00:00Z".into(),
+            changed: "2026-11-25T10:00:00Z".into(),
+        };
+        history.apply(&mut cmp, Edit::AddMark(mark), None).unwrap();
+        assert!(history.is_dirty());
+        history.undo(&mut cmp).unwrap();
+        assert!(!history.is_dirty());
+    }
+}

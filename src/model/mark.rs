@@ -1,27 +1,34 @@
-//! Marks: a status and a note given to one or more demands.
+//! Marks: a status and a note given to one or more demands, by a coder.
 
 use serde::{Deserialize, Serialize};
 
-/// A demand named across all open position files: side ids are unique across
-/// files, and demand ids within a file, so the pair is unique. Written `("ua", "ua-ceasefire")`.
+/// A demand named across all documents of a comparison: a document id, a side id
+/// (unique within its document) and a demand id (unique within its file).
+/// Written `("istanbul-2025-06-02", "ua", "ua-ceasefire")`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct DemandRef(pub String, pub String);
+pub struct DemandRef(pub String, pub String, pub String);
 
 impl DemandRef {
-    pub fn new(side: impl Into<String>, demand: impl Into<String>) -> Self {
-        Self(side.into(), demand.into())
+    pub fn new(document: impl Into<String>, side: impl Into<String>, demand: impl Into<String>) -> Self {
+        Self(document.into(), side.into(), demand.into())
     }
 
-    pub fn side(&self) -> &str {
+    pub fn document(&self) -> &str {
         &self.0
     }
 
-    pub fn demand(&self) -> &str {
+    pub fn side(&self) -> &str {
         &self.1
+    }
+
+    pub fn demand(&self) -> &str {
+        &self.2
     }
 }
 
-pub type MarkId = u64;
+/// A mark's id: a UUIDv7 string for marks made since comparison format 2, so that
+/// copies of a file edited apart never give two different marks the same id.
+pub type MarkId = String;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,16 +39,64 @@ pub struct Mark {
     pub status: String,
     #[serde(default)]
     pub note: String,
+    /// Who made the mark (empty where it was not recorded, as in format 1 files).
+    #[serde(default)]
+    pub coder: String,
     /// RFC 3339 UTC timestamps.
     pub created: String,
     pub changed: String,
 }
 
+/// Who is marking and when: what a new or changed mark is stamped with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub coder: String,
+    pub now: String,
+}
+
+impl Stamp {
+    /// The current time, for `coder`.
+    pub fn now(coder: impl Into<String>) -> Self {
+        Self {
+            coder: coder.into(),
+            now: now_timestamp(),
+        }
+    }
+}
+
+/// A new, practically unique mark id: time-ordered (UUIDv7), so marks sort by creation.
+pub fn new_mark_id() -> MarkId {
+    uuid::Uuid::now_v7().to_string()
+}
+
 /// Now, as an RFC 3339 UTC timestamp to the second.
 pub fn now_timestamp() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or_else(|_| jiff::Timestamp::now())
+        .to_string()
 }
 
 pub fn is_valid_timestamp(s: &str) -> bool {
-    humantime::parse_rfc3339(s).is_ok()
+    s.parse::<jiff::Timestamp>().is_ok()
+}
+
+/// A timestamp in the computer's time zone, as people read it ("2 Jun 2025, 14:30").
+/// Falls back to the stored text when it is not a timestamp.
+pub fn local_time(s: &str) -> String {
+    match s.parse::<jiff::Timestamp>() {
+        Ok(ts) => ts
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%-d %b %Y, %H:%M")
+            .to_string(),
+        Err(_) => s.to_owned(),
+    }
+}
+
+/// The operating system's name for the person using it, the default coder name.
+pub fn system_user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "coder".to_owned())
 }

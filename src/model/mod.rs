@@ -1,24 +1,21 @@
-//! The model: position data, comparisons, marks, codebooks and their files.
-//! Nothing here knows about the UI, so the command line and tests use it directly.
+//! The model: position data, comparisons, marks, codebooks, the view and the
+//! document that changes them. Nothing here knows about the UI or the file system,
+//! so the command line and tests use it directly.
 
 pub mod alignment;
 pub mod codebook;
 pub mod comparison;
-pub mod comparison_file;
-pub mod diagnostics;
+pub mod document;
 pub mod history;
-pub mod locate;
 pub mod mark;
 pub mod position;
-pub mod position_file;
-pub mod recovery;
 pub mod synthetic;
+pub mod view;
 
 pub use codebook::{Codebook, Status};
 pub use comparison::{Comparison, DemandIx, Edit, EditError, PositionDocument, SideIx};
-pub use diagnostics::{FileError, Problem};
+pub use document::Document;
 pub use history::History;
-pub use locate::LineCol;
-pub use mark::{DemandRef, Mark, MarkId};
+pub use mark::{DemandRef, Mark, MarkId, Stamp};
 pub use position::{Demand, Issue, PositionFile, Priority, Side, Source, Value};
-pub use position_file::{load_position_file, parse_position_file};
+pub use view::{Column, ViewState};

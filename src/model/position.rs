@@ -16,9 +16,9 @@ pub struct PositionFile {
     pub round: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "bare_or_some")]
     pub sources: Vec<Source>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "bare_or_some")]
     pub issues: Vec<Issue>,
     pub sides: Vec<Side>,
 }
@@ -52,7 +52,7 @@ pub struct Side {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub represented_by: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bare_or_some")]
     pub demands: Vec<Demand>,
 }
 
@@ -70,10 +70,21 @@ pub struct Demand {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "bare_or_some")]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// An optional list, written bare (`issues: [...]`) or as `Some([...])`: the spec lets
+/// every optional field be written either way, and with `implicit_some` an
+/// `Option` accepts both.
+fn bare_or_some<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// How much a side insists on a demand.
@@ -166,4 +177,33 @@ fn group_thousands(x: f64) -> String {
         out.push(c);
     }
     if x < 0.0 { format!("-{out}") } else { out }
+}
+
+/// A spec date as people read it: `2025-06-02` as "2 June 2025", `2025-06` as
+/// "June 2025"; anything else as it is.
+pub fn human_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = date.split('-').collect();
+    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match parts.as_slice() {
+        [y, m] => month(m).map_or_else(|| date.to_owned(), |m| format!("{m} {y}")),
+        [y, m, d] => match (month(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
+            _ => date.to_owned(),
+        },
+        _ => date.to_owned(),
+    }
 }

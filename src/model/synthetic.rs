@@ -5,6 +5,10 @@ use super::codebook::Codebook;
 use super::comparison::{Comparison, PositionDocument};
 use super::mark::{DemandRef, Mark};
 use super::position::{Demand, Issue, PositionFile, Priority, Side, Source, Value};
+use super::view::ViewState;
+
+/// The id of the synthetic document in a comparison.
+pub const SYNTHETIC_DOCUMENT: &str = "synthetic";
 
 /// What to generate.
 #[derive(Clone, Copy, Debug)]
@@ -181,7 +185,7 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
     let refs = |rng: &mut Rng| {
         let s = rng.below(spec.sides);
         let d = rng.below(spec.demands.max(1));
-        DemandRef::new(format!("side-{s}"), format!("s{s}-d{d}"))
+        DemandRef::new(SYNTHETIC_DOCUMENT, format!("side-{s}"), format!("s{s}-d{d}"))
     };
     let list = if spec.demands == 0 {
         Vec::new()
@@ -194,7 +198,8 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
                     demands.dedup();
                 }
                 Mark {
-                    id: i as u64 + 1,
+                    // Fixed-width numbers sort like the time-ordered ids of real marks.
+                    id: format!("synthetic-{i:08}"),
                     demands,
                     status: codebook.statuses[rng.below(codebook.statuses.len())].id.clone(),
                     note: if rng.chance(40) {
@@ -202,6 +207,7 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
                     } else {
                         String::new()
                     },
+                    coder: ["alice", "bob"][rng.below(2)].into(),
                     created: "2026-11-25T10:00:00Z".into(),
                     changed: "2026-11-25T10:00:00Z".into(),
                 }
@@ -209,8 +215,9 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
             .collect()
     };
     let document = PositionDocument {
+        id: SYNTHETIC_DOCUMENT.into(),
         path: "synthetic.ron".into(),
         data: file,
     };
-    Comparison::new(vec![document], Vec::new(), codebook, list).unwrap_or_default()
+    Comparison::new(vec![document], codebook, list, ViewState::default()).unwrap_or_default()
 }

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use stances::app::{AppOptions, StancesApp};
+use egui_kittest::kittest::Queryable as _;
+use stances::gui::{AppOptions, StancesApp};
 
 /// The real app in a 1600×1000 window, opening `files` (the bundled example when empty),
 /// with typed-path prompts in place of native dialogs and no autosave.
@@ -22,6 +23,7 @@ pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>)
                 files,
                 native_dialogs: false,
                 autosave_dir,
+                new_windows: false,
             },
         )
     });
@@ -48,3 +50,38 @@ pub const UA_PRISONERS: &str =
     "Ukraine: Exchange all sick and severely wounded prisoners of war, including those under the age of 25.";
 pub const RU_PRISONERS: &str =
     "Russia: Exchange all sick and severely wounded prisoners of war, including those under the age of 25.";
+
+/// As [`harness_with`], in a window of `width` × 1000 (wide enough for many columns).
+pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, StancesApp> {
+    let mut harness = Harness::builder().with_size([width, 1000.0]).build_eframe(move |cc| {
+        StancesApp::new(
+            cc,
+            AppOptions {
+                files,
+                native_dialogs: false,
+                autosave_dir: None,
+                new_windows: false,
+            },
+        )
+    });
+    harness.run();
+    harness
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+pub fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
+}
+
+/// Types `path` into the open path prompt (whose hint contains `hint`) and presses its `button`.
+pub fn answer_path_prompt(harness: &mut Harness<'static, StancesApp>, hint: &str, path: &str, button: &str) {
+    harness.get_by_label_contains(hint).focus();
+    harness.run();
+    harness.get_by_label_contains(hint).type_text(path);
+    harness.run();
+    harness.get_by_label(button).click();
+    harness.run();
+}

@@ -1,11 +1,10 @@
 //! Reading and checking position files: every rule of `docs/position-file.md`.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use super::diagnostics::{self, FileError, PathProblem, Problem, RECURSION_LIMIT};
 use super::locate::{self, Step};
-use super::position::{POSITION_FORMAT, PositionFile};
+use crate::model::position::{POSITION_FORMAT, PositionFile};
 
 /// RON options shared by every Stances file: `implicit_some` lets optional fields
 /// be written bare, and a recursion limit keeps hostile nesting from overflowing the stack.
@@ -13,12 +12,6 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT)
-}
-
-/// Reads and checks a position file.
-pub fn load_position_file(path: &Path) -> Result<PositionFile, FileError> {
-    let text = diagnostics::read_text(path)?;
-    parse_position_file(&diagnostics::display_path(path), &text)
 }
 
 /// Parses and checks position-file text; `shown` names the file in messages.
@@ -51,10 +44,10 @@ pub fn preflight(text: &str) -> Result<(), Problem> {
     let start = check_shape(text, kind)?;
     let fields = locate::top_level_fields(text);
     let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
-    if has("marks") && has("positions") {
+    if has("positions") || (has("documents") && has("codebook")) {
         return Err(Problem::at(
             start,
-            "this is a comparison file (annotated comparison), not a position file; open it with File → Open",
+            "this is a comparison file (annotated comparison), not a position file; open it with File › Open…",
         ));
     }
     check_version(&fields, kind, POSITION_FORMAT)
@@ -71,19 +64,51 @@ pub fn check_shape(text: &str, kind: &str) -> Result<locate::LineCol, Problem> {
         ));
     }
     let start = locate::line_col(text, text.len() - trimmed.len());
-    let other = if trimmed.starts_with('{') || trimmed.starts_with("[{") {
+    let body = skip_comments(trimmed);
+    let other = if body.starts_with('{') || body.starts_with("[{") {
         Some("JSON")
     } else if trimmed.starts_with("---") || trimmed.starts_with("%YAML") {
         Some("YAML")
+    } else if trimmed.starts_with('#') && !trimmed.starts_with("#![") {
+        Some("YAML, TOML or a script (it starts with `#`; RON comments start with `//`)")
+    } else if body.starts_with('<') {
+        Some("XML or HTML")
     } else {
         None
     };
-    match other {
-        Some(format) => Err(Problem::at(
+    if let Some(format) = other {
+        return Err(Problem::at(
             start,
             format!("this looks like {format}; a {kind} is RON: it starts with `(` and writes fields as `name: value`"),
-        )),
-        None => Ok(start),
+        ));
+    }
+    // RON allows a struct name before the parenthesis (`PositionFile(…)`).
+    let after_name = body
+        .trim_start_matches(|c: char| c == '_' || c.is_alphanumeric())
+        .trim_start();
+    if !body.is_empty() && !body.starts_with('(') && !body.starts_with("#![") && !after_name.starts_with('(') {
+        let at = locate::line_col(text, text.len() - body.len());
+        return Err(Problem::at(
+            at,
+            format!(
+                "a {kind} is one record in parentheses: it starts with `(`, as in `(format: 1, …)`, and ends with `)`"
+            ),
+        ));
+    }
+    Ok(start)
+}
+
+/// `text` past leading blanks and RON comments.
+fn skip_comments(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.split_once("*/").map_or("", |(_, r)| r);
+        } else {
+            return text;
+        }
     }
 }
 

@@ -1,46 +1,20 @@
-//! The command line: `stances [FILES…]` and `stances check FILES…`.
+//! `stances check`: validates files and says what each holds.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-
-use crate::model::diagnostics::count;
-use crate::model::{comparison_file, diagnostics, position_file};
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "stances",
-    version,
-    about = "Compare negotiation positions side by side and mark where the sides meet and clash."
-)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct Cli {
-    /// Position files (.ron) and comparison files (.stances.ron) to open. With none,
-    /// the bundled example (the Istanbul round of June 2025) opens.
-    pub files: Vec<PathBuf>,
-
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Check position and comparison files without opening a window. Prints one line
-    /// per valid file and one per problem; exits 0 only when every file is valid.
-    Check {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-}
+use crate::format::comparison_file;
+use crate::format::diagnostics::count;
+use crate::format::position_file;
+use crate::io;
 
 /// What `check` says about one file.
 pub fn check_file(path: &Path) -> Result<String, String> {
-    let shown = diagnostics::display_path(path);
-    let text = diagnostics::read_text(path).map_err(|e| e.to_string())?;
+    let shown = io::display_path(path);
+    let text = io::read_text(path).map_err(|e| e.to_string())?;
     if comparison_file::is_comparison_file(path, Some(&text)) {
-        let cmp = comparison_file::parse(&shown, &text).map_err(|e| e.to_string())?;
-        let sides = cmp.side_count();
+        let loaded = comparison_file::parse_loaded(&shown, &text).map_err(|e| e.to_string())?;
+        let cmp = &loaded.comparison;
         let demands: usize = cmp.documents().iter().map(|d| d.data.demand_count()).sum();
         let orphans = cmp.orphans().count();
         let orphan_note = if orphans > 0 {
@@ -48,9 +22,16 @@ pub fn check_file(path: &Path) -> Result<String, String> {
         } else {
             String::new()
         };
+        let converts = if loaded.format < comparison_file::COMPARISON_FORMAT {
+            format!("; Stances saves it as format {}", comparison_file::COMPARISON_FORMAT)
+        } else {
+            String::new()
+        };
         Ok(format!(
-            "{shown}: ok (comparison: {}, {}, {}, {}{orphan_note})",
-            count(sides, "side", "sides"),
+            "{shown}: ok (comparison format {}: {} in {}, {}, {}, {}{orphan_note}{converts})",
+            loaded.format,
+            count(cmp.side_count(), "side", "sides"),
+            count(cmp.documents().len(), "document", "documents"),
             count(demands, "demand", "demands"),
             count(cmp.issues().len(), "issue", "issues"),
             count(cmp.marks().len(), "mark", "marks"),

@@ -3,7 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::app::Action;
+use crate::gui::command::Action;
+use crate::model::mark::local_time;
 use crate::model::{Comparison, DemandIx, MarkId};
 
 /// What the note editor is editing, kept between frames so typing is not lost.
@@ -22,11 +23,11 @@ pub fn show(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], note: &mut No
             ui.label("Then give the selection a status with a key or a button:");
             status_buttons(ui, cmp, None, actions);
         } else {
-            let focus = cmp.mark_for_selection(selection);
-            mark_section(ui, cmp, selection, focus, note, actions);
+            let focus = cmp.mark_for_selection(selection).map(|m| m.id.clone());
+            mark_section(ui, cmp, selection, focus.as_deref(), note, actions);
             ui.separator();
             for &ix in selection {
-                demand_details(ui, cmp, ix, focus, actions);
+                demand_details(ui, cmp, ix, focus.as_deref(), actions);
                 ui.separator();
             }
         }
@@ -36,10 +37,10 @@ pub fn show(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], note: &mut No
 
 fn status_buttons(ui: &mut Ui, cmp: &Comparison, current: Option<&str>, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
-        for (i, status) in cmp.codebook().statuses.iter().enumerate() {
+        for status in &cmp.codebook().statuses {
             let color = theme::status_color(status);
             let selected = current == Some(status.id.as_str());
-            let key = if i < 9 { format!("{} ", i + 1) } else { String::new() };
+            let key = status.key.as_ref().map_or(String::new(), |k| format!("{k} "));
             let text = RichText::new(format!("{key}{}", status.label))
                 .color(if selected { theme::text_on(color) } else { color })
                 .strong();
@@ -63,7 +64,7 @@ fn mark_section(
     ui: &mut Ui,
     cmp: &Comparison,
     selection: &[DemandIx],
-    focus: Option<MarkId>,
+    focus: Option<&str>,
     note: &mut NoteEditor,
     actions: &mut Vec<Action>,
 ) {
@@ -83,10 +84,10 @@ fn mark_section(
             } else {
                 format!("{} demands", mark.demands.len())
             };
-            ui.label(format!("Marked {label} (mark {}, covering {covers})", mark.id));
+            ui.label(format!("Marked {label}, covering {covers}"));
             status_buttons(ui, cmp, Some(&mark.status), actions);
-            if note.mark != Some(mark.id) {
-                note.mark = Some(mark.id);
+            if note.mark.as_ref() != Some(&mark.id) {
+                note.mark = Some(mark.id.clone());
                 note.text = mark.note.clone();
             } else if !ui.memory(|m| m.has_focus(ui.scope_id().with("note"))) && note.text != mark.note {
                 // Undo or redo changed the note while the editor was not in use.
@@ -102,21 +103,32 @@ fn mark_section(
             let response = ui.add(edit).labelled_by(note_label.id);
             if response.changed() {
                 actions.push(Action::SetNote {
-                    mark: mark.id,
+                    mark: mark.id.clone(),
                     note: note.text.clone(),
                 });
             }
             if response.lost_focus() {
                 actions.push(Action::SealNote);
             }
+            let coder = if mark.coder.is_empty() {
+                "Coder not recorded".to_owned()
+            } else {
+                format!("Coded by {}", mark.coder)
+            };
+            ui.label(RichText::new(coder).weak());
             ui.label(
-                RichText::new(format!("Created {} · changed {}", mark.created, mark.changed))
-                    .weak()
-                    .small(),
-            );
+                RichText::new(format!(
+                    "Created {} · changed {}",
+                    local_time(&mark.created),
+                    local_time(&mark.changed)
+                ))
+                .weak()
+                .small(),
+            )
+            .on_hover_text(format!("Mark {}", mark.id));
             ui.horizontal(|ui| {
                 if ui.button("Remove mark").on_hover_text("Delete").clicked() {
-                    actions.push(Action::RemoveMark(mark.id));
+                    actions.push(Action::RemoveMark(mark.id.clone()));
                 }
             });
             if mark.demands.len() != count {
@@ -146,15 +158,12 @@ fn mark_section(
     }
 }
 
-fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<MarkId>, actions: &mut Vec<Action>) {
+fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&str>, actions: &mut Vec<Action>) {
     let demand = cmp.demand(ix);
-    let side = cmp.side(ix.side as usize);
     let issue = cmp
-        .issues()
-        .iter()
-        .find(|i| i.id == demand.issue)
-        .map_or(demand.issue.as_str(), |i| i.name.as_str());
-    ui.label(RichText::new(format!("{} · {issue}", side.name)).strong());
+        .issue_index(&demand.issue)
+        .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
+    ui.label(RichText::new(format!("{} · {issue}", cmp.side_label(ix.side as usize))).strong());
     ui.label(RichText::new(&demand.text).size(theme::BODY_SIZE));
     egui::Grid::new(("demand_grid", ix.side, ix.demand))
         .num_columns(2)
@@ -197,20 +206,28 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<Mar
     let others: Vec<MarkId> = cmp
         .marks_on(ix)
         .iter()
-        .copied()
-        .filter(|id| Some(*id) != focus)
+        .filter(|id| Some(id.as_str()) != focus)
+        .cloned()
         .collect();
     if !others.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Also in").weak());
             for id in others {
-                if let Some(mark) = cmp.mark(id) {
+                if let Some(mark) = cmp.mark(&id) {
                     let label = cmp
                         .codebook()
                         .get(&mark.status)
                         .map_or(mark.status.clone(), |s| s.label.clone());
-                    if ui.link(format!("mark {id} ({label})")).clicked() {
-                        actions.push(Action::SelectMark(id));
+                    let with = mark.demands.len().saturating_sub(1);
+                    let text = match with {
+                        0 => format!("a {label} mark on this demand alone"),
+                        _ => format!(
+                            "a {label} mark with {}",
+                            crate::format::diagnostics::count(with, "other demand", "other demands")
+                        ),
+                    };
+                    if ui.link(text).clicked() {
+                        actions.push(Action::SelectMark(id.clone()));
                     }
                 }
             }
@@ -240,11 +257,15 @@ fn orphans(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
             let names: Vec<String> = mark
                 .demands
                 .iter()
-                .map(|r| format!("{}/{}", r.side(), r.demand()))
+                .map(|r| format!("{}/{}/{}", r.document(), r.side(), r.demand()))
                 .collect();
-            ui.label(format!("Mark {} · {} · {}", mark.id, mark.status, names.join(", ")));
+            let status = cmp
+                .codebook()
+                .get(&mark.status)
+                .map_or(mark.status.as_str(), |s| s.label.as_str());
+            ui.label(format!("{status} · {}", names.join(", ")));
             if ui.small_button("Remove").clicked() {
-                actions.push(Action::RemoveMark(mark.id));
+                actions.push(Action::RemoveMark(mark.id.clone()));
             }
         });
         if !mark.note.is_empty() {

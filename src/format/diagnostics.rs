@@ -1,7 +1,6 @@
 //! Problems found in a file, located by line and column, in words a non-programmer can act on.
 
 use std::fmt;
-use std::path::Path;
 
 use super::locate::{self, LineCol, Step};
 
@@ -105,33 +104,6 @@ impl PathProblem {
     }
 }
 
-/// How a path is shown to users: the file as it was given, or just its name.
-pub fn display_path(path: &Path) -> String {
-    path.display().to_string()
-}
-
-/// Reads a file as text: refuses huge files, binary data and invalid UTF-8 with a
-/// located message, drops a UTF-8 byte-order mark.
-pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let shown = display_path(path);
-    let fail = |message: String| FileError::new(&shown, Problem::whole_file(message));
-    let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(fail(
-            "this is a folder, not a file; choose a .ron file inside it".into(),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "the file is {} MB, larger than the {} MB Stances opens; split it into several position files",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(io_message(&e)))?;
-    text_from_bytes(&shown, bytes)
-}
-
 /// Turns raw bytes into text, as [`read_text`] does for a file.
 pub fn text_from_bytes(shown: &str, bytes: Vec<u8>) -> Result<String, FileError> {
     match String::from_utf8(bytes) {
@@ -163,14 +135,6 @@ pub fn text_from_bytes(shown: &str, bytes: Vec<u8>) -> Result<String, FileError>
             };
             Err(FileError::new(shown, Problem::at(at, message)))
         }
-    }
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file; check the path".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: Stances may not read this file".into(),
-        _ => format!("cannot read the file: {e}"),
     }
 }
 
@@ -209,6 +173,10 @@ fn struct_word(name: &str) -> &str {
         "Codebook" => "the codebook",
         "Status" => "a status",
         "Mark" => "a mark",
+        "ComparisonFileV1" => "the comparison file",
+        "EmbeddedDocument" => "a document",
+        "ViewState" => "the view",
+        "Column" => "a column of the view",
         other => other,
     }
 }
@@ -217,25 +185,10 @@ fn struct_word(name: &str) -> &str {
 fn suggestion<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
     expected
         .iter()
-        .map(|e| (edit_distance(found, e), *e))
+        .map(|e| (strsim::levenshtein(found, e), *e))
         .filter(|(d, e)| *d <= 2.max(e.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, e)| e)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 fn list(names: &[&str]) -> String {
@@ -297,8 +250,18 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
             "the file ends too early: a bracket, parenthesis or quote is not closed",
         );
     }
-    let message = match &err.code {
-        E::NoSuchStructField { expected, found, outer } => {
+    let field = field_before(text, start_offset);
+    let message = match (&err.code, field.as_deref()) {
+        (E::ExpectedIdentifier | E::ExpectedString, Some("priority")) => {
+            let found = token_at(text, start_offset);
+            let bare = found.trim_matches('"');
+            let hint = ["Core", "High", "Medium", "Low"]
+                .iter()
+                .find(|p| p.eq_ignore_ascii_case(bare))
+                .map_or(String::new(), |p| format!(" (write `priority: {p}`)"));
+            format!("`priority` takes one of Core, High, Medium, Low without quotes{hint}")
+        }
+        (E::NoSuchStructField { expected, found, outer }, _) => {
             let within = outer.as_deref().map(struct_word).unwrap_or("this place");
             let hint = suggestion(found, expected).map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
             format!(
@@ -306,52 +269,98 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
                 list(expected)
             )
         }
-        E::MissingStructField { field, outer } => {
+        (E::MissingStructField { field, outer }, _) => {
             let within = outer.as_deref().map(struct_word).unwrap_or("this place");
             format!("{within} is missing the required field `{field}`; add `{field}: …`")
         }
-        E::DuplicateStructField { field, outer } => {
+        (E::DuplicateStructField { field, outer }, _) => {
             let within = outer.as_deref().map(struct_word).unwrap_or("this place");
             format!("the field `{field}` is written twice in {within}; keep one")
         }
-        E::NoSuchEnumVariant { expected, found, .. } => {
+        (E::NoSuchEnumVariant { expected, found, .. }, _) => {
             let hint = suggestion(found, expected).map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
             format!("`{found}` is not allowed here{hint}; use one of {}", list(expected))
         }
-        E::InvalidValueForType { expected, found } => format!("expected {expected} here, but found {found}"),
-        E::ExpectedString | E::ExpectedStringEnd => "expected a text in double quotes, like \"Ceasefire\"".into(),
-        E::ExpectedInteger | E::IntegerOutOfBounds => "expected a whole number here".into(),
-        E::ExpectedFloat => "expected a number here".into(),
-        E::ExpectedArray => "expected a list in square brackets, like [ … ]".into(),
-        E::ExpectedArrayEnd => "expected `,` or `]` to continue or close the list".into(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+        (E::InvalidValueForType { expected, found }, Some(f)) => {
+            format!("`{f}` takes {expected}, but this is {found}")
+        }
+        (E::InvalidValueForType { expected, found }, None) => format!("expected {expected} here, but found {found}"),
+        (E::ExpectedString | E::ExpectedStringEnd, Some(f)) => {
+            format!("`{f}` takes a text in double quotes, like `{f}: \"…\"`")
+        }
+        (E::ExpectedString | E::ExpectedStringEnd, None) => {
+            "expected a text in double quotes, like \"Ceasefire\"".into()
+        }
+        (E::ExpectedInteger | E::IntegerOutOfBounds, Some(f)) => format!("`{f}` takes a whole number, like `{f}: 1`"),
+        (E::ExpectedInteger | E::IntegerOutOfBounds, None) => "expected a whole number here".into(),
+        (E::ExpectedFloat, Some(f)) => format!("`{f}` takes a number without quotes, like `{f}: 30`"),
+        (E::ExpectedFloat, None) => "expected a number here".into(),
+        (E::ExpectedArray, Some(f)) => format!("`{f}` takes a list in square brackets, like `{f}: [ … ]`"),
+        (E::ExpectedArray, None) => "expected a list in square brackets, like [ … ]".into(),
+        (E::ExpectedArrayEnd, _) => "expected `,` or `]` to continue or close the list".into(),
+        (E::ExpectedStructLike | E::ExpectedNamedStructLike(_), field) => {
             if text.trim_start().starts_with('{') {
                 "this looks like JSON; a Stances file is RON: it starts with `(` and writes fields as `name: value`"
                     .into()
+            } else if let Some(f) = field {
+                format!("`{f}` takes a record in parentheses, like `{f}: (id: \"…\", …)`")
             } else {
                 "expected a record in parentheses, like (id: \"…\", …)".into()
             }
         }
-        E::ExpectedStructLikeEnd => "expected `,` or `)` to continue or close this record".into(),
-        E::ExpectedMapColon => "expected `:` between a field name and its value".into(),
-        E::ExpectedComma => {
+        (E::ExpectedStructLikeEnd, _) => "expected `,` or `)` to continue or close this record".into(),
+        (E::ExpectedMapColon, _) => "expected `:` between a field name and its value".into(),
+        (E::ExpectedComma, _) => {
             "expected `,` or a closing bracket here; check that brackets and parentheses are balanced".into()
         }
-        E::ExpectedIdentifier => "expected a field name".into(),
-        E::ExpectedOption | E::ExpectedOptionEnd => "expected a value here".into(),
-        E::Eof => "the file ends too early: a bracket, parenthesis or quote is not closed".into(),
-        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".into(),
-        E::UnexpectedChar(c) => format!("unexpected character `{}` here", c.escape_debug()),
-        E::TrailingCharacters => "unexpected text after the end of the document; a file holds one ( … ) record".into(),
-        E::ExceededRecursionLimit => format!(
+        (E::ExpectedIdentifier, Some(f)) => format!(
+            "`{}` is not a value `{f}` can take here; texts go in double quotes, lists in [ ], records in ( )",
+            token_at(text, start_offset)
+        ),
+        (E::ExpectedIdentifier, None) => {
+            "expected a field name, like `text:`; field names are written without quotes".into()
+        }
+        (E::ExpectedOption | E::ExpectedOptionEnd, _) => "expected a value here".into(),
+        (E::Eof, _) => "the file ends too early: a bracket, parenthesis or quote is not closed".into(),
+        (E::UnclosedBlockComment, _) => "a `/*` comment is never closed with `*/`".into(),
+        (E::UnexpectedChar(c), _) => format!("unexpected character `{}` here", c.escape_debug()),
+        (E::TrailingCharacters, _) => {
+            "unexpected text after the end of the document; a file holds one ( … ) record".into()
+        }
+        (E::ExceededRecursionLimit, _) => format!(
             "brackets are nested more than {RECURSION_LIMIT} levels deep here; a Stances file needs only a few levels"
         ),
-        E::Utf8Error(_) => "the text is not valid UTF-8 here; save the file as UTF-8".into(),
-        E::InvalidEscape(what) => format!("invalid escape in a text: {what}"),
-        E::Message(m) => m.clone(),
-        other => other.to_string(),
+        (E::Utf8Error(_), _) => "the text is not valid UTF-8 here; save the file as UTF-8".into(),
+        (E::InvalidEscape(what), _) => format!("invalid escape in a text: {what}"),
+        (E::Message(m), _) => m.clone(),
+        (other, _) => other.to_string(),
     };
     Problem::at(start, message)
+}
+
+/// The name of the field whose value starts at `offset` (`priority` in
+/// `priority: "high"`), looking back past blanks, the colon and a `Some(`.
+fn field_before(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset.min(text.len()))?.trim_end();
+    let before = before.strip_suffix("Some(").map_or(before, str::trim_end);
+    let before = before.strip_suffix(':')?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .map_or(0, |i| i + 1);
+    let name = &before[start..];
+    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then(|| name.to_owned())
+}
+
+/// The token starting at `offset`, for quoting it in a message (at most 40 characters).
+fn token_at(text: &str, offset: usize) -> String {
+    let rest = text.get(offset.min(text.len())..).unwrap_or("");
+    let end = if let Some(inner) = rest.strip_prefix('"') {
+        inner.find('"').map_or(rest.len(), |i| i + 2)
+    } else {
+        rest.find(|c: char| c.is_whitespace() || ",()[]".contains(c))
+            .unwrap_or(rest.len())
+    };
+    rest[..end].chars().take(40).collect()
 }
 
 #[cfg(test)]
@@ -362,5 +371,14 @@ mod tests {
     fn suggests_near_names_only() {
         assert_eq!(suggestion("txt", &["id", "text", "issue"]), Some("text"));
         assert_eq!(suggestion("colour", &["id", "text"]), None);
+    }
+
+    #[test]
+    fn finds_the_field_a_value_belongs_to() {
+        let text = "(id: \"x\", priority: \"high\")";
+        let at = text.find("\"high").unwrap();
+        assert_eq!(field_before(text, at).as_deref(), Some("priority"));
+        assert_eq!(token_at(text, at), "\"high\"");
+        assert_eq!(field_before("[1, 2]", 4), None);
     }
 }

@@ -3,11 +3,18 @@
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::app::{Action, Command};
+use crate::gui::command::{Action, ColumnRef, Command};
 use crate::model::Comparison;
 use crate::model::alignment::Filter;
 
-pub fn menu_bar(ui: &mut Ui, recent: &[std::path::PathBuf], can_undo: bool, can_redo: bool, actions: &mut Vec<Action>) {
+pub fn menu_bar(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    recent: &[std::path::PathBuf],
+    can_undo: bool,
+    can_redo: bool,
+    actions: &mut Vec<Action>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button(ui, Command::New, true, actions);
@@ -16,11 +23,12 @@ pub fn menu_bar(ui: &mut Ui, recent: &[std::path::PathBuf], can_undo: bool, can_
                 ui.menu_button("Open recent", |ui| {
                     for path in recent {
                         if ui.button(path.display().to_string()).clicked() {
-                            actions.push(Action::OpenPaths(vec![path.clone()]));
+                            actions.push(Action::Open(vec![path.clone()]));
                         }
                     }
                 });
             });
+            command_button(ui, Command::AddFiles, true, actions);
             ui.separator();
             command_button(ui, Command::Save, true, actions);
             command_button(ui, Command::SaveAs, true, actions);
@@ -34,8 +42,20 @@ pub fn menu_bar(ui: &mut Ui, recent: &[std::path::PathBuf], can_undo: bool, can_
             command_button(ui, Command::RemoveMark, true, actions);
             command_button(ui, Command::ClearSelection, true, actions);
             command_button(ui, Command::Find, true, actions);
+            ui.separator();
+            command_button(ui, Command::Preferences, true, actions);
         });
         ui.menu_button("View", |ui| {
+            ui.add_enabled_ui(cmp.side_count() > 0, |ui| {
+                ui.menu_button("Columns", |ui| columns_menu(ui, cmp, actions));
+            });
+            command_button(
+                ui,
+                Command::ShowAllColumns,
+                cmp.visible_sides().len() < cmp.side_count(),
+                actions,
+            );
+            ui.separator();
             let current = ui.ctx().options(|o| o.theme_preference);
             for (preference, label) in [
                 (egui::ThemePreference::System, "Theme of the system"),
@@ -53,6 +73,55 @@ pub fn menu_bar(ui: &mut Ui, recent: &[std::path::PathBuf], can_undo: bool, can_
             command_button(ui, Command::Shortcuts, true, actions);
         });
     });
+}
+
+/// Every column, shown or hidden, in display order: tick to show, arrows to move.
+fn columns_menu(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
+    let columns = &cmp.view().columns;
+    let shown = columns.iter().filter(|c| !c.hidden).count();
+    for (i, column) in columns.iter().enumerate() {
+        let Some(side) = cmp.side_ix(&column.document, &column.side) else {
+            continue;
+        };
+        let column_ref = ColumnRef {
+            document: column.document.clone(),
+            side: column.side.clone(),
+        };
+        ui.horizontal(|ui| {
+            let mut visible = !column.hidden;
+            // The last shown column cannot be hidden: an empty view helps nobody.
+            let can_toggle = column.hidden || shown > 1;
+            if ui
+                .add_enabled(can_toggle, egui::Checkbox::new(&mut visible, cmp.side_label(side)))
+                .changed()
+            {
+                actions.push(Action::SetColumnHidden {
+                    column: column_ref.clone(),
+                    hidden: !visible,
+                });
+            }
+            if ui
+                .add_enabled(i > 0, egui::Button::new("Left").small())
+                .on_hover_text("Move left")
+                .clicked()
+            {
+                actions.push(Action::MoveColumn {
+                    column: column_ref.clone(),
+                    by: -1,
+                });
+            }
+            if ui
+                .add_enabled(i + 1 < columns.len(), egui::Button::new("Right").small())
+                .on_hover_text("Move right")
+                .clicked()
+            {
+                actions.push(Action::MoveColumn {
+                    column: column_ref.clone(),
+                    by: 1,
+                });
+            }
+        });
+    }
 }
 
 fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {

@@ -1,5 +1,5 @@
 //! File dialogs that never freeze the window, with a typed path when no native
-//! dialog can be shown, and the prompt before unsaved work would be lost.
+//! dialog can be shown.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -7,21 +7,31 @@ use std::time::{Duration, Instant};
 
 use egui::{Context, Id, Key, RichText};
 
-use crate::model::comparison_file::COMPARISON_EXTENSION;
+use crate::format::comparison_file::COMPARISON_EXTENSION;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileAction {
     Open,
+    Add,
     SaveAs,
 }
 
 impl FileAction {
     fn title(self) -> &'static str {
         match self {
-            Self::Open => "Open files",
+            Self::Open => "Open a comparison or position files",
+            Self::Add => "Add position files to the comparison",
             Self::SaveAs => "Save comparison as",
         }
     }
+}
+
+/// How a file dialog ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogOutcome {
+    Chosen(FileAction, Vec<PathBuf>),
+    /// Closed without choosing: whatever waited on it is cancelled too.
+    Cancelled(FileAction),
 }
 
 struct Waiting {
@@ -83,11 +93,11 @@ impl FileDialogs {
                 dialog = dialog.set_directory(dir);
             }
             let result = match action {
-                FileAction::Open => {
+                FileAction::Open | FileAction::Add => {
                     let dialog = dialog
                         .add_filter("Stances files", &["ron"])
                         .add_filter("All files", &["*"]);
-                    block_on(dialog.pick_files())
+                    pollster::block_on(dialog.pick_files())
                         .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
                 }
                 FileAction::SaveAs => {
@@ -95,7 +105,7 @@ impl FileDialogs {
                     if let Some(name) = file_name {
                         dialog = dialog.set_file_name(name);
                     }
-                    block_on(dialog.save_file()).map(|f| vec![f.path().to_path_buf()])
+                    pollster::block_on(dialog.save_file()).map(|f| vec![f.path().to_path_buf()])
                 }
             };
             let _ = tx.send(result);
@@ -128,14 +138,14 @@ impl FileDialogs {
         });
     }
 
-    /// Shows the typed-path prompt if open, and returns the files chosen, if any.
-    pub fn show(&mut self, ctx: &Context) -> Option<(FileAction, Vec<PathBuf>)> {
+    /// Shows the typed-path prompt if open, and returns how a dialog ended, if one did.
+    pub fn show(&mut self, ctx: &Context) -> Option<DialogOutcome> {
         if let Some(waiting) = &self.waiting {
             match waiting.result.try_recv() {
                 Ok(Some(paths)) => {
                     let action = waiting.action;
                     self.waiting = None;
-                    return Some((action, paths));
+                    return Some(DialogOutcome::Chosen(action, paths));
                 }
                 Ok(None) | Err(TryRecvError::Disconnected) => {
                     let waiting = self.waiting.take()?;
@@ -146,6 +156,8 @@ impl FileDialogs {
                             waiting.suggested,
                             Some("No file dialog is available on this system (no desktop portal is running), so type the path instead.".into()),
                         );
+                    } else {
+                        return Some(DialogOutcome::Cancelled(waiting.action));
                     }
                 }
                 Err(TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
@@ -154,7 +166,7 @@ impl FileDialogs {
         self.show_prompt(ctx)
     }
 
-    fn show_prompt(&mut self, ctx: &Context) -> Option<(FileAction, Vec<PathBuf>)> {
+    fn show_prompt(&mut self, ctx: &Context) -> Option<DialogOutcome> {
         let prompt = self.prompt.as_mut()?;
         let mut chosen = None;
         let mut cancel = false;
@@ -166,8 +178,10 @@ impl FileDialogs {
             }
             let hint = match prompt.action {
                 FileAction::Open => {
-                    "Path of a position file (.ron) or comparison (.stances.ron); separate several with ;".to_owned()
+                    "Path of a comparison (.stances.ron) or of position files (.ron); separate several with ;"
+                        .to_owned()
                 }
+                FileAction::Add => "Path of a position file (.ron); separate several with ;".to_owned(),
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
             };
             let label = ui.label(RichText::new(hint).weak());
@@ -197,6 +211,7 @@ impl FileDialogs {
             ui.horizontal(|ui| {
                 let label = match prompt.action {
                     FileAction::Open => "Open",
+                    FileAction::Add => "Add",
                     FileAction::SaveAs => "Save",
                 };
                 let ready = !prompt.text.trim().is_empty();
@@ -208,15 +223,19 @@ impl FileDialogs {
                         .filter(|s| !s.is_empty())
                         .map(expand_home)
                         .collect();
-                    chosen = Some((prompt.action, paths));
+                    chosen = Some(DialogOutcome::Chosen(prompt.action, paths));
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                     cancel = true;
                 }
             });
         });
+        let action = prompt.action;
         if chosen.is_some() || cancel {
             self.prompt = None;
+        }
+        if cancel && chosen.is_none() {
+            return Some(DialogOutcome::Cancelled(action));
         }
         chosen
     }
@@ -229,62 +248,4 @@ fn expand_home(path: &str) -> PathBuf {
         return home.home_dir().join(rest);
     }
     PathBuf::from(path)
-}
-
-/// What the user answered when unsaved changes were about to be lost.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnsavedChoice {
-    Save,
-    Discard,
-    Cancel,
-}
-
-/// Asks whether to save before `what` ("closing", "opening another comparison").
-pub fn unsaved_prompt(ctx: &Context, what: &str) -> Option<UnsavedChoice> {
-    let mut choice = None;
-    let response = egui::Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
-        ui.set_width(420.0);
-        ui.heading("Save changes to this comparison?");
-        ui.label(format!(
-            "Your marks and notes have unsaved changes. If you don't save before {what}, they are lost."
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                choice = Some(UnsavedChoice::Save);
-            }
-            if ui.button("Don't save").clicked() {
-                choice = Some(UnsavedChoice::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                choice = Some(UnsavedChoice::Cancel);
-            }
-        });
-    });
-    if response.should_close() && choice.is_none() {
-        choice = Some(UnsavedChoice::Cancel);
-    }
-    choice
-}
-
-/// Runs a future to completion on this thread (the dialog worker), parking between polls.
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    use std::sync::Arc;
-    use std::task::{Context as TaskContext, Poll, Wake, Waker};
-
-    struct ThreadWaker(std::thread::Thread);
-    impl Wake for ThreadWaker {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(ThreadWaker(std::thread::current())));
-    let mut cx = TaskContext::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-            return output;
-        }
-        std::thread::park();
-    }
 }

@@ -1,0 +1,351 @@
+//! The comparison file (`.stances.ron`), format 2: an annotated comparison,
+//! self-contained (it embeds the position data it annotates) and deterministic.
+//! Format 1 files are read by [`super::comparison_v1`] and converted. The format is
+//! documented in `docs/comparison-file.md`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::comparison_v1;
+use super::diagnostics::{self, FileError, PathProblem, Problem};
+use super::locate::{self, Step};
+use super::position_file::{check_shape, check_version, ron_options, validate_positions};
+use crate::model::codebook::{Codebook, is_valid_key, parse_hex_color};
+use crate::model::comparison::{Comparison, PositionDocument};
+use crate::model::mark::{Mark, is_valid_timestamp};
+use crate::model::position::PositionFile;
+use crate::model::view::ViewState;
+
+/// The comparison file format this version writes.
+pub const COMPARISON_FORMAT: u32 = 2;
+
+/// The extension comparison files are saved with.
+pub const COMPARISON_EXTENSION: &str = "stances.ron";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "ComparisonFile")]
+struct ComparisonFile {
+    format: u32,
+    #[serde(default)]
+    documents: Vec<EmbeddedDocument>,
+    codebook: Codebook,
+    #[serde(default)]
+    marks: Vec<Mark>,
+    #[serde(default)]
+    view: ViewState,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EmbeddedDocument {
+    id: String,
+    /// Where the position file was opened from, as it was given.
+    #[serde(default)]
+    path: String,
+    data: PositionFile,
+}
+
+/// The same shape, borrowing the comparison: saving copies nothing.
+#[derive(Serialize)]
+struct ComparisonFileRef<'a> {
+    format: u32,
+    documents: Vec<EmbeddedDocumentRef<'a>>,
+    codebook: &'a Codebook,
+    marks: Vec<&'a Mark>,
+    view: &'a ViewState,
+}
+
+#[derive(Serialize)]
+struct EmbeddedDocumentRef<'a> {
+    id: &'a String,
+    path: &'a String,
+    data: &'a PositionFile,
+}
+
+/// A comparison read from a file, and what the reader should know about it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub comparison: Comparison,
+    /// The format the file was written in (1 files are converted on load).
+    pub format: u32,
+}
+
+/// Whether a path names a comparison file rather than a position file: by its
+/// extension, or failing that by its top-level fields.
+pub fn is_comparison_file(path: &Path, text: Option<&str>) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(&format!(".{COMPARISON_EXTENSION}")) {
+        return true;
+    }
+    text.is_some_and(|t| {
+        let fields = locate::top_level_fields(t);
+        let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
+        has("positions") || has("documents") || has("marks")
+    })
+}
+
+/// Writes a comparison as RON text: the same comparison always gives the same bytes.
+pub fn to_ron(cmp: &Comparison) -> Result<String, String> {
+    let file = ComparisonFileRef {
+        format: COMPARISON_FORMAT,
+        documents: cmp
+            .documents()
+            .iter()
+            .map(|d| EmbeddedDocumentRef {
+                id: &d.id,
+                path: &d.path,
+                data: &d.data,
+            })
+            .collect(),
+        codebook: cmp.codebook(),
+        marks: cmp.marks().collect(),
+        view: cmp.view(),
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ")
+        .separate_tuple_members(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let mut text = ron::Options::default()
+        .to_string_pretty(&file, config)
+        .map_err(|e| format!("cannot write the comparison: {e}"))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses comparison-file text of any supported format; `shown` names the file in messages.
+pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
+    parse_loaded(shown, text).map(|l| l.comparison)
+}
+
+/// As [`parse`], also telling which format the file was in.
+pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file: ComparisonFile = match ron_options().from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            // Only a file that does not parse is sniffed further: an older format,
+            // another kind of file, a newer version.
+            let fields = locate::top_level_fields(text);
+            let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
+            if fields.iter().any(|(n, v, _)| n == "format" && v == "1") && has("positions") {
+                return comparison_v1::parse(shown, text).map(|comparison| Loaded { comparison, format: 1 });
+            }
+            let problem = preflight(text, &fields)
+                .err()
+                .unwrap_or_else(|| diagnostics::ron_problem(text, &e));
+            return Err(FileError::new(shown, problem));
+        }
+    };
+    let problems = validate(&file);
+    if !problems.is_empty() {
+        return Err(FileError {
+            path: shown.to_owned(),
+            problems: problems.into_iter().map(|p| p.locate(text)).collect(),
+        });
+    }
+    let documents = file
+        .documents
+        .into_iter()
+        .map(|d| PositionDocument {
+            id: d.id,
+            path: d.path,
+            data: d.data,
+        })
+        .collect();
+    Comparison::new(documents, file.codebook, file.marks, file.view)
+        .map(|comparison| Loaded {
+            comparison,
+            format: COMPARISON_FORMAT,
+        })
+        .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
+}
+
+fn preflight(text: &str, fields: &[(String, String, locate::LineCol)]) -> Result<(), Problem> {
+    let kind = "comparison file";
+    check_shape(text, kind)?;
+    let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
+    if has("sides") && !has("documents") {
+        return Err(Problem::at(
+            locate::LineCol { line: 1, col: 1 },
+            "this is a position file, not a comparison file; open it to start a new comparison",
+        ));
+    }
+    check_version(fields, kind, COMPARISON_FORMAT)
+}
+
+fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
+    use Step::{Field, Index};
+    let mut problems = Vec::new();
+    if file.format != COMPARISON_FORMAT {
+        problems.push(PathProblem::value(
+            vec![Field("format")],
+            diagnostics::version_message("comparison file", file.format.into(), COMPARISON_FORMAT),
+        ));
+        return problems;
+    }
+    let mut document_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, embedded) in file.documents.iter().enumerate() {
+        let at = vec![Field("documents"), Index(i), Field("id")];
+        if embedded.id.trim().is_empty() {
+            problems.push(PathProblem::value(
+                at,
+                "this document has an empty `id`; give it a short unique name, like \"istanbul-2025-06-02\"",
+            ));
+        } else if document_ids.insert(&embedded.id, i).is_some() {
+            problems.push(PathProblem::value(
+                at,
+                format!(
+                    "the document id `{}` is used twice; every document needs its own id",
+                    embedded.id
+                ),
+            ));
+        }
+        problems.extend(validate_positions(
+            &embedded.data,
+            &[Field("documents"), Index(i), Field("data")],
+        ));
+    }
+    problems.extend(validate_codebook(&file.codebook, &[Field("codebook")]));
+    let status_ids: Vec<&str> = file.codebook.statuses.iter().map(|s| s.id.as_str()).collect();
+    problems.extend(validate_marks(
+        &file.marks,
+        &status_ids,
+        |m| m.id.trim().is_empty(),
+        |m| format!("`{}`", m.id),
+    ));
+    problems
+}
+
+/// The codebook's rules: a name and id, at least one status, unique non-empty status
+/// ids, `#rrggbb` colours, unique one-character keys.
+pub fn validate_codebook(codebook: &Codebook, prefix: &[Step]) -> Vec<PathProblem> {
+    use Step::{Field, Index};
+    let mut problems = Vec::new();
+    let at = |rest: &[Step]| {
+        let mut p = prefix.to_vec();
+        p.extend_from_slice(rest);
+        p
+    };
+    if codebook.id.trim().is_empty() {
+        problems.push(PathProblem::value(
+            at(&[Field("id")]),
+            "the codebook has an empty `id`; give it a short unique name, like \"ceasefire-study\"",
+        ));
+    }
+    if codebook.statuses.is_empty() {
+        problems.push(PathProblem::value(
+            at(&[Field("statuses")]),
+            "the codebook has no statuses; add at least one",
+        ));
+    }
+    let mut ids = HashMap::new();
+    let mut keys = HashMap::new();
+    for (i, status) in codebook.statuses.iter().enumerate() {
+        let here = |f| at(&[Field("statuses"), Index(i), Field(f)]);
+        if status.id.trim().is_empty() {
+            problems.push(PathProblem::value(here("id"), "this status has an empty `id`"));
+        } else if ids.insert(status.id.as_str(), i).is_some() {
+            problems.push(PathProblem::value(
+                here("id"),
+                format!("the status id `{}` is used twice", status.id),
+            ));
+        }
+        if parse_hex_color(&status.color).is_none() {
+            problems.push(PathProblem::value(
+                here("color"),
+                format!("`{}` is not a colour; write it as #rrggbb, like #e03131", status.color),
+            ));
+        }
+        if let Some(key) = &status.key {
+            if !is_valid_key(key) {
+                problems.push(PathProblem::value(
+                    here("key"),
+                    format!("`{key}` cannot be a key; use one letter or digit, like \"1\" or \"a\""),
+                ));
+            } else if keys.insert(key.to_ascii_lowercase(), i).is_some() {
+                problems.push(PathProblem::value(
+                    here("key"),
+                    format!("the key `{key}` is given to two statuses; give each its own"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The marks' rules, shared by both formats: unique ids, at least one demand, a
+/// status from the codebook, RFC 3339 timestamps.
+pub(super) fn validate_marks<M: MarkFields>(
+    marks: &[M],
+    status_ids: &[&str],
+    empty_id: impl Fn(&M) -> bool,
+    id_text: impl Fn(&M) -> String,
+) -> Vec<PathProblem> {
+    use Step::{Field, Index};
+    let mut problems = Vec::new();
+    let mut ids = HashMap::new();
+    for (i, mark) in marks.iter().enumerate() {
+        let at = |f| vec![Field("marks"), Index(i), Field(f)];
+        let id = id_text(mark);
+        if empty_id(mark) {
+            problems.push(PathProblem::value(at("id"), "this mark has an empty `id`"));
+        } else if ids.insert(id.clone(), i).is_some() {
+            problems.push(PathProblem::value(at("id"), format!("the mark id {id} is used twice")));
+        }
+        if mark.demand_count() == 0 {
+            problems.push(PathProblem::value(
+                at("demands"),
+                format!("mark {id} covers no demands"),
+            ));
+        }
+        if !status_ids.contains(&mark.status()) && !status_ids.is_empty() {
+            let known: Vec<String> = status_ids.iter().map(|s| format!("`{s}`")).collect();
+            problems.push(PathProblem::value(
+                at("status"),
+                format!(
+                    "mark {id} has status `{}`, which is not in the codebook; use one of {}",
+                    mark.status(),
+                    known.join(", ")
+                ),
+            ));
+        }
+        for (f, value) in [("created", mark.created()), ("changed", mark.changed())] {
+            if !is_valid_timestamp(value) {
+                problems.push(PathProblem::value(
+                    at(f),
+                    format!("`{value}` is not a timestamp; write it like 2025-06-02T14:30:00Z"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// What [`validate_marks`] reads of a mark of either format.
+pub(super) trait MarkFields {
+    fn demand_count(&self) -> usize;
+    fn status(&self) -> &str;
+    fn created(&self) -> &str;
+    fn changed(&self) -> &str;
+}
+
+impl MarkFields for Mark {
+    fn demand_count(&self) -> usize {
+        self.demands.len()
+    }
+    fn status(&self) -> &str {
+        &self.status
+    }
+    fn created(&self) -> &str {
+        &self.created
+    }
+    fn changed(&self) -> &str {
+        &self.changed
+    }
+}

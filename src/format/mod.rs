@@ -1,0 +1,13 @@
+//! Text to model and back: position files, comparison files (format 2, and format 1
+//! converted on load), their located diagnostics. No file system here: `io` reads
+//! and writes the bytes.
+
+pub mod comparison_file;
+pub mod comparison_v1;
+pub mod diagnostics;
+pub mod locate;
+pub mod position_file;
+
+pub use diagnostics::{FileError, Problem};
+pub use locate::LineCol;
+pub use position_file::parse_position_file;

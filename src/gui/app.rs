@@ -1,0 +1,443 @@
+//! The application: what is open, and the layout of one frame. What happens in
+//! response lives beside this file, one concern a file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui, ViewportCommand};
+
+use super::autosave::AutosaveState;
+use super::command::{Action, Command};
+use super::flow::Flow;
+use super::notices::Notices;
+use super::ui::columns::ColumnsView;
+use super::ui::details::{self, NoteEditor};
+use super::ui::file_dialogs::FileDialogs;
+use super::ui::preferences::PreferencesWindow;
+use super::ui::{header, toolbar};
+use crate::format::comparison_file::COMPARISON_EXTENSION;
+use crate::io::Fingerprint;
+use crate::io::watch::FileWatcher;
+use crate::model::alignment::Filter;
+use crate::model::{Comparison, DemandIx, Document};
+
+/// The example opened when no file is given, built into the binary so that it
+/// works wherever Stances is installed.
+pub const BUNDLED_EXAMPLE: &str = include_str!("../../data/istanbul-2025-06-02.ron");
+pub const BUNDLED_EXAMPLE_PATH: &str = "data/istanbul-2025-06-02.ron";
+
+const RECENT_KEY: &str = "stances.recent";
+const CODER_KEY: &str = "stances.coder";
+const MAX_RECENT: usize = 10;
+
+/// How the app starts.
+#[derive(Clone, Debug)]
+pub struct AppOptions {
+    /// Files named on the command line; none opens the bundled example.
+    pub files: Vec<PathBuf>,
+    /// Native file dialogs; tests use the typed-path prompt instead.
+    pub native_dialogs: bool,
+    /// Where autosaves for crash recovery go; `None` turns autosave off.
+    pub autosave_dir: Option<PathBuf>,
+    /// Whether "open the other version" may start a second window (not in tests).
+    pub new_windows: bool,
+}
+
+/// Where the open comparison is saved.
+#[derive(Clone, Debug)]
+pub(super) struct SavedFile {
+    /// For reading and writing: absolute, links resolved where the file exists.
+    pub path: PathBuf,
+    /// What it held when Stances last read or wrote it, to notice others' changes.
+    pub fingerprint: Option<Fingerprint>,
+}
+
+pub struct StancesApp {
+    pub(super) doc: Document,
+    pub(super) file: Option<SavedFile>,
+    /// Where each document's position file was read from (canonical), for watching and reloading.
+    pub(super) sources: HashMap<String, PathBuf>,
+    pub(super) selection: Vec<DemandIx>,
+    selection_layout: u64,
+    pub(super) filter: Filter,
+    pub(super) columns: ColumnsView,
+    pub(super) note: NoteEditor,
+    pub(super) dialogs: FileDialogs,
+    pub(super) flow: Flow,
+    pub(super) notices: Notices,
+    pub(super) recent: Vec<PathBuf>,
+    pub(super) coder: String,
+    pub(super) preferences: PreferencesWindow,
+    pub(super) watcher: FileWatcher,
+    pub(super) autosave: AutosaveState,
+    pub(super) allow_close: bool,
+    pub(super) new_windows: bool,
+    pub(super) focus_search: bool,
+    pub(super) show_shortcuts: bool,
+    title: String,
+    /// Marks per status, for the legend, and the revision they were counted at.
+    counts: (u64, Vec<usize>),
+}
+
+impl StancesApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let recent = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
+            .unwrap_or_default();
+        let coder = cc
+            .storage
+            .and_then(|s| eframe::get_value::<String>(s, CODER_KEY))
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(crate::model::mark::system_user_name);
+        let ctx = cc.egui_ctx.clone();
+        let mut app = Self {
+            doc: Document::default(),
+            file: None,
+            sources: HashMap::new(),
+            selection: Vec::new(),
+            selection_layout: 0,
+            filter: Filter::default(),
+            columns: ColumnsView::default(),
+            note: NoteEditor::default(),
+            dialogs: FileDialogs::new(options.native_dialogs),
+            flow: Flow::Idle,
+            notices: Notices::default(),
+            recent,
+            coder,
+            preferences: PreferencesWindow::default(),
+            watcher: FileWatcher::new(move || ctx.request_repaint()),
+            autosave: AutosaveState::new(options.autosave_dir),
+            allow_close: false,
+            new_windows: options.new_windows,
+            focus_search: false,
+            show_shortcuts: false,
+            title: String::new(),
+            counts: (u64::MAX, Vec::new()),
+        };
+        if let Some(Err(e)) = app.autosave.look_for_orphans() {
+            app.notices.error(format!("Autosaved work could not be read: {e}"));
+        }
+        if options.files.is_empty() {
+            app.open_bundled_example();
+        } else {
+            app.open_at_start(&options.files);
+        }
+        app
+    }
+
+    pub(super) fn open_bundled_example(&mut self) {
+        match crate::format::parse_position_file(BUNDLED_EXAMPLE_PATH, BUNDLED_EXAMPLE)
+            .map_err(|e| e.to_string())
+            .and_then(|file| Comparison::from_positions(vec![(BUNDLED_EXAMPLE_PATH.to_owned(), file)]).map_err(|e| e.0))
+        {
+            Ok(cmp) => self.replace_document(cmp, None, HashMap::new()),
+            Err(e) => self.notices.error(format!("The bundled example does not load: {e}")),
+        }
+    }
+
+    // ----- reading the state, for tests and the title -----
+
+    pub fn comparison(&self) -> &Comparison {
+        self.doc.comparison()
+    }
+
+    /// Whether closing now would lose work (the ● in the title).
+    pub fn has_unsaved_work(&self) -> bool {
+        self.doc.has_unsaved_work(self.file.is_some())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_ref().map(|f| f.path.as_path())
+    }
+
+    pub fn selection(&self) -> &[DemandIx] {
+        &self.selection
+    }
+
+    pub fn coder(&self) -> &str {
+        &self.coder
+    }
+
+    /// Selects a demand and scrolls it into view.
+    pub fn select_and_reveal(&mut self, demand: DemandIx) {
+        self.selection = vec![demand];
+        self.columns.reveal(demand);
+    }
+
+    /// Every message currently kept for the notice strip.
+    pub fn notices_text(&self) -> Vec<String> {
+        self.notices.all().iter().map(|n| n.text.clone()).collect()
+    }
+
+    /// Error messages currently kept for the notice strip.
+    pub fn errors(&self) -> impl Iterator<Item = &str> {
+        self.notices
+            .all()
+            .iter()
+            .filter(|n| n.kind == super::notices::NoticeKind::Error)
+            .map(|n| n.text.as_str())
+    }
+
+    pub fn window_title(&self) -> String {
+        let name = match &self.file {
+            Some(f) => f
+                .path
+                .file_name()
+                .map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            None => match self.comparison().documents().first() {
+                Some(d) => format!(
+                    "Untitled comparison of {}",
+                    Path::new(&d.path)
+                        .file_name()
+                        .map_or(d.path.clone(), |n| n.to_string_lossy().into_owned())
+                ),
+                None => "Untitled comparison".to_owned(),
+            },
+        };
+        let dirty = if self.has_unsaved_work() { "● " } else { "" };
+        format!("{dirty}{name} — Stances")
+    }
+
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Puts another comparison in place of the open one: nothing of the old one's
+    /// selection, filter, messages or watched files carries over.
+    pub(super) fn replace_document(
+        &mut self,
+        cmp: Comparison,
+        file: Option<SavedFile>,
+        sources: HashMap<String, PathBuf>,
+    ) {
+        self.doc = Document::new(cmp);
+        self.file = file;
+        self.selection.clear();
+        self.filter = Filter::default();
+        self.note = NoteEditor::default();
+        self.columns = ColumnsView::default();
+        self.counts = (u64::MAX, Vec::new());
+        self.notices.clear();
+        self.watcher.clear();
+        for path in sources.values() {
+            self.watcher.watch(path);
+        }
+        self.sources = sources;
+        self.autosave.forget();
+        let orphans = self.comparison().orphans().count();
+        if orphans > 0 {
+            self.notices.error(format!(
+                "{} not in the embedded position files; listed as orphaned in the details pane",
+                crate::format::diagnostics::count(orphans, "mark names a demand", "marks name demands")
+            ));
+        }
+    }
+
+    pub(super) fn suggested_save_path(&self) -> PathBuf {
+        if let Some(file) = &self.file {
+            return file.path.clone();
+        }
+        let stem = self
+            .comparison()
+            .documents()
+            .first()
+            .map_or_else(|| "comparison".to_owned(), |d| d.id.clone());
+        let dir = directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(Path::to_path_buf))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        dir.join(format!("{stem}.{COMPARISON_EXTENSION}"))
+    }
+
+    fn empty_state(ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading("No position files open");
+            ui.label("Open a comparison or position files with File › Open… (Ctrl+O), add position files with File › Add position files…, or drop files onto this window.");
+        });
+    }
+
+    fn changed_on_disk_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        for path in self.watcher.changed().to_vec() {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("{} changed on disk.", path.display())).color(ui.visuals().warn_fg_color),
+                );
+                if ui.button("Reload").clicked() {
+                    actions.push(Action::Reload(path.clone()));
+                }
+                if ui.button("Keep the open version").clicked() {
+                    actions.push(Action::IgnoreChange(path.clone()));
+                }
+            });
+        }
+    }
+
+    fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_shortcuts;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .resizable(false)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcut_grid")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for command in Command::ALL {
+                            let keys: Vec<String> =
+                                command.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
+                            if !keys.is_empty() {
+                                ui.label(command.label());
+                                ui.label(RichText::new(keys.join(", ")).monospace());
+                                ui.end_row();
+                            }
+                        }
+                        for status in &self.doc.comparison().codebook().statuses {
+                            if let Some(key) = &status.key {
+                                ui.label(format!("Give the selection the status {}", status.label));
+                                ui.label(RichText::new(key).monospace());
+                                ui.end_row();
+                            }
+                        }
+                        ui.label("Add a demand to the selection");
+                        ui.label(RichText::new("Ctrl+click").monospace());
+                        ui.end_row();
+                    });
+            });
+        self.show_shortcuts = open;
+    }
+}
+
+impl eframe::App for StancesApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.selection_layout != self.comparison().layout_revision() {
+            self.selection.clear();
+            self.selection_layout = self.comparison().layout_revision();
+        }
+
+        // Quitting with unsaved work asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.has_unsaved_work() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if self.flow.is_idle() {
+                self.guard(&ctx, super::flow::Pending::Quit);
+            }
+        }
+
+        let mut actions = Vec::new();
+        let modal_open = self.dialogs.is_open() || !self.flow.is_idle() || self.autosave.offers_recovery();
+        if !modal_open {
+            self.shortcuts(&ctx, &mut actions);
+            self.dropped_files(&ctx, &mut actions);
+        }
+
+        self.columns.update_rows(self.doc.comparison(), &self.filter);
+        if self.counts.0 != self.comparison().revision()
+            || self.counts.1.len() != self.comparison().codebook().statuses.len()
+        {
+            // Counting walks every mark: done once per change, not per frame.
+            self.counts = (self.comparison().revision(), self.comparison().status_counts());
+        }
+        egui::Panel::top("menu").show(ui, |ui| {
+            toolbar::menu_bar(
+                ui,
+                self.doc.comparison(),
+                &self.recent,
+                self.doc.can_undo(),
+                self.doc.can_redo(),
+                &mut actions,
+            );
+        });
+        egui::Panel::top("filter").show(ui, |ui| {
+            ui.add_space(4.0);
+            toolbar::filter_bar(
+                ui,
+                self.doc.comparison(),
+                &self.counts.1,
+                &self.filter,
+                std::mem::take(&mut self.focus_search),
+                &mut actions,
+            );
+            ui.add_space(2.0);
+        });
+        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                self.changed_on_disk_ui(ui, &mut actions);
+                self.notices.ui(ui);
+            });
+        }
+        egui::Panel::right("details")
+            .default_size(330.0)
+            .min_size(240.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                details::show(ui, self.doc.comparison(), &self.selection, &mut self.note, &mut actions);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.comparison().side_count() == 0 {
+                Self::empty_state(ui);
+                return;
+            }
+            header::title_strip(ui, self.doc.comparison(), &mut actions);
+            ui.add_space(2.0);
+            if self.columns.rows().is_empty() {
+                ui.label(RichText::new("No demand matches the search and filter.").weak());
+            }
+            self.columns
+                .show(ui, self.doc.comparison(), &self.selection, &mut actions);
+        });
+
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop")));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop a comparison to open it, or position files to add them",
+                egui::FontId::proportional(22.0),
+                egui::Color32::WHITE,
+            );
+        }
+
+        if let Some(outcome) = self.dialogs.show(&ctx) {
+            self.on_dialog(&ctx, outcome);
+        }
+        self.flow_prompts(&ctx);
+        self.shortcuts_window(&ctx);
+        self.preferences.show(&ctx, &mut actions);
+        self.recovery_prompt(&ctx);
+
+        for action in actions {
+            self.handle(&ctx, action);
+        }
+        if self.selection_layout != self.comparison().layout_revision() {
+            // Demands moved (a file was added, removed or reloaded): the selection no longer points at them.
+            self.selection.clear();
+            self.selection_layout = self.comparison().layout_revision();
+        }
+
+        self.autosave_if_due(&ctx);
+
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, CODER_KEY, &self.coder);
+    }
+
+    fn on_exit(&mut self) {
+        // Closing cleanly, either saved or after the user chose not to save.
+        self.autosave.clear();
+    }
+}

@@ -1,0 +1,227 @@
+//! Every command, with its menu label and its shortcuts, in one table, so menus,
+//! the shortcut list and the keyboard never drift apart; and the actions the UI
+//! reports back to the app.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::{DemandIx, MarkId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    New,
+    Open,
+    AddFiles,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    RemoveMark,
+    ClearSelection,
+    Find,
+    Preferences,
+    ShowAllColumns,
+    Shortcuts,
+    SelectUp,
+    SelectDown,
+    SelectLeft,
+    SelectRight,
+    ExtendUp,
+    ExtendDown,
+    ExtendLeft,
+    ExtendRight,
+}
+
+impl Command {
+    /// Every command, in the order shortcuts are checked: longer chords first,
+    /// so that Ctrl+Shift+S is not taken for Ctrl+S.
+    pub const ALL: [Self; 22] = [
+        Self::SaveAs,
+        Self::Redo,
+        Self::AddFiles,
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::Quit,
+        Self::Undo,
+        Self::RemoveMark,
+        Self::ClearSelection,
+        Self::Find,
+        Self::Preferences,
+        Self::ShowAllColumns,
+        Self::Shortcuts,
+        Self::ExtendUp,
+        Self::ExtendDown,
+        Self::ExtendLeft,
+        Self::ExtendRight,
+        Self::SelectUp,
+        Self::SelectDown,
+        Self::SelectLeft,
+        Self::SelectRight,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New comparison",
+            Self::Open => "Open…",
+            Self::AddFiles => "Add position files…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::RemoveMark => "Remove mark",
+            Self::ClearSelection => "Clear selection",
+            Self::Find => "Search",
+            Self::Preferences => "Preferences…",
+            Self::ShowAllColumns => "Show all columns",
+            Self::Shortcuts => "Keyboard shortcuts",
+            Self::SelectUp => "Select the demand above",
+            Self::SelectDown => "Select the demand below",
+            Self::SelectLeft => "Select in the column to the left",
+            Self::SelectRight => "Select in the column to the right",
+            Self::ExtendUp => "Add the demand above to the selection",
+            Self::ExtendDown => "Add the demand below to the selection",
+            Self::ExtendLeft => "Add from the column to the left",
+            Self::ExtendRight => "Add from the column to the right",
+        }
+    }
+
+    /// The keys that run the command, the first one shown in menus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const CMD: Modifiers = Modifiers::COMMAND;
+        const CMD_SHIFT: Modifiers = Modifiers {
+            shift: true,
+            ..Modifiers::COMMAND
+        };
+        const NONE: Modifiers = Modifiers::NONE;
+        const SHIFT: Modifiers = Modifiers::SHIFT;
+        // Struct literals of constants, so that the slices are static.
+        macro_rules! k {
+            ($m:expr, $k:expr) => {
+                KeyboardShortcut {
+                    modifiers: $m,
+                    logical_key: $k,
+                }
+            };
+        }
+        match self {
+            Self::New => &[k!(CMD, Key::N)],
+            Self::Open => &[k!(CMD, Key::O)],
+            Self::AddFiles => &[k!(CMD_SHIFT, Key::O)],
+            Self::Save => &[k!(CMD, Key::S)],
+            Self::SaveAs => &[k!(CMD_SHIFT, Key::S)],
+            Self::Quit => &[k!(CMD, Key::Q)],
+            Self::Undo => &[k!(CMD, Key::Z)],
+            Self::Redo => &[k!(CMD_SHIFT, Key::Z), k!(CMD, Key::Y)],
+            Self::RemoveMark => &[k!(NONE, Key::Delete), k!(NONE, Key::Backspace)],
+            Self::ClearSelection => &[k!(NONE, Key::Escape)],
+            Self::Find => &[k!(CMD, Key::F)],
+            Self::Preferences => &[k!(CMD, Key::Comma)],
+            Self::ShowAllColumns => &[],
+            Self::Shortcuts => &[k!(NONE, Key::F1)],
+            Self::SelectUp => &[k!(NONE, Key::ArrowUp)],
+            Self::SelectDown => &[k!(NONE, Key::ArrowDown)],
+            Self::SelectLeft => &[k!(NONE, Key::ArrowLeft)],
+            Self::SelectRight => &[k!(NONE, Key::ArrowRight)],
+            Self::ExtendUp => &[k!(SHIFT, Key::ArrowUp)],
+            Self::ExtendDown => &[k!(SHIFT, Key::ArrowDown)],
+            Self::ExtendLeft => &[k!(SHIFT, Key::ArrowLeft)],
+            Self::ExtendRight => &[k!(SHIFT, Key::ArrowRight)],
+        }
+    }
+
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// Whether the command gives way to a text field that has the keyboard
+    /// (plain keys, and undo/redo, which the text field does itself).
+    pub fn yields_to_typing(self) -> bool {
+        matches!(self, Self::Undo | Self::Redo) || self.shortcuts().iter().all(|s| !s.modifiers.command)
+    }
+
+    /// The direction of a selection move, and whether it extends the selection.
+    pub fn movement(self) -> Option<(Direction, bool)> {
+        Some(match self {
+            Self::SelectUp => (Direction::Up, false),
+            Self::SelectDown => (Direction::Down, false),
+            Self::SelectLeft => (Direction::Left, false),
+            Self::SelectRight => (Direction::Right, false),
+            Self::ExtendUp => (Direction::Up, true),
+            Self::ExtendDown => (Direction::Down, true),
+            Self::ExtendLeft => (Direction::Left, true),
+            Self::ExtendRight => (Direction::Right, true),
+            _ => return None,
+        })
+    }
+}
+
+/// Which way the arrow keys move the selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// A column of the view, by document and side id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnRef {
+    pub document: String,
+    pub side: String,
+}
+
+/// What the user asked for while the UI was drawn; the app carries it out after.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Run(Command),
+    /// Opens files as a document (a comparison, or position files as a new comparison).
+    Open(Vec<PathBuf>),
+    /// Adds position files to the open comparison.
+    Add(Vec<PathBuf>),
+    Select {
+        demand: DemandIx,
+        extend: bool,
+    },
+    SelectMark(MarkId),
+    /// Gives the selection a status: a new one for its mark, or a new mark.
+    ApplyStatus(String),
+    /// A new mark for the selection even where one of its demands has a mark already.
+    NewMark(String),
+    RemoveMark(MarkId),
+    SetNote {
+        mark: MarkId,
+        note: String,
+    },
+    /// The note editor lost focus: the next keystroke starts a new undo step.
+    SealNote,
+    SetColumnHidden {
+        column: ColumnRef,
+        hidden: bool,
+    },
+    /// Moves a column by `by` places among all columns (negative: to the left).
+    MoveColumn {
+        column: ColumnRef,
+        by: isize,
+    },
+    /// A new width for a column, or `None` to let it share the window again.
+    ResizeColumn {
+        column: ColumnRef,
+        width: Option<f32>,
+    },
+    /// Scrolls the columns to an issue.
+    RevealIssue(usize),
+    SetQuery(String),
+    ToggleStatusFilter(String),
+    ToggleUnmarkedFilter,
+    ClearFilter,
+    /// Reads a position file that changed on disk again.
+    Reload(PathBuf),
+    /// Keeps the open version of a file that changed on disk.
+    IgnoreChange(PathBuf),
+    SetCoder(String),
+}

@@ -1,0 +1,446 @@
+//! Opening, adding and saving, and the questions asked before work could be lost,
+//! as one explicit state machine. Whatever waits on a save (quitting, opening
+//! another comparison) runs only once that save succeeded; a cancelled or failed
+//! save cancels it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::{Context, ViewportCommand};
+
+use super::app::{SavedFile, StancesApp};
+use super::ui::file_dialogs::{DialogOutcome, FileAction};
+use super::ui::prompts::{self, ConflictChoice, UnsavedChoice};
+use crate::format::comparison_file;
+use crate::io::{self, Fingerprint};
+use crate::model::{Comparison, Edit, PositionDocument, PositionFile};
+
+/// Something that replaces or closes the open comparison, and so waits for an
+/// answer when there is unsaved work.
+pub(super) enum Pending {
+    Quit,
+    New,
+    Open(Box<Opened>),
+}
+
+impl Pending {
+    fn describe(&self) -> &'static str {
+        match self {
+            Self::Quit => "closing",
+            Self::New => "starting a new comparison",
+            Self::Open(_) => "opening another comparison",
+        }
+    }
+}
+
+/// A comparison read from files, ready to take the open one's place.
+pub(super) struct Opened {
+    comparison: Comparison,
+    file: Option<SavedFile>,
+    sources: HashMap<String, PathBuf>,
+    /// Said once it is open (a converted format, files added).
+    notes: Vec<String>,
+    /// Files that could not be read, said once it is open.
+    errors: Vec<String>,
+}
+
+/// Where the open/save flow stands.
+pub(super) enum Flow {
+    Idle,
+    /// "Save changes?" before `Pending`.
+    AskUnsaved(Pending),
+    /// A Save as… dialog is open; what waits on it runs once the save succeeded.
+    SavingAs(Option<Pending>),
+    /// The file about to be saved over changed on disk since it was read.
+    Conflict {
+        path: PathBuf,
+        then: Option<Pending>,
+    },
+}
+
+impl Flow {
+    pub fn is_idle(&self) -> bool {
+        matches!(self, Self::Idle)
+    }
+}
+
+/// Absolute, with links resolved as far as the file (or its folder) exists: the
+/// same file has the same path whatever the working folder.
+pub(super) fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            std::fs::canonicalize(parent).map_or_else(|_| path.to_path_buf(), |p| p.join(name))
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+impl StancesApp {
+    /// Runs `pending` now, or asks first if it would lose unsaved work.
+    pub(super) fn guard(&mut self, ctx: &Context, pending: Pending) {
+        if self.has_unsaved_work() {
+            self.flow = Flow::AskUnsaved(pending);
+        } else {
+            self.carry_out(ctx, pending);
+        }
+    }
+
+    fn carry_out(&mut self, ctx: &Context, pending: Pending) {
+        self.flow = Flow::Idle;
+        match pending {
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Pending::New => {
+                self.replace_document(Comparison::default(), None, HashMap::new());
+                self.notices
+                    .info("New comparison: add position files with File › Add position files… or drop them here.");
+            }
+            Pending::Open(opened) => self.install(*opened),
+        }
+    }
+
+    fn install(&mut self, opened: Opened) {
+        self.replace_document(opened.comparison, opened.file, opened.sources);
+        for note in opened.notes {
+            self.notices.info(note);
+        }
+        for error in opened.errors {
+            self.notices.error(error);
+        }
+    }
+
+    /// Reads `paths` into a comparison: the first comparison file among them, with
+    /// the position files added to it; or the position files as a new comparison.
+    /// `None` (with the errors said) when nothing could be read.
+    fn read_document(&mut self, paths: &[PathBuf]) -> Option<Opened> {
+        let mut errors = Vec::new();
+        let mut notes = Vec::new();
+        let mut base: Option<(Comparison, SavedFile)> = None;
+        let mut positions: Vec<(PathBuf, PositionFile)> = Vec::new();
+        for path in paths {
+            let text = match io::read_text(path) {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(e.to_string());
+                    continue;
+                }
+            };
+            let shown = io::display_path(path);
+            if comparison_file::is_comparison_file(path, Some(&text)) {
+                if base.is_some() {
+                    errors.push(format!(
+                        "{shown}: only one comparison opens at a time; open it on its own (it was not opened)"
+                    ));
+                    continue;
+                }
+                match comparison_file::parse_loaded(&shown, &text) {
+                    Ok(loaded) => {
+                        if loaded.format < comparison_file::COMPARISON_FORMAT {
+                            notes.push(format!(
+                                "{shown} was written by Stances 0.1 (comparison format {}). It is converted, and saving writes it as format {}.",
+                                loaded.format,
+                                comparison_file::COMPARISON_FORMAT
+                            ));
+                        }
+                        self.remember_recent(path);
+                        let file = SavedFile {
+                            path: canonical(path),
+                            fingerprint: Some(Fingerprint::of_bytes(text.as_bytes())),
+                        };
+                        base = Some((loaded.comparison, file));
+                    }
+                    Err(e) => errors.push(e.to_string()),
+                }
+            } else {
+                match crate::format::parse_position_file(&shown, &text) {
+                    Ok(data) => {
+                        self.remember_recent(path);
+                        positions.push((path.clone(), data));
+                    }
+                    Err(e) => errors.push(e.to_string()),
+                }
+            }
+        }
+        if base.is_none() && positions.is_empty() {
+            for e in errors {
+                self.notices.error(e);
+            }
+            return None;
+        }
+        let (mut comparison, file) = match base {
+            Some((c, f)) => (c, Some(f)),
+            None => (Comparison::default(), None),
+        };
+        let mut sources = HashMap::new();
+        if !positions.is_empty() {
+            let mut edits = Vec::new();
+            let mut scratch = comparison.clone();
+            for (path, data) in positions {
+                let shown = io::display_path(&path);
+                let id = scratch.new_document_id(&shown);
+                let edit = Edit::InsertDocument {
+                    index: scratch.documents().len(),
+                    document: PositionDocument {
+                        id: id.clone(),
+                        path: shown,
+                        data,
+                    },
+                };
+                if scratch.apply(edit.clone()).is_ok() {
+                    sources.insert(id, canonical(&path));
+                    edits.push(edit);
+                }
+            }
+            if file.is_some() {
+                notes.push(format!(
+                    "Added {} to the comparison",
+                    crate::format::diagnostics::count(edits.len(), "position file", "position files")
+                ));
+            }
+            comparison = scratch;
+        }
+        Some(Opened {
+            comparison,
+            file,
+            sources,
+            notes,
+            errors,
+        })
+    }
+
+    /// Opens files at start-up: no question to ask, nothing is open yet.
+    pub(super) fn open_at_start(&mut self, paths: &[PathBuf]) {
+        match self.read_document(paths) {
+            Some(opened) => self.install(opened),
+            None => {
+                let errors: Vec<String> = self.errors().map(str::to_owned).collect();
+                self.open_bundled_example();
+                for e in errors {
+                    self.notices.error(e);
+                }
+                self.notices
+                    .info("Nothing could be opened, so the bundled example is shown instead.");
+            }
+        }
+    }
+
+    /// File › Open: a document in place of the open one, asking first if work would be lost.
+    pub(super) fn open(&mut self, ctx: &Context, paths: &[PathBuf]) {
+        if let Some(opened) = self.read_document(paths) {
+            self.guard(ctx, Pending::Open(Box::new(opened)));
+        }
+    }
+
+    /// File › Add position files: adds them to the open comparison, as one undo step.
+    pub(super) fn add(&mut self, paths: &[PathBuf]) {
+        let mut edits = Vec::new();
+        let mut scratch = self.comparison().clone();
+        let mut added = Vec::new();
+        for path in paths {
+            let text = match io::read_text(path) {
+                Ok(text) => text,
+                Err(e) => {
+                    self.notices.error(e.to_string());
+                    continue;
+                }
+            };
+            let shown = io::display_path(path);
+            if comparison_file::is_comparison_file(path, Some(&text)) {
+                self.notices.error(format!(
+                    "{shown} is a comparison, not a position file; open it with File › Open… instead"
+                ));
+                continue;
+            }
+            let data = match crate::format::parse_position_file(&shown, &text) {
+                Ok(data) => data,
+                Err(e) => {
+                    self.notices.error(e.to_string());
+                    continue;
+                }
+            };
+            let id = scratch.new_document_id(&shown);
+            let edit = Edit::InsertDocument {
+                index: scratch.documents().len(),
+                document: PositionDocument {
+                    id: id.clone(),
+                    path: shown.clone(),
+                    data,
+                },
+            };
+            match scratch.apply(edit.clone()) {
+                Ok(_) => {
+                    self.remember_recent(path);
+                    added.push((id, canonical(path), shown));
+                    edits.push(edit);
+                }
+                Err(e) => self.notices.error(format!("{shown}: {e}")),
+            }
+        }
+        if edits.is_empty() {
+            return;
+        }
+        match self.doc.apply(Edit::Batch(edits), None) {
+            Ok(()) => {
+                let names: Vec<String> = added.iter().map(|(_, _, shown)| shown.clone()).collect();
+                for (id, path, _) in added {
+                    self.watcher.watch(&path);
+                    self.sources.insert(id, path);
+                }
+                self.notices
+                    .info(format!("Added {} to the comparison", names.join(", ")));
+            }
+            Err(e) => self.notices.error(e.0),
+        }
+    }
+
+    /// File › Save: to where the comparison lives, or through Save as… if nowhere yet.
+    pub(super) fn save(&mut self, ctx: &Context, then: Option<Pending>) {
+        match self.file.as_ref().map(|f| f.path.clone()) {
+            Some(path) => self.save_to(ctx, &path, then, true),
+            None => self.save_as(ctx, then),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, ctx: &Context, then: Option<Pending>) {
+        self.flow = Flow::SavingAs(then);
+        self.dialogs
+            .request(ctx, FileAction::SaveAs, Some(self.suggested_save_path()));
+    }
+
+    /// Writes to `path`, unless it is the open file and someone else changed it
+    /// since (`check`): then asks. On success runs `then`; on failure drops it.
+    fn save_to(&mut self, ctx: &Context, path: &Path, then: Option<Pending>, check: bool) {
+        let path = canonical(path);
+        if check && self.changed_by_someone_else(&path) {
+            self.flow = Flow::Conflict { path, then };
+            return;
+        }
+        self.flow = Flow::Idle;
+        let written = comparison_file::to_ron(self.comparison())
+            .and_then(|text| io::write_atomically(&path, text.as_bytes()).map(|()| text));
+        match written {
+            Ok(text) => {
+                self.doc.mark_saved();
+                self.autosave.clear();
+                self.file = Some(SavedFile {
+                    path: path.clone(),
+                    fingerprint: Some(Fingerprint::of_bytes(text.as_bytes())),
+                });
+                self.remember_recent(&path);
+                self.notices.info(format!("Saved to {}", path.display()));
+                if let Some(then) = then {
+                    self.carry_out(ctx, then);
+                }
+            }
+            Err(e) => {
+                self.notices.error(e);
+                if let Some(then) = then {
+                    self.notices
+                        .info(format!("Not saved, so {} was cancelled.", then.describe()));
+                }
+            }
+        }
+    }
+
+    /// Whether `path` is the open comparison's file and holds something else than
+    /// what Stances last read or wrote there.
+    fn changed_by_someone_else(&self, path: &Path) -> bool {
+        let Some(file) = self.file.as_ref().filter(|f| f.path == path) else {
+            return false;
+        };
+        match Fingerprint::of_file(path) {
+            Some(now) => Some(now) != file.fingerprint,
+            None => false,
+        }
+    }
+
+    pub(super) fn on_dialog(&mut self, ctx: &Context, outcome: DialogOutcome) {
+        match outcome {
+            DialogOutcome::Chosen(FileAction::Open, paths) => self.open(ctx, &paths),
+            DialogOutcome::Chosen(FileAction::Add, paths) => self.add(&paths),
+            DialogOutcome::Chosen(FileAction::SaveAs, paths) => {
+                let then = match std::mem::replace(&mut self.flow, Flow::Idle) {
+                    Flow::SavingAs(then) => then,
+                    _ => None,
+                };
+                if let Some(path) = paths.into_iter().next() {
+                    let path = crate::cli::with_comparison_extension(&path);
+                    self.save_to(ctx, &path, then, true);
+                }
+            }
+            DialogOutcome::Cancelled(FileAction::SaveAs) => {
+                if let Flow::SavingAs(Some(then)) = std::mem::replace(&mut self.flow, Flow::Idle) {
+                    self.notices
+                        .info(format!("Not saved, so {} was cancelled.", then.describe()));
+                }
+            }
+            DialogOutcome::Cancelled(FileAction::Open | FileAction::Add) => {}
+        }
+    }
+
+    /// The questions of the flow, when one is waiting for an answer.
+    pub(super) fn flow_prompts(&mut self, ctx: &Context) {
+        match &self.flow {
+            Flow::AskUnsaved(pending) => match prompts::unsaved(ctx, pending.describe()) {
+                Some(UnsavedChoice::Save) => {
+                    if let Flow::AskUnsaved(pending) = std::mem::replace(&mut self.flow, Flow::Idle) {
+                        self.save(ctx, Some(pending));
+                    }
+                }
+                Some(UnsavedChoice::Discard) => {
+                    if let Flow::AskUnsaved(pending) = std::mem::replace(&mut self.flow, Flow::Idle) {
+                        self.carry_out(ctx, pending);
+                    }
+                }
+                Some(UnsavedChoice::Cancel) => self.flow = Flow::Idle,
+                None => {}
+            },
+            Flow::Conflict { path, .. } => {
+                let shown = path.display().to_string();
+                let Some(choice) = prompts::conflict(ctx, &shown) else {
+                    return;
+                };
+                let Flow::Conflict { path, then } = std::mem::replace(&mut self.flow, Flow::Idle) else {
+                    return;
+                };
+                match choice {
+                    ConflictChoice::Overwrite => self.save_to(ctx, &path, then, false),
+                    ConflictChoice::SaveAs => self.save_as(ctx, then),
+                    ConflictChoice::OpenOther => self.open_in_new_window(&path),
+                    ConflictChoice::Cancel => {}
+                }
+            }
+            Flow::Idle | Flow::SavingAs(_) => {}
+        }
+    }
+
+    /// Opens `path` in a second Stances window, so both versions can be compared.
+    fn open_in_new_window(&mut self, path: &Path) {
+        if !self.new_windows {
+            self.notices.info(format!(
+                "Open {} in another window to compare the versions.",
+                path.display()
+            ));
+            return;
+        }
+        let started = std::env::current_exe().and_then(|exe| std::process::Command::new(exe).arg(path).spawn());
+        match started {
+            Ok(_) => self.notices.info(
+                "Opened the version on disk in a new window. Yours is not saved yet: save it as another file, or overwrite.",
+            ),
+            Err(e) => self
+                .notices
+                .error(format!("Could not open a second window ({e}); open {} yourself.", path.display())),
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! What the user asked for, carried out: commands, selection, marks (as edits of
+//! the document), columns (as view changes), the filter, reloads.
+
+use std::path::Path;
+
+use egui::{Context, ViewportCommand};
+
+use super::app::StancesApp;
+use super::command::{Action, ColumnRef, Command};
+use super::flow::Pending;
+use super::ui::file_dialogs::FileAction;
+use crate::model::alignment::Filter;
+use crate::model::mark::{Stamp, new_mark_id, now_timestamp};
+use crate::model::{Edit, PositionDocument};
+
+impl StancesApp {
+    fn apply(&mut self, edit: Option<Edit>, merge_key: Option<String>) {
+        if let Some(edit) = edit
+            && let Err(e) = self.doc.apply(edit, merge_key)
+        {
+            self.notices.error(e.0);
+        }
+    }
+
+    fn stamp(&self) -> Stamp {
+        Stamp::now(self.coder.clone())
+    }
+
+    fn run(&mut self, ctx: &Context, command: Command) {
+        if let Some((direction, extend)) = command.movement() {
+            let target = match self.selection.last() {
+                Some(&from) => self.columns.neighbour(from, direction),
+                None => self.columns.first_demand(),
+            };
+            if let Some(demand) = target {
+                self.columns.reveal(demand);
+                self.select(demand, extend);
+            }
+            return;
+        }
+        match command {
+            Command::New => self.guard(ctx, Pending::New),
+            Command::Open => self
+                .dialogs
+                .request(ctx, FileAction::Open, self.path().map(Path::to_path_buf)),
+            Command::AddFiles => self
+                .dialogs
+                .request(ctx, FileAction::Add, self.path().map(Path::to_path_buf)),
+            Command::Save => self.save(ctx, None),
+            Command::SaveAs => self.save_as(ctx, None),
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::Undo => {
+                if let Err(e) = self.doc.undo() {
+                    self.notices.error(format!("Cannot undo: {e}"));
+                }
+            }
+            Command::Redo => {
+                if let Err(e) = self.doc.redo() {
+                    self.notices.error(format!("Cannot redo: {e}"));
+                }
+            }
+            Command::RemoveMark => {
+                let id = self
+                    .comparison()
+                    .mark_for_selection(&self.selection)
+                    .map(|m| m.id.clone());
+                if let Some(id) = id {
+                    self.apply(Some(Edit::RemoveMark(id)), None);
+                }
+            }
+            Command::ClearSelection => self.selection.clear(),
+            Command::Find => self.focus_search = true,
+            Command::Preferences => {
+                let coder = self.coder.clone();
+                self.preferences.open(&coder);
+            }
+            Command::ShowAllColumns => {
+                let mut view = self.comparison().view().clone();
+                for column in &mut view.columns {
+                    column.hidden = false;
+                }
+                self.doc.set_view(view);
+            }
+            Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::SelectUp
+            | Command::SelectDown
+            | Command::SelectLeft
+            | Command::SelectRight
+            | Command::ExtendUp
+            | Command::ExtendDown
+            | Command::ExtendLeft
+            | Command::ExtendRight => {}
+        }
+    }
+
+    fn select(&mut self, demand: crate::model::DemandIx, extend: bool) {
+        self.doc.seal();
+        if extend {
+            if let Some(at) = self.selection.iter().position(|&d| d == demand) {
+                self.selection.remove(at);
+            } else {
+                self.selection.push(demand);
+            }
+        } else {
+            self.selection = vec![demand];
+        }
+    }
+
+    pub(super) fn handle(&mut self, ctx: &Context, action: Action) {
+        match action {
+            Action::Run(command) => self.run(ctx, command),
+            Action::Open(paths) => self.open(ctx, &paths),
+            Action::Add(paths) => self.add(&paths),
+            Action::Select { demand, extend } => self.select(demand, extend),
+            Action::SelectMark(id) => {
+                if let Some(mark) = self.comparison().mark(&id) {
+                    self.selection = mark
+                        .demands
+                        .iter()
+                        .filter_map(|r| self.comparison().resolve(r))
+                        .collect();
+                }
+            }
+            Action::ApplyStatus(status) => {
+                let edit = self
+                    .comparison()
+                    .status_edit(&self.selection, &status, &self.stamp(), new_mark_id());
+                self.apply(edit, None);
+            }
+            Action::NewMark(status) => {
+                let edit = self
+                    .comparison()
+                    .new_mark_edit(&self.selection, &status, &self.stamp(), new_mark_id());
+                self.apply(edit, None);
+            }
+            Action::RemoveMark(id) => self.apply(Some(Edit::RemoveMark(id)), None),
+            Action::SetNote { mark, note } => {
+                let edit = self.comparison().note_edit(&mark, &note, &now_timestamp());
+                self.apply(edit, Some(format!("note {mark}")));
+            }
+            Action::SealNote => self.doc.seal(),
+            Action::SetColumnHidden { column, hidden } => self.set_column_hidden(&column, hidden),
+            Action::MoveColumn { column, by } => self.move_column(&column, by),
+            Action::ResizeColumn { column, width } => {
+                let mut view = self.comparison().view().clone();
+                if let Some(c) = view.columns.iter_mut().find(|c| c.is(&column.document, &column.side)) {
+                    c.width = width;
+                }
+                self.doc.set_view(view);
+            }
+            Action::RevealIssue(issue) => self.columns.reveal_issue(issue),
+            Action::SetQuery(query) => self.filter.query = query,
+            Action::ToggleStatusFilter(status) => {
+                if !self.filter.statuses.remove(&status) {
+                    self.filter.statuses.insert(status);
+                }
+            }
+            Action::ToggleUnmarkedFilter => self.filter.unmarked = !self.filter.unmarked,
+            Action::ClearFilter => self.filter = Filter::default(),
+            Action::Reload(path) => self.reload(&path),
+            Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
+            Action::SetCoder(name) => {
+                self.notices.info(format!("New marks are recorded as coded by {name}."));
+                self.coder = name;
+            }
+        }
+    }
+
+    fn set_column_hidden(&mut self, column: &ColumnRef, hidden: bool) {
+        let mut view = self.comparison().view().clone();
+        let shown = view.columns.iter().filter(|c| !c.hidden).count();
+        if hidden && shown <= 1 {
+            self.notices
+                .info("The last shown column stays: show another one first.");
+            return;
+        }
+        if let Some(c) = view.columns.iter_mut().find(|c| c.is(&column.document, &column.side)) {
+            c.hidden = hidden;
+        }
+        self.doc.set_view(view);
+    }
+
+    /// Moves a column past the next shown column in that direction (hidden ones are
+    /// passed over, so the move is always visible); a hidden column moves one place.
+    fn move_column(&mut self, column: &ColumnRef, by: isize) {
+        let mut view = self.comparison().view().clone();
+        let Some(from) = view.columns.iter().position(|c| c.is(&column.document, &column.side)) else {
+            return;
+        };
+        let hidden = view.columns[from].hidden;
+        let mut to = from;
+        for _ in 0..by.unsigned_abs() {
+            let mut next = to;
+            loop {
+                next = if by < 0 {
+                    match next.checked_sub(1) {
+                        Some(n) => n,
+                        None => break,
+                    }
+                } else if next + 1 < view.columns.len() {
+                    next + 1
+                } else {
+                    break;
+                };
+                if hidden || !view.columns[next].hidden {
+                    to = next;
+                    break;
+                }
+            }
+        }
+        if to != from {
+            let moved = view.columns.remove(from);
+            view.columns.insert(to, moved);
+            self.doc.set_view(view);
+        }
+    }
+
+    /// Reads a changed position file again and puts it in place of the old version.
+    fn reload(&mut self, path: &Path) {
+        self.watcher.acknowledge(path);
+        let Some(id) = self
+            .sources
+            .iter()
+            .find(|(_, p)| p.as_path() == path)
+            .map(|(id, _)| id.clone())
+        else {
+            return;
+        };
+        let Some(index) = self.comparison().document_index(&id) else {
+            return;
+        };
+        let shown = self.comparison().documents()[index].path.clone();
+        let data = match crate::io::load_position_file(path) {
+            Ok(data) => data,
+            Err(e) => return self.notices.error(format!("{e}\nThe version already open is kept.")),
+        };
+        let before = self.comparison().orphans().count();
+        let document = PositionDocument {
+            id,
+            path: shown.clone(),
+            data,
+        };
+        match self.doc.apply(Edit::ReplaceDocument { index, document }, None) {
+            Ok(()) => {
+                let orphaned = self.comparison().orphans().count().saturating_sub(before);
+                if orphaned > 0 {
+                    self.notices.error(format!(
+                        "Reloaded {shown}: {} no longer there. They are kept, listed as orphaned in the details pane (undo brings the old version back).",
+                        crate::format::diagnostics::count(orphaned, "mark names a demand", "marks name demands")
+                    ));
+                } else {
+                    self.notices
+                        .info(format!("Reloaded {shown}; every mark still finds its demands."));
+                }
+            }
+            Err(e) => self.notices.error(format!("{shown}: {e}")),
+        }
+    }
+
+    /// Files dropped on the window: a comparison opens, position files are added.
+    pub(super) fn dropped_files(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let (comparisons, positions): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| {
+            let text = crate::io::read_text(p).ok();
+            crate::format::comparison_file::is_comparison_file(p, text.as_deref())
+        });
+        if !comparisons.is_empty() {
+            actions.push(Action::Open(comparisons));
+        }
+        if !positions.is_empty() {
+            actions.push(Action::Add(positions));
+        }
+    }
+}

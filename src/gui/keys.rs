@@ -1,0 +1,40 @@
+//! The keyboard: every shortcut of the command table, and the codebook's status keys.
+
+use egui::{Context, Key, Modifiers};
+
+use super::app::StancesApp;
+use super::command::{Action, Command};
+
+impl StancesApp {
+    /// Keyboard shortcuts. Plain keys (digits, arrows, Delete) are left to a text
+    /// field that has the keyboard.
+    pub(super) fn shortcuts(&self, ctx: &Context, actions: &mut Vec<Action>) {
+        let typing = ctx.egui_wants_keyboard_input();
+        for command in Command::ALL {
+            if typing && command.yields_to_typing() {
+                continue;
+            }
+            for shortcut in command.shortcuts() {
+                if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
+                    actions.push(Action::Run(command));
+                }
+            }
+        }
+        if typing {
+            return;
+        }
+        for status in &self.comparison().codebook().statuses {
+            let Some(key) = status.key.as_deref().and_then(status_key) else {
+                continue;
+            };
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                actions.push(Action::ApplyStatus(status.id.clone()));
+            }
+        }
+    }
+}
+
+/// The key a status key names ("1" is the digit key, "a" the letter key).
+fn status_key(name: &str) -> Option<Key> {
+    Key::from_name(&name.to_ascii_uppercase())
+}

@@ -1,0 +1,48 @@
+//! The window. `app` lays out a frame; everything it does is split by concern:
+//! `flow` (open, save and the questions before losing work, as one state machine),
+//! `handle` (what the user asked for, turned into edits of the document),
+//! `keys` (the keyboard, from the command table), `autosave` (crash recovery),
+//! `notices` (messages), and `ui` (drawing, which reads and reports actions).
+
+mod app;
+mod autosave;
+pub mod command;
+mod flow;
+mod handle;
+mod keys;
+pub mod notices;
+pub mod ui;
+
+use std::path::PathBuf;
+
+pub use app::{AppOptions, BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_PATH, StancesApp};
+pub use command::{Action, Command};
+
+/// Opens the window.
+pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Stances")
+            .with_app_id("stances")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Stances",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(StancesApp::new(
+                cc,
+                AppOptions {
+                    files,
+                    native_dialogs: true,
+                    autosave_dir: crate::io::autosave::default_dir(),
+                    new_windows: true,
+                },
+            )))
+        }),
+    )
+}

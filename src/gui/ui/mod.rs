@@ -1,0 +1,14 @@
+//! Drawing: every function here reads the comparison and reports what the user
+//! asked for as [`crate::gui::command::Action`]s; none of them changes the model,
+//! and none knows the app.
+
+pub mod card;
+pub mod columns;
+pub mod details;
+pub mod file_dialogs;
+pub mod header;
+pub mod links;
+pub mod preferences;
+pub mod prompts;
+pub mod theme;
+pub mod toolbar;

@@ -1,0 +1,115 @@
+//! Questions the app must ask before going on: save before losing work, what to do
+//! when the file on disk changed, whether to restore autosaved work.
+
+use egui::{Context, Id};
+
+/// What the user answered when unsaved changes were about to be lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Asks whether to save before `what` ("closing", "opening another comparison").
+pub fn unsaved(ctx: &Context, what: &str) -> Option<UnsavedChoice> {
+    let mut choice = None;
+    let response = egui::Modal::new(Id::unique("unsaved_prompt")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading("Save changes to this comparison?");
+        ui.label(format!(
+            "Your marks and notes have unsaved changes. If you don't save before {what}, they are lost."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(UnsavedChoice::Save);
+            }
+            if ui.button("Don't save").clicked() {
+                choice = Some(UnsavedChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(UnsavedChoice::Cancel);
+            }
+        });
+    });
+    if response.should_close() && choice.is_none() {
+        choice = Some(UnsavedChoice::Cancel);
+    }
+    choice
+}
+
+/// What to do when the file about to be saved over changed since Stances read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    Overwrite,
+    SaveAs,
+    OpenOther,
+    Cancel,
+}
+
+pub fn conflict(ctx: &Context, shown_path: &str) -> Option<ConflictChoice> {
+    let mut choice = None;
+    let response = egui::Modal::new(Id::unique("conflict_prompt")).show(ctx, |ui| {
+        ui.set_width(500.0);
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "{shown_path} was changed by someone or something else since Stances opened or last saved it \
+             (another window, a git pull, a colleague on a shared drive). Saving now would replace their version."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Save as another file…")
+                .on_hover_text("Keep both versions")
+                .clicked()
+            {
+                choice = Some(ConflictChoice::SaveAs);
+            }
+            if ui
+                .button("Open the other version")
+                .on_hover_text("Opens the version on disk in a second window, beside this one")
+                .clicked()
+            {
+                choice = Some(ConflictChoice::OpenOther);
+            }
+            if ui
+                .button("Overwrite")
+                .on_hover_text("Replace the version on disk with yours")
+                .clicked()
+            {
+                choice = Some(ConflictChoice::Overwrite);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(ConflictChoice::Cancel);
+            }
+        });
+    });
+    if response.should_close() && choice.is_none() {
+        choice = Some(ConflictChoice::Cancel);
+    }
+    choice
+}
+
+/// Whether to restore work autosaved by a Stances that did not close cleanly.
+pub fn recovery(ctx: &Context, whence: &str, written: &str, marks: usize) -> Option<bool> {
+    let mut choice = None;
+    egui::Modal::new(Id::unique("recovery_prompt")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Restore unsaved work?");
+        ui.label(format!(
+            "Stances did not close cleanly last time. Work on {whence} was autosaved at {written}, with {}.",
+            crate::format::diagnostics::count(marks, "mark", "marks")
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Discard").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    choice
+}

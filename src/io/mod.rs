@@ -1,0 +1,11 @@
+//! The file system: reading files as text, atomic writes, noticing files that
+//! changed under us, and the autosave with its instance lock.
+
+pub mod atomic;
+pub mod autosave;
+pub mod read;
+#[cfg(feature = "gui")]
+pub mod watch;
+
+pub use atomic::{save_comparison, write_atomically};
+pub use read::{Fingerprint, display_path, load_comparison, load_position_file, read_text};
