@@ -8,6 +8,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use stances::format::comparison_file::to_ron;
 use stances::format::parse_position_file;
+use stances::format::position_file::ron_options;
 use stances::gui::{AppOptions, StancesApp};
 use stances::io::save_comparison;
 use stances::model::alignment::{Filter, align};
@@ -38,8 +39,14 @@ fn load(c: &mut Criterion) {
         let text = position_text(sides, demands);
         let mut group = c.benchmark_group(format!("load {sides}x{demands}"));
         group.sample_size(10);
-        group.bench_function("baseline: ron::from_str", |b| {
-            b.iter(|| black_box(ron::from_str::<PositionFile>(black_box(&text)).expect("parses")));
+        group.bench_function("baseline: ron::from_str (same options)", |b| {
+            b.iter(|| {
+                black_box(
+                    ron_options()
+                        .from_str::<PositionFile>(black_box(&text))
+                        .expect("parses"),
+                )
+            });
         });
         group.bench_function("stances: parse + validate + index", |b| {
             b.iter(|| {

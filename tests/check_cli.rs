@@ -100,3 +100,78 @@ fn check_needs_a_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("FILES"));
 }
+
+#[test]
+fn both_comparison_versions_check_and_say_what_they_hold() {
+    let v2 = common::fixture("istanbul-v2.stances.ron");
+    let v1 = common::fixture("istanbul-v1.stances.ron");
+    let (code, out) = check(&[&v2, &v1]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(
+            "istanbul-v2.stances.ron: ok (comparison format 2: 2 sides in 1 document, 15 demands, 9 issues, 3 marks)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("istanbul-v1.stances.ron: ok (comparison format 1: 2 sides in 1 document, 15 demands, 9 issues, 3 marks; Stances saves it as format 2)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn new_makes_a_comparison_of_two_rounds_without_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("rounds");
+    let run = |force: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_stances"));
+        command
+            .arg("new")
+            .arg(common::data("istanbul-2025-05-16.ron"))
+            .arg(common::data("istanbul-2025-06-02.ron"))
+            .arg("-o")
+            .arg(&out_path);
+        if force {
+            command.arg("--force");
+        }
+        command.output().expect("stances runs")
+    };
+    let out = run(false);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let written = dir.path().join("rounds.stances.ron");
+    assert!(
+        stdout.contains("rounds.stances.ron: wrote a comparison of 4 sides in 2 documents, 22 demands"),
+        "{stdout}"
+    );
+    let (code, checked) = check(&[&written]);
+    assert_eq!(code, 0, "{checked}");
+    assert!(
+        checked.contains("comparison format 2: 4 sides in 2 documents, 22 demands, 11 issues, 0 marks"),
+        "{checked}"
+    );
+    // An existing file is not overwritten without --force.
+    let again = run(false);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("the file exists already"));
+    assert!(run(true).status.success());
+}
+
+#[test]
+fn new_refuses_a_broken_position_file_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_temp(&dir, "bad.ron", "(format: 1, sides: [(id: \"a\", nmae: \"A\")])");
+    let out_path = dir.path().join("x.stances.ron");
+    let out = Command::new(env!("CARGO_BIN_EXE_stances"))
+        .arg("new")
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out_path)
+        .output()
+        .expect("stances runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout.contains("bad.ron:1:31: unknown field `nmae`"), "{stdout}");
+    assert!(stdout.contains("nothing was written"), "{stdout}");
+    assert!(!out_path.exists());
+}

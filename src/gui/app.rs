@@ -372,7 +372,7 @@ impl eframe::App for StancesApp {
             });
         }
         egui::Panel::right("details")
-            .default_size(330.0)
+            .default_size(300.0)
             .min_size(240.0)
             .resizable(true)
             .show(ui, |ui| {

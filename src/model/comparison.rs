@@ -5,9 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::codebook::Codebook;
-use super::mark::{DemandRef, Mark, MarkId, Stamp};
+use super::index::{DocumentIndex, ref_hash, searchable_text};
+use super::mark::{DemandRef, Mark, MarkId};
 use super::position::{Demand, Issue, PositionFile, Side};
 use super::view::ViewState;
+
+pub use super::edit::{Edit, EditError};
 
 /// A position file held by a comparison.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,66 +44,11 @@ pub struct DemandIx {
     pub demand: u32,
 }
 
-/// One change to the annotation. Applying an edit returns its inverse.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
-    AddMark(Mark),
-    RemoveMark(MarkId),
-    /// Replaces the mark with the same id (a new status, note or set of demands).
-    ReplaceMark(Mark),
-    InsertDocument {
-        index: usize,
-        document: PositionDocument,
-    },
-    RemoveDocument {
-        index: usize,
-    },
-    /// Puts a new version of a position file in place of the old (a reload after it
-    /// changed on disk). Marks on demands that are gone become orphans; none is dropped.
-    ReplaceDocument {
-        index: usize,
-        document: PositionDocument,
-    },
-    /// Several edits as one step. If one is refused, those before it are undone.
-    Batch(Vec<Edit>),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct EditError(pub String);
-
-#[derive(Clone, Debug)]
-struct SideLoc {
-    doc: usize,
-    side: usize,
-}
-
-/// Lookups built once when the documents change, so nothing per frame scales with the data.
-#[derive(Clone, Debug, Default)]
-struct DocumentIndex {
-    sides: Vec<SideLoc>,
-    /// Document id → side id → side.
-    side_by_key: HashMap<String, HashMap<String, SideIx>>,
-    /// Demands by a hash of (document, side, demand): no copies of the ids, which at
-    /// 200,000 demands were a third of the indexing time. Hits are checked against
-    /// the data; the rare true collisions go to `demand_collisions`.
-    demand_by_hash: HashMap<u64, DemandIx>,
-    demand_collisions: HashMap<DemandRef, DemandIx>,
-    issues: Vec<Issue>,
-    issue_by_id: HashMap<String, usize>,
-    /// `[side][issue]` → the side's demands on that issue, in file order.
-    by_issue: Vec<Vec<Vec<u32>>>,
-    /// `[side][demand]` → lower-cased text searched by the filter.
-    /// Built on the first search, not at load: most sessions never search, and
-    /// lower-casing every text would be a third of the load time.
-    haystack: std::sync::OnceLock<Vec<Vec<String>>>,
-}
-
 #[derive(Clone, Debug)]
 pub struct Comparison {
-    documents: Vec<PositionDocument>,
+    pub(super) documents: Vec<PositionDocument>,
     codebook: Codebook,
-    marks: BTreeMap<MarkId, Mark>,
+    pub(super) marks: BTreeMap<MarkId, Mark>,
     /// The view as given, with the columns of sides that are gone (removed by an
     /// edit that may be undone), so that undo puts them back where they were.
     view_given: ViewState,
@@ -110,7 +58,7 @@ pub struct Comparison {
     marks_by_demand: HashMap<DemandIx, Vec<MarkId>>,
     orphans: BTreeSet<MarkId>,
     /// Bumped on every change: UI caches compare it.
-    revision: u64,
+    pub(super) revision: u64,
     /// Bumped only when documents change (demand indexes move).
     layout_revision: u64,
     /// Demands whose marks changed, stamped with the revision the change started
@@ -414,235 +362,15 @@ impl Comparison {
         counts
     }
 
-    /// The mark a selection refers to: the one covering exactly these demands,
-    /// or, for a single demand, the newest mark on it.
-    pub fn mark_for_selection(&self, selection: &[DemandIx]) -> Option<&Mark> {
-        let first = *selection.first()?;
-        let wanted: BTreeSet<DemandIx> = selection.iter().copied().collect();
-        let exact = self.marks_on(first).iter().rev().find_map(|id| {
-            self.marks.get(id).filter(|m| {
-                m.demands.len() == wanted.len()
-                    && m.demands
-                        .iter()
-                        .all(|r| self.resolve(r).is_some_and(|ix| wanted.contains(&ix)))
-            })
-        });
-        exact.or_else(|| {
-            (selection.len() == 1)
-                .then(|| self.marks_on(first).last().and_then(|id| self.marks.get(id)))
-                .flatten()
-        })
-    }
-
-    /// The edit that gives `status` to the selection: a new status for its mark, or a
-    /// new mark with id `new_id`.
-    pub fn status_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, new_id: MarkId) -> Option<Edit> {
-        if selection.is_empty() || self.codebook.get(status).is_none() {
-            return None;
-        }
-        if let Some(mark) = self.mark_for_selection(selection) {
-            if mark.status == status {
-                return None;
-            }
-            let mut changed = mark.clone();
-            changed.status = status.to_owned();
-            changed.changed.clone_from(&stamp.now);
-            return Some(Edit::ReplaceMark(changed));
-        }
-        self.new_mark_edit(selection, status, stamp, new_id)
-    }
-
-    /// The edit that adds a new mark over the selection.
-    pub fn new_mark_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, id: MarkId) -> Option<Edit> {
-        if selection.is_empty() || self.codebook.get(status).is_none() {
-            return None;
-        }
-        Some(Edit::AddMark(Mark {
-            id,
-            demands: selection.iter().map(|&ix| self.demand_ref(ix)).collect(),
-            status: status.to_owned(),
-            note: String::new(),
-            coder: stamp.coder.clone(),
-            created: stamp.now.clone(),
-            changed: stamp.now.clone(),
-        }))
-    }
-
-    pub fn note_edit(&self, id: &str, note: &str, now: &str) -> Option<Edit> {
-        let mark = self.marks.get(id)?;
-        if mark.note == note {
-            return None;
-        }
-        let mut changed = mark.clone();
-        changed.note = note.to_owned();
-        changed.changed = now.to_owned();
-        Some(Edit::ReplaceMark(changed))
-    }
-
-    /// Applies an edit and returns the edit that undoes it. A refused edit changes nothing.
-    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
-        let inverse = match edit {
-            Edit::AddMark(mark) => {
-                if self.marks.contains_key(&mark.id) {
-                    return Err(EditError(format!("mark `{}` already exists", mark.id)));
-                }
-                self.check_mark(&mark)?;
-                self.index_mark(&mark);
-                let id = mark.id.clone();
-                self.marks.insert(id.clone(), mark);
-                Edit::RemoveMark(id)
-            }
-            Edit::RemoveMark(id) => {
-                let mark = self
-                    .marks
-                    .remove(&id)
-                    .ok_or_else(|| EditError(format!("there is no mark `{id}`")))?;
-                self.unindex_mark(&mark);
-                Edit::AddMark(mark)
-            }
-            Edit::ReplaceMark(mark) => {
-                self.check_mark(&mark)?;
-                let old = self
-                    .marks
-                    .remove(&mark.id)
-                    .ok_or_else(|| EditError(format!("there is no mark `{}`", mark.id)))?;
-                self.unindex_mark(&old);
-                self.index_mark(&mark);
-                self.marks.insert(mark.id.clone(), mark);
-                Edit::ReplaceMark(old)
-            }
-            Edit::InsertDocument { index, document } => {
-                if index > self.documents.len() {
-                    return Err(EditError(format!("there is no place {index} for a document")));
-                }
-                self.check_document_id(&document.id, self.document_index(&document.id).is_some())?;
-                self.documents.insert(index, document);
-                self.documents_changed();
-                Edit::RemoveDocument { index }
-            }
-            Edit::ReplaceDocument { index, document } => {
-                if index >= self.documents.len() {
-                    return Err(EditError(format!("there is no document {index}")));
-                }
-                if document.id != self.documents[index].id {
-                    return Err(EditError(format!(
-                        "a new version of document `{}` must keep its id, not `{}`",
-                        self.documents[index].id, document.id
-                    )));
-                }
-                let old = std::mem::replace(&mut self.documents[index], document);
-                self.documents_changed();
-                Edit::ReplaceDocument { index, document: old }
-            }
-            Edit::RemoveDocument { index } => {
-                if index >= self.documents.len() {
-                    return Err(EditError(format!("there is no document {index}")));
-                }
-                let document = self.documents.remove(index);
-                self.documents_changed();
-                Edit::InsertDocument { index, document }
-            }
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match self.apply(edit) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            for inverse in inverses.into_iter().rev() {
-                                let _ = self.apply(inverse);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Edit::Batch(inverses)
-            }
-        };
-        self.revision += 1;
-        Ok(inverse)
-    }
-
-    fn documents_changed(&mut self) {
-        self.reindex_documents();
-        self.reindex_marks();
-    }
-
-    fn check_document_id(&self, id: &str, taken: bool) -> Result<(), EditError> {
-        if id.trim().is_empty() {
-            return Err(EditError("a document needs a non-empty id".into()));
-        }
-        if taken {
-            return Err(EditError(format!(
-                "two documents have the id `{id}`; each document of a comparison needs its own id"
-            )));
-        }
-        Ok(())
-    }
-
-    fn check_mark(&self, mark: &Mark) -> Result<(), EditError> {
-        if mark.id.trim().is_empty() {
-            return Err(EditError("a mark needs a non-empty id".into()));
-        }
-        if mark.demands.is_empty() {
-            return Err(EditError("a mark needs at least one demand".into()));
-        }
-        if self.codebook.get(&mark.status).is_none() {
-            return Err(EditError(format!("`{}` is not a status in the codebook", mark.status)));
-        }
-        Ok(())
-    }
-
-    fn reindex_documents(&mut self) {
-        let mut index = DocumentIndex::default();
-        for document in &self.documents {
-            for issue in document.data.issue_list() {
-                if !index.issue_by_id.contains_key(&issue.id) {
-                    index.issue_by_id.insert(issue.id.clone(), index.issues.len());
-                    index.issues.push(issue);
-                }
-            }
-        }
-        let total: usize = self.documents.iter().map(|d| d.data.demand_count()).sum();
-        index.demand_by_hash.reserve(total);
-        for (d, document) in self.documents.iter().enumerate() {
-            let sides_of_doc = index.side_by_key.entry(document.id.clone()).or_default();
-            for (s, side) in document.data.sides.iter().enumerate() {
-                let side_ix = index.sides.len();
-                index.sides.push(SideLoc { doc: d, side: s });
-                sides_of_doc.entry(side.id.clone()).or_insert(side_ix);
-                let mut by_issue = vec![Vec::new(); index.issues.len()];
-                for (n, demand) in side.demands.iter().enumerate() {
-                    let ix = DemandIx {
-                        side: side_ix as u32,
-                        demand: n as u32,
-                    };
-                    match index.demand_by_hash.entry(ref_hash(&document.id, &side.id, &demand.id)) {
-                        std::collections::hash_map::Entry::Vacant(slot) => {
-                            slot.insert(ix);
-                        }
-                        std::collections::hash_map::Entry::Occupied(_) => {
-                            index.demand_collisions.insert(
-                                DemandRef::new(document.id.clone(), side.id.clone(), demand.id.clone()),
-                                ix,
-                            );
-                        }
-                    }
-                    if let Some(&issue) = index.issue_by_id.get(&demand.issue) {
-                        by_issue[issue].push(n as u32);
-                    }
-                }
-                index.by_issue.push(by_issue);
-            }
-        }
-        self.index = index;
+    pub(super) fn reindex_documents(&mut self) {
+        self.index = DocumentIndex::build(&self.documents);
         self.layout_revision += 1;
         let mut view = self.view_given.clone();
         view.normalize(&self.side_keys());
         self.view = view;
     }
 
-    fn reindex_marks(&mut self) {
+    pub(super) fn reindex_marks(&mut self) {
         self.marks_by_demand.clear();
         self.orphans.clear();
         let marks: Vec<Mark> = self.marks.values().cloned().collect();
@@ -651,7 +379,7 @@ impl Comparison {
         }
     }
 
-    fn index_mark(&mut self, mark: &Mark) {
+    pub(super) fn index_mark(&mut self, mark: &Mark) {
         for r in &mark.demands {
             match self.resolve(r) {
                 Some(ix) => {
@@ -669,7 +397,7 @@ impl Comparison {
         }
     }
 
-    fn unindex_mark(&mut self, mark: &Mark) {
+    pub(super) fn unindex_mark(&mut self, mark: &Mark) {
         let found: Vec<DemandIx> = mark.demands.iter().filter_map(|r| self.resolve(r)).collect();
         for ix in &found {
             self.log_mark_change(*ix);
@@ -701,34 +429,4 @@ pub fn document_id_for<'a>(path: &str, taken: impl Iterator<Item = &'a str> + Cl
         n += 1;
     }
     id
-}
-
-/// The index key of a demand, hashed with fixed keys.
-fn ref_hash(document: &str, side: &str, demand: &str) -> u64 {
-    use std::hash::{Hash as _, Hasher as _};
-    let mut hasher = std::hash::DefaultHasher::new();
-    document.hash(&mut hasher);
-    side.hash(&mut hasher);
-    demand.hash(&mut hasher);
-    hasher.finish()
-}
-
-fn searchable_text(demand: &Demand, issue: Option<&Issue>) -> String {
-    let mut s = String::with_capacity(demand.text.len() + 32);
-    s.push_str(&demand.text);
-    for extra in [&demand.quote, &demand.note].into_iter().flatten() {
-        s.push('\n');
-        s.push_str(extra);
-    }
-    for tag in &demand.tags {
-        s.push('\n');
-        s.push_str(tag);
-    }
-    s.push('\n');
-    s.push_str(&demand.id);
-    if let Some(issue) = issue {
-        s.push('\n');
-        s.push_str(&issue.name);
-    }
-    s.to_lowercase()
 }

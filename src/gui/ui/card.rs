@@ -58,7 +58,9 @@ pub fn layout(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> Car
             background: bg,
             ..Default::default()
         };
-        meta.append(&format!(" {text} "), 0.0, format);
+        // No-break spaces: a pill never wraps inside, nor leaves its padding at a line's end.
+        let text = text.replace(' ', "\u{a0}");
+        meta.append(&format!("\u{a0}{text}\u{a0}"), 0.0, format);
     };
     match demand.priority {
         Some(Priority::Core) => pill(&mut meta, "RED LINE", theme::red_line(visuals)),

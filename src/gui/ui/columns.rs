@@ -12,7 +12,7 @@ use crate::model::alignment::{self, Filter, Row, Slot};
 use crate::model::{Comparison, DemandIx, SideIx};
 
 /// Columns narrower than this are not made to share the window: the view scrolls sideways instead.
-pub const MIN_AUTO_WIDTH: f32 = 250.0;
+pub const MIN_AUTO_WIDTH: f32 = 200.0;
 
 #[derive(Clone, Debug, PartialEq)]
 struct RowsKey {
@@ -35,6 +35,8 @@ pub struct ColumnsView {
     rows_generation: u64,
     /// Where each shown demand sits: (row, column).
     place_of: HashMap<DemandIx, (usize, usize)>,
+    /// For each row, the row of its issue's heading (for the pinned heading).
+    heading_of: Vec<usize>,
     /// `[side][demand]`: measured card height, or NaN where not measured yet.
     card_heights: Vec<Vec<f32>>,
     /// `[side]`: the column width the side's heights were measured at.
@@ -110,7 +112,13 @@ impl ColumnsView {
         self.rows = alignment::align(cmp, &columns, filter);
         self.columns = columns;
         self.place_of.clear();
+        self.heading_of.clear();
+        let mut heading = 0;
         for (i, row) in self.rows.iter().enumerate() {
+            if let Row::Issue(_) = row {
+                heading = i;
+            }
+            self.heading_of.push(heading);
             if let Row::Slots { slots, .. } = row {
                 for (c, slot) in slots.iter().enumerate() {
                     if let Slot::Demand(ix) = slot {
@@ -384,6 +392,7 @@ impl ColumnsView {
         let rows = &self.rows;
         let offsets = &self.offsets;
         let columns = &self.columns;
+        let heading_of = &self.heading_of;
         let output = scroll.show_viewport(ui, |ui, viewport| {
             ui.set_min_size(Vec2::new(geometry.total_width, total_height));
             let origin = ui.min_rect().min;
@@ -428,11 +437,12 @@ impl ColumnsView {
             let current = offsets
                 .partition_point(|&y| y <= viewport.min.y + pinned - header_height)
                 .checked_sub(1)
-                .and_then(|i| rows.get(i));
-            let heading_row = current.and_then(|r| rows.iter().position(|x| *x == Row::Issue(r.issue())));
-            if let (Some(row), Some(heading_row)) = (current, heading_row)
+                .filter(|&i| i < rows.len());
+            if let Some(current) = current
+                && let Some(&heading_row) = heading_of.get(current)
                 && offsets[heading_row] < viewport.min.y
             {
+                let row = &rows[current];
                 let rect = Rect::from_min_size(
                     Pos2::new(origin.x + viewport.min.x, band_top + header_height),
                     Vec2::new(viewport.width(), theme::ISSUE_ROW_HEIGHT),

@@ -211,7 +211,7 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
         .collect();
     if !others.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Also in").weak());
+            ui.label(RichText::new("Also marked").weak());
             for id in others {
                 if let Some(mark) = cmp.mark(&id) {
                     let label = cmp
@@ -220,9 +220,9 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
                         .map_or(mark.status.clone(), |s| s.label.clone());
                     let with = mark.demands.len().saturating_sub(1);
                     let text = match with {
-                        0 => format!("a {label} mark on this demand alone"),
+                        0 => format!("{label} (this demand alone)"),
                         _ => format!(
-                            "a {label} mark with {}",
+                            "{label} (with {})",
                             crate::format::diagnostics::count(with, "other demand", "other demands")
                         ),
                     };

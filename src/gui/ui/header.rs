@@ -2,7 +2,7 @@
 //! hidden columns), the column headers (name, menu, resize handle) and issue headings.
 
 use egui::text::LayoutJob;
-use egui::{Align2, CursorIcon, FontId, Pos2, Rect, RichText, Sense, Ui, Vec2, WidgetInfo};
+use egui::{CursorIcon, FontId, Pos2, Rect, RichText, Sense, Ui, Vec2, WidgetInfo};
 
 use super::columns::Geometry;
 use super::theme;
@@ -289,12 +289,11 @@ pub fn issue_heading(ui: &Ui, cmp: &Comparison, issue: usize, rect: Rect, pinned
         );
     }
     if pinned {
-        painter.text(
-            Pos2::new(ui.clip_rect().right() - 8.0, y - 4.0),
-            Align2::RIGHT_BOTTOM,
-            "continued",
-            FontId::proportional(theme::META_SIZE),
-            visuals.weak_text_color(),
+        // A pinned heading casts a line under it, so rows visibly scroll beneath it.
+        let y = rect.bottom() - 1.0;
+        painter.line_segment(
+            [Pos2::new(left, y), Pos2::new(ui.clip_rect().right(), y)],
+            visuals.widgets.noninteractive.fg_stroke,
         );
     }
 }

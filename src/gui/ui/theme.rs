@@ -37,7 +37,7 @@ pub const CARD_PADDING: f32 = 8.0;
 /// Width of the coloured stripe on a marked card's edge.
 pub const STRIPE: f32 = 5.0;
 /// Space between columns, where links between marked demands are drawn.
-pub const GUTTER: f32 = 44.0;
+pub const GUTTER: f32 = 36.0;
 pub const ROW_GAP: f32 = 6.0;
 pub const ISSUE_ROW_HEIGHT: f32 = 34.0;
 pub const PLACEHOLDER_HEIGHT: f32 = 36.0;

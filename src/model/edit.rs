@@ -1,0 +1,217 @@
+//! Edits: every change to the annotation (marks and documents) as a value that,
+//! applied, returns its inverse; and the edits the window asks for (give the
+//! selection a status, a new mark, a note).
+
+use std::collections::BTreeSet;
+
+use super::comparison::{Comparison, DemandIx, PositionDocument};
+use super::mark::{Mark, MarkId, Stamp};
+
+/// One change to the annotation. Applying an edit returns its inverse.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    AddMark(Mark),
+    RemoveMark(MarkId),
+    /// Replaces the mark with the same id (a new status, note or set of demands).
+    ReplaceMark(Mark),
+    InsertDocument {
+        index: usize,
+        document: PositionDocument,
+    },
+    RemoveDocument {
+        index: usize,
+    },
+    /// Puts a new version of a position file in place of the old (a reload after it
+    /// changed on disk). Marks on demands that are gone become orphans; none is dropped.
+    ReplaceDocument {
+        index: usize,
+        document: PositionDocument,
+    },
+    /// Several edits as one step. If one is refused, those before it are undone.
+    Batch(Vec<Edit>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct EditError(pub String);
+
+impl Comparison {
+    /// The mark a selection refers to: the one covering exactly these demands,
+    /// or, for a single demand, the newest mark on it.
+    pub fn mark_for_selection(&self, selection: &[DemandIx]) -> Option<&Mark> {
+        let first = *selection.first()?;
+        let wanted: BTreeSet<DemandIx> = selection.iter().copied().collect();
+        let exact = self.marks_on(first).iter().rev().find_map(|id| {
+            self.marks.get(id).filter(|m| {
+                m.demands.len() == wanted.len()
+                    && m.demands
+                        .iter()
+                        .all(|r| self.resolve(r).is_some_and(|ix| wanted.contains(&ix)))
+            })
+        });
+        exact.or_else(|| {
+            (selection.len() == 1)
+                .then(|| self.marks_on(first).last().and_then(|id| self.marks.get(id)))
+                .flatten()
+        })
+    }
+
+    /// The edit that gives `status` to the selection: a new status for its mark, or a
+    /// new mark with id `new_id`.
+    pub fn status_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, new_id: MarkId) -> Option<Edit> {
+        if selection.is_empty() || self.codebook().get(status).is_none() {
+            return None;
+        }
+        if let Some(mark) = self.mark_for_selection(selection) {
+            if mark.status == status {
+                return None;
+            }
+            let mut changed = mark.clone();
+            changed.status = status.to_owned();
+            changed.changed.clone_from(&stamp.now);
+            return Some(Edit::ReplaceMark(changed));
+        }
+        self.new_mark_edit(selection, status, stamp, new_id)
+    }
+
+    /// The edit that adds a new mark over the selection.
+    pub fn new_mark_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, id: MarkId) -> Option<Edit> {
+        if selection.is_empty() || self.codebook().get(status).is_none() {
+            return None;
+        }
+        Some(Edit::AddMark(Mark {
+            id,
+            demands: selection.iter().map(|&ix| self.demand_ref(ix)).collect(),
+            status: status.to_owned(),
+            note: String::new(),
+            coder: stamp.coder.clone(),
+            created: stamp.now.clone(),
+            changed: stamp.now.clone(),
+        }))
+    }
+
+    pub fn note_edit(&self, id: &str, note: &str, now: &str) -> Option<Edit> {
+        let mark = self.marks.get(id)?;
+        if mark.note == note {
+            return None;
+        }
+        let mut changed = mark.clone();
+        changed.note = note.to_owned();
+        changed.changed = now.to_owned();
+        Some(Edit::ReplaceMark(changed))
+    }
+
+    /// Applies an edit and returns the edit that undoes it. A refused edit changes nothing.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        let inverse = match edit {
+            Edit::AddMark(mark) => {
+                if self.marks.contains_key(&mark.id) {
+                    return Err(EditError(format!("mark `{}` already exists", mark.id)));
+                }
+                self.check_mark(&mark)?;
+                self.index_mark(&mark);
+                let id = mark.id.clone();
+                self.marks.insert(id.clone(), mark);
+                Edit::RemoveMark(id)
+            }
+            Edit::RemoveMark(id) => {
+                let mark = self
+                    .marks
+                    .remove(&id)
+                    .ok_or_else(|| EditError(format!("there is no mark `{id}`")))?;
+                self.unindex_mark(&mark);
+                Edit::AddMark(mark)
+            }
+            Edit::ReplaceMark(mark) => {
+                self.check_mark(&mark)?;
+                let old = self
+                    .marks
+                    .remove(&mark.id)
+                    .ok_or_else(|| EditError(format!("there is no mark `{}`", mark.id)))?;
+                self.unindex_mark(&old);
+                self.index_mark(&mark);
+                self.marks.insert(mark.id.clone(), mark);
+                Edit::ReplaceMark(old)
+            }
+            Edit::InsertDocument { index, document } => {
+                if index > self.documents.len() {
+                    return Err(EditError(format!("there is no place {index} for a document")));
+                }
+                self.check_document_id(&document.id, self.document_index(&document.id).is_some())?;
+                self.documents.insert(index, document);
+                self.documents_changed();
+                Edit::RemoveDocument { index }
+            }
+            Edit::ReplaceDocument { index, document } => {
+                if index >= self.documents.len() {
+                    return Err(EditError(format!("there is no document {index}")));
+                }
+                if document.id != self.documents[index].id {
+                    return Err(EditError(format!(
+                        "a new version of document `{}` must keep its id, not `{}`",
+                        self.documents[index].id, document.id
+                    )));
+                }
+                let old = std::mem::replace(&mut self.documents[index], document);
+                self.documents_changed();
+                Edit::ReplaceDocument { index, document: old }
+            }
+            Edit::RemoveDocument { index } => {
+                if index >= self.documents.len() {
+                    return Err(EditError(format!("there is no document {index}")));
+                }
+                let document = self.documents.remove(index);
+                self.documents_changed();
+                Edit::InsertDocument { index, document }
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match self.apply(edit) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = self.apply(inverse);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
+        };
+        self.revision += 1;
+        Ok(inverse)
+    }
+
+    pub(super) fn documents_changed(&mut self) {
+        self.reindex_documents();
+        self.reindex_marks();
+    }
+
+    pub(super) fn check_document_id(&self, id: &str, taken: bool) -> Result<(), EditError> {
+        if id.trim().is_empty() {
+            return Err(EditError("a document needs a non-empty id".into()));
+        }
+        if taken {
+            return Err(EditError(format!(
+                "two documents have the id `{id}`; each document of a comparison needs its own id"
+            )));
+        }
+        Ok(())
+    }
+
+    fn check_mark(&self, mark: &Mark) -> Result<(), EditError> {
+        if mark.id.trim().is_empty() {
+            return Err(EditError("a mark needs a non-empty id".into()));
+        }
+        if mark.demands.is_empty() {
+            return Err(EditError("a mark needs at least one demand".into()));
+        }
+        if self.codebook().get(&mark.status).is_none() {
+            return Err(EditError(format!("`{}` is not a status in the codebook", mark.status)));
+        }
+        Ok(())
+    }
+}
