@@ -326,3 +326,45 @@ fn the_coder_set_in_preferences_is_recorded_on_new_marks() {
         "Dana Researcher"
     );
 }
+
+/// A file dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesApp>, path: &std::path::Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+    harness.run();
+}
+
+#[test]
+fn a_dropped_position_file_is_added_and_a_dropped_comparison_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = write_temp(&dir, "b.ron", OTHER_SIDE);
+    let mut harness = harness_with(vec![]);
+    drop_file(&mut harness, &b);
+    // Added beside the example (its issue comes last, below the fold), with a notice.
+    assert_eq!(harness.state().comparison().documents().len(), 2);
+    harness.get_by_label("Beta");
+    harness.get_by_label(UA_CEASEFIRE);
+    harness.get_by_label_contains("Added");
+    let comparison = common::fixture("istanbul-v2.stances.ron");
+    drop_file(&mut harness, &comparison);
+    assert!(
+        harness.query_by_label("Beta: Beta refuses X.").is_none(),
+        "the comparison replaced what was open"
+    );
+    harness.get_by_label("Disputed 1");
+}

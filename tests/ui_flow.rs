@@ -243,7 +243,9 @@ fn opening_another_comparison_with_unsaved_work_asks_first() {
     harness.get_by_label("Save changes to this comparison?");
     harness.get_by_label("Don't save").click();
     harness.run();
-    assert_eq!(harness.state().path(), Some(copy.as_path()));
+    assert_eq!(harness.state().path(), Some(copy.canonicalize().unwrap().as_path()));
+    // A comparison of format 1 says it is converted.
+    harness.get_by_label_contains("was written by Stances 0.1 (comparison format 1)");
     harness.get_by_label("Disputed 1");
     harness.get_by_label("Agreed 1");
     harness.get_by_label("Unaddressed 1");

@@ -261,12 +261,23 @@ impl StancesApp {
         });
     }
 
+    /// The path of a watched file as the user gave it, where a document records it.
+    fn shown_source(&self, path: &Path) -> String {
+        self.sources
+            .iter()
+            .find(|(_, p)| p.as_path() == path)
+            .and_then(|(id, _)| self.comparison().document_index(id))
+            .map_or_else(
+                || path.display().to_string(),
+                |i| self.comparison().documents()[i].path.clone(),
+            )
+    }
+
     fn changed_on_disk_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         for path in self.watcher.changed().to_vec() {
+            let shown = self.shown_source(&path);
             ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new(format!("{} changed on disk.", path.display())).color(ui.visuals().warn_fg_color),
-                );
+                ui.label(RichText::new(format!("{shown} changed on disk.")).color(ui.visuals().warn_fg_color));
                 if ui.button("Reload").clicked() {
                     actions.push(Action::Reload(path.clone()));
                 }
