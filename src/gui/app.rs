@@ -70,6 +70,7 @@ pub struct StancesApp {
     pub(super) preferences: PreferencesWindow,
     pub(super) watcher: FileWatcher,
     pub(super) autosave: AutosaveState,
+    pub(super) fonts: super::fonts::FontCheck,
     pub(super) allow_close: bool,
     pub(super) new_windows: bool,
     pub(super) focus_search: bool,
@@ -108,6 +109,7 @@ impl StancesApp {
             preferences: PreferencesWindow::default(),
             watcher: FileWatcher::new(move || ctx.request_repaint()),
             autosave: AutosaveState::new(options.autosave_dir),
+            fonts: super::fonts::FontCheck::default(),
             allow_close: false,
             new_windows: options.new_windows,
             focus_search: false,
@@ -228,6 +230,8 @@ impl StancesApp {
         }
         self.sources = sources;
         self.autosave.forget();
+        // The messages were cleared: a missing font is named again for this document.
+        self.fonts = super::fonts::FontCheck::default();
         let orphans = self.comparison().orphans().count();
         if orphans > 0 {
             self.notices.error(format!(
@@ -434,6 +438,7 @@ impl eframe::App for StancesApp {
         }
 
         self.autosave_if_due(&ctx);
+        self.check_fonts(&ctx);
 
         let title = self.window_title();
         if title != self.title {

@@ -2,12 +2,13 @@
 //! `flow` (open, save and the questions before losing work, as one state machine),
 //! `handle` (what the user asked for, turned into edits of the document),
 //! `keys` (the keyboard, from the command table), `autosave` (crash recovery),
-//! `notices` (messages), and `ui` (drawing, which reads and reports actions).
+//! `notices` (messages), `fonts` (a word about scripts no font can draw), and `ui` (drawing, which reads and reports actions).
 
 mod app;
 mod autosave;
 pub mod command;
 mod flow;
+mod fonts;
 mod handle;
 mod keys;
 pub mod notices;

@@ -7,6 +7,8 @@ use egui::{RichText, Ui};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     Error,
+    /// Something the user should act on that is not a failure (a missing font); it stays like an error.
+    Warning,
     Info,
 }
 
@@ -30,9 +32,13 @@ impl Notices {
         self.push(NoticeKind::Error, text.into());
     }
 
-    /// An information replaces the previous information: only errors accumulate.
+    pub fn warning(&mut self, text: impl Into<String>) {
+        self.push(NoticeKind::Warning, text.into());
+    }
+
+    /// An information replaces the previous information: only errors and warnings accumulate.
     pub fn info(&mut self, text: impl Into<String>) {
-        self.items.retain(|n| n.kind == NoticeKind::Error);
+        self.items.retain(|n| n.kind != NoticeKind::Info);
         self.push(NoticeKind::Info, text.into());
     }
 
@@ -109,6 +115,7 @@ fn message(ui: &mut Ui, notice: &Notice, max_rows: usize) {
     let text = RichText::new(&notice.text);
     let text = match notice.kind {
         NoticeKind::Error => text.color(ui.visuals().error_fg_color),
+        NoticeKind::Warning => text.color(ui.visuals().warn_fg_color),
         NoticeKind::Info => text.weak(),
     };
     let mut label = egui::Label::new(text).selectable(true);

@@ -351,6 +351,48 @@ impl Comparison {
         self.orphans.contains(id)
     }
 
+    /// Every character beyond ASCII in the text the window shows (names, demands,
+    /// quotes, notes, sources, the codebook's labels), for finding missing fonts.
+    pub fn characters(&self) -> std::collections::BTreeSet<char> {
+        let mut chars = std::collections::BTreeSet::new();
+        let mut add = |s: &str| chars.extend(s.chars().filter(|c| !c.is_ascii()));
+        for document in &self.documents {
+            let data = &document.data;
+            for text in [&data.negotiation, &data.round].into_iter().flatten() {
+                add(text);
+            }
+            for source in &data.sources {
+                add(&source.title);
+            }
+            for issue in &data.issues {
+                add(&issue.name);
+                add(issue.description.as_deref().unwrap_or(""));
+            }
+            for side in &data.sides {
+                add(&side.name);
+                add(side.represented_by.as_deref().unwrap_or(""));
+                for demand in &side.demands {
+                    add(&demand.text);
+                    add(&demand.issue);
+                    for text in [&demand.quote, &demand.note].into_iter().flatten() {
+                        add(text);
+                    }
+                    for tag in &demand.tags {
+                        add(tag);
+                    }
+                }
+            }
+        }
+        for status in &self.codebook.statuses {
+            add(&status.label);
+        }
+        for mark in self.marks.values() {
+            add(&mark.note);
+            add(&mark.coder);
+        }
+        chars
+    }
+
     /// Number of marks per codebook status, in codebook order.
     pub fn status_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.codebook.statuses.len()];

@@ -11,6 +11,7 @@ pub mod history;
 mod index;
 pub mod mark;
 pub mod position;
+pub mod script;
 pub mod synthetic;
 pub mod view;
 
