@@ -33,13 +33,13 @@ pub fn layout(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> Car
         visuals.text_color()
     };
     let mut job = LayoutJob::simple(
-        demand.text.clone(),
+        super::text::mirrored(&demand.text).into_owned(),
         FontId::proportional(theme::BODY_SIZE),
         text_color,
         wrap,
     );
     job.wrap.max_width = wrap;
-    let text = ui.painter().layout_job(job);
+    let text = super::text::bidi(ui.ctx(), ui.painter().layout_job(job));
 
     let mut meta = LayoutJob::default();
     meta.wrap.max_width = wrap;
@@ -91,7 +91,7 @@ pub fn layout(ui: &Ui, cmp: &Comparison, ix: DemandIx, column_width: f32) -> Car
             meta.append(&format!(" with {}", elsewhere.join(", ")), 0.0, plain.clone());
         }
     }
-    let meta = (!meta.text.is_empty()).then(|| ui.painter().layout_job(meta));
+    let meta = (!meta.text.is_empty()).then(|| super::text::bidi(ui.ctx(), ui.painter().layout_job(meta)));
     let height = 2.0 * theme::CARD_PADDING + text.size().y + meta.as_ref().map_or(0.0, |m| 5.0 + m.size().y);
     CardLayout { text, meta, height }
 }
@@ -214,7 +214,7 @@ fn tooltip(ui: &mut Ui, cmp: &Comparison, ix: DemandIx) {
             if mark.note.is_empty() {
                 ui.label(egui::RichText::new("no note").weak());
             } else {
-                ui.label(shorten(&mark.note, NOTE_PREVIEW_CHARS));
+                super::text::label(ui, &shorten(&mark.note, NOTE_PREVIEW_CHARS), None);
             }
             if !mark.coder.is_empty() {
                 ui.label(egui::RichText::new(format!("— {}", mark.coder)).weak());
@@ -225,13 +225,14 @@ fn tooltip(ui: &mut Ui, cmp: &Comparison, ix: DemandIx) {
         ui.separator();
     }
     if let Some(quote) = &demand.quote {
-        ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+        super::text::label(ui, &format!("“{quote}”"), None);
     }
     if let Some(title) = cmp.source_title(ix) {
-        ui.label(egui::RichText::new(format!("Source: {title}")).weak());
+        let weak = ui.visuals().weak_text_color();
+        super::text::label(ui, &format!("Source: {title}"), Some(weak));
     }
     if let Some(note) = &demand.note {
-        ui.label(format!("File note: {note}"));
+        super::text::label(ui, &format!("File note: {note}"), None);
     }
     ui.label(
         egui::RichText::new("Click to select; Ctrl+click to add to the selection.")

@@ -163,8 +163,13 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
     let issue = cmp
         .issue_index(&demand.issue)
         .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
-    ui.label(RichText::new(format!("{} · {issue}", cmp.side_label(ix.side as usize))).strong());
-    ui.label(RichText::new(&demand.text).size(theme::BODY_SIZE));
+    let strong = ui.visuals().strong_text_color();
+    // The side and the issue on lines of their own: names in different scripts
+    // would otherwise share one line and one direction.
+    super::text::label(ui, &cmp.side_label(ix.side as usize), Some(strong));
+    let weak = ui.visuals().weak_text_color();
+    super::text::label(ui, issue, Some(weak));
+    super::text::label(ui, &demand.text, None);
     egui::Grid::new(("demand_grid", ix.side, ix.demand))
         .num_columns(2)
         .spacing([8.0, 3.0])
@@ -172,6 +177,12 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
             let row = |ui: &mut Ui, key: &str, value: RichText| {
                 ui.label(RichText::new(key).weak());
                 ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            };
+            // User text, in visual order whatever its script.
+            let text_row = |ui: &mut Ui, key: &str, value: &str| {
+                ui.label(RichText::new(key).weak());
+                super::text::label(ui, value, None);
                 ui.end_row();
             };
             if let Some(priority) = demand.priority {
@@ -190,16 +201,16 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
                 row(ui, "Value", RichText::new(value.to_string()));
             }
             if let Some(quote) = &demand.quote {
-                row(ui, "Quote", RichText::new(format!("“{quote}”")).italics());
+                text_row(ui, "Quote", &format!("“{quote}”"));
             }
             if let Some(title) = cmp.source_title(ix) {
-                row(ui, "Source", RichText::new(title));
+                text_row(ui, "Source", title);
             }
             if let Some(note) = &demand.note {
-                row(ui, "File note", RichText::new(note));
+                text_row(ui, "File note", note);
             }
             if !demand.tags.is_empty() {
-                row(ui, "Tags", RichText::new(demand.tags.join(", ")));
+                text_row(ui, "Tags", &demand.tags.join(", "));
             }
             row(ui, "Id", RichText::new(&demand.id).monospace());
         });

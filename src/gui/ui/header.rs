@@ -59,7 +59,7 @@ pub fn title_strip(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
 
 fn name_job(ui: &Ui, name: &str, width: f32) -> LayoutJob {
     let mut job = LayoutJob::simple(
-        name.to_owned(),
+        super::text::mirrored(name).into_owned(),
         FontId::proportional(NAME_SIZE),
         ui.visuals().strong_text_color(),
         width,
@@ -122,7 +122,10 @@ pub fn column_headers(
             side: side_id.to_owned(),
         };
         let label = cmp.side_label(side_ix);
-        let name = ui.painter().layout_job(name_job(ui, &label, name_width(rect.width())));
+        let name = super::text::bidi(
+            ui.ctx(),
+            ui.painter().layout_job(name_job(ui, &label, name_width(rect.width()))),
+        );
         let name_pos = rect.min + Vec2::new(0.0, PADDING);
         let name_rect = Rect::from_min_size(name_pos, name.size());
         let elided = name.elided;
@@ -255,10 +258,13 @@ pub fn issue_heading(ui: &Ui, cmp: &Comparison, issue: usize, rect: Rect, pinned
         [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
         visuals.widgets.noninteractive.bg_stroke,
     );
-    let name = painter.layout_no_wrap(
-        issue.name.clone(),
-        FontId::proportional(16.0),
-        visuals.strong_text_color(),
+    let name = super::text::bidi(
+        ui.ctx(),
+        painter.layout_no_wrap(
+            super::text::mirrored(&issue.name).into_owned(),
+            FontId::proportional(16.0),
+            visuals.strong_text_color(),
+        ),
     );
     let name_width = name.size().x;
     // A pinned heading follows the viewport sideways, so it stays readable in wide views.
@@ -281,7 +287,7 @@ pub fn issue_heading(ui: &Ui, cmp: &Comparison, issue: usize, rect: Rect, pinned
         );
         job.wrap.max_width = max;
         job.wrap.max_rows = 1;
-        let galley = painter.layout_job(job);
+        let galley = super::text::bidi(ui.ctx(), painter.layout_job(job));
         painter.galley(
             Pos2::new(left + name_width + 12.0, y - 5.0 - galley.size().y),
             galley,

@@ -10,5 +10,6 @@ pub mod header;
 pub mod links;
 pub mod preferences;
 pub mod prompts;
+pub mod text;
 pub mod theme;
 pub mod toolbar;
