@@ -18,8 +18,8 @@ fn font(name: &str, bytes: &'static [u8]) -> egui::epaint::text::FontInsert {
     )
 }
 
-/// `text` laid out at `width` by the app's text layer.
-fn layout(text_: &str, width: f32) -> Arc<Galley> {
+/// What `make` lays out, in a window with the Hebrew and Arabic test fonts.
+fn galley_of(make: impl Fn(&mut egui::Ui) -> Arc<Galley>) -> Arc<Galley> {
     let ctx = egui::Context::default();
     ctx.add_font(font(
         "hebrew",
@@ -30,20 +30,18 @@ fn layout(text_: &str, width: f32) -> Arc<Galley> {
         include_bytes!("fixtures/fonts/dejavu-sans-arabic-subset.ttf"),
     ));
     let mut out = None;
+    // The fonts added take effect in the second pass.
     for _ in 0..2 {
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            out = Some(text::layout(
-                ui,
-                text_,
-                FontId::proportional(15.0),
-                Color32::WHITE,
-                width,
-            ));
-        });
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| out = Some(make(ui)));
         // No renderer here: the font atlas updates are dropped on purpose.
         output.textures_delta.clear();
     }
     out.expect("laid out")
+}
+
+/// `text` laid out at `width` by the app's text layer.
+fn layout(text_: &str, width: f32) -> Arc<Galley> {
+    galley_of(|ui| text::layout(ui, text_, FontId::proportional(15.0), Color32::WHITE, width))
 }
 
 /// (character, x of its glyph, row) for every glyph that takes room (not the
@@ -159,26 +157,17 @@ fn left_to_right_text_is_left_as_egui_laid_it_out() {
 
 #[test]
 fn a_heading_limited_to_two_rows_is_reordered_too() {
-    let ctx = egui::Context::default();
-    ctx.add_font(font(
-        "arabic",
-        include_bytes!("fixtures/fonts/dejavu-sans-arabic-subset.ttf"),
-    ));
-    let mut out = None;
-    for _ in 0..2 {
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            let mut job = egui::text::LayoutJob::simple(
-                "منظمة التحرير (PLO)".to_owned(),
-                FontId::proportional(18.0),
-                Color32::WHITE,
-                400.0,
-            );
-            job.wrap.max_rows = 2;
-            out = Some(text::bidi(ui.ctx(), ui.painter().layout_job(job)));
-        });
-        output.textures_delta.clear();
-    }
-    let g = glyphs(&out.expect("laid out"));
+    let galley = galley_of(|ui| {
+        let mut job = egui::text::LayoutJob::simple(
+            "منظمة التحرير (PLO)".to_owned(),
+            FontId::proportional(18.0),
+            Color32::WHITE,
+            400.0,
+        );
+        job.wrap.max_rows = 2;
+        text::bidi(ui.ctx(), ui.painter().layout_job(job))
+    });
+    let g = glyphs(&galley);
     assert!(x_of(&g, 'P') < x_of(&g, 'م'), "(PLO) ends the line on the left: {g:?}");
 }
 

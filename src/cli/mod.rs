@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use check::{check, check_file};
-pub use new::{new_comparison, run as new, with_comparison_extension};
+pub use new::{new_comparison, run as new};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::format::comparison_file::{self, COMPARISON_EXTENSION};
+use crate::format::comparison_file::{self, with_comparison_extension};
 use crate::format::diagnostics::count;
 use crate::io;
 use crate::model::Comparison;
@@ -40,18 +40,6 @@ pub fn new_comparison(files: &[PathBuf], output: &Path, force: bool) -> Result<S
         count(cmp.documents().len(), "document", "documents"),
         count(demands, "demand", "demands"),
     ))
-}
-
-/// Adds `.stances.ron` to a path given without a `.ron` extension.
-pub fn with_comparison_extension(path: &Path) -> PathBuf {
-    let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-    if is_ron {
-        path.to_path_buf()
-    } else {
-        let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        name.push(format!(".{COMPARISON_EXTENSION}"));
-        path.with_file_name(name)
-    }
 }
 
 /// Runs `stances new`: prints what was written or what is wrong, returns the exit code.

@@ -4,7 +4,7 @@
 //! documented in `docs/comparison-file.md`.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +87,18 @@ pub fn is_comparison_file(path: &Path, text: Option<&str>) -> bool {
         let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
         has("positions") || has("documents") || has("marks")
     })
+}
+
+/// Adds `.stances.ron` to a path given without a `.ron` extension.
+pub fn with_comparison_extension(path: &Path) -> PathBuf {
+    let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    if is_ron {
+        path.to_path_buf()
+    } else {
+        let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(format!(".{COMPARISON_EXTENSION}"));
+        path.with_file_name(name)
+    }
 }
 
 /// Writes a comparison as RON text: the same comparison always gives the same bytes.

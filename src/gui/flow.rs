@@ -13,7 +13,7 @@ use super::ui::file_dialogs::{DialogOutcome, FileAction};
 use super::ui::prompts::{self, ConflictChoice, UnsavedChoice};
 use crate::format::comparison_file;
 use crate::io::{self, Fingerprint};
-use crate::model::{Comparison, Edit, PositionDocument, PositionFile};
+use crate::model::{Comparison, PositionFile};
 
 /// Something that replaces or closes the open comparison, and so waits for an
 /// answer when there is unsaved work.
@@ -177,38 +177,45 @@ impl StancesApp {
             }
             return None;
         }
-        let (mut comparison, file) = match base {
-            Some((c, f)) => (c, Some(f)),
-            None => (Comparison::default(), None),
-        };
-        let mut sources = HashMap::new();
-        if !positions.is_empty() {
-            let mut edits = Vec::new();
-            let mut scratch = comparison.clone();
-            for (path, data) in positions {
+        let (mut paths, files): (Vec<PathBuf>, Vec<(String, PositionFile)>) = positions
+            .into_iter()
+            .map(|(path, data)| {
                 let shown = io::display_path(&path);
-                let id = scratch.new_document_id(&shown);
-                let edit = Edit::InsertDocument {
-                    index: scratch.documents().len(),
-                    document: PositionDocument {
-                        id: id.clone(),
-                        path: shown,
-                        data,
-                    },
-                };
-                if scratch.apply(edit.clone()).is_ok() {
-                    sources.insert(id, canonical(&path));
-                    edits.push(edit);
+                (path, (shown, data))
+            })
+            .unzip();
+        let (comparison, file) = match base {
+            None => match Comparison::from_positions(files) {
+                Ok(comparison) => (comparison, None),
+                Err(e) => {
+                    self.notices.error(e.0);
+                    return None;
                 }
+            },
+            Some((mut comparison, file)) => {
+                if !files.is_empty() {
+                    let added = files.len();
+                    match comparison.apply(comparison.add_documents_edit(files)) {
+                        Ok(_) => notes.push(format!(
+                            "Added {} to the comparison",
+                            crate::format::diagnostics::count(added, "position file", "position files")
+                        )),
+                        Err(e) => {
+                            errors.push(e.0);
+                            paths.clear();
+                        }
+                    }
+                }
+                (comparison, Some(file))
             }
-            if file.is_some() {
-                notes.push(format!(
-                    "Added {} to the comparison",
-                    crate::format::diagnostics::count(edits.len(), "position file", "position files")
-                ));
-            }
-            comparison = scratch;
-        }
+        };
+        // The documents read from `paths` are the last ones, in the same order.
+        let first = comparison.documents().len().saturating_sub(paths.len());
+        let sources = comparison.documents()[first..]
+            .iter()
+            .zip(&paths)
+            .map(|(document, path)| (document.id.clone(), canonical(path)))
+            .collect();
         Some(Opened {
             comparison,
             file,
@@ -243,9 +250,8 @@ impl StancesApp {
 
     /// File › Add position files: adds them to the open comparison, as one undo step.
     pub(super) fn add(&mut self, paths: &[PathBuf]) {
-        let mut edits = Vec::new();
-        let mut scratch = self.comparison().clone();
-        let mut added = Vec::new();
+        let mut files = Vec::new();
+        let mut canonical_paths = Vec::new();
         for path in paths {
             let text = match io::read_text(path) {
                 Ok(text) => text,
@@ -261,38 +267,29 @@ impl StancesApp {
                 ));
                 continue;
             }
-            let data = match crate::format::parse_position_file(&shown, &text) {
-                Ok(data) => data,
-                Err(e) => {
-                    self.notices.error(e.to_string());
-                    continue;
-                }
-            };
-            let id = scratch.new_document_id(&shown);
-            let edit = Edit::InsertDocument {
-                index: scratch.documents().len(),
-                document: PositionDocument {
-                    id: id.clone(),
-                    path: shown.clone(),
-                    data,
-                },
-            };
-            match scratch.apply(edit.clone()) {
-                Ok(_) => {
+            match crate::format::parse_position_file(&shown, &text) {
+                Ok(data) => {
                     self.remember_recent(path);
-                    added.push((id, canonical(path), shown));
-                    edits.push(edit);
+                    canonical_paths.push(canonical(path));
+                    files.push((shown, data));
                 }
-                Err(e) => self.notices.error(format!("{shown}: {e}")),
+                Err(e) => self.notices.error(e.to_string()),
             }
         }
-        if edits.is_empty() {
+        if files.is_empty() {
             return;
         }
-        match self.doc.apply(Edit::Batch(edits), None) {
+        let names: Vec<String> = files.iter().map(|(shown, _)| shown.clone()).collect();
+        let edit = self.comparison().add_documents_edit(files);
+        match self.doc.apply(edit, None) {
             Ok(()) => {
-                let names: Vec<String> = added.iter().map(|(_, _, shown)| shown.clone()).collect();
-                for (id, path, _) in added {
+                // The documents just added are the last ones, in the same order.
+                let documents = self.comparison().documents();
+                let ids: Vec<String> = documents[documents.len() - canonical_paths.len()..]
+                    .iter()
+                    .map(|d| d.id.clone())
+                    .collect();
+                for (id, path) in ids.into_iter().zip(canonical_paths) {
                     self.watcher.watch(&path);
                     self.sources.insert(id, path);
                 }
@@ -374,7 +371,7 @@ impl StancesApp {
                     _ => None,
                 };
                 if let Some(path) = paths.into_iter().next() {
-                    let path = crate::cli::with_comparison_extension(&path);
+                    let path = comparison_file::with_comparison_extension(&path);
                     self.save_to(ctx, &path, then, true);
                 }
             }

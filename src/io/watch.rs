@@ -5,7 +5,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use super::Fingerprint;
@@ -17,6 +18,20 @@ const POLL_INTERVAL: Duration = Duration::from_secs(2);
 /// to compare it) is an event too, and must not wake anything.
 fn is_change(event: &notify::Event) -> bool {
     !matches!(event.kind, notify::EventKind::Access(_))
+}
+
+/// The watcher's event handler: sends the paths of changes to `tx`, then wakes the window.
+fn forward(tx: Sender<PathBuf>, wake: Arc<dyn Fn() + Send + Sync>) -> impl notify::EventHandler {
+    move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event
+            && is_change(&event)
+        {
+            for path in event.paths {
+                let _ = tx.send(path);
+            }
+            wake();
+        }
+    }
 }
 
 pub struct FileWatcher {
@@ -33,39 +48,17 @@ impl FileWatcher {
     /// `wake` is called from the watcher's thread when something changed (to repaint).
     pub fn new(wake: impl Fn() + Send + Sync + 'static) -> Self {
         let (tx, rx) = channel();
-        let wake = std::sync::Arc::new(wake);
-        let handler = {
-            let tx = tx.clone();
-            let wake = wake.clone();
-            move |event: notify::Result<notify::Event>| {
-                if let Ok(event) = event
-                    && is_change(&event)
-                {
-                    for path in event.paths {
-                        let _ = tx.send(path);
-                    }
-                    wake();
-                }
-            }
-        };
-        let watcher: Option<Box<dyn notify::Watcher + Send>> = match notify::recommended_watcher(handler) {
-            Ok(w) => Some(Box::new(w)),
-            Err(_) => {
-                let handler = move |event: notify::Result<notify::Event>| {
-                    if let Ok(event) = event
-                        && is_change(&event)
-                    {
-                        for path in event.paths {
-                            let _ = tx.send(path);
-                        }
-                        wake();
-                    }
-                };
-                notify::PollWatcher::new(handler, notify::Config::default().with_poll_interval(POLL_INTERVAL))
-                    .ok()
-                    .map(|w| Box::new(w) as Box<dyn notify::Watcher + Send>)
-            }
-        };
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(wake);
+        let watcher: Option<Box<dyn notify::Watcher + Send>> =
+            match notify::recommended_watcher(forward(tx.clone(), wake.clone())) {
+                Ok(w) => Some(Box::new(w)),
+                Err(_) => notify::PollWatcher::new(
+                    forward(tx, wake),
+                    notify::Config::default().with_poll_interval(POLL_INTERVAL),
+                )
+                .ok()
+                .map(|w| Box::new(w) as Box<dyn notify::Watcher + Send>),
+            };
         Self {
             watcher,
             events: rx,

@@ -125,12 +125,28 @@ impl Comparison {
 
     /// A comparison of position files, each a document with an id made from its path.
     pub fn from_positions(files: Vec<(String, PositionFile)>) -> Result<Self, EditError> {
-        let mut documents: Vec<PositionDocument> = Vec::new();
-        for (path, data) in files {
-            let id = document_id_for(&path, documents.iter().map(|d| d.id.as_str()));
-            documents.push(PositionDocument { id, path, data });
-        }
-        Self::new(documents, Codebook::default(), Vec::new(), ViewState::default())
+        Self::new(
+            with_ids(&[], files),
+            Codebook::default(),
+            Vec::new(),
+            ViewState::default(),
+        )
+    }
+
+    /// The edit that adds position files after the documents there are, each with
+    /// an id of its own made from its path, as one undo step.
+    pub fn add_documents_edit(&self, files: Vec<(String, PositionFile)>) -> Edit {
+        let first = self.documents.len();
+        Edit::Batch(
+            with_ids(&self.documents, files)
+                .into_iter()
+                .enumerate()
+                .map(|(i, document)| Edit::InsertDocument {
+                    index: first + i,
+                    document,
+                })
+                .collect(),
+        )
     }
 
     pub fn documents(&self) -> &[PositionDocument] {
@@ -452,6 +468,19 @@ impl Comparison {
         }
         self.orphans.remove(&mark.id);
     }
+}
+
+/// Documents for `files`, with ids unique among themselves and `existing`.
+fn with_ids(existing: &[PositionDocument], files: Vec<(String, PositionFile)>) -> Vec<PositionDocument> {
+    let mut taken: Vec<String> = existing.iter().map(|d| d.id.clone()).collect();
+    files
+        .into_iter()
+        .map(|(path, data)| {
+            let id = document_id_for(&path, taken.iter().map(String::as_str));
+            taken.push(id.clone());
+            PositionDocument { id, path, data }
+        })
+        .collect()
 }
 
 /// A document id from a path's file name (`data/istanbul-2025-06-02.ron` gives
