@@ -13,7 +13,7 @@ use stances::gui::{AppOptions, StancesApp};
 use stances::io::save_comparison;
 use stances::model::alignment::{Filter, align};
 use stances::model::mark::Stamp;
-use stances::model::synthetic::{Spec, comparison, position_file};
+use stances::model::synthetic::{Language, Spec, comparison, position_file};
 use stances::model::{Comparison, DemandIx, Document, PositionFile};
 
 fn spec(sides: usize, demands: usize) -> Spec {
@@ -22,6 +22,7 @@ fn spec(sides: usize, demands: usize) -> Spec {
         demands,
         issues: 40,
         seed: 1,
+        language: Language::English,
     }
 }
 
@@ -60,9 +61,26 @@ fn load(c: &mut Criterion) {
 
 /// The real app on a comparison of `sides` × `demands` with `marks` marks, scrolled to the middle.
 fn app_with(sides: usize, demands: usize, marks: usize, dir: &tempfile::TempDir) -> Harness<'static, StancesApp> {
-    let path: PathBuf = dir.path().join(format!("bench-{sides}x{demands}.stances.ron"));
-    save_comparison(&comparison(&spec(sides, demands), marks), &path).expect("saves");
+    app_in(spec(sides, demands), marks, dir)
+}
+
+/// The real app on the synthetic comparison of `spec`, with a Hebrew font installed
+/// (a 7 KB DejaVu subset from the tests) as a system font would be.
+fn app_in(spec: Spec, marks: usize, dir: &tempfile::TempDir) -> Harness<'static, StancesApp> {
+    let (sides, demands) = (spec.sides, spec.demands);
+    let path: PathBuf = dir
+        .path()
+        .join(format!("bench-{sides}x{demands}-{:?}.stances.ron", spec.language));
+    save_comparison(&comparison(&spec, marks), &path).expect("saves");
     let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
+        cc.egui_ctx.add_font(egui::epaint::text::FontInsert::new(
+            "test-hebrew",
+            egui::FontData::from_static(include_bytes!("../tests/fixtures/fonts/dejavu-sans-hebrew-subset.ttf")),
+            vec![egui::epaint::text::InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            }],
+        ));
         StancesApp::new(
             cc,
             AppOptions {
@@ -93,6 +111,35 @@ fn frame(c: &mut Criterion) {
             "baseline: 2x50".to_owned()
         } else {
             format!("{sides}x{demands}, {marks} marks")
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                harness.step();
+                let output = harness.output();
+                black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
+            });
+        });
+    }
+    group.finish();
+}
+
+/// 2b. Right-to-left frame: 2 × 10,000 Hebrew demands and 5,000 marks, against the
+/// same comparison in English (same structure, same seed), in the same run.
+fn frame_rtl(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut group = c.benchmark_group("frame, right to left");
+    for language in [Language::English, Language::Hebrew] {
+        let mut harness = app_in(
+            Spec {
+                language,
+                ..spec(2, 10_000)
+            },
+            5_000,
+            &dir,
+        );
+        let name = match language {
+            Language::English => "baseline: 2x10000 English, 5000 marks",
+            Language::Hebrew => "2x10000 Hebrew, 5000 marks",
         };
         group.bench_function(name, |b| {
             b.iter(|| {
@@ -165,5 +212,5 @@ fn save_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, frame, edit, save_bench);
+criterion_group!(benches, load, frame, frame_rtl, edit, save_bench);
 criterion_main!(benches);

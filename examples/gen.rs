@@ -11,7 +11,7 @@
 use std::io::Write as _;
 
 use clap::Parser;
-use stances::model::synthetic::{Spec, comparison, position_file};
+use stances::model::synthetic::{Language, Spec, comparison, position_file};
 
 #[derive(Parser)]
 struct Args {
@@ -29,6 +29,9 @@ struct Args {
     marks: Option<usize>,
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Write the text in Hebrew (right to left) instead of English.
+    #[arg(long)]
+    hebrew: bool,
 }
 
 fn main() -> std::io::Result<()> {
@@ -38,6 +41,11 @@ fn main() -> std::io::Result<()> {
         demands: args.demands,
         issues: args.issues.max(1),
         seed: args.seed,
+        language: if args.hebrew {
+            Language::Hebrew
+        } else {
+            Language::English
+        },
     };
     let text = match args.marks {
         None => ron::ser::to_string_pretty(&position_file(&spec), ron::ser::PrettyConfig::new().struct_names(false))

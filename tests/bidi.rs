@@ -176,3 +176,41 @@ fn brackets_inside_right_to_left_text_are_mirrored() {
     assert_eq!(text::mirrored("منظمة التحرير (PLO)"), "منظمة التحرير )PLO(");
     assert_eq!(text::mirrored("Ceasefire (30 days)"), "Ceasefire (30 days)");
 }
+
+#[test]
+fn a_status_label_on_a_button_reads_from_the_right_and_keeps_the_buttons_colours() {
+    // A codebook written in Hebrew: "מוסכם חלקית" (partly agreed) on a legend button.
+    let galley =
+        galley_of(
+            |ui| match text::widget_text(ui, egui::RichText::new("מוסכם חלקית"), egui::TextStyle::Button) {
+                egui::WidgetText::Galley(galley) => galley,
+                other => panic!(
+                    "Hebrew text must come back laid out in visual order, got {:?}",
+                    other.text()
+                ),
+            },
+        );
+    let g = glyphs(&galley);
+    assert!(
+        x_of(&g, 'מ') > x_of(&g, 'ח'),
+        "the first word is drawn right of the second: {g:?}"
+    );
+    // An unset colour is left to the button (hover, selection), as for any label.
+    assert!(
+        galley
+            .job
+            .sections
+            .iter()
+            .all(|s| s.format.color == Color32::PLACEHOLDER),
+        "{:?}",
+        galley.job.sections
+    );
+    // Latin labels are passed on as they are.
+    let latin = galley_of(|ui| match text::widget_text(ui, "Agreed", egui::TextStyle::Button) {
+        egui::WidgetText::RichText(_) => ui
+            .painter()
+            .layout_no_wrap("x".into(), FontId::default(), Color32::WHITE),
+        other => panic!("left-to-right text needs no layout here, got {:?}", other.text()),
+    });
+    assert_eq!(latin.job.text, "x");
+}

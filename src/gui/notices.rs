@@ -2,7 +2,7 @@
 //! behind a count. They are cleared when another document opens; every message's
 //! text (`path:line:col: …`) can be selected and copied.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -89,7 +89,7 @@ impl Notices {
                 }
             }
             if !self.expanded {
-                message(ui, newest, 2);
+                message(ui, newest, 1);
             }
         });
         if self.expanded {
@@ -111,18 +111,25 @@ impl Notices {
     }
 }
 
+/// One message, cut to `max_rows` rows; names in right-to-left scripts that it
+/// quotes read in their own order.
 fn message(ui: &mut Ui, notice: &Notice, max_rows: usize) {
-    let text = RichText::new(&notice.text);
-    let text = match notice.kind {
-        NoticeKind::Error => text.color(ui.visuals().error_fg_color),
-        NoticeKind::Warning => text.color(ui.visuals().warn_fg_color),
-        NoticeKind::Info => text.weak(),
+    let color = match notice.kind {
+        NoticeKind::Error => ui.visuals().error_fg_color,
+        NoticeKind::Warning => ui.visuals().warn_fg_color,
+        NoticeKind::Info => ui.visuals().weak_text_color(),
     };
-    let mut label = egui::Label::new(text).selectable(true);
-    label = if max_rows == usize::MAX {
-        label.wrap()
-    } else {
-        label.truncate()
-    };
-    ui.add(label).on_hover_text(&notice.text);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = ui.available_width().max(40.0);
+    let mut job = egui::text::LayoutJob::simple(
+        crate::gui::ui::text::mirrored(&notice.text).into_owned(),
+        font,
+        color,
+        width,
+    );
+    job.wrap.max_rows = max_rows;
+    job.wrap.break_anywhere = max_rows != usize::MAX;
+    let galley = crate::gui::ui::text::bidi(ui.ctx(), ui.painter().layout_job(job));
+    ui.add(egui::Label::new(galley).selectable(true))
+        .on_hover_text(&notice.text);
 }

@@ -19,6 +19,7 @@ const fn script(name: &'static str, font: &'static str, package: &'static str) -
 
 const CJK: Script = script("Chinese, Japanese or Korean", "Noto Sans CJK", "fonts-noto-cjk");
 const NOTO: &str = "fonts-noto-core";
+const EMOJI: Script = script("Emoji", "Noto Color Emoji", "fonts-noto-color-emoji");
 
 /// Ranges of code points and their scripts, in order.
 const RANGES: &[(u32, u32, Script)] = &[
@@ -58,6 +59,8 @@ const RANGES: &[(u32, u32, Script)] = &[
     ),
     (0x1780, 0x17FF, script("Khmer", "Noto Sans Khmer", NOTO)),
     (0x1800, 0x18AF, script("Mongolian", "Noto Sans Mongolian", NOTO)),
+    // Miscellaneous symbols and dingbats: ☀ ✅ ✈ and the like, drawn as emoji.
+    (0x2600, 0x27BF, EMOJI),
     (0x2E80, 0x2FDF, CJK),
     (0x3000, 0x303F, CJK),
     (0x3040, 0x30FF, CJK),
@@ -73,11 +76,7 @@ const RANGES: &[(u32, u32, Script)] = &[
     (0xFB50, 0xFDFF, script("Arabic", "Noto Sans Arabic", NOTO)),
     (0xFE70, 0xFEFF, script("Arabic", "Noto Sans Arabic", NOTO)),
     (0xFF00, 0xFFEF, CJK),
-    (
-        0x1F000,
-        0x1FAFF,
-        script("Emoji", "Noto Color Emoji", "fonts-noto-color-emoji"),
-    ),
+    (0x1F000, 0x1FAFF, EMOJI),
     (0x20000, 0x3FFFF, CJK),
 ];
 
@@ -109,6 +108,7 @@ mod tests {
         assert_eq!(script_of('न').map(|s| s.font), Some("Noto Sans Devanagari"));
         assert_eq!(script_of('ก').map(|s| s.name), Some("Thai"));
         assert_eq!(script_of('🕊').map(|s| s.package), Some("fonts-noto-color-emoji"));
+        assert_eq!(script_of('✅').map(|s| s.name), Some("Emoji"));
         assert_eq!(script_of('a'), None);
         assert_eq!(script_of('\u{2028}'), None);
     }

@@ -18,6 +18,29 @@ pub struct Spec {
     pub demands: usize,
     pub issues: usize,
     pub seed: u64,
+    /// The language of the text (names, demands, quotes, notes).
+    pub language: Language,
+}
+
+/// Which words the text is made of. Both lists have the same number of words of
+/// about the same length, so the same seed gives the same structure in either:
+/// what a benchmark compares is the script, nothing else.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Language {
+    /// English: left to right.
+    #[default]
+    English,
+    /// Hebrew letters only (no vowel points), with Latin digits in issue names: right to left.
+    Hebrew,
+}
+
+impl Language {
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Language::English => WORDS,
+            Language::Hebrew => HEBREW_WORDS,
+        }
+    }
 }
 
 /// A small, fast, deterministic generator (SplitMix64): the same seed gives the same file everywhere.
@@ -95,14 +118,70 @@ const WORDS: &[&str] = &[
     "limits",
 ];
 
-fn sentence(rng: &mut Rng, min_words: usize, max_words: usize) -> String {
+/// The same words in Hebrew, in the same order.
+const HEBREW_WORDS: &[&str] = &[
+    "רגיעה",
+    "נסיגה",
+    "כוחות",
+    "גבול",
+    "ערבויות",
+    "סנקציות",
+    "חילופי",
+    "אסירים",
+    "פיקוח",
+    "משלחת",
+    "משאל",
+    "אוטונומיה",
+    "שפה",
+    "זכויות",
+    "שיקום",
+    "כספים",
+    "ביטחון",
+    "אזור",
+    "מפורז",
+    "משקיפים",
+    "בינלאומי",
+    "מיידי",
+    "בשלבים",
+    "בתוך",
+    "ימים",
+    "של",
+    "את",
+    "וגם",
+    "כל",
+    "עבור",
+    "על",
+    "אל",
+    "תחת",
+    "השגחה",
+    "הכרה",
+    "שטח",
+    "שליטה",
+    "הומניטרי",
+    "מסדרון",
+    "שחרור",
+    "עצורים",
+    "חזרה",
+    "פליטים",
+    "בחירות",
+    "חוקה",
+    "תיקון",
+    "נייטרליות",
+    "חברות",
+    "ברית",
+    "נשק",
+    "מגבלות",
+];
+
+fn sentence(rng: &mut Rng, language: Language, min_words: usize, max_words: usize) -> String {
+    let words = language.words();
     let n = min_words + rng.below(max_words - min_words + 1);
     let mut s = String::new();
     for i in 0..n {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(WORDS[rng.below(WORDS.len())]);
+        s.push_str(words[rng.below(words.len())]);
     }
     if let Some(first) = s.get_mut(0..1) {
         first.make_ascii_uppercase();
@@ -117,21 +196,36 @@ pub fn position_file(spec: &Spec) -> PositionFile {
     let issues = (0..spec.issues)
         .map(|i| Issue {
             id: format!("issue-{i}"),
-            name: format!("Issue {i}: {}", sentence(&mut rng, 1, 3).trim_end_matches('.')),
-            description: rng.chance(50).then(|| sentence(&mut rng, 5, 12)),
+            name: match spec.language {
+                Language::English => format!(
+                    "Issue {i}: {}",
+                    sentence(&mut rng, spec.language, 1, 3).trim_end_matches('.')
+                ),
+                Language::Hebrew => format!(
+                    "נושא {i}: {}",
+                    sentence(&mut rng, spec.language, 1, 3).trim_end_matches('.')
+                ),
+            },
+            description: rng.chance(50).then(|| sentence(&mut rng, spec.language, 5, 12)),
         })
         .collect();
     let sides = (0..spec.sides)
         .map(|s| Side {
             id: format!("side-{s}"),
-            name: format!("Side {s}"),
-            represented_by: Some(format!("Delegation {s}")),
+            name: match spec.language {
+                Language::English => format!("Side {s}"),
+                Language::Hebrew => format!("צד {s}"),
+            },
+            represented_by: Some(match spec.language {
+                Language::English => format!("Delegation {s}"),
+                Language::Hebrew => format!("משלחת {s}"),
+            }),
             demands: (0..spec.demands)
                 .map(|d| Demand {
                     id: format!("s{s}-d{d}"),
                     issue: format!("issue-{}", rng.below(spec.issues)),
                     // 8 to 45 words: one short clause to two long sentences.
-                    text: sentence(&mut rng, 8, 45),
+                    text: sentence(&mut rng, spec.language, 8, 45),
                     priority: [
                         None,
                         Some(Priority::Core),
@@ -139,7 +233,7 @@ pub fn position_file(spec: &Spec) -> PositionFile {
                         Some(Priority::Medium),
                         Some(Priority::Low),
                     ][rng.below(5)],
-                    quote: rng.chance(20).then(|| sentence(&mut rng, 4, 16)),
+                    quote: rng.chance(20).then(|| sentence(&mut rng, spec.language, 4, 16)),
                     source: rng.chance(60).then(|| "report".to_owned()),
                     value: rng.chance(30).then(|| {
                         let min = rng.below(100) as f64;
@@ -150,11 +244,12 @@ pub fn position_file(spec: &Spec) -> PositionFile {
                         }
                     }),
                     tags: if rng.chance(25) {
-                        vec![WORDS[rng.below(WORDS.len())].to_owned()]
+                        let words = spec.language.words();
+                        vec![words[rng.below(words.len())].to_owned()]
                     } else {
                         Vec::new()
                     },
-                    note: rng.chance(15).then(|| sentence(&mut rng, 4, 20)),
+                    note: rng.chance(15).then(|| sentence(&mut rng, spec.language, 4, 20)),
                 })
                 .collect(),
         })
@@ -203,7 +298,7 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
                     demands,
                     status: codebook.statuses[rng.below(codebook.statuses.len())].id.clone(),
                     note: if rng.chance(40) {
-                        sentence(&mut rng, 4, 20)
+                        sentence(&mut rng, spec.language, 4, 20)
                     } else {
                         String::new()
                     },
@@ -220,4 +315,35 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
         data: file,
     };
     Comparison::new(vec![document], codebook, list, ViewState::default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_give_the_same_structure() {
+        assert_eq!(WORDS.len(), HEBREW_WORDS.len(), "one Hebrew word for each English one");
+        let spec = |language| Spec {
+            sides: 2,
+            demands: 50,
+            issues: 5,
+            seed: 7,
+            language,
+        };
+        let english = comparison(&spec(Language::English), 20);
+        let hebrew = comparison(&spec(Language::Hebrew), 20);
+        let issues_of = |c: &Comparison| -> Vec<Vec<String>> {
+            c.documents()[0]
+                .data
+                .sides
+                .iter()
+                .map(|s| s.demands.iter().map(|d| d.issue.clone()).collect())
+                .collect()
+        };
+        assert_eq!(issues_of(&english), issues_of(&hebrew));
+        assert_eq!(english.marks().count(), hebrew.marks().count());
+        let text = &hebrew.documents()[0].data.sides[1].demands[3].text;
+        assert!(text.chars().any(|c| ('\u{5d0}'..='\u{5ea}').contains(&c)), "{text}");
+    }
 }

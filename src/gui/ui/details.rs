@@ -44,6 +44,7 @@ fn status_buttons(ui: &mut Ui, cmp: &Comparison, current: Option<&str>, actions:
             let text = RichText::new(format!("{key}{}", status.label))
                 .color(if selected { theme::text_on(color) } else { color })
                 .strong();
+            let text = super::text::widget_text(ui, text, egui::TextStyle::Button);
             let button = egui::Button::new(text).selected(selected).fill(if selected {
                 color
             } else {
@@ -84,7 +85,7 @@ fn mark_section(
             } else {
                 format!("{} demands", mark.demands.len())
             };
-            ui.label(format!("Marked {label}, covering {covers}"));
+            super::text::label(ui, &format!("Marked {label}, covering {covers}"), None);
             status_buttons(ui, cmp, Some(&mark.status), actions);
             if note.mark.as_ref() != Some(&mark.id) {
                 note.mark = Some(mark.id.clone());
@@ -95,12 +96,26 @@ fn mark_section(
             }
             ui.add_space(4.0);
             let note_label = ui.label("Note");
+            let align = if super::text::starts_rtl(&note.text) {
+                egui::Align2::RIGHT_TOP
+            } else {
+                egui::Align2::LEFT_TOP
+            };
             let edit = egui::TextEdit::multiline(&mut note.text)
                 .id(ui.scope_id().with("note"))
                 .hint_text("Why this status? e.g. “30 days everywhere vs. 2–3 days in chosen sectors”")
                 .desired_rows(4)
-                .desired_width(f32::INFINITY);
+                .desired_width(f32::INFINITY)
+                .align(align);
             let response = ui.add(edit).labelled_by(note_label.id);
+            if super::text::has_rtl(&note.text) {
+                // The editor keeps egui's left-to-right lines (so the cursor stays where
+                // it types, and the note is saved in the order it was typed); this shows
+                // how it reads.
+                let weak = ui.visuals().weak_text_color();
+                ui.label(RichText::new("Reads:").weak().small());
+                super::text::label(ui, &note.text, Some(weak));
+            }
             if response.changed() {
                 actions.push(Action::SetNote {
                     mark: mark.id.clone(),
@@ -115,7 +130,8 @@ fn mark_section(
             } else {
                 format!("Coded by {}", mark.coder)
             };
-            ui.label(RichText::new(coder).weak());
+            let weak = ui.visuals().weak_text_color();
+            super::text::label(ui, &coder, Some(weak));
             ui.label(
                 RichText::new(format!(
                     "Created {} · changed {}",
@@ -136,7 +152,8 @@ fn mark_section(
                 ui.label("Or give the selection a mark of its own:");
                 ui.horizontal_wrapped(|ui| {
                     for status in &cmp.codebook().statuses {
-                        if ui.small_button(&status.label).clicked() {
+                        let label = super::text::widget_text(ui, &status.label, egui::TextStyle::Button);
+                        if ui.small_button(label).clicked() {
                             actions.push(Action::NewMark(status.id.clone()));
                         }
                     }
@@ -237,7 +254,10 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
                             crate::format::diagnostics::count(with, "other demand", "other demands")
                         ),
                     };
-                    if ui.link(text).clicked() {
+                    if ui
+                        .link(super::text::widget_text(ui, text, egui::TextStyle::Body))
+                        .clicked()
+                    {
                         actions.push(Action::SelectMark(id.clone()));
                     }
                 }
@@ -274,13 +294,14 @@ fn orphans(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
                 .codebook()
                 .get(&mark.status)
                 .map_or(mark.status.as_str(), |s| s.label.as_str());
-            ui.label(format!("{status} · {}", names.join(", ")));
+            super::text::label(ui, &format!("{status} · {}", names.join(", ")), None);
             if ui.small_button("Remove").clicked() {
                 actions.push(Action::RemoveMark(mark.id.clone()));
             }
         });
         if !mark.note.is_empty() {
-            ui.label(RichText::new(&mark.note).italics());
+            let weak = ui.visuals().weak_text_color();
+            super::text::label(ui, &mark.note, Some(weak));
         }
     }
 }

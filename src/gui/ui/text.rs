@@ -28,6 +28,12 @@ pub fn has_rtl(text: &str) -> bool {
     text.chars().any(is_rtl_char)
 }
 
+/// Whether the text's first strong character is right to left, as for a paragraph
+/// that UAX #9 lays out right to left.
+pub fn starts_rtl(text: &str) -> bool {
+    unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+}
+
 /// Reordered galleys, by the galley egui laid out (kept alive, so its address stays unique).
 #[derive(Clone, Default)]
 struct BidiCache {
@@ -45,9 +51,12 @@ pub fn bidi(ctx: &Context, galley: Arc<Galley>) -> Arc<Galley> {
     }
     let key = Arc::as_ptr(&galley) as usize;
     let id = Id::unique("stances_bidi_cache");
-    if let Some(done) = ctx.data(|d| {
-        d.get_temp::<BidiCache>(id)
-            .and_then(|c| c.galleys.get(&key).map(|(_, r)| r.clone()))
+    // Looked up in place: `get_temp` would clone the whole cache on every call.
+    if let Some(done) = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<BidiCache>(id)
+            .galleys
+            .get(&key)
+            .map(|(_, r)| r.clone())
     }) {
         return done;
     }
@@ -95,6 +104,24 @@ pub fn layout(ui: &egui::Ui, text: &str, font: egui::FontId, color: egui::Color3
     let mut job = egui::text::LayoutJob::simple(mirrored(text).into_owned(), font, color, wrap_width);
     job.wrap.max_width = wrap_width;
     bidi(ui.ctx(), ui.painter().layout_job(job))
+}
+
+/// User text on a widget (a button, checkbox or link): one line in visual order.
+/// Unset colours stay unset, so the widget still colours it when hovered or
+/// selected; text with no right-to-left character is passed on untouched.
+pub fn widget_text(ui: &egui::Ui, text: impl Into<egui::RichText>, style: egui::TextStyle) -> egui::WidgetText {
+    let rich: egui::RichText = text.into();
+    if !has_rtl(rich.text()) {
+        return rich.into();
+    }
+    let mut job = Arc::unwrap_or_clone(egui::WidgetText::from(rich).into_layout_job(
+        ui.style(),
+        style.into(),
+        egui::Align::Center,
+    ));
+    // Mirroring swaps brackets one for one, so the sections' byte ranges still hold.
+    job.text = mirrored(&job.text).into_owned();
+    bidi(ui.ctx(), ui.painter().layout_job(job)).into()
 }
 
 /// A piece of a row that moves as a whole: one glyph of left-to-right text, or a

@@ -92,7 +92,13 @@ fn columns_menu(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
             // The last shown column cannot be hidden: an empty view helps nobody.
             let can_toggle = column.hidden || shown > 1;
             if ui
-                .add_enabled(can_toggle, egui::Checkbox::new(&mut visible, cmp.side_label(side)))
+                .add_enabled(
+                    can_toggle,
+                    egui::Checkbox::new(
+                        &mut visible,
+                        super::text::widget_text(ui, cmp.side_label(side), egui::TextStyle::Body),
+                    ),
+                )
                 .changed()
             {
                 actions.push(Action::SetColumnHidden {
@@ -166,7 +172,7 @@ pub fn filter_bar(
             let text = RichText::new(format!("{} {count}", status.label))
                 .strong()
                 .color(if on { theme::text_on(color) } else { color });
-            let button = egui::Button::new(text)
+            let button = egui::Button::new(super::text::widget_text(ui, text, egui::TextStyle::Button))
                 .fill(if on { color } else { theme::tint(color, ui.visuals()) })
                 .selected(on);
             let response = ui.add(button).on_hover_text(format!(
