@@ -13,6 +13,7 @@ use stances::gui::{AppOptions, StancesApp};
 use stances::io::save_comparison;
 use stances::model::alignment::{Filter, align};
 use stances::model::mark::Stamp;
+use stances::model::reliability::{Code, agreement};
 use stances::model::synthetic::{Language, Spec, comparison, position_file};
 use stances::model::{Comparison, DemandIx, Document, PositionFile};
 
@@ -212,5 +213,36 @@ fn save_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, frame, frame_rtl, edit, save_bench);
+/// A units × coders table of codes (4 statuses), 70 % of cells coded, deterministic.
+fn coded_table(units: usize, coders: usize) -> Vec<Vec<Option<Code>>> {
+    let mut state: u64 = 42;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as u32
+    };
+    (0..units)
+        .map(|_| (0..coders).map(|_| (next() % 10 < 7).then(|| next() % 4)).collect())
+        .collect()
+}
+
+/// Agreement (5): α, κ and percent agreement, against one pass that only counts
+/// the coded cells of the same table; 10,000 and 20,000 units show how it grows.
+fn agreement_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("agreement");
+    group.sample_size(20);
+    for (units, coders) in [(10_000, 30), (20_000, 30), (20_000, 2)] {
+        let table = coded_table(units, coders);
+        group.bench_function(format!("baseline: count coded cells, {coders} coders x {units}"), |b| {
+            b.iter(|| black_box(table.iter().flatten().filter(|c| c.is_some()).count()));
+        });
+        group.bench_function(format!("alpha, kappa, % agreement, {coders} coders x {units}"), |b| {
+            b.iter(|| black_box(agreement(black_box(&table))));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, frame, frame_rtl, edit, save_bench, agreement_bench);
 criterion_main!(benches);

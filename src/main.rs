@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => stances::cli::check(&files),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
+        Some(Command::Agreement { files, format, by }) => stances::cli::agreement::run(&files, format, by),
         None => match stances::gui::run(cli.files) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

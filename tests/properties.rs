@@ -240,11 +240,36 @@ proptest! {
         prop_assert_eq!(back, file);
     }
 
+    /// A codebook file Stances wrote always opens again, equal, whatever its labels and descriptions hold.
+    #[test]
+    fn any_codebook_file_survives_writing_and_reading(
+        id in text(),
+        name in text(),
+        statuses in prop::collection::vec((text(), opt_text(), any::<[u8; 3]>(), prop::option::of("[a-z0-9]")), 1..12),
+    ) {
+        let mut codebook = stances::model::Codebook { id, name, statuses: Vec::new() };
+        for (i, (label, description, [r, g, b], key)) in statuses.into_iter().enumerate() {
+            let taken = key.as_ref().is_some_and(|k| codebook.by_key(k).is_some());
+            codebook.statuses.push(stances::model::Status {
+                id: format!("s{i}-{label}"),
+                label,
+                color: format!("#{r:02x}{g:02x}{b:02x}"),
+                key: if taken { None } else { key },
+                description,
+            });
+        }
+        let text = stances::format::codebook_file::to_ron(&codebook).unwrap();
+        let back = stances::format::codebook_file::parse("x.codebook.ron", &text)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(back, codebook);
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         if let Ok(text) = text_from_bytes("x.ron", bytes) {
             let _ = parse_position_file("x.ron", &text);
             let _ = parse("x.stances.ron", &text);
+            let _ = stances::format::codebook_file::parse("x.codebook.ron", &text);
         }
     }
 

@@ -1,5 +1,7 @@
-//! The command line: `stances [FILES…]`, `stances check FILES…`, `stances new FILES… -o OUT`.
+//! The command line: `stances [FILES…]`, `stances check FILES…`, `stances new FILES… -o OUT`,
+//! `stances agreement FILES…`.
 
+pub mod agreement;
 mod check;
 mod new;
 
@@ -47,5 +49,21 @@ pub enum Command {
         /// Overwrite the output file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Inter-coder agreement of a coding study: each coder's comparison file of the
+    /// same positions (or one file holding several coders' marks). The unit is a
+    /// demand; a demand a coder did not mark is not coded by them (a missing value).
+    /// Prints, for the whole study and each issue, side or status: units, units
+    /// coded by two coders or more, coders, percent agreement, Cohen's κ (two
+    /// coders) and Krippendorff's α (nominal).
+    Agreement {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `table` to read, `csv` for scripts and spreadsheets.
+        #[arg(long, value_enum, default_value_t)]
+        format: agreement::OutputFormat,
+        /// Add one row per issue, side or status (that status against all others).
+        #[arg(long, value_enum)]
+        by: Option<agreement::By>,
     },
 }

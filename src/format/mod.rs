@@ -2,6 +2,7 @@
 //! converted on load), their located diagnostics. No file system here: `io` reads
 //! and writes the bytes.
 
+pub mod codebook_file;
 pub mod comparison_file;
 pub mod comparison_v1;
 pub mod diagnostics;

@@ -11,7 +11,9 @@ pub mod history;
 mod index;
 pub mod mark;
 pub mod position;
+pub mod reliability;
 pub mod script;
+pub mod study;
 pub mod synthetic;
 pub mod view;
 

@@ -1,0 +1,221 @@
+//! `stances agreement`: inter-coder agreement of a coding study, as a table for
+//! reading or CSV for a paper's scripts.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::format::comparison_file;
+use crate::io;
+use crate::model::reliability::{Agreement, Figure, Undefined};
+use crate::model::study::{Breakdown, CodedCopy, Study};
+
+/// How `stances agreement` prints its figures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns, with what the figures leave out below them.
+    #[default]
+    Table,
+    /// `scope,units,pairable_units,coders,percent_agreement,cohen_kappa,krippendorff_alpha`.
+    Csv,
+}
+
+/// The breakdown of `--by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Issue,
+    Side,
+    Status,
+}
+
+impl From<By> for Breakdown {
+    fn from(by: By) -> Self {
+        match by {
+            By::Issue => Breakdown::Issue,
+            By::Side => Breakdown::Side,
+            By::Status => Breakdown::Status,
+        }
+    }
+}
+
+/// Reads coders' comparison files as one study, with a message naming the file
+/// and the problem when one cannot be used.
+pub fn open_study(files: &[PathBuf]) -> Result<Study, String> {
+    let mut copies = Vec::with_capacity(files.len());
+    for path in files {
+        let shown = io::display_path(path);
+        let text = io::read_text(path).map_err(|e| e.to_string())?;
+        if !comparison_file::is_comparison_file(path, Some(&text)) {
+            return Err(format!(
+                "{shown}: this is a position file; agreement is computed on comparison files (.stances.ron), one per coder. Make one for each coder with `stances new {shown} -o CODER.stances.ron`, code it, and give those files here."
+            ));
+        }
+        let loaded = comparison_file::parse_loaded(&shown, &text).map_err(|e| e.to_string())?;
+        copies.push(CodedCopy {
+            file: shown,
+            comparison: loaded.comparison,
+        });
+    }
+    Study::new(copies).map_err(|e| e.to_string())
+}
+
+/// A figure with four decimals, or nothing (CSV).
+fn csv_number(figure: &Figure, scale: f64) -> String {
+    figure.map_or_else(|_| String::new(), |x| format!("{:.4}", x * scale))
+}
+
+/// The CSV of `rows`: the header, then one line per row, `all` first.
+pub fn to_csv(rows: &[(String, Agreement)]) -> Result<String, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "scope",
+        "units",
+        "pairable_units",
+        "coders",
+        "percent_agreement",
+        "cohen_kappa",
+        "krippendorff_alpha",
+    ])?;
+    for (scope, a) in rows {
+        out.write_record([
+            scope.clone(),
+            a.units.to_string(),
+            a.pairable_units.to_string(),
+            a.coders.to_string(),
+            csv_number(&a.percent_agreement, 100.0),
+            csv_number(&a.cohen_kappa, 1.0),
+            csv_number(&a.krippendorff_alpha, 1.0),
+        ])?;
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A figure for people: three decimals, or a dash with a footnote mark.
+fn shown(figure: &Figure, percent: bool) -> String {
+    match figure {
+        Ok(x) if percent => format!("{:.1} %", x * 100.0),
+        Ok(x) => format!("{x:.3}"),
+        Err(_) => "–".to_owned(),
+    }
+}
+
+/// The table of `rows`, then what the figures leave out.
+pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
+    let header = [
+        "scope",
+        "units",
+        "coded by 2+",
+        "coded by 1",
+        "not coded",
+        "coders",
+        "% agreement",
+        "Cohen's κ",
+        "Krippendorff's α",
+    ];
+    let mut lines: Vec<Vec<String>> = vec![header.iter().map(|s| (*s).to_owned()).collect()];
+    for (scope, a) in rows {
+        lines.push(vec![
+            scope.clone(),
+            a.units.to_string(),
+            a.pairable_units.to_string(),
+            a.coded_once.to_string(),
+            a.not_coded.to_string(),
+            a.coders.to_string(),
+            shown(&a.percent_agreement, true),
+            shown(&a.cohen_kappa, false),
+            shown(&a.krippendorff_alpha, false),
+        ]);
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| lines.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = format!(
+        "Coding study: {} coders ({}) in {} files; {} units (demands).\n\n",
+        study.coders().len(),
+        study.coders().join(", "),
+        study.copies().len(),
+        study.units().len()
+    );
+    for line in &lines {
+        let cells: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, &w))| {
+                let pad = " ".repeat(w - cell.chars().count());
+                if c == 0 {
+                    format!("{cell}{pad}")
+                } else {
+                    format!("{pad}{cell}")
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    let mut reasons: Vec<Undefined> = Vec::new();
+    for (_, a) in rows {
+        for figure in [&a.percent_agreement, &a.cohen_kappa, &a.krippendorff_alpha] {
+            if let Err(why) = figure
+                && !reasons.contains(why)
+            {
+                reasons.push(*why);
+            }
+        }
+    }
+    if !reasons.is_empty() {
+        out.push_str("\n– not defined: ");
+        out.push_str(&reasons.iter().map(|r| r.reason()).collect::<Vec<_>>().join("; "));
+        out.push_str(".\n");
+    }
+    out.push_str(
+        "\nOnly units coded by two coders or more count towards agreement; units coded by one coder or none are counted above, not in the figures.\n",
+    );
+    let conflicts = study.conflicts();
+    if !conflicts.is_empty() {
+        out.push_str(&format!(
+            "\n{} within-coder conflicts (one coder gave one demand two statuses; counted as not coded):\n",
+            conflicts.len()
+        ));
+        for (unit, coder) in conflicts {
+            let statuses = match study.cell(unit, coder) {
+                crate::model::study::Cell::Conflict { statuses, .. } => statuses
+                    .iter()
+                    .map(|&s| study.statuses()[s as usize].label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "  {}: {} ({statuses})\n",
+                study.coders()[coder],
+                study.describe_unit(unit)
+            ));
+        }
+    }
+    out
+}
+
+/// Runs `stances agreement`: prints the figures, returns the exit code.
+#[expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line report")]
+pub fn run(files: &[PathBuf], format: OutputFormat, by: Option<By>) -> ExitCode {
+    let study = match open_study(files) {
+        Ok(study) => study,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(1);
+        }
+    };
+    let rows = study.report(by.map(Breakdown::from));
+    match format {
+        OutputFormat::Table => print!("{}", to_table(&study, &rows)),
+        OutputFormat::Csv => match to_csv(&rows) {
+            Ok(text) => print!("{text}"),
+            Err(e) => {
+                eprintln!("stances: could not write the CSV: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,425 @@
+//! A coding study: two or more coders' comparisons of the same positions, read
+//! as one table of codes.
+//!
+//! The unit of analysis is a demand. A coder's code for a demand is the status of
+//! the mark of theirs that covers it; a demand no mark of that coder covers is
+//! *not coded* by them (a missing value, never a code of its own). Two marks of
+//! one coder giving one demand two different statuses are a *within-coder
+//! conflict*: reported, and counted as not coded. A coder is named by the marks'
+//! `coder`, or, where a mark has none (format 1 files), by the file's name
+//! without its extensions.
+
+use std::collections::HashMap;
+
+use super::codebook::Codebook;
+use super::comparison::{Comparison, DemandIx};
+use super::mark::{DemandRef, MarkId};
+use super::position::PositionFile;
+use super::reliability::{Agreement, Code, agreement};
+
+/// One coder's file, as opened.
+#[derive(Clone, Debug)]
+pub struct CodedCopy {
+    /// The file as the user named it.
+    pub file: String,
+    pub comparison: Comparison,
+}
+
+/// One mark of a coder on a unit: its status, note and id.
+type Given = (Code, String, MarkId);
+
+/// What one coder said about one demand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    NotCoded,
+    Coded {
+        status: Code,
+        /// The notes of the coder's marks on this demand, joined.
+        note: String,
+        /// The coder's marks on this demand (usually one).
+        marks: Vec<MarkId>,
+    },
+    /// Two or more marks of this coder give the demand different statuses.
+    Conflict {
+        statuses: Vec<Code>,
+        note: String,
+    },
+}
+
+impl Cell {
+    pub fn code(&self) -> Option<Code> {
+        match self {
+            Cell::Coded { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub fn note(&self) -> &str {
+        match self {
+            Cell::NotCoded => "",
+            Cell::Coded { note, .. } | Cell::Conflict { note, .. } => note,
+        }
+    }
+}
+
+/// A status any coder used or any codebook of the study holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StudyStatus {
+    pub id: String,
+    pub label: String,
+    pub color: String,
+}
+
+/// How the statistics are broken down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Breakdown {
+    Issue,
+    Side,
+    /// Each status against all the others (one-vs-rest).
+    Status,
+}
+
+/// Why files cannot be read as one study.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StudyError {
+    #[error("a coding study needs at least one comparison file, one per coder")]
+    NoFiles,
+    #[error("{0}")]
+    DifferentPositions(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Study {
+    copies: Vec<CodedCopy>,
+    coders: Vec<String>,
+    statuses: Vec<StudyStatus>,
+    /// Every demand of the positions, side by side, in file order: the units.
+    units: Vec<DemandIx>,
+    /// `cells[unit][coder]`.
+    cells: Vec<Vec<Cell>>,
+}
+
+/// The file's name without folders and extensions: "coders/bob.stances.ron" → "bob".
+pub fn file_stem(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    name.split('.')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(name)
+        .to_owned()
+}
+
+impl Study {
+    /// Reads coders' comparisons as one study. Refused when they do not hold the
+    /// same positions, with what differs.
+    pub fn new(copies: Vec<CodedCopy>) -> Result<Self, StudyError> {
+        let Some(base) = copies.first() else {
+            return Err(StudyError::NoFiles);
+        };
+        // Each copy's document ids, mapped to the first copy's (they may differ if a
+        // coder's comparison was made from a renamed file).
+        let mut document_maps = Vec::with_capacity(copies.len());
+        for copy in &copies {
+            document_maps.push(match_documents(base, copy)?);
+        }
+        let base_cmp = &base.comparison;
+        let units: Vec<DemandIx> = (0..base_cmp.side_count())
+            .flat_map(|side| {
+                (0..base_cmp.side(side).demands.len()).map(move |d| DemandIx {
+                    side: side as u32,
+                    demand: d as u32,
+                })
+            })
+            .collect();
+        let unit_of: HashMap<DemandIx, usize> = units.iter().enumerate().map(|(u, &ix)| (ix, u)).collect();
+
+        let mut statuses: Vec<StudyStatus> = Vec::new();
+        let mut status_ix: HashMap<String, Code> = HashMap::new();
+        let mut add_status = |id: &str, codebook: &Codebook, statuses: &mut Vec<StudyStatus>| -> Code {
+            if let Some(&code) = status_ix.get(id) {
+                return code;
+            }
+            let known = codebook.get(id);
+            let code = statuses.len() as Code;
+            statuses.push(StudyStatus {
+                id: id.to_owned(),
+                label: known.map_or_else(|| id.to_owned(), |s| s.label.clone()),
+                color: known.map_or_else(|| "#868e96".to_owned(), |s| s.color.clone()),
+            });
+            status_ix.insert(id.to_owned(), code);
+            code
+        };
+        for copy in &copies {
+            for status in &copy.comparison.codebook().statuses {
+                add_status(&status.id, copy.comparison.codebook(), &mut statuses);
+            }
+        }
+
+        let mut coders: Vec<String> = Vec::new();
+        let mut given: HashMap<(usize, usize), Vec<Given>> = HashMap::new();
+        for (copy, map) in copies.iter().zip(&document_maps) {
+            let cmp = &copy.comparison;
+            for mark in cmp.marks() {
+                let name = if mark.coder.trim().is_empty() {
+                    file_stem(&copy.file)
+                } else {
+                    mark.coder.trim().to_owned()
+                };
+                let coder = match coders.iter().position(|c| *c == name) {
+                    Some(c) => c,
+                    None => {
+                        coders.push(name);
+                        coders.len() - 1
+                    }
+                };
+                let code = add_status(&mark.status, cmp.codebook(), &mut statuses);
+                for r in &mark.demands {
+                    let Some(document) = map.get(r.document()) else {
+                        continue;
+                    };
+                    let in_base = DemandRef::new(document.clone(), r.side(), r.demand());
+                    let Some(unit) = base_cmp.resolve(&in_base).and_then(|ix| unit_of.get(&ix)) else {
+                        continue; // An orphaned mark: it names a demand the positions lack.
+                    };
+                    given
+                        .entry((*unit, coder))
+                        .or_default()
+                        .push((code, mark.note.clone(), mark.id.clone()));
+                }
+            }
+        }
+        let mut cells = vec![vec![Cell::NotCoded; coders.len()]; units.len()];
+        for ((unit, coder), marks) in given {
+            let mut notes: Vec<&str> = Vec::new();
+            for (_, note, _) in &marks {
+                if !note.trim().is_empty() && !notes.contains(&note.as_str()) {
+                    notes.push(note);
+                }
+            }
+            let note = notes.join(" / ");
+            let mut codes: Vec<Code> = marks.iter().map(|m| m.0).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            cells[unit][coder] = if let [status] = codes[..] {
+                Cell::Coded {
+                    status,
+                    note,
+                    marks: marks.into_iter().map(|m| m.2).collect(),
+                }
+            } else {
+                Cell::Conflict { statuses: codes, note }
+            };
+        }
+        Ok(Self {
+            copies,
+            coders,
+            statuses,
+            units,
+            cells,
+        })
+    }
+
+    /// The positions and codebook of the first file: what the study is about.
+    pub fn base(&self) -> &Comparison {
+        &self.copies[0].comparison
+    }
+
+    pub fn copies(&self) -> &[CodedCopy] {
+        &self.copies
+    }
+
+    pub fn coders(&self) -> &[String] {
+        &self.coders
+    }
+
+    pub fn statuses(&self) -> &[StudyStatus] {
+        &self.statuses
+    }
+
+    pub fn units(&self) -> &[DemandIx] {
+        &self.units
+    }
+
+    pub fn cell(&self, unit: usize, coder: usize) -> &Cell {
+        &self.cells[unit][coder]
+    }
+
+    pub fn cells(&self, unit: usize) -> &[Cell] {
+        &self.cells[unit]
+    }
+
+    /// The issue a unit belongs to, as an index into the base comparison's issues.
+    pub fn issue_of(&self, unit: usize) -> Option<usize> {
+        let base = self.base();
+        base.issue_index(&base.demand(self.units[unit]).issue)
+    }
+
+    /// Units on which at least two coders gave a code and not all the same one.
+    pub fn disagreements(&self) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&u| {
+                let mut codes = self.cells[u].iter().filter_map(Cell::code);
+                match codes.next() {
+                    Some(first) => codes.any(|c| c != first),
+                    None => false,
+                }
+            })
+            .collect()
+    }
+
+    /// Units exactly one coder coded (they cannot count for or against agreement).
+    pub fn coded_by_one(&self) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&u| self.cells[u].iter().filter(|c| c.code().is_some()).count() == 1)
+            .collect()
+    }
+
+    /// (unit, coder) of every within-coder conflict.
+    pub fn conflicts(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (u, row) in self.cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if matches!(cell, Cell::Conflict { .. }) {
+                    out.push((u, c));
+                }
+            }
+        }
+        out
+    }
+
+    /// Agreement over the units `keep` accepts, with codes passed through `recode`.
+    fn agreement_where(&self, keep: impl Fn(usize) -> bool, recode: impl Fn(Code) -> Code) -> Agreement {
+        let table: Vec<Vec<Option<Code>>> = (0..self.units.len())
+            .filter(|&u| keep(u))
+            .map(|u| self.cells[u].iter().map(|c| c.code().map(&recode)).collect())
+            .collect();
+        agreement(&table)
+    }
+
+    /// Agreement over the whole study.
+    pub fn overall(&self) -> Agreement {
+        self.agreement_where(|_| true, |c| c)
+    }
+
+    /// The whole study (scope "all") and then one row per issue, side or status.
+    pub fn report(&self, by: Option<Breakdown>) -> Vec<(String, Agreement)> {
+        let mut rows = vec![("all".to_owned(), self.overall())];
+        let base = self.base();
+        match by {
+            None => {}
+            Some(Breakdown::Issue) => {
+                let issue_of: Vec<Option<usize>> = (0..self.units.len()).map(|u| self.issue_of(u)).collect();
+                for (i, issue) in base.issues().iter().enumerate() {
+                    rows.push((
+                        issue.name.clone(),
+                        self.agreement_where(|u| issue_of[u] == Some(i), |c| c),
+                    ));
+                }
+            }
+            Some(Breakdown::Side) => {
+                for side in 0..base.side_count() {
+                    let agreement = self.agreement_where(|u| self.units[u].side as usize == side, |c| c);
+                    rows.push((base.side_label(side), agreement));
+                }
+            }
+            Some(Breakdown::Status) => {
+                for (s, status) in self.statuses.iter().enumerate() {
+                    let s = s as Code;
+                    let agreement = self.agreement_where(|_| true, |c| Code::from(c == s));
+                    rows.push((status.label.clone(), agreement));
+                }
+            }
+        }
+        rows
+    }
+
+    /// A unit's demand, side name and issue name, for messages and tables.
+    pub fn describe_unit(&self, unit: usize) -> String {
+        let base = self.base();
+        let ix = self.units[unit];
+        let demand = base.demand(ix);
+        format!(
+            "{} ({}, {})",
+            demand.id,
+            base.side_label(ix.side as usize),
+            demand.issue
+        )
+    }
+}
+
+/// For each document of `copy`, the id of the base document with the same positions.
+fn match_documents(base: &CodedCopy, copy: &CodedCopy) -> Result<HashMap<String, String>, StudyError> {
+    let refuse = |what: String| {
+        StudyError::DifferentPositions(format!(
+            "{} and {} are not codings of the same positions: {what}. Every coder's comparison must be made from the same position files (File › New from position files, or `stances new`).",
+            copy.file, base.file
+        ))
+    };
+    let ours = base.comparison.documents();
+    let theirs = copy.comparison.documents();
+    let mut map = HashMap::new();
+    for doc in theirs {
+        let same_id = ours.iter().find(|d| d.id == doc.id);
+        let matched = match same_id {
+            Some(d) if d.data == doc.data => d,
+            Some(d) => return Err(refuse(describe_difference(&d.id, &d.data, &doc.data))),
+            None => match ours.iter().find(|d| d.data == doc.data) {
+                Some(d) => d,
+                None => {
+                    return Err(refuse(format!(
+                        "{} holds the positions of {}, which {} does not",
+                        copy.file, doc.path, base.file
+                    )));
+                }
+            },
+        };
+        map.insert(doc.id.clone(), matched.id.clone());
+    }
+    if let Some(missing) = ours.iter().find(|d| !map.values().any(|m| *m == d.id)) {
+        return Err(refuse(format!(
+            "{} holds the positions of {}, which {} does not",
+            base.file, missing.path, copy.file
+        )));
+    }
+    Ok(map)
+}
+
+/// The first difference between two versions of a position file, in words.
+fn describe_difference(document: &str, ours: &PositionFile, theirs: &PositionFile) -> String {
+    let prefix = format!("their versions of {document} differ");
+    for side in &ours.sides {
+        let Some(other) = theirs.sides.iter().find(|s| s.id == side.id) else {
+            return format!("{prefix}: side {} is in one and not the other", side.id);
+        };
+        for demand in &side.demands {
+            match other.demands.iter().find(|d| d.id == demand.id) {
+                None => {
+                    return format!(
+                        "{prefix}: demand {} of side {} is in one and not the other",
+                        demand.id, side.id
+                    );
+                }
+                Some(d) if d.text != demand.text => {
+                    return format!("{prefix}: demand {} of side {} reads differently", demand.id, side.id);
+                }
+                Some(d) if d != demand => {
+                    return format!(
+                        "{prefix}: demand {} of side {} differs (issue, priority, value, quote, source, tags or note)",
+                        demand.id, side.id
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        if other.demands.len() != side.demands.len() {
+            return format!("{prefix}: side {} has other demands in one", side.id);
+        }
+    }
+    if let Some(side) = theirs.sides.iter().find(|s| !ours.sides.iter().any(|o| o.id == s.id)) {
+        return format!("{prefix}: side {} is in one and not the other", side.id);
+    }
+    if ours.issues != theirs.issues {
+        return format!("{prefix}: their issues differ");
+    }
+    format!("{prefix}: the negotiation, round, date, sources or side names differ")
+}
