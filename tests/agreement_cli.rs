@@ -345,3 +345,23 @@ fn files_of_other_positions_and_position_files_are_refused_with_the_reason() {
     assert_eq!(code, 1);
     assert!(err.contains("positions.ron: this is a position file"), "{err}");
 }
+
+#[test]
+fn the_readme_study_of_two_coders_gives_the_figures_the_readme_shows() {
+    let files = vec![
+        common::fixture("study/alice.stances.ron"),
+        common::fixture("study/bob.stances.ron"),
+    ];
+    let (code, csv, err) = agreement(&["--format", "csv", "--by", "side"], &files);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[1], "all,15,10,2,60.0000,0.4203,0.4453", "{csv}");
+    assert_eq!(lines[2], "Ukraine,5,4,2,50.0000,0.2727,0.3333", "{csv}");
+    let (_, table, _) = agreement(&[], &files);
+    assert!(
+        table.contains(
+            "all       15           10           2          3       2       60.0 %      0.420             0.445"
+        ),
+        "{table}"
+    );
+}
