@@ -10,6 +10,7 @@ use super::autosave::AutosaveState;
 use super::command::{Action, Command};
 use super::flow::Flow;
 use super::notices::Notices;
+use super::ui::codebook_editor::CodebookEditor;
 use super::ui::columns::ColumnsView;
 use super::ui::details::{self, NoteEditor};
 use super::ui::file_dialogs::FileDialogs;
@@ -68,6 +69,7 @@ pub struct StancesApp {
     pub(super) recent: Vec<PathBuf>,
     pub(super) coder: String,
     pub(super) preferences: PreferencesWindow,
+    pub(super) codebook_editor: CodebookEditor,
     pub(super) watcher: FileWatcher,
     pub(super) autosave: AutosaveState,
     pub(super) fonts: super::fonts::FontCheck,
@@ -107,6 +109,7 @@ impl StancesApp {
             recent,
             coder,
             preferences: PreferencesWindow::default(),
+            codebook_editor: CodebookEditor::default(),
             watcher: FileWatcher::new(move || ctx.request_repaint()),
             autosave: AutosaveState::new(options.autosave_dir),
             fonts: super::fonts::FontCheck::default(),
@@ -426,6 +429,7 @@ impl eframe::App for StancesApp {
         self.flow_prompts(&ctx);
         self.shortcuts_window(&ctx);
         self.preferences.show(&ctx, &mut actions);
+        self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
         self.recovery_prompt(&ctx);
 
         for action in actions {

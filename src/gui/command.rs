@@ -22,6 +22,7 @@ pub enum Command {
     ClearSelection,
     Find,
     Preferences,
+    EditCodebook,
     ShowAllColumns,
     Shortcuts,
     SelectUp,
@@ -37,7 +38,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are checked: longer chords first,
     /// so that Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::SaveAs,
         Self::Redo,
         Self::AddFiles,
@@ -50,6 +51,7 @@ impl Command {
         Self::ClearSelection,
         Self::Find,
         Self::Preferences,
+        Self::EditCodebook,
         Self::ShowAllColumns,
         Self::Shortcuts,
         Self::ExtendUp,
@@ -76,6 +78,7 @@ impl Command {
             Self::ClearSelection => "Clear selection",
             Self::Find => "Search",
             Self::Preferences => "Preferences…",
+            Self::EditCodebook => "Edit codebook…",
             Self::ShowAllColumns => "Show all columns",
             Self::Shortcuts => "Keyboard shortcuts",
             Self::SelectUp => "Select the demand above",
@@ -120,7 +123,7 @@ impl Command {
             Self::ClearSelection => &[k!(NONE, Key::Escape)],
             Self::Find => &[k!(CMD, Key::F)],
             Self::Preferences => &[k!(CMD, Key::Comma)],
-            Self::ShowAllColumns => &[],
+            Self::ShowAllColumns | Self::EditCodebook => &[],
             Self::Shortcuts => &[k!(NONE, Key::F1)],
             Self::SelectUp => &[k!(NONE, Key::ArrowUp)],
             Self::SelectDown => &[k!(NONE, Key::ArrowDown)],
@@ -197,8 +200,23 @@ pub enum Action {
         mark: MarkId,
         note: String,
     },
-    /// The note editor lost focus: the next keystroke starts a new undo step.
-    SealNote,
+    /// A text field (a note, a status label) lost focus: the next keystroke starts a new undo step.
+    SealTyping,
+    /// Makes this the comparison's codebook; changes with the same `merge_key` in a
+    /// row (typing a label) are one undo step.
+    SetCodebook {
+        codebook: crate::model::Codebook,
+        merge_key: Option<String>,
+    },
+    /// Adds a status, named "New status", in this colour.
+    AddStatus {
+        color: String,
+    },
+    /// Deletes a status; its marks are re-coded to `recode_to` first (a merge).
+    RemoveStatus {
+        id: String,
+        recode_to: Option<String>,
+    },
     SetColumnHidden {
         column: ColumnRef,
         hidden: bool,

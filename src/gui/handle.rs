@@ -70,6 +70,7 @@ impl StancesApp {
             }
             Command::ClearSelection => self.selection.clear(),
             Command::Find => self.focus_search = true,
+            Command::EditCodebook => self.codebook_editor.open = true,
             Command::Preferences => {
                 let coder = self.coder.clone();
                 self.preferences.open(&coder);
@@ -138,7 +139,35 @@ impl StancesApp {
                 let edit = self.comparison().note_edit(&mark, &note, &now_timestamp());
                 self.apply(edit, Some(format!("note {mark}")));
             }
-            Action::SealNote => self.doc.seal(),
+            Action::SealTyping => self.doc.seal(),
+            Action::SetCodebook { codebook, merge_key } => match self.comparison().codebook_edit(codebook) {
+                Ok(edit) => self.apply(edit, merge_key),
+                Err(e) => self.notices.error(e.0),
+            },
+            Action::AddStatus { color } => match self.comparison().add_status_edit("New status", &color) {
+                Ok(edit) => {
+                    self.doc.seal();
+                    self.apply(edit, None);
+                    if let Some(added) = self.comparison().codebook().statuses.last() {
+                        let field = super::ui::codebook_editor::field_id("label", &added.id);
+                        ctx.memory_mut(|m| m.request_focus(field));
+                    }
+                }
+                Err(e) => self.notices.error(e.0),
+            },
+            Action::RemoveStatus { id, recode_to } => {
+                match self
+                    .comparison()
+                    .remove_status_edit(&id, recode_to.as_deref(), &now_timestamp())
+                {
+                    Ok(edit) => {
+                        self.doc.seal();
+                        self.apply(Some(edit), None);
+                        self.filter.statuses.remove(&id);
+                    }
+                    Err(e) => self.notices.error(e.0),
+                }
+            }
             Action::SetColumnHidden { column, hidden } => self.set_column_hidden(&column, hidden),
             Action::MoveColumn { column, by } => self.move_column(&column, by),
             Action::ResizeColumn { column, width } => {

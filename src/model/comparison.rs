@@ -217,6 +217,14 @@ impl Comparison {
         self.view.columns.iter().any(|c| c.is(document, id) && !c.hidden)
     }
 
+    /// Puts in a new codebook (checked by the caller) and returns the old. Every card
+    /// may look different (labels, colours), so the log of changed marks starts afresh.
+    pub(super) fn replace_codebook(&mut self, codebook: Codebook) -> Codebook {
+        self.mark_log.clear();
+        self.mark_log_floor = self.revision + 1;
+        std::mem::replace(&mut self.codebook, codebook)
+    }
+
     pub fn revision(&self) -> u64 {
         self.revision
     }

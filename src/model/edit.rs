@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use super::codebook::Codebook;
 use super::comparison::{Comparison, DemandIx, PositionDocument};
 use super::mark::{Mark, MarkId, Stamp};
 
@@ -27,6 +28,8 @@ pub enum Edit {
         index: usize,
         document: PositionDocument,
     },
+    /// Makes this the comparison's codebook (every status a mark uses must be in it).
+    SetCodebook(Codebook),
     /// Several edits as one step. If one is refused, those before it are undone.
     Batch(Vec<Edit>),
 }
@@ -163,6 +166,11 @@ impl Comparison {
                 let document = self.documents.remove(index);
                 self.documents_changed();
                 Edit::InsertDocument { index, document }
+            }
+            Edit::SetCodebook(codebook) => {
+                self.check_codebook(&codebook)?;
+                let old = self.replace_codebook(codebook);
+                Edit::SetCodebook(old)
             }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());

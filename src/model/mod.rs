@@ -4,6 +4,7 @@
 
 pub mod alignment;
 pub mod codebook;
+mod codebook_edit;
 pub mod comparison;
 pub mod document;
 pub mod edit;

@@ -123,7 +123,7 @@ fn mark_section(
                 });
             }
             if response.lost_focus() {
-                actions.push(Action::SealNote);
+                actions.push(Action::SealTyping);
             }
             let coder = if mark.coder.is_empty() {
                 "Coder not recorded".to_owned()

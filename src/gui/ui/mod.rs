@@ -3,6 +3,7 @@
 //! and none knows the app.
 
 pub mod card;
+pub mod codebook_editor;
 pub mod columns;
 pub mod details;
 pub mod file_dialogs;

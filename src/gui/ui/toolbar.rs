@@ -45,6 +45,9 @@ pub fn menu_bar(
             ui.separator();
             command_button(ui, Command::Preferences, true, actions);
         });
+        ui.menu_button("Codebook", |ui| {
+            command_button(ui, Command::EditCodebook, true, actions);
+        });
         ui.menu_button("View", |ui| {
             ui.add_enabled_ui(cmp.side_count() > 0, |ui| {
                 ui.menu_button("Columns", |ui| columns_menu(ui, cmp, actions));
