@@ -11,11 +11,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 use stances::gui::StancesApp;
 
+/// Codebook › `item` (the menu, not the editor window of the same name).
+fn codebook_menu(harness: &mut Harness<'static, StancesApp>, item: &str) {
+    harness.get(By::new().label("Codebook").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
 fn open_editor(harness: &mut Harness<'static, StancesApp>) {
-    harness.get_by_label("Codebook").click();
-    harness.run();
-    harness.get_by_label("Edit codebook…").click();
-    harness.run();
+    codebook_menu(harness, "Edit codebook…");
 }
 
 /// The text field holding `value`.
@@ -150,4 +155,101 @@ fn a_colour_hard_to_read_on_a_theme_is_flagged_and_recolouring_undoes() {
             .query_by_label_contains("too light for the light theme")
             .is_none()
     );
+}
+
+#[test]
+fn a_codebook_saved_on_its_own_is_applied_to_another_comparison_by_id() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let shared = dir.path().join("study");
+
+    // A research group's codebook: Agreed renamed "Accepted", Partial deleted.
+    let mut group = harness_with(vec![example_path()]);
+    open_editor(&mut group);
+    retype(&mut group, "Agreed", "Accepted");
+    group.key_press(Key::Escape);
+    group.run();
+    let deletes: Vec<_> = group.query_all_by_label("Delete…").collect();
+    deletes[1].click();
+    group.run();
+    group.get_by_label("Accepted 0");
+    assert!(group.query_by_label_contains("Partial").is_none());
+    codebook_menu(&mut group, "Save codebook as…");
+    common::answer_path_prompt(
+        &mut group,
+        "Path to save the codebook to",
+        &shared.display().to_string(),
+        "Save",
+    );
+    let written = dir.path().join("study.codebook.ron");
+    assert!(written.is_file(), "saved with the codebook extension added");
+
+    // A coder's comparison with marks: applying the shared codebook renames by id.
+    let mut coder = harness_with(vec![fixture("istanbul-v2.stances.ron")]);
+    coder.get_by_label("Agreed 1");
+    codebook_menu(&mut coder, "Apply codebook…");
+    common::answer_path_prompt(
+        &mut coder,
+        "Path of a codebook file",
+        &written.display().to_string(),
+        "Apply",
+    );
+    coder.get_by_label("Accepted 1");
+    let said = coder.state().notices_text().join("\n");
+    assert!(said.contains("3 statuses matched by id"), "{said}");
+    assert!(
+        said.contains("not in the new codebook and unused, so removed: partial"),
+        "{said}"
+    );
+    undo(&mut coder);
+    coder.get_by_label("Agreed 1");
+
+    // A file that is not a codebook is named with what is wrong, and nothing changes.
+    codebook_menu(&mut coder, "Apply codebook…");
+    let wrong = fixture("istanbul-v2.stances.ron");
+    common::answer_path_prompt(
+        &mut coder,
+        "Path of a codebook file",
+        &wrong.display().to_string(),
+        "Apply",
+    );
+    let said = coder.state().notices_text().join("\n");
+    assert!(
+        said.contains("this is a comparison file, not a codebook file"),
+        "{said}"
+    );
+    coder.get_by_label("Agreed 1");
+}
+
+#[test]
+fn a_codebook_exported_for_qda_tools_comes_back_by_id() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut group = harness_with(vec![example_path()]);
+    open_editor(&mut group);
+    retype(&mut group, "Agreed", "Accepted");
+    group.key_press(Key::Escape);
+    group.run();
+    codebook_menu(&mut group, "Export for QDA tools (.qdc)…");
+    let target = dir.path().join("study");
+    common::answer_path_prompt(&mut group, "Path to export to", &target.display().to_string(), "Export");
+    let written = dir.path().join("study.qdc");
+    let xml = std::fs::read_to_string(&written).expect("exported with .qdc added");
+    assert!(
+        xml.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"Stances\">"),
+        "{xml}"
+    );
+    assert!(xml.contains("name=\"Accepted\" isCodable=\"true\""), "{xml}");
+
+    // Imported into a coder's comparison: the codes' guids map back to the same status ids.
+    let mut coder = harness_with(vec![fixture("istanbul-v2.stances.ron")]);
+    codebook_menu(&mut coder, "Apply codebook…");
+    common::answer_path_prompt(
+        &mut coder,
+        "Path of a codebook file",
+        &written.display().to_string(),
+        "Apply",
+    );
+    coder.get_by_label("Accepted 1");
+    coder.get_by_label("Disputed 1");
+    let said = coder.state().notices_text().join("\n");
+    assert!(said.contains("4 statuses matched by id"), "{said}");
 }

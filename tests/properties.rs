@@ -92,6 +92,12 @@ enum Step {
     Hide(prop::sample::Index, bool),
     Move(prop::sample::Index, isize),
     Resize(prop::sample::Index, Option<f32>),
+    /// Codebook editor: rename, recolour, add, move up, delete (re-coding to another).
+    Relabel(prop::sample::Index, String),
+    Recolour(prop::sample::Index, [u8; 3]),
+    AddStatus(String),
+    MoveStatusUp(prop::sample::Index),
+    DeleteStatus(prop::sample::Index, prop::sample::Index),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -109,6 +115,11 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (ix(), any::<bool>()).prop_map(|(c, h)| Step::Hide(c, h)),
         1 => (ix(), -2isize..3).prop_map(|(c, b)| Step::Move(c, b)),
         1 => (ix(), prop::option::of(-10.0f32..3000.0)).prop_map(|(c, w)| Step::Resize(c, w)),
+        1 => (ix(), prop_oneof![text(), Just(String::new())]).prop_map(|(s, t)| Step::Relabel(s, t)),
+        1 => (ix(), any::<[u8; 3]>()).prop_map(|(s, c)| Step::Recolour(s, c)),
+        1 => text().prop_map(Step::AddStatus),
+        1 => ix().prop_map(Step::MoveStatusUp),
+        1 => (ix(), ix()).prop_map(|(s, t)| Step::DeleteStatus(s, t)),
     ]
 }
 
@@ -161,11 +172,12 @@ fn take(doc: &mut Document, pool: &[PositionFile], step: Step, next_id: &mut u32
             let mut selection: Vec<DemandIx> = picks.iter().map(|i| all_demands[i.index(all_demands.len())]).collect();
             selection.dedup();
             *next_id += 1;
-            cmp.status_edit(&selection, &statuses[status].id, &stamp, format!("mark-{next_id:04}"))
+            let status = &statuses[status % statuses.len()].id;
+            cmp.status_edit(&selection, status, &stamp, format!("mark-{next_id:04}"))
         }
         Step::Restatus(m, status) if !marks.is_empty() => {
             let mut mark = marks[m.index(marks.len())].clone();
-            mark.status.clone_from(&statuses[status].id);
+            mark.status.clone_from(&statuses[status % statuses.len()].id);
             Some(Edit::ReplaceMark(mark))
         }
         Step::Note(m, note) if !marks.is_empty() => cmp.note_edit(&marks[m.index(marks.len())].id, &note, &stamp.now),
@@ -198,6 +210,28 @@ fn take(doc: &mut Document, pool: &[PositionFile], step: Step, next_id: &mut u32
             view.columns[c.index(n)].width = width;
             doc.set_view(view);
             None
+        }
+        Step::Relabel(s, label) => {
+            let mut codebook = cmp.codebook().clone();
+            codebook.statuses[s.index(statuses.len())].label = label;
+            cmp.codebook_edit(codebook).ok().flatten()
+        }
+        Step::Recolour(s, [r, g, b]) => {
+            let mut codebook = cmp.codebook().clone();
+            codebook.statuses[s.index(statuses.len())].color = format!("#{r:02x}{g:02x}{b:02x}");
+            cmp.codebook_edit(codebook).ok().flatten()
+        }
+        Step::AddStatus(label) => cmp.add_status_edit(&label, "#1971c2").ok().flatten(),
+        Step::MoveStatusUp(s) => {
+            let mut codebook = cmp.codebook().clone();
+            let i = s.index(statuses.len());
+            codebook.statuses.swap(i, i.saturating_sub(1));
+            cmp.codebook_edit(codebook).ok().flatten()
+        }
+        Step::DeleteStatus(s, t) => {
+            let id = &statuses[s.index(statuses.len())].id;
+            let target = &statuses[t.index(statuses.len())].id;
+            cmp.remove_status_edit(id, Some(target), &stamp.now).ok()
         }
         _ => None,
     };
@@ -264,12 +298,36 @@ proptest! {
         prop_assert_eq!(back, codebook);
     }
 
+    /// A codebook exported for QDA tools imports back with the same statuses (ids
+    /// through their guids), whatever the labels and descriptions hold; descriptions
+    /// come back trimmed, as other tools indent them.
+    #[test]
+    fn any_codebook_exported_as_qdc_imports_back(
+        statuses in prop::collection::vec((text(), opt_text(), any::<[u8; 3]>()), 1..10),
+    ) {
+        let mut codebook = stances::model::Codebook { id: "study".into(), name: "Study".into(), statuses: Vec::new() };
+        for (i, (label, description, [r, g, b])) in statuses.into_iter().enumerate() {
+            codebook.statuses.push(stances::model::Status {
+                id: format!("s{i}"),
+                label,
+                color: format!("#{r:02x}{g:02x}{b:02x}"),
+                key: codebook.free_key(),
+                description: description.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()),
+            });
+        }
+        let xml = stances::format::qdc::to_qdc(&codebook);
+        let back = stances::format::qdc::parse_qdc("x.qdc", &xml, &codebook)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{xml}")))?;
+        prop_assert_eq!(back, codebook);
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         if let Ok(text) = text_from_bytes("x.ron", bytes) {
             let _ = parse_position_file("x.ron", &text);
             let _ = parse("x.stances.ron", &text);
             let _ = stances::format::codebook_file::parse("x.codebook.ron", &text);
+            let _ = stances::format::qdc::parse_qdc("x.qdc", &text, &stances::model::Codebook::default());
         }
     }
 

@@ -8,6 +8,7 @@ pub mod comparison_v1;
 pub mod diagnostics;
 pub mod locate;
 pub mod position_file;
+pub mod qdc;
 
 pub use diagnostics::{FileError, Problem};
 pub use locate::LineCol;

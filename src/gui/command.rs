@@ -23,6 +23,9 @@ pub enum Command {
     Find,
     Preferences,
     EditCodebook,
+    SaveCodebook,
+    ApplyCodebook,
+    ExportQdc,
     ShowAllColumns,
     Shortcuts,
     SelectUp,
@@ -38,7 +41,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are checked: longer chords first,
     /// so that Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 26] = [
         Self::SaveAs,
         Self::Redo,
         Self::AddFiles,
@@ -52,6 +55,9 @@ impl Command {
         Self::Find,
         Self::Preferences,
         Self::EditCodebook,
+        Self::SaveCodebook,
+        Self::ApplyCodebook,
+        Self::ExportQdc,
         Self::ShowAllColumns,
         Self::Shortcuts,
         Self::ExtendUp,
@@ -79,6 +85,9 @@ impl Command {
             Self::Find => "Search",
             Self::Preferences => "Preferences…",
             Self::EditCodebook => "Edit codebook…",
+            Self::SaveCodebook => "Save codebook as…",
+            Self::ApplyCodebook => "Apply codebook…",
+            Self::ExportQdc => "Export for QDA tools (.qdc)…",
             Self::ShowAllColumns => "Show all columns",
             Self::Shortcuts => "Keyboard shortcuts",
             Self::SelectUp => "Select the demand above",
@@ -123,7 +132,9 @@ impl Command {
             Self::ClearSelection => &[k!(NONE, Key::Escape)],
             Self::Find => &[k!(CMD, Key::F)],
             Self::Preferences => &[k!(CMD, Key::Comma)],
-            Self::ShowAllColumns | Self::EditCodebook => &[],
+            Self::ShowAllColumns | Self::EditCodebook | Self::SaveCodebook | Self::ApplyCodebook | Self::ExportQdc => {
+                &[]
+            }
             Self::Shortcuts => &[k!(NONE, Key::F1)],
             Self::SelectUp => &[k!(NONE, Key::ArrowUp)],
             Self::SelectDown => &[k!(NONE, Key::ArrowDown)],

@@ -381,7 +381,28 @@ impl StancesApp {
                         .info(format!("Not saved, so {} was cancelled.", then.describe()));
                 }
             }
-            DialogOutcome::Cancelled(FileAction::Open | FileAction::Add) => {}
+            DialogOutcome::Chosen(FileAction::SaveCodebook, paths) => {
+                if let Some(path) = paths.first() {
+                    self.save_codebook(path);
+                }
+            }
+            DialogOutcome::Chosen(FileAction::ApplyCodebook, paths) => {
+                if let Some(path) = paths.first() {
+                    self.apply_codebook_file(path);
+                }
+            }
+            DialogOutcome::Chosen(FileAction::ExportQdc, paths) => {
+                if let Some(path) = paths.first() {
+                    self.export_qdc(path);
+                }
+            }
+            DialogOutcome::Cancelled(
+                FileAction::Open
+                | FileAction::Add
+                | FileAction::SaveCodebook
+                | FileAction::ApplyCodebook
+                | FileAction::ExportQdc,
+            ) => {}
         }
     }
 

@@ -71,6 +71,9 @@ impl StancesApp {
             Command::ClearSelection => self.selection.clear(),
             Command::Find => self.focus_search = true,
             Command::EditCodebook => self.codebook_editor.open = true,
+            Command::SaveCodebook => self.request_save_codebook(ctx),
+            Command::ApplyCodebook => self.request_apply_codebook(ctx),
+            Command::ExportQdc => self.request_export_qdc(ctx),
             Command::Preferences => {
                 let coder = self.coder.clone();
                 self.preferences.open(&coder);

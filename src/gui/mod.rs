@@ -6,6 +6,7 @@
 
 mod app;
 mod autosave;
+mod codebook_files;
 pub mod command;
 mod flow;
 mod fonts;

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Context, Id, Key, RichText};
 
+use crate::format::codebook_file::CODEBOOK_EXTENSION;
 use crate::format::comparison_file::COMPARISON_EXTENSION;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +15,9 @@ pub enum FileAction {
     Open,
     Add,
     SaveAs,
+    SaveCodebook,
+    ApplyCodebook,
+    ExportQdc,
 }
 
 impl FileAction {
@@ -22,6 +26,9 @@ impl FileAction {
             Self::Open => "Open a comparison or position files",
             Self::Add => "Add position files to the comparison",
             Self::SaveAs => "Save comparison as",
+            Self::SaveCodebook => "Save the codebook as",
+            Self::ApplyCodebook => "Apply a codebook to this comparison",
+            Self::ExportQdc => "Export the codebook for QDA tools (REFI-QDA)",
         }
     }
 }
@@ -100,8 +107,19 @@ impl FileDialogs {
                     pollster::block_on(dialog.pick_files())
                         .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
                 }
-                FileAction::SaveAs => {
-                    let mut dialog = dialog.add_filter("Comparison", &["ron"]);
+                FileAction::ApplyCodebook => {
+                    let dialog = dialog
+                        .add_filter("Codebook", &["ron", "qdc"])
+                        .add_filter("All files", &["*"]);
+                    pollster::block_on(dialog.pick_file()).map(|f| vec![f.path().to_path_buf()])
+                }
+                FileAction::SaveAs | FileAction::SaveCodebook | FileAction::ExportQdc => {
+                    let (kind, extension) = match action {
+                        FileAction::SaveAs => ("Comparison", "ron"),
+                        FileAction::ExportQdc => ("REFI-QDA codebook", "qdc"),
+                        _ => ("Codebook", "ron"),
+                    };
+                    let mut dialog = dialog.add_filter(kind, &[extension]);
                     if let Some(name) = file_name {
                         dialog = dialog.set_file_name(name);
                     }
@@ -183,6 +201,13 @@ impl FileDialogs {
                 }
                 FileAction::Add => "Path of a position file (.ron); separate several with ;".to_owned(),
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
+                FileAction::SaveCodebook => {
+                    format!("Path to save the codebook to, e.g. ~/ceasefire-study.{CODEBOOK_EXTENSION}")
+                }
+                FileAction::ApplyCodebook => {
+                    format!("Path of a codebook file (.{CODEBOOK_EXTENSION}, or a REFI-QDA .qdc)")
+                }
+                FileAction::ExportQdc => "Path to export to, e.g. ~/ceasefire-study.qdc".to_owned(),
             };
             let label = ui.label(RichText::new(hint).weak());
             let response = ui
@@ -212,7 +237,9 @@ impl FileDialogs {
                 let label = match prompt.action {
                     FileAction::Open => "Open",
                     FileAction::Add => "Add",
-                    FileAction::SaveAs => "Save",
+                    FileAction::SaveAs | FileAction::SaveCodebook => "Save",
+                    FileAction::ExportQdc => "Export",
+                    FileAction::ApplyCodebook => "Apply",
                 };
                 let ready = !prompt.text.trim().is_empty();
                 if (ui.add_enabled(ready, egui::Button::new(label)).clicked() || (enter && ready)) && chosen.is_none() {

@@ -47,6 +47,10 @@ pub fn menu_bar(
         });
         ui.menu_button("Codebook", |ui| {
             command_button(ui, Command::EditCodebook, true, actions);
+            ui.separator();
+            command_button(ui, Command::SaveCodebook, true, actions);
+            command_button(ui, Command::ApplyCodebook, true, actions);
+            command_button(ui, Command::ExportQdc, true, actions);
         });
         ui.menu_button("View", |ui| {
             ui.add_enabled_ui(cmp.side_count() > 0, |ui| {

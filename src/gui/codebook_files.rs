@@ -1,0 +1,135 @@
+//! Codebook › Save codebook as… and Apply codebook…: a research group's shared
+//! codebook, written on its own and applied to a comparison by status id.
+
+use std::path::{Path, PathBuf};
+
+use egui::Context;
+
+use super::app::StancesApp;
+use super::ui::file_dialogs::FileAction;
+use crate::format::codebook_file::{self, CODEBOOK_EXTENSION, apply_codebook};
+use crate::format::qdc::{self, QDC_EXTENSION};
+use crate::io;
+
+impl StancesApp {
+    pub(super) fn request_save_codebook(&mut self, ctx: &Context) {
+        let dir = self
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| {
+                self.suggested_save_path()
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+            });
+        let suggested = dir.join(format!("{}.{CODEBOOK_EXTENSION}", self.comparison().codebook().id));
+        self.dialogs.request(ctx, FileAction::SaveCodebook, Some(suggested));
+    }
+
+    pub(super) fn request_export_qdc(&mut self, ctx: &Context) {
+        let dir = self
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| {
+                self.suggested_save_path()
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+            });
+        let suggested = dir.join(format!("{}.{QDC_EXTENSION}", self.comparison().codebook().id));
+        self.dialogs.request(ctx, FileAction::ExportQdc, Some(suggested));
+    }
+
+    /// Writes the comparison's codebook as a REFI-QDA codebook (`.qdc` added when missing).
+    pub(super) fn export_qdc(&mut self, path: &Path) {
+        let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(QDC_EXTENSION)) {
+            path.to_path_buf()
+        } else {
+            let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+            name.push(format!(".{QDC_EXTENSION}"));
+            path.with_file_name(name)
+        };
+        let shown = io::display_path(&path);
+        let text = qdc::to_qdc(self.comparison().codebook());
+        match io::atomic::write_atomically(&path, text.as_bytes()) {
+            Ok(()) => self.notices.info(format!(
+                "Exported the codebook to {shown} (REFI-QDA), for ATLAS.ti, MAXQDA, NVivo, QualCoder and other QDA tools."
+            )),
+            Err(e) => self.notices.error(format!("{shown}: the codebook was not exported: {e}")),
+        }
+    }
+
+    pub(super) fn request_apply_codebook(&mut self, ctx: &Context) {
+        let dir = self.path().and_then(Path::parent).map(Path::to_path_buf);
+        self.dialogs.request(ctx, FileAction::ApplyCodebook, dir);
+    }
+
+    /// Writes the comparison's codebook to `path` (`.codebook.ron` added when it has no `.ron`).
+    pub(super) fn save_codebook(&mut self, path: &Path) {
+        let path = with_codebook_extension(path);
+        let shown = io::display_path(&path);
+        let written = codebook_file::to_ron(self.comparison().codebook())
+            .and_then(|text| io::atomic::write_atomically(&path, text.as_bytes()));
+        match written {
+            Ok(()) => self.notices.info(format!("Saved the codebook to {shown}.")),
+            Err(e) => self.notices.error(format!("{shown}: the codebook was not saved: {e}")),
+        }
+    }
+
+    /// Reads a codebook file (Stances' own, or a REFI-QDA `.qdc`) and makes it the
+    /// comparison's, matching statuses by id.
+    pub(super) fn apply_codebook_file(&mut self, path: &Path) {
+        let shown = io::display_path(path);
+        let is_qdc = |text: &str| {
+            path.extension().is_some_and(|e| e.eq_ignore_ascii_case(QDC_EXTENSION))
+                || text.trim_start_matches('\u{feff}').trim_start().starts_with('<')
+        };
+        let current = self.comparison().codebook();
+        let read = io::read_text(path).and_then(|text| {
+            if is_qdc(&text) {
+                qdc::parse_qdc(&shown, &text, current)
+            } else {
+                codebook_file::parse(&shown, &text)
+            }
+        });
+        let codebook = match read {
+            Ok(codebook) => codebook,
+            Err(e) => {
+                self.notices.error(e.to_string());
+                return;
+            }
+        };
+        let cmp = self.comparison();
+        let (result, report) = apply_codebook(cmp.codebook(), &codebook, |id| cmp.marks_with_status(id));
+        match cmp.codebook_edit(result) {
+            Ok(Some(edit)) => {
+                self.doc.seal();
+                match self.doc.apply(edit, None) {
+                    Ok(()) => self.notices.info(format!(
+                        "Applied the codebook “{}” from {shown}: {}.",
+                        codebook.name,
+                        report.summary()
+                    )),
+                    Err(e) => self.notices.error(format!("{shown}: {}", e.0)),
+                }
+            }
+            Ok(None) => self
+                .notices
+                .info(format!("{shown} holds the codebook this comparison already has.")),
+            Err(e) => self.notices.error(format!("{shown}: {}", e.0)),
+        }
+    }
+}
+
+/// Adds `.codebook.ron` to a path given without a `.ron` extension.
+fn with_codebook_extension(path: &Path) -> PathBuf {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+        path.to_path_buf()
+    } else {
+        let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(format!(".{CODEBOOK_EXTENSION}"));
+        path.with_file_name(name)
+    }
+}
