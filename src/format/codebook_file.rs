@@ -229,6 +229,20 @@ mod tests {
         .expect_err("not a codebook")
         .to_string();
         assert!(err.contains("this is a comparison file, not a codebook file"), "{err}");
+        let err = parse(
+            "x.codebook.ron",
+            "(\n    format: 1,\n    id: \"x\",\n    nmae: \"X\",\n    statuses: [],\n)",
+        )
+        .expect_err("a misspelt field")
+        .to_string();
+        assert!(
+            err.starts_with("x.codebook.ron:4:5: unknown field `nmae` in the codebook file (did you mean `name`?)"),
+            "{err}"
+        );
+        let err = parse("x.codebook.ron", "(format: 2, id: \"x\", name: \"X\", statuses: [])")
+            .expect_err("a newer format")
+            .to_string();
+        assert!(err.contains("newer"), "{err}");
     }
 
     #[test]

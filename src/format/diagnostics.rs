@@ -164,6 +164,7 @@ fn struct_word(name: &str) -> &str {
     match name {
         "PositionFile" => "the position file",
         "ComparisonFile" => "the comparison file",
+        "CodebookFile" => "the codebook file",
         "EmbeddedPositions" => "an embedded position file",
         "Source" => "a source",
         "Issue" => "an issue",
