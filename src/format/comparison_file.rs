@@ -91,12 +91,17 @@ pub fn is_comparison_file(path: &Path, text: Option<&str>) -> bool {
 
 /// Adds `.stances.ron` to a path given without a `.ron` extension.
 pub fn with_comparison_extension(path: &Path) -> PathBuf {
-    let is_ron = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-    if is_ron {
+    with_extension_unless(path, "ron", COMPARISON_EXTENSION)
+}
+
+/// `path` as it is when its extension is `last` (any case), else with `.full` added
+/// to its name: what a user typed without an extension gets the one Stances writes.
+pub fn with_extension_unless(path: &Path, last: &str, full: &str) -> PathBuf {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(last)) {
         path.to_path_buf()
     } else {
         let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        name.push(format!(".{COMPARISON_EXTENSION}"));
+        name.push(format!(".{full}"));
         path.with_file_name(name)
     }
 }

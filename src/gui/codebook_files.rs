@@ -8,11 +8,14 @@ use egui::Context;
 use super::app::StancesApp;
 use super::ui::file_dialogs::FileAction;
 use crate::format::codebook_file::{self, CODEBOOK_EXTENSION, apply_codebook};
+use crate::format::comparison_file::with_extension_unless;
 use crate::format::qdc::{self, QDC_EXTENSION};
 use crate::io;
 
 impl StancesApp {
-    pub(super) fn request_save_codebook(&mut self, ctx: &Context) {
+    /// Where to offer to write the codebook: beside the open file (else in the
+    /// folder comparisons are offered in), named after the codebook's id.
+    fn suggested_codebook_path(&self, extension: &str) -> PathBuf {
         let dir = self
             .path()
             .and_then(Path::parent)
@@ -23,34 +26,22 @@ impl StancesApp {
                     .map(Path::to_path_buf)
                     .unwrap_or_default()
             });
-        let suggested = dir.join(format!("{}.{CODEBOOK_EXTENSION}", self.comparison().codebook().id));
+        dir.join(format!("{}.{extension}", self.comparison().codebook().id))
+    }
+
+    pub(super) fn request_save_codebook(&mut self, ctx: &Context) {
+        let suggested = self.suggested_codebook_path(CODEBOOK_EXTENSION);
         self.dialogs.request(ctx, FileAction::SaveCodebook, Some(suggested));
     }
 
     pub(super) fn request_export_qdc(&mut self, ctx: &Context) {
-        let dir = self
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| {
-                self.suggested_save_path()
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default()
-            });
-        let suggested = dir.join(format!("{}.{QDC_EXTENSION}", self.comparison().codebook().id));
+        let suggested = self.suggested_codebook_path(QDC_EXTENSION);
         self.dialogs.request(ctx, FileAction::ExportQdc, Some(suggested));
     }
 
     /// Writes the comparison's codebook as a REFI-QDA codebook (`.qdc` added when missing).
     pub(super) fn export_qdc(&mut self, path: &Path) {
-        let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(QDC_EXTENSION)) {
-            path.to_path_buf()
-        } else {
-            let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-            name.push(format!(".{QDC_EXTENSION}"));
-            path.with_file_name(name)
-        };
+        let path = with_extension_unless(path, QDC_EXTENSION, QDC_EXTENSION);
         let shown = io::display_path(&path);
         let text = qdc::to_qdc(self.comparison().codebook());
         match io::atomic::write_atomically(&path, text.as_bytes()) {
@@ -68,7 +59,7 @@ impl StancesApp {
 
     /// Writes the comparison's codebook to `path` (`.codebook.ron` added when it has no `.ron`).
     pub(super) fn save_codebook(&mut self, path: &Path) {
-        let path = with_codebook_extension(path);
+        let path = with_extension_unless(path, "ron", CODEBOOK_EXTENSION);
         let shown = io::display_path(&path);
         let written = codebook_file::to_ron(self.comparison().codebook())
             .and_then(|text| io::atomic::write_atomically(&path, text.as_bytes()));
@@ -120,16 +111,5 @@ impl StancesApp {
                 .info(format!("{shown} holds the codebook this comparison already has.")),
             Err(e) => self.notices.error(format!("{shown}: {}", e.0)),
         }
-    }
-}
-
-/// Adds `.codebook.ron` to a path given without a `.ron` extension.
-fn with_codebook_extension(path: &Path) -> PathBuf {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-        path.to_path_buf()
-    } else {
-        let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        name.push(format!(".{CODEBOOK_EXTENSION}"));
-        path.with_file_name(name)
     }
 }
