@@ -86,6 +86,7 @@ fn app_in(spec: Spec, marks: usize, dir: &tempfile::TempDir) -> Harness<'static,
             cc,
             AppOptions {
                 files: vec![path],
+                coders: false,
                 native_dialogs: false,
                 autosave_dir: None,
                 new_windows: false,

@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => stances::cli::check(&files),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
         Some(Command::Agreement { files, format, by }) => stances::cli::agreement::run(&files, format, by),
-        None => match stances::gui::run(cli.files) {
+        None => match stances::gui::run(cli.files, cli.coders) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 #[expect(clippy::print_stderr, reason = "no window to show the error in")]

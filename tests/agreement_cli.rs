@@ -99,6 +99,7 @@ fn coder_file(dir: &Path, coder: &str, data: &PositionFile, statuses: &[&str], c
                 coder: coder.into(),
                 created: "2026-11-26T09:00:00Z".into(),
                 changed: "2026-11-26T09:00:00Z".into(),
+                coders_said: Vec::new(),
             })
         })
         .collect();

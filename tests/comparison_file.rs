@@ -1,4 +1,4 @@
-//! Saving and reopening annotated comparisons (format 2), and format 1 files converted.
+//! Saving and reopening annotated comparisons (formats 2 and 3), and format 1 files converted.
 #![allow(
     clippy::unwrap_used,
     reason = "helpers in a test crate fail the test loudly, as #[test]s do"
@@ -27,6 +27,7 @@ fn mark(id: &str, demands: &[(&str, &str)], status: &str, note: &str) -> Mark {
         coder: "alice".into(),
         created: "2026-11-25T10:00:00Z".into(),
         changed: "2026-11-25T10:05:00Z".into(),
+        coders_said: Vec::new(),
     }
 }
 
@@ -167,12 +168,12 @@ fn marks_naming_missing_demands_load_as_orphans() {
 
 #[test]
 fn a_newer_format_is_refused_with_the_version_needed() {
-    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 3,", 1);
+    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 4,", 1);
     let err = parse("x.stances.ron", &text).unwrap_err();
     assert_eq!(err.first_at().map(|a| (a.line, a.col)), Some((3, 13)));
     assert!(
         err.to_string()
-            .contains("format 3, written by a newer version of Stances"),
+            .contains("format 4, written by a newer version of Stances"),
         "{err}"
     );
 }
@@ -289,6 +290,42 @@ fn the_committed_v2_sample_still_loads_and_saves_unchanged() {
         text,
         "files of this version save byte for byte as they were"
     );
+}
+
+/// A consensus (format 3): its marks record what each coder of the study said.
+#[test]
+fn the_committed_v3_consensus_still_loads_and_saves_unchanged() {
+    let loaded = load_comparison(&fixture("consensus-v3.stances.ron")).unwrap();
+    assert_eq!(loaded.format, 3);
+    let cmp = loaded.comparison;
+    let settled = cmp
+        .marks()
+        .find(|m| m.note == "Settled in discussion")
+        .expect("the adjudicator's own decision");
+    assert_eq!(settled.status, "disputed");
+    assert_eq!(settled.coder, "carol");
+    let said: Vec<(&str, &[String])> = settled
+        .coders_said
+        .iter()
+        .map(|s| (s.coder.as_str(), &s.statuses[..]))
+        .collect();
+    assert_eq!(said.len(), 2, "alice and bob");
+    assert!(said.iter().all(|(_, statuses)| statuses.len() == 1));
+    let text = std::fs::read_to_string(fixture("consensus-v3.stances.ron")).unwrap();
+    assert_eq!(
+        to_ron(&cmp).unwrap(),
+        text,
+        "files of this version save byte for byte as they were"
+    );
+}
+
+/// Without records of coders, a comparison is still written as format 2, so that
+/// the version before consensus files keeps opening it.
+#[test]
+fn a_comparison_without_a_consensus_is_still_written_as_format_2() {
+    let text = to_ron(&example()).unwrap();
+    assert!(text.contains("format: 2,"));
+    assert!(!text.contains("coders_said"));
 }
 
 #[test]

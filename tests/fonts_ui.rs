@@ -32,6 +32,7 @@ fn harness(file: PathBuf, hebrew_font: bool) -> Harness<'static, StancesApp> {
                 cc,
                 AppOptions {
                     files: vec![file],
+                    coders: false,
                     native_dialogs: false,
                     autosave_dir: None,
                     new_windows: false,

@@ -267,6 +267,69 @@ proptest! {
         }
     }
 
+    /// Every consensus reachable by adjudicating a study (the coders' agreed codes,
+    /// then taking a coder's code, choosing a status, writing a note, clearing,
+    /// undoing and redoing, in any order) saves to a file that loads back equal.
+    #[test]
+    fn every_consensus_saves_and_loads_back_equal(
+        positions in position_file(),
+        coders in prop::collection::vec((text(), prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, text()), 0..8)), 2..4),
+        steps in prop::collection::vec((0u8..6, any::<prop::sample::Index>(), any::<prop::sample::Index>(), text()), 1..30),
+    ) {
+        use stances::model::consensus::Adjudication;
+        use stances::model::study::{CodedCopy, Study};
+        let base = Comparison::from_positions(vec![("talks.ron".into(), positions)]).unwrap();
+        let units: Vec<DemandIx> = (0..base.side_count())
+            .flat_map(|s| (0..base.side(s).demands.len()).map(move |d| DemandIx { side: s as u32, demand: d as u32 }))
+            .collect();
+        prop_assume!(!units.is_empty());
+        let statuses: Vec<String> = base.codebook().statuses.iter().map(|s| s.id.clone()).collect();
+        let mut next_id = 0;
+        let copies: Vec<CodedCopy> = coders.into_iter().enumerate().map(|(c, (coder, marks))| {
+            let mut doc = Document::new(base.clone());
+            for (unit, status, note) in marks {
+                next_id += 1;
+                let stamp = Stamp { coder: format!("{c} {coder}"), now: "2026-11-26T09:00:00Z".into() };
+                let edit = doc.comparison().new_mark_edit(&[units[unit.index(units.len())]], &statuses[status % statuses.len()], &stamp, format!("m{next_id}"));
+                let _ = doc.apply(edit.unwrap(), None);
+                let id = format!("m{next_id}");
+                if let Some(edit) = doc.comparison().note_edit(&id, &note, &stamp.now) {
+                    let _ = doc.apply(edit, None);
+                }
+            }
+            CodedCopy { file: format!("coder{c}.stances.ron"), comparison: doc.comparison().clone() }
+        }).collect();
+        let study = Study::new(copies).unwrap();
+        let coder_count = study.coders().len();
+        let stamp = Stamp { coder: "adjudicator".into(), now: "2026-11-26T10:00:00Z".into() };
+        let (adjudication, consensus) = Adjudication::start(study, &stamp, || { next_id += 1; format!("c{next_id}") });
+        let mut doc = Document::new(consensus);
+        let mut next = 0;
+        for (n, (kind, unit, pick, note)) in steps.into_iter().enumerate() {
+            let unit = unit.index(units.len());
+            let cmp = doc.comparison();
+            next += 1;
+            let id = format!("d{next}");
+            let decided = adjudication.decision(cmp, unit).map(|m| (m.status.clone(), m.note.clone()));
+            let edit = match kind {
+                0 if coder_count > 0 => adjudication.coder_code(unit, pick.index(coder_count)).and_then(|(status, note)| adjudication.decide_edit(cmp, unit, &status, &note, &stamp, id)),
+                1 => adjudication.decide_edit(cmp, unit, &statuses[pick.index(statuses.len())], &decided.map(|d| d.1).unwrap_or_default(), &stamp, id),
+                2 => decided.and_then(|(status, _)| adjudication.decide_edit(cmp, unit, &status, &note, &stamp, id)),
+                3 => adjudication.clear_edit(cmp, unit, &stamp),
+                4 => { let _ = doc.undo(); None }
+                _ => { let _ = doc.redo(); None }
+            };
+            if let Some(edit) = edit {
+                doc.apply(edit, None).map_err(|e| TestCaseError::fail(format!("step {n}: {e}")))?;
+            }
+            let text = to_ron(doc.comparison()).unwrap();
+            let back = parse("consensus.stances.ron", &text)
+                .map_err(|e| TestCaseError::fail(format!("after step {n}: {e}\n{text}")))?;
+            prop_assert!(same(&back, doc.comparison()), "after step {} the reloaded consensus differs", n);
+            prop_assert_eq!(to_ron(&back).unwrap(), text);
+        }
+    }
+
     #[test]
     fn any_position_file_survives_writing_and_reading(file in position_file()) {
         let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new()).unwrap();

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::format::comparison_file;
+use crate::format::agreement_csv::to_csv;
 use crate::io;
-use crate::model::reliability::{Agreement, Figure, Undefined};
-use crate::model::study::{Breakdown, CodedCopy, Study};
+use crate::model::reliability::{Agreement, Undefined, figure_text};
+use crate::model::study::{Breakdown, Study};
 
 /// How `stances agreement` prints its figures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -40,63 +40,7 @@ impl From<By> for Breakdown {
 /// Reads coders' comparison files as one study, with a message naming the file
 /// and the problem when one cannot be used.
 pub fn open_study(files: &[PathBuf]) -> Result<Study, String> {
-    let mut copies = Vec::with_capacity(files.len());
-    for path in files {
-        let shown = io::display_path(path);
-        let text = io::read_text(path).map_err(|e| e.to_string())?;
-        if !comparison_file::is_comparison_file(path, Some(&text)) {
-            return Err(format!(
-                "{shown}: this is a position file; agreement is computed on comparison files (.stances.ron), one per coder. Make one for each coder with `stances new {shown} -o CODER.stances.ron`, code it, and give those files here."
-            ));
-        }
-        let loaded = comparison_file::parse_loaded(&shown, &text).map_err(|e| e.to_string())?;
-        copies.push(CodedCopy {
-            file: shown,
-            comparison: loaded.comparison,
-        });
-    }
-    Study::new(copies).map_err(|e| e.to_string())
-}
-
-/// A figure with four decimals, or nothing (CSV).
-fn csv_number(figure: &Figure, scale: f64) -> String {
-    figure.map_or_else(|_| String::new(), |x| format!("{:.4}", x * scale))
-}
-
-/// The CSV of `rows`: the header, then one line per row, `all` first.
-pub fn to_csv(rows: &[(String, Agreement)]) -> Result<String, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "scope",
-        "units",
-        "pairable_units",
-        "coders",
-        "percent_agreement",
-        "cohen_kappa",
-        "krippendorff_alpha",
-    ])?;
-    for (scope, a) in rows {
-        out.write_record([
-            scope.clone(),
-            a.units.to_string(),
-            a.pairable_units.to_string(),
-            a.coders.to_string(),
-            csv_number(&a.percent_agreement, 100.0),
-            csv_number(&a.cohen_kappa, 1.0),
-            csv_number(&a.krippendorff_alpha, 1.0),
-        ])?;
-    }
-    let bytes = out.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// A figure for people: three decimals, or a dash with a footnote mark.
-fn shown(figure: &Figure, percent: bool) -> String {
-    match figure {
-        Ok(x) if percent => format!("{:.1} %", x * 100.0),
-        Ok(x) => format!("{x:.3}"),
-        Err(_) => "–".to_owned(),
-    }
+    Study::new(io::study::read_coded_copies(files)?).map_err(|e| e.to_string())
 }
 
 /// The table of `rows`, then what the figures leave out.
@@ -121,9 +65,9 @@ pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
             a.coded_once.to_string(),
             a.not_coded.to_string(),
             a.coders.to_string(),
-            shown(&a.percent_agreement, true),
-            shown(&a.cohen_kappa, false),
-            shown(&a.krippendorff_alpha, false),
+            figure_text(&a.percent_agreement, true),
+            figure_text(&a.cohen_kappa, false),
+            figure_text(&a.krippendorff_alpha, false),
         ]);
     }
     let widths: Vec<usize> = (0..header.len())

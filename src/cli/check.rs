@@ -22,8 +22,11 @@ pub fn check_file(path: &Path) -> Result<String, String> {
         } else {
             String::new()
         };
-        let converts = if loaded.format < comparison_file::COMPARISON_FORMAT {
-            format!("; Stances saves it as format {}", comparison_file::COMPARISON_FORMAT)
+        let converts = if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
+            format!(
+                "; Stances saves it as format {}",
+                comparison_file::format_for(&loaded.comparison)
+            )
         } else {
             String::new()
         };

@@ -1,4 +1,4 @@
-//! The command line: `stances [FILES…]`, `stances check FILES…`, `stances new FILES… -o OUT`,
+//! The command line: `stances [FILES…]`, `stances --coders FILES…`, `stances check FILES…`, `stances new FILES… -o OUT`,
 //! `stances agreement FILES…`.
 
 pub mod agreement;
@@ -24,6 +24,11 @@ pub struct Cli {
     /// files are combined into one comparison. With none, the bundled example (the
     /// Istanbul round of June 2025) opens.
     pub files: Vec<PathBuf>,
+
+    /// Open the files as one coding study: each a coder's comparison file of the
+    /// same positions (and at most one consensus to go on adjudicating).
+    #[arg(long)]
+    pub coders: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

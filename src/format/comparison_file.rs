@@ -1,7 +1,10 @@
-//! The comparison file (`.stances.ron`), format 2: an annotated comparison,
+//! The comparison file (`.stances.ron`), formats 2 and 3: an annotated comparison,
 //! self-contained (it embeds the position data it annotates) and deterministic.
-//! Format 1 files are read by [`super::comparison_v1`] and converted. The format is
-//! documented in `docs/comparison-file.md`.
+//! Format 3 is format 2 with marks that record what each coder of a study had said
+//! (a consensus); a file without such marks is still written as format 2, so that
+//! earlier versions keep opening it. Format 1 files are read by
+//! [`super::comparison_v1`] and converted. The format is documented in
+//! `docs/comparison-file.md`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,8 +21,20 @@ use crate::model::mark::{Mark, is_valid_timestamp};
 use crate::model::position::PositionFile;
 use crate::model::view::ViewState;
 
-/// The comparison file format this version writes.
-pub const COMPARISON_FORMAT: u32 = 2;
+/// The newest comparison file format this version reads and writes.
+pub const COMPARISON_FORMAT: u32 = 3;
+
+/// The oldest format read as it is; older ones are converted.
+pub const OLDEST_NATIVE_FORMAT: u32 = 2;
+
+/// The format a comparison is written in: the oldest that holds it.
+pub fn format_for(cmp: &Comparison) -> u32 {
+    if cmp.marks().any(|m| !m.coders_said.is_empty()) {
+        COMPARISON_FORMAT
+    } else {
+        OLDEST_NATIVE_FORMAT
+    }
+}
 
 /// The extension comparison files are saved with.
 pub const COMPARISON_EXTENSION: &str = "stances.ron";
@@ -109,7 +124,7 @@ pub fn with_extension_unless(path: &Path, last: &str, full: &str) -> PathBuf {
 /// Writes a comparison as RON text: the same comparison always gives the same bytes.
 pub fn to_ron(cmp: &Comparison) -> Result<String, String> {
     let file = ComparisonFileRef {
-        format: COMPARISON_FORMAT,
+        format: format_for(cmp),
         documents: cmp
             .documents()
             .iter()
@@ -175,11 +190,9 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
             data: d.data,
         })
         .collect();
+    let format = file.format;
     Comparison::new(documents, file.codebook, file.marks, file.view)
-        .map(|comparison| Loaded {
-            comparison,
-            format: COMPARISON_FORMAT,
-        })
+        .map(|comparison| Loaded { comparison, format })
         .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
 }
 
@@ -193,13 +206,20 @@ fn preflight(text: &str, fields: &[(String, String, locate::LineCol)]) -> Result
             "this is a position file, not a comparison file; open it to start a new comparison",
         ));
     }
+    if fields.iter().any(|(n, v, _)| {
+        n == "format"
+            && v.parse::<u32>()
+                .is_ok_and(|v| (OLDEST_NATIVE_FORMAT..=COMPARISON_FORMAT).contains(&v))
+    }) {
+        return Ok(());
+    }
     check_version(fields, kind, COMPARISON_FORMAT)
 }
 
 fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
     use Step::{Field, Index};
     let mut problems = Vec::new();
-    if file.format != COMPARISON_FORMAT {
+    if !(OLDEST_NATIVE_FORMAT..=COMPARISON_FORMAT).contains(&file.format) {
         problems.push(PathProblem::value(
             vec![Field("format")],
             diagnostics::version_message("comparison file", file.format.into(), COMPARISON_FORMAT),

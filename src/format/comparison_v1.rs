@@ -129,6 +129,7 @@ pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
             coder: String::new(),
             created: m.created,
             changed: m.changed,
+            coders_said: Vec::new(),
         })
         .collect();
     let columns = file

@@ -1,7 +1,8 @@
-//! Text to model and back: position files, comparison files (format 2, and format 1
-//! converted on load), their located diagnostics. No file system here: `io` reads
+//! Text to model and back: position files, comparison files (formats 2 and 3, and
+//! format 1 converted on load), codebooks, agreement figures as CSV, their located diagnostics. No file system here: `io` reads
 //! and writes the bytes.
 
+pub mod agreement_csv;
 pub mod codebook_file;
 pub mod comparison_file;
 pub mod comparison_v1;

@@ -15,11 +15,13 @@ use super::ui::columns::ColumnsView;
 use super::ui::details::{self, NoteEditor};
 use super::ui::file_dialogs::FileDialogs;
 use super::ui::preferences::PreferencesWindow;
-use super::ui::{header, toolbar};
+use super::ui::study_view::{self, StudyTab};
+use super::ui::{disagreements, header, toolbar};
 use crate::format::comparison_file::COMPARISON_EXTENSION;
 use crate::io::Fingerprint;
 use crate::io::watch::FileWatcher;
 use crate::model::alignment::Filter;
+use crate::model::consensus::List;
 use crate::model::{Comparison, DemandIx, Document};
 
 /// The example opened when no file is given, built into the binary so that it
@@ -36,6 +38,8 @@ const MAX_RECENT: usize = 10;
 pub struct AppOptions {
     /// Files named on the command line; none opens the bundled example.
     pub files: Vec<PathBuf>,
+    /// Open `files` as a coding study: each a coder's comparison (`--coders`).
+    pub coders: bool,
     /// Native file dialogs; tests use the typed-path prompt instead.
     pub native_dialogs: bool,
     /// Where autosaves for crash recovery go; `None` turns autosave off.
@@ -70,6 +74,8 @@ pub struct StancesApp {
     pub(super) coder: String,
     pub(super) preferences: PreferencesWindow,
     pub(super) codebook_editor: CodebookEditor,
+    /// The coding study whose consensus is the open document, if one is open.
+    pub(super) study: Option<super::study::StudyState>,
     pub(super) watcher: FileWatcher,
     pub(super) autosave: AutosaveState,
     pub(super) fonts: super::fonts::FontCheck,
@@ -110,6 +116,7 @@ impl StancesApp {
             coder,
             preferences: PreferencesWindow::default(),
             codebook_editor: CodebookEditor::default(),
+            study: None,
             watcher: FileWatcher::new(move || ctx.request_repaint()),
             autosave: AutosaveState::new(options.autosave_dir),
             fonts: super::fonts::FontCheck::default(),
@@ -125,6 +132,8 @@ impl StancesApp {
         }
         if options.files.is_empty() {
             app.open_bundled_example();
+        } else if options.coders {
+            app.open_study_at_start(&options.files);
         } else {
             app.open_at_start(&options.files);
         }
@@ -190,6 +199,12 @@ impl StancesApp {
                 .path
                 .file_name()
                 .map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            None if self.study.is_some() => format!(
+                "Untitled consensus of {}",
+                super::ui::study_view::coder_list(
+                    self.study.as_ref().map_or(&[][..], |s| s.adjudication.study().coders())
+                )
+            ),
             None => match self.comparison().documents().first() {
                 Some(d) => format!(
                     "Untitled comparison of {}",
@@ -221,6 +236,7 @@ impl StancesApp {
     ) {
         self.doc = Document::new(cmp);
         self.file = file;
+        self.study = None;
         self.selection.clear();
         self.filter = Filter::default();
         self.note = NoteEditor::default();
@@ -247,6 +263,16 @@ impl StancesApp {
     pub(super) fn suggested_save_path(&self) -> PathBuf {
         if let Some(file) = &self.file {
             return file.path.clone();
+        }
+        if let Some(study) = &self.study
+            && let Some(first) = study.adjudication.study().copies().first()
+        {
+            // Beside the coders' files.
+            let folder = Path::new(&first.file)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            return folder.join(format!("consensus.{COMPARISON_EXTENSION}"));
         }
         let stem = self
             .comparison()
@@ -293,6 +319,81 @@ impl StancesApp {
                 }
             });
         }
+    }
+
+    /// The panels of a comparison: the search and legend, messages, the details
+    /// pane and the columns.
+    fn comparison_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        egui::Panel::top("filter").show(ui, |ui| {
+            ui.add_space(4.0);
+            toolbar::filter_bar(
+                ui,
+                self.doc.comparison(),
+                &self.counts.1,
+                &self.filter,
+                std::mem::take(&mut self.focus_search),
+                actions,
+            );
+            ui.add_space(2.0);
+        });
+        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                self.changed_on_disk_ui(ui, actions);
+                self.notices.ui(ui);
+            });
+        }
+        egui::Panel::right("details")
+            .default_size(300.0)
+            .min_size(240.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                details::show(ui, self.doc.comparison(), &self.selection, &mut self.note, actions);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.comparison().side_count() == 0 {
+                Self::empty_state(ui);
+                return;
+            }
+            header::title_strip(ui, self.doc.comparison(), actions);
+            ui.add_space(2.0);
+            if self.columns.rows().is_empty() {
+                ui.label(RichText::new("No demand matches the search and filter.").weak());
+            }
+            self.columns.show(ui, self.doc.comparison(), &self.selection, actions);
+        });
+    }
+
+    /// A coding study's agreement figures or its list of demands to settle, in place of the columns.
+    fn study_central_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let Some(study) = self.study.as_mut() else {
+            return;
+        };
+        let by = study.by;
+        let figures = study.figures(by).to_vec();
+        let study = &*study;
+        egui::CentralPanel::default().show(ui, |ui| match study.tab {
+            StudyTab::Agreement => {
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    study_view::agreement(ui, &study.adjudication, &figures, by, actions);
+                });
+            }
+            StudyTab::Disagreements | StudyTab::CodedByOne => {
+                let list = if study.tab == StudyTab::Disagreements {
+                    List::Disputed
+                } else {
+                    List::CodedByOne
+                };
+                disagreements::show(
+                    ui,
+                    &study.adjudication,
+                    self.doc.comparison(),
+                    list,
+                    &study.filter,
+                    actions,
+                );
+            }
+            StudyTab::Consensus => {}
+        });
     }
 
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
@@ -371,44 +472,21 @@ impl eframe::App for StancesApp {
                 &mut actions,
             );
         });
-        egui::Panel::top("filter").show(ui, |ui| {
-            ui.add_space(4.0);
-            toolbar::filter_bar(
-                ui,
-                self.doc.comparison(),
-                &self.counts.1,
-                &self.filter,
-                std::mem::take(&mut self.focus_search),
-                &mut actions,
-            );
-            ui.add_space(2.0);
-        });
-        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
-            egui::Panel::bottom("notices").show(ui, |ui| {
-                self.changed_on_disk_ui(ui, &mut actions);
-                self.notices.ui(ui);
+        if let Some(study) = &self.study {
+            let progress = study.adjudication.progress(self.doc.comparison());
+            egui::Panel::top("study").show(ui, |ui| {
+                super::ui::study_view::strip(ui, &study.adjudication, progress, study.tab, &mut actions);
             });
         }
-        egui::Panel::right("details")
-            .default_size(300.0)
-            .min_size(240.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                details::show(ui, self.doc.comparison(), &self.selection, &mut self.note, &mut actions);
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.comparison().side_count() == 0 {
-                Self::empty_state(ui);
-                return;
+        let study_view = self.study.as_ref().is_some_and(|s| !s.shows_columns());
+        if study_view {
+            if !self.notices.is_empty() {
+                egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
             }
-            header::title_strip(ui, self.doc.comparison(), &mut actions);
-            ui.add_space(2.0);
-            if self.columns.rows().is_empty() {
-                ui.label(RichText::new("No demand matches the search and filter.").weak());
-            }
-            self.columns
-                .show(ui, self.doc.comparison(), &self.selection, &mut actions);
-        });
+            self.study_central_panel(ui, &mut actions);
+        } else {
+            self.comparison_panels(ui, &mut actions);
+        }
 
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop")));

@@ -13,6 +13,7 @@ pub enum Command {
     New,
     Open,
     AddFiles,
+    CompareCoders,
     Save,
     SaveAs,
     Quit,
@@ -41,12 +42,13 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are checked: longer chords first,
     /// so that Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 27] = [
         Self::SaveAs,
         Self::Redo,
         Self::AddFiles,
         Self::New,
         Self::Open,
+        Self::CompareCoders,
         Self::Save,
         Self::Quit,
         Self::Undo,
@@ -75,6 +77,7 @@ impl Command {
             Self::New => "New comparison",
             Self::Open => "Open…",
             Self::AddFiles => "Add position files…",
+            Self::CompareCoders => "Compare coders…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::Quit => "Quit",
@@ -132,9 +135,12 @@ impl Command {
             Self::ClearSelection => &[k!(NONE, Key::Escape)],
             Self::Find => &[k!(CMD, Key::F)],
             Self::Preferences => &[k!(CMD, Key::Comma)],
-            Self::ShowAllColumns | Self::EditCodebook | Self::SaveCodebook | Self::ApplyCodebook | Self::ExportQdc => {
-                &[]
-            }
+            Self::ShowAllColumns
+            | Self::CompareCoders
+            | Self::EditCodebook
+            | Self::SaveCodebook
+            | Self::ApplyCodebook
+            | Self::ExportQdc => &[],
             Self::Shortcuts => &[k!(NONE, Key::F1)],
             Self::SelectUp => &[k!(NONE, Key::ArrowUp)],
             Self::SelectDown => &[k!(NONE, Key::ArrowDown)],
@@ -253,4 +259,27 @@ pub enum Action {
     /// Keeps the open version of a file that changed on disk.
     IgnoreChange(PathBuf),
     SetCoder(String),
+    /// Something asked of the open coding study.
+    Study(StudyAction),
+}
+
+/// What the user asked for in a coding study's views.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StudyAction {
+    ShowTab(crate::gui::ui::study_view::StudyTab),
+    SetBreakdown(Option<crate::model::study::Breakdown>),
+    SetFilter(crate::model::consensus::RowFilter),
+    /// Settles a demand in the consensus with this status and note; `typing` a note
+    /// merges keystrokes into one undo step.
+    Decide {
+        unit: usize,
+        status: String,
+        note: String,
+        typing: bool,
+    },
+    /// Leaves a demand out of the consensus again.
+    ClearDecision(usize),
+    /// Copies the agreement figures shown as CSV.
+    CopyFigures,
+    Close,
 }

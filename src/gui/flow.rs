@@ -21,6 +21,8 @@ pub(super) enum Pending {
     Quit,
     New,
     Open(Box<Opened>),
+    /// A coding study, whose consensus becomes the open document.
+    Study(Box<super::study::OpenedStudy>),
 }
 
 impl Pending {
@@ -29,6 +31,7 @@ impl Pending {
             Self::Quit => "closing",
             Self::New => "starting a new comparison",
             Self::Open(_) => "opening another comparison",
+            Self::Study(opened) => opened.describe(),
         }
     }
 }
@@ -106,6 +109,7 @@ impl StancesApp {
                     .info("New comparison: add position files with File › Add position files… or drop them here.");
             }
             Pending::Open(opened) => self.install(*opened),
+            Pending::Study(opened) => self.install_study(*opened),
         }
     }
 
@@ -145,11 +149,11 @@ impl StancesApp {
                 }
                 match comparison_file::parse_loaded(&shown, &text) {
                     Ok(loaded) => {
-                        if loaded.format < comparison_file::COMPARISON_FORMAT {
+                        if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
                             notes.push(format!(
                                 "{shown} was written by Stances 0.1 (comparison format {}). It is converted, and saving writes it as format {}.",
                                 loaded.format,
-                                comparison_file::COMPARISON_FORMAT
+                                comparison_file::format_for(&loaded.comparison)
                             ));
                         }
                         self.remember_recent(path);
@@ -365,6 +369,7 @@ impl StancesApp {
         match outcome {
             DialogOutcome::Chosen(FileAction::Open, paths) => self.open(ctx, &paths),
             DialogOutcome::Chosen(FileAction::Add, paths) => self.add(&paths),
+            DialogOutcome::Chosen(FileAction::CompareCoders, paths) => self.open_study(ctx, &paths),
             DialogOutcome::Chosen(FileAction::SaveAs, paths) => {
                 let then = match std::mem::replace(&mut self.flow, Flow::Idle) {
                     Flow::SavingAs(then) => then,
@@ -399,6 +404,7 @@ impl StancesApp {
             DialogOutcome::Cancelled(
                 FileAction::Open
                 | FileAction::Add
+                | FileAction::CompareCoders
                 | FileAction::SaveCodebook
                 | FileAction::ApplyCodebook
                 | FileAction::ExportQdc,

@@ -46,6 +46,7 @@ impl StancesApp {
             Command::AddFiles => self
                 .dialogs
                 .request(ctx, FileAction::Add, self.path().map(Path::to_path_buf)),
+            Command::CompareCoders => self.request_compare_coders(ctx),
             Command::Save => self.save(ctx, None),
             Command::SaveAs => self.save_as(ctx, None),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -191,6 +192,7 @@ impl StancesApp {
             Action::ClearFilter => self.filter = Filter::default(),
             Action::Reload(path) => self.reload(&path),
             Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
+            Action::Study(action) => self.handle_study(ctx, action),
             Action::SetCoder(name) => {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
                 self.coder = name;

@@ -10,8 +10,13 @@ impl StancesApp {
     /// field that has the keyboard.
     pub(super) fn shortcuts(&self, ctx: &Context, actions: &mut Vec<Action>) {
         let typing = ctx.egui_wants_keyboard_input();
+        // A coding study's tables hide the columns: keys that select or mark demands there would act unseen.
+        let columns_shown = self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
         for command in Command::ALL {
             if typing && command.yields_to_typing() {
+                continue;
+            }
+            if !columns_shown && (command.movement().is_some() || command == Command::RemoveMark) {
                 continue;
             }
             for shortcut in command.shortcuts() {
@@ -20,7 +25,7 @@ impl StancesApp {
                 }
             }
         }
-        if typing {
+        if typing || !columns_shown {
             return;
         }
         for status in &self.comparison().codebook().statuses {

@@ -13,6 +13,7 @@ mod fonts;
 mod handle;
 mod keys;
 pub mod notices;
+mod study;
 pub mod ui;
 
 use std::path::PathBuf;
@@ -21,7 +22,8 @@ pub use app::{AppOptions, BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_PATH, StancesApp};
 pub use command::{Action, Command};
 
 /// Opens the window.
-pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
+/// With `coders`, the files are coders' comparisons opened as one coding study.
+pub fn run(files: Vec<PathBuf>, coders: bool) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Stances")
@@ -40,6 +42,7 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result<()> {
                 cc,
                 AppOptions {
                     files,
+                    coders,
                     native_dialogs: true,
                     autosave_dir: crate::io::autosave::default_dir(),
                     new_windows: true,

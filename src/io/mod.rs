@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod autosave;
 pub mod read;
+pub mod study;
 #[cfg(feature = "gui")]
 pub mod watch;
 

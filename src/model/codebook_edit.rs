@@ -173,6 +173,7 @@ mod tests {
             coder: String::new(),
             created: String::new(),
             changed: String::new(),
+            coders_said: Vec::new(),
         };
         cmp.apply(Edit::AddMark(mark)).expect("the new status can be used");
     }

@@ -90,6 +90,7 @@ impl Comparison {
             coder: stamp.coder.clone(),
             created: stamp.now.clone(),
             changed: stamp.now.clone(),
+            coders_said: Vec::new(),
         }))
     }
 

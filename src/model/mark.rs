@@ -45,6 +45,25 @@ pub struct Mark {
     /// RFC 3339 UTC timestamps.
     pub created: String,
     pub changed: String,
+    /// For a mark of a consensus (the adjudication of a coding study): what each
+    /// coder had said about each of its demands. Empty for every other mark; a
+    /// comparison with such records is written as format 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coders_said: Vec<CoderSaid>,
+}
+
+/// What one coder had said about one demand of a consensus mark.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoderSaid {
+    pub demand: DemandRef,
+    pub coder: String,
+    /// The status the coder gave the demand: none when they did not code it, two or
+    /// more when their marks on it disagree (a within-coder conflict).
+    #[serde(default)]
+    pub statuses: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// Who is marking and when: what a new or changed mark is stamped with.

@@ -6,6 +6,7 @@ pub mod alignment;
 pub mod codebook;
 mod codebook_edit;
 pub mod comparison;
+pub mod consensus;
 pub mod document;
 pub mod edit;
 pub mod history;

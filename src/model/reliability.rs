@@ -37,6 +37,16 @@ impl Undefined {
 /// A figure, or why there is none.
 pub type Figure = Result<f64, Undefined>;
 
+/// A figure for people: a percentage with one decimal, else three decimals; a dash
+/// where it is undefined (the reason goes in a footnote or a tooltip).
+pub fn figure_text(figure: &Figure, percent: bool) -> String {
+    match figure {
+        Ok(x) if percent => format!("{:.1} %", x * 100.0),
+        Ok(x) => format!("{x:.3}"),
+        Err(_) => "–".to_owned(),
+    }
+}
+
 /// Agreement over a set of units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Agreement {

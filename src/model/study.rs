@@ -71,7 +71,7 @@ pub struct StudyStatus {
 }
 
 /// How the statistics are broken down.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Breakdown {
     Issue,
     Side,
@@ -217,6 +217,12 @@ impl Study {
             units,
             cells,
         })
+    }
+
+    /// For each document of `other`, the id of the study's document with the same
+    /// positions; refused, saying what differs, when `other` holds other positions.
+    pub fn match_positions(&self, other: &CodedCopy) -> Result<HashMap<String, String>, StudyError> {
+        match_documents(&self.copies[0], other)
     }
 
     /// The positions and codebook of the first file: what the study is about.

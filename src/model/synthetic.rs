@@ -305,6 +305,7 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
                     coder: ["alice", "bob"][rng.below(2)].into(),
                     created: "2026-11-25T10:00:00Z".into(),
                     changed: "2026-11-25T10:00:00Z".into(),
+                    coders_said: Vec::new(),
                 }
             })
             .collect()

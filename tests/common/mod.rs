@@ -21,6 +21,7 @@ pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>)
             cc,
             AppOptions {
                 files,
+                coders: false,
                 native_dialogs: false,
                 autosave_dir,
                 new_windows: false,
@@ -58,6 +59,7 @@ pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, Stances
             cc,
             AppOptions {
                 files,
+                coders: false,
                 native_dialogs: false,
                 autosave_dir: None,
                 new_windows: false,
@@ -84,4 +86,27 @@ pub fn answer_path_prompt(harness: &mut Harness<'static, StancesApp>, hint: &str
     harness.run();
     harness.get_by_label(button).click();
     harness.run();
+}
+
+/// The real app opening `files` as one coding study (`stances --coders FILES…`).
+pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
+    let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
+        StancesApp::new(
+            cc,
+            AppOptions {
+                files,
+                coders: true,
+                native_dialogs: false,
+                autosave_dir: None,
+                new_windows: false,
+            },
+        )
+    });
+    harness.run();
+    harness
+}
+
+/// The two coders of the study fixture: alice and bob, coding the Istanbul round.
+pub fn study_files() -> Vec<PathBuf> {
+    vec![fixture("study/alice.stances.ron"), fixture("study/bob.stances.ron")]
 }

@@ -14,6 +14,7 @@ use crate::format::comparison_file::COMPARISON_EXTENSION;
 pub enum FileAction {
     Open,
     Add,
+    CompareCoders,
     SaveAs,
     SaveCodebook,
     ApplyCodebook,
@@ -25,6 +26,7 @@ impl FileAction {
         match self {
             Self::Open => "Open a comparison or position files",
             Self::Add => "Add position files to the comparison",
+            Self::CompareCoders => "Compare coders: choose each coder's comparison file",
             Self::SaveAs => "Save comparison as",
             Self::SaveCodebook => "Save the codebook as",
             Self::ApplyCodebook => "Apply a codebook to this comparison",
@@ -100,7 +102,7 @@ impl FileDialogs {
                 dialog = dialog.set_directory(dir);
             }
             let result = match action {
-                FileAction::Open | FileAction::Add => {
+                FileAction::Open | FileAction::Add | FileAction::CompareCoders => {
                     let dialog = dialog
                         .add_filter("Stances files", &["ron"])
                         .add_filter("All files", &["*"]);
@@ -200,6 +202,9 @@ impl FileDialogs {
                         .to_owned()
                 }
                 FileAction::Add => "Path of a position file (.ron); separate several with ;".to_owned(),
+                FileAction::CompareCoders => format!(
+                    "Paths of each coder's comparison (.{COMPARISON_EXTENSION}), and of a consensus to go on with if there is one; separate them with ;"
+                ),
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
                 FileAction::SaveCodebook => {
                     format!("Path to save the codebook to, e.g. ~/ceasefire-study.{CODEBOOK_EXTENSION}")
@@ -237,6 +242,7 @@ impl FileDialogs {
                 let label = match prompt.action {
                     FileAction::Open => "Open",
                     FileAction::Add => "Add",
+                    FileAction::CompareCoders => "Compare",
                     FileAction::SaveAs | FileAction::SaveCodebook => "Save",
                     FileAction::ExportQdc => "Export",
                     FileAction::ApplyCodebook => "Apply",

@@ -29,6 +29,7 @@ pub fn menu_bar(
                 });
             });
             command_button(ui, Command::AddFiles, true, actions);
+            command_button(ui, Command::CompareCoders, true, actions);
             ui.separator();
             command_button(ui, Command::Save, true, actions);
             command_button(ui, Command::SaveAs, true, actions);

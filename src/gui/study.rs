@@ -1,0 +1,268 @@
+//! A coding study in the window: the coders' files, read side by side, and the
+//! consensus being adjudicated, which is the open document (so every decision is
+//! an edit: undoable, autosaved, saved with File › Save).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::Context;
+
+use super::app::{SavedFile, StancesApp};
+use super::command::StudyAction;
+use super::flow::{Pending, canonical};
+use super::ui::file_dialogs::FileAction;
+use super::ui::study_view::StudyTab;
+use crate::io::Fingerprint;
+use crate::model::Comparison;
+use crate::model::consensus::{Adjudication, RowFilter};
+use crate::model::mark::{Stamp, new_mark_id};
+use crate::model::reliability::Agreement;
+use crate::model::study::{Breakdown, CodedCopy, Study};
+
+/// The open study and what its views show.
+pub(super) struct StudyState {
+    pub adjudication: Adjudication,
+    pub tab: StudyTab,
+    pub by: Option<Breakdown>,
+    pub filter: RowFilter,
+    /// The agreement figures per breakdown: the coders' files do not change while
+    /// the study is open, so each is computed once.
+    figures: HashMap<Option<Breakdown>, Vec<(String, Agreement)>>,
+}
+
+impl StudyState {
+    fn new(adjudication: Adjudication) -> Self {
+        let mut state = Self {
+            adjudication,
+            tab: StudyTab::Agreement,
+            by: None,
+            filter: RowFilter::default(),
+            figures: HashMap::new(),
+        };
+        state.figures(None);
+        state
+    }
+
+    /// The figures for `by`, computed the first time they are asked for.
+    pub fn figures(&mut self, by: Option<Breakdown>) -> &[(String, Agreement)] {
+        let study = self.adjudication.study();
+        self.figures.entry(by).or_insert_with(|| study.report(by))
+    }
+
+    /// Whether the window shows the consensus as columns rather than a study view.
+    pub fn shows_columns(&self) -> bool {
+        self.tab == StudyTab::Consensus
+    }
+}
+
+/// A study read from files, ready to take the open document's place.
+pub(super) struct OpenedStudy {
+    adjudication: Adjudication,
+    consensus: Comparison,
+    /// Where the consensus lives, when one was opened to go on with.
+    file: Option<SavedFile>,
+}
+
+impl OpenedStudy {
+    pub fn describe(&self) -> &'static str {
+        "opening a coding study"
+    }
+}
+
+impl StancesApp {
+    pub(super) fn request_compare_coders(&mut self, ctx: &Context) {
+        let near = self.path().map(Path::to_path_buf);
+        self.dialogs.request(ctx, FileAction::CompareCoders, near);
+    }
+
+    /// Reads coders' comparison files (and at most one consensus among them, to go
+    /// on with) as a study; `None`, with the reason said, when they cannot be one.
+    fn read_study(&mut self, paths: &[PathBuf]) -> Option<OpenedStudy> {
+        let mut coders: Vec<CodedCopy> = Vec::new();
+        let mut consensus: Option<(PathBuf, CodedCopy)> = None;
+        for path in paths {
+            let copy = match crate::io::study::read_coded_copy(path) {
+                Ok(copy) => copy,
+                Err(e) => {
+                    self.notices.error(e);
+                    return None;
+                }
+            };
+            if Adjudication::is_consensus(&copy.comparison) {
+                if let Some((_, first)) = &consensus {
+                    self.notices.error(format!(
+                        "{} and {} are both consensus files; give one, to go on adjudicating it",
+                        first.file, copy.file
+                    ));
+                    return None;
+                }
+                consensus = Some((path.clone(), copy));
+            } else {
+                coders.push(copy);
+            }
+        }
+        if coders.len() < 2 {
+            self.notices.error(format!(
+                "A coding study compares two coders or more: choose each coder's comparison file ({} given{}).",
+                coders.len(),
+                if consensus.is_some() {
+                    ", besides the consensus"
+                } else {
+                    ""
+                }
+            ));
+            return None;
+        }
+        let study = match Study::new(coders) {
+            Ok(study) => study,
+            Err(e) => {
+                self.notices.error(e.to_string());
+                return None;
+            }
+        };
+        if study.coders().len() < 2 {
+            self.notices.error(format!(
+                "These files hold the marks of {} only: a coding study needs two coders or more. Each coder codes their own copy (coders are told apart by the coder recorded on their marks, set in Edit › Preferences).",
+                study.coders().first().map_or("no coder", String::as_str)
+            ));
+            return None;
+        }
+        for path in paths {
+            self.remember_recent(path);
+        }
+        match consensus {
+            None => {
+                let (adjudication, consensus) =
+                    Adjudication::start(study, &Stamp::now(self.coder.clone()), new_mark_id);
+                Some(OpenedStudy {
+                    adjudication,
+                    consensus,
+                    file: None,
+                })
+            }
+            Some((path, copy)) => match Adjudication::resume(study, &copy) {
+                Ok(adjudication) => Some(OpenedStudy {
+                    adjudication,
+                    consensus: copy.comparison,
+                    file: Some(SavedFile {
+                        fingerprint: Fingerprint::of_file(&path),
+                        path: canonical(&path),
+                    }),
+                }),
+                Err(e) => {
+                    self.notices.error(e.to_string());
+                    None
+                }
+            },
+        }
+    }
+
+    /// File › Compare coders…: the study in place of the open document, asking first if work would be lost.
+    pub(super) fn open_study(&mut self, ctx: &Context, paths: &[PathBuf]) {
+        if let Some(opened) = self.read_study(paths) {
+            self.guard(ctx, Pending::Study(Box::new(opened)));
+        }
+    }
+
+    /// `stances --coders FILES…`: nothing is open yet, so nothing to ask.
+    pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf]) {
+        match self.read_study(paths) {
+            Some(opened) => self.install_study(opened),
+            None => {
+                let errors: Vec<String> = self.errors().map(str::to_owned).collect();
+                self.open_bundled_example();
+                for e in errors {
+                    self.notices.error(e);
+                }
+            }
+        }
+    }
+
+    pub(super) fn install_study(&mut self, opened: OpenedStudy) {
+        let resumed = opened.file.is_some();
+        self.replace_document(opened.consensus, opened.file, HashMap::new());
+        let progress = opened.adjudication.progress(self.comparison());
+        let coders = super::ui::study_view::coder_list(opened.adjudication.study().coders());
+        self.notices.info(if resumed {
+            format!(
+                "Going on with the consensus of {coders}: {} of {} disagreements settled.",
+                progress.disputed_decided, progress.disputed
+            )
+        } else {
+            format!(
+                "Coding study of {coders}. The demands they agree on are in the consensus already; settle the {} under Disagreements, then save the consensus with File › Save as…",
+                crate::format::diagnostics::count(progress.disputed, "disagreement", "disagreements")
+            )
+        });
+        self.study = Some(StudyState::new(opened.adjudication));
+    }
+
+    pub(super) fn handle_study(&mut self, ctx: &Context, action: StudyAction) {
+        let Some(study) = self.study.as_mut() else {
+            return;
+        };
+        match action {
+            StudyAction::ShowTab(tab) => {
+                study.tab = tab;
+                self.doc.seal();
+                self.selection.clear();
+            }
+            StudyAction::SetBreakdown(by) => {
+                study.by = by;
+                study.figures(by);
+            }
+            StudyAction::SetFilter(filter) => study.filter = filter,
+            StudyAction::Decide {
+                unit,
+                status,
+                note,
+                typing,
+            } => {
+                let edit = study.adjudication.decide_edit(
+                    self.doc.comparison(),
+                    unit,
+                    &status,
+                    &note,
+                    &Stamp::now(self.coder.clone()),
+                    new_mark_id(),
+                );
+                if !typing {
+                    self.doc.seal();
+                }
+                if let Some(edit) = edit
+                    && let Err(e) = self.doc.apply(edit, typing.then(|| format!("decision {unit}")))
+                {
+                    self.notices.error(e.0);
+                }
+            }
+            StudyAction::ClearDecision(unit) => {
+                let edit = study
+                    .adjudication
+                    .clear_edit(self.doc.comparison(), unit, &Stamp::now(self.coder.clone()));
+                self.doc.seal();
+                if let Some(edit) = edit
+                    && let Err(e) = self.doc.apply(edit, None)
+                {
+                    self.notices.error(e.0);
+                }
+            }
+            StudyAction::CopyFigures => {
+                let by = study.by;
+                match crate::format::agreement_csv::to_csv(study.figures(by)) {
+                    Ok(csv) => {
+                        ctx.copy_text(csv);
+                        self.notices.info("Copied the agreement figures as CSV.");
+                    }
+                    Err(e) => self
+                        .notices
+                        .error(format!("The figures could not be written as CSV: {e}")),
+                }
+            }
+            StudyAction::Close => {
+                self.study = None;
+                self.notices
+                    .info("The coding study is closed; its consensus stays open as a comparison.");
+            }
+        }
+    }
+}

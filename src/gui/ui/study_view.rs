@@ -1,0 +1,205 @@
+//! A coding study in the window: the strip that names it and switches between its
+//! views, and the agreement figures a reviewer asks for.
+
+use egui::{RichText, Ui};
+
+use crate::gui::command::{Action, StudyAction};
+use crate::model::consensus::{Adjudication, Progress};
+use crate::model::reliability::{Agreement, Undefined, figure_text};
+use crate::model::study::Breakdown;
+
+/// The views of a study.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StudyTab {
+    #[default]
+    Agreement,
+    Disagreements,
+    CodedByOne,
+    /// The consensus being made, side by side like any comparison.
+    Consensus,
+}
+
+/// The strip above a study's views: what is compared, the tabs, and closing.
+pub fn strip(ui: &mut Ui, adjudication: &Adjudication, progress: Progress, tab: StudyTab, actions: &mut Vec<Action>) {
+    let study = adjudication.study();
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Coding study").strong());
+        ui.label(format!(
+            "{} in {}, over {}",
+            coder_list(study.coders()),
+            crate::format::diagnostics::count(study.copies().len(), "file", "files"),
+            crate::format::diagnostics::count(study.units().len(), "demand", "demands"),
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close study")
+                .on_hover_text("Keep the consensus open as an ordinary comparison")
+                .clicked()
+            {
+                actions.push(Action::Study(StudyAction::Close));
+            }
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (this, label, hover) in [
+            (
+                StudyTab::Agreement,
+                "Agreement".to_owned(),
+                "Agreement statistics: percent agreement, Cohen's κ, Krippendorff's α".to_owned(),
+            ),
+            (
+                StudyTab::Disagreements,
+                format!("Disagreements ({})", progress.disputed),
+                format!(
+                    "Demands the coders coded differently: {} of {} settled in the consensus",
+                    progress.disputed_decided, progress.disputed
+                ),
+            ),
+            (
+                StudyTab::CodedByOne,
+                format!("Coded by one coder ({})", progress.coded_by_one),
+                format!(
+                    "Demands only one coder coded: {} of {} taken into the consensus",
+                    progress.coded_by_one_decided, progress.coded_by_one
+                ),
+            ),
+            (
+                StudyTab::Consensus,
+                "Consensus".to_owned(),
+                "The consensus side by side, as a comparison".to_owned(),
+            ),
+        ] {
+            if ui
+                .selectable_label(tab == this, RichText::new(label).size(15.0))
+                .on_hover_text(hover)
+                .clicked()
+                && tab != this
+            {
+                actions.push(Action::Study(StudyAction::ShowTab(this)));
+            }
+        }
+    });
+    ui.add_space(2.0);
+}
+
+/// "alice and bob", "alice, bob and carol".
+pub fn coder_list(coders: &[String]) -> String {
+    match coders {
+        [] => "no coder".to_owned(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The agreement figures: the whole study first, then one row per issue, side or status.
+pub fn agreement(
+    ui: &mut Ui,
+    adjudication: &Adjudication,
+    rows: &[(String, Agreement)],
+    by: Option<Breakdown>,
+    actions: &mut Vec<Action>,
+) {
+    let study = adjudication.study();
+    ui.add_space(6.0);
+    ui.heading("Agreement between coders");
+    ui.label(format!(
+        "{} coded {}. The unit is a demand: a coder's code for it is the status of their mark on it; a demand a coder did not mark is not coded by them (a missing value, not a code). Only demands coded by two coders or more count for or against agreement.",
+        coder_list(study.coders()),
+        crate::format::diagnostics::count(study.units().len(), "demand", "demands"),
+    ));
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        for (this, label) in [
+            (None, "Overall"),
+            (Some(Breakdown::Issue), "By issue"),
+            (Some(Breakdown::Side), "By side"),
+            (Some(Breakdown::Status), "By status (one against the rest)"),
+        ] {
+            if ui.selectable_label(by == this, label).clicked() && by != this {
+                actions.push(Action::Study(StudyAction::SetBreakdown(this)));
+            }
+        }
+        ui.separator();
+        if ui
+            .button("Copy as CSV")
+            .on_hover_text(
+                "The same columns as `stances agreement --format csv`, for a paper's scripts or a spreadsheet",
+            )
+            .clicked()
+        {
+            actions.push(Action::Study(StudyAction::CopyFigures));
+        }
+    });
+    ui.add_space(6.0);
+    let mut undefined: Vec<Undefined> = Vec::new();
+    egui::ScrollArea::both().auto_shrink([false, true]).show(ui, |ui| {
+        egui::Grid::new("agreement_table")
+            .striped(true)
+            .num_columns(9)
+            .spacing([18.0, 6.0])
+            .show(ui, |ui| {
+                for (heading, hover) in [
+                    ("Scope", "The whole study, or one issue, side or status"),
+                    ("Demands", "Units (demands) in this scope, coded or not"),
+                    (
+                        "Coded by 2+",
+                        "Demands coded by at least two coders: the pairable units",
+                    ),
+                    (
+                        "By one",
+                        "Demands only one coder coded: they say nothing about agreement",
+                    ),
+                    ("By none", "Demands no coder coded"),
+                    ("Coders", "Coders who coded at least one demand here"),
+                    ("% agreement", "Share of agreeing pairs of codes"),
+                    ("Cohen's κ", "Agreement beyond chance, for exactly two coders"),
+                    (
+                        "Krippendorff's α",
+                        "Agreement beyond chance (nominal), any number of coders, missing values allowed",
+                    ),
+                ] {
+                    ui.label(RichText::new(heading).strong()).on_hover_text(hover);
+                }
+                ui.end_row();
+                for (scope, a) in rows {
+                    let name = if scope == "all" { "Whole study" } else { scope.as_str() };
+                    ui.label(super::text::widget_text(ui, name, egui::TextStyle::Body));
+                    for n in [a.units, a.pairable_units, a.coded_once, a.not_coded, a.coders] {
+                        ui.label(n.to_string());
+                    }
+                    for (figure, percent) in [
+                        (&a.percent_agreement, true),
+                        (&a.cohen_kappa, false),
+                        (&a.krippendorff_alpha, false),
+                    ] {
+                        let shown = ui.label(RichText::new(figure_text(figure, percent)).monospace());
+                        if let Err(why) = figure {
+                            shown.on_hover_text(format!("Undefined: {}", why.reason()));
+                            if !undefined.contains(why) {
+                                undefined.push(*why);
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+    ui.add_space(8.0);
+    for why in undefined {
+        ui.label(RichText::new(format!("– undefined: {}.", why.reason())).weak());
+    }
+    let conflicts = study.conflicts();
+    if !conflicts.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{} a demand two different statuses (a within-coder conflict); those codes count as not coded. They are listed under Disagreements.",
+                match conflicts.len() {
+                    1 => "Once a coder gave".to_owned(),
+                    n => format!("{n} times a coder gave"),
+                }
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+}

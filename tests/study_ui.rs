@@ -1,0 +1,181 @@
+//! A coding study in the window, driven as a user would: open two coders' files,
+//! read the agreement figures, go through the disagreements, settle them and save
+//! the consensus, then go on with it later.
+
+mod common;
+
+use common::{answer_path_prompt, example_path, fixture, harness_study, harness_with, study_files, write_temp};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use stances::gui::StancesApp;
+use stances::model::consensus::Adjudication;
+
+const ALICE_CEASEFIRE_NOTE: &str = "30 days everywhere vs. 2–3 days in chosen sectors";
+
+fn tab(harness: &mut Harness<'static, StancesApp>, name: &str) {
+    harness.get_by_label_contains(name).click();
+    harness.run();
+}
+
+#[test]
+fn compare_coders_opens_a_study_with_the_figures_a_reviewer_needs() {
+    let mut harness = harness_with(vec![example_path()]);
+    harness.get(By::new().label("File").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label("Compare coders…").click();
+    harness.run();
+    let [alice, bob] = &study_files()[..] else {
+        unreachable!()
+    };
+    answer_path_prompt(
+        &mut harness,
+        "Paths of each coder's comparison",
+        &format!("{};{}", alice.display(), bob.display()),
+        "Compare",
+    );
+    harness.get_by_label("Coding study");
+    harness.get_by_label("Agreement between coders");
+    // The whole study: 15 demands, 10 coded by both, 2 coders, and the figures of the README.
+    harness.get_by_label("Whole study");
+    harness.get_by_label("60.0 %");
+    harness.get_by_label("0.420");
+    harness.get_by_label("0.445");
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .contains("Untitled consensus of alice and bob")
+    );
+
+    // Broken down by issue, each issue gets a row.
+    harness.get_by_label("By issue").click();
+    harness.run();
+    harness.get_by_label("Prisoners of war");
+}
+
+#[test]
+fn files_of_different_positions_are_refused_saying_what_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let bob = std::fs::read_to_string(fixture("study/bob.stances.ron")).unwrap();
+    let changed = bob.replacen("A full and unconditional ceasefire", "A full ceasefire", 1);
+    assert_ne!(bob, changed);
+    let bob = write_temp(&dir, "bob.stances.ron", &changed);
+    let harness = harness_study(vec![fixture("study/alice.stances.ron"), bob]);
+    let errors: Vec<String> = harness.state().errors().map(str::to_owned).collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("are not codings of the same positions")
+                && e.contains("demand ua-ceasefire of side ua reads differently")),
+        "{errors:?}"
+    );
+    assert!(harness.query_by_label("Coding study").is_none());
+}
+
+#[test]
+fn the_disagreement_view_shows_each_coders_status_and_note_and_filters() {
+    let mut harness = harness_study(study_files());
+    tab(&mut harness, "Disagreements (");
+    // alice and bob side by side on the ceasefire (her mark covers both sides'
+    // demands, so two rows): her note, and a way to take either coder's code.
+    assert_eq!(harness.get_all_by_label(ALICE_CEASEFIRE_NOTE).count(), 2);
+    assert!(harness.get_all_by_label("Take alice's").count() >= 2);
+    assert!(harness.get_all_by_label("Take bob's").count() >= 2);
+
+    // Only bob's disagreements on another issue: the ceasefire row goes.
+    harness.get_by_label("Issue").click();
+    harness.run();
+    harness.get_all_by_label("Prisoners of war").last().unwrap().click();
+    harness.run();
+    assert!(harness.query_by_label(ALICE_CEASEFIRE_NOTE).is_none());
+    harness.get_by_label("Show all").click();
+    harness.run();
+    assert_eq!(harness.get_all_by_label(ALICE_CEASEFIRE_NOTE).count(), 2);
+
+    // Demands only one coder coded are listed apart.
+    tab(&mut harness, "Coded by one coder (");
+    harness.get_by_label_contains("Demands only one coder coded");
+}
+
+/// Settles the ceasefire as bob coded it, writes a note, and saves the consensus.
+#[test]
+fn adjudication_is_saved_as_a_consensus_that_records_each_coder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_study(study_files());
+    tab(&mut harness, "Disagreements (");
+    let before = harness.state().comparison().marks().len();
+    harness.get_all_by_label("Take bob's").next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().comparison().marks().len(), before + 1);
+    harness.get_by_label_contains("Settled as bob coded it");
+
+    // Undo takes the decision back; redo brings it again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.query_by_label_contains("Settled as bob coded it").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    harness.get_by_label_contains("Settled as bob coded it");
+
+    // A note of the adjudicator's own.
+    let note = harness.get_by_label("Note on the decision");
+    note.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Note on the decision")
+        .type_text("Kyiv's 30 days against Moscow's 2–3: partial at best");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let path = dir.path().join("consensus.stances.ron");
+    answer_path_prompt(&mut harness, "Path to save to", &path.display().to_string(), "Save");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("format: 3,"), "{}", &text[..200]);
+    let saved = stances::format::comparison_file::parse("consensus", &text).unwrap();
+    assert!(Adjudication::is_consensus(&saved));
+    let decided = saved
+        .marks()
+        .find(|m| m.note == "Kyiv's 30 days against Moscow's 2–3: partial at best")
+        .expect("the decision is saved");
+    assert_eq!(decided.status, "partial");
+    let said: Vec<(&str, Vec<&str>)> = decided
+        .coders_said
+        .iter()
+        .map(|s| (s.coder.as_str(), s.statuses.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(said, [("alice", vec!["disputed"]), ("bob", vec!["partial"])]);
+
+    // Later: the coders' files and the consensus open again where it was left.
+    let mut files = study_files();
+    files.push(path);
+    let mut again = harness_study(files);
+    again.get_by_label_contains("Going on with the consensus of alice and bob: 1 of");
+    tab(&mut again, "Disagreements (");
+    again.get_by_label_contains("Settled by");
+}
+
+#[test]
+fn a_status_of_the_adjudicators_own_settles_a_demand() {
+    let mut harness = harness_study(study_files());
+    tab(&mut harness, "Disagreements (");
+    // Keys that select and mark demands in the columns do nothing unseen here.
+    let marks = harness.state().comparison().marks().len();
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().comparison().marks().len(), marks);
+    assert!(harness.query_by_label_contains("Settled by").is_none());
+    // The first row's status buttons: Agreed is neither alice's nor bob's code for the ceasefire.
+    harness.get_all_by_label("Agreed").next().unwrap().click();
+    harness.run();
+    harness.get_by_label_contains("Settled by");
+    harness.get_by_label("Clear").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Settled by").is_none());
+}
