@@ -60,7 +60,7 @@ pub fn show(
         ((width - final_width - demand_width - GAP * (coders as f32 + 1.0)) / coders.max(1) as f32).max(150.0);
 
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         column(ui, demand_width, |ui| {
             ui.label(RichText::new("Demand").strong());

@@ -166,7 +166,7 @@ pub fn agreement(
                     let name = if scope == "all" { "Whole study" } else { scope.as_str() };
                     ui.label(super::text::widget_text(ui, name, egui::TextStyle::Body));
                     for n in [a.units, a.pairable_units, a.coded_once, a.not_coded, a.coders] {
-                        ui.label(n.to_string());
+                        ui.label(RichText::new(n.to_string()).monospace());
                     }
                     for (figure, percent) in [
                         (&a.percent_agreement, true),
