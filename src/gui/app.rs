@@ -31,6 +31,8 @@ pub const BUNDLED_EXAMPLE_PATH: &str = "data/istanbul-2025-06-02.ron";
 
 const RECENT_KEY: &str = "stances.recent";
 const CODER_KEY: &str = "stances.coder";
+const PRESENTATION_ZOOM_KEY: &str = "stances.presentation_zoom";
+const HIDE_MARKS_KEY: &str = "stances.hide_marks";
 const MAX_RECENT: usize = 10;
 
 /// How the app starts.
@@ -76,6 +78,12 @@ pub struct StancesApp {
     pub(super) codebook_editor: CodebookEditor,
     /// The coding study whose consensus is the open document, if one is open.
     pub(super) study: Option<super::study::StudyState>,
+    /// The presentation under way, if one is.
+    pub(super) presentation: Option<super::present::Presenting>,
+    /// The zoom of presentations, apart from the normal zoom.
+    pub(super) presentation_zoom: f32,
+    /// Whether presentations hide each issue's marks until revealed.
+    pub(super) hide_marks: bool,
     pub(super) watcher: FileWatcher,
     pub(super) autosave: AutosaveState,
     pub(super) fonts: super::fonts::FontCheck,
@@ -117,6 +125,16 @@ impl StancesApp {
             preferences: PreferencesWindow::default(),
             codebook_editor: CodebookEditor::default(),
             study: None,
+            presentation: None,
+            presentation_zoom: cc
+                .storage
+                .and_then(|s| eframe::get_value::<f32>(s, PRESENTATION_ZOOM_KEY))
+                .filter(|z| (0.5..=4.0).contains(z))
+                .unwrap_or(super::present::DEFAULT_ZOOM),
+            hide_marks: cc
+                .storage
+                .and_then(|s| eframe::get_value::<bool>(s, HIDE_MARKS_KEY))
+                .unwrap_or(true),
             watcher: FileWatcher::new(move || ctx.request_repaint()),
             autosave: AutosaveState::new(options.autosave_dir),
             fonts: super::fonts::FontCheck::default(),
@@ -396,6 +414,14 @@ impl StancesApp {
         });
     }
 
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
     fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_shortcuts;
         egui::Window::new("Keyboard shortcuts")
@@ -448,6 +474,14 @@ impl eframe::App for StancesApp {
             }
         }
 
+        if self.is_presenting() {
+            self.presentation_frame(ui, &ctx);
+            self.flow_prompts(&ctx);
+            self.autosave_if_due(&ctx);
+            self.update_title(&ctx);
+            return;
+        }
+
         let mut actions = Vec::new();
         let modal_open = self.dialogs.is_open() || !self.flow.is_idle() || self.autosave.offers_recovery();
         if !modal_open {
@@ -469,6 +503,7 @@ impl eframe::App for StancesApp {
                 &self.recent,
                 self.doc.can_undo(),
                 self.doc.can_redo(),
+                self.hide_marks,
                 &mut actions,
             );
         });
@@ -522,16 +557,14 @@ impl eframe::App for StancesApp {
         self.autosave_if_due(&ctx);
         self.check_fonts(&ctx);
 
-        let title = self.window_title();
-        if title != self.title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
+        self.update_title(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, CODER_KEY, &self.coder);
+        eframe::set_value(storage, PRESENTATION_ZOOM_KEY, &self.presentation_zoom);
+        eframe::set_value(storage, HIDE_MARKS_KEY, &self.hide_marks);
     }
 
     fn on_exit(&mut self) {

@@ -28,6 +28,7 @@ pub enum Command {
     ApplyCodebook,
     ExportQdc,
     ShowAllColumns,
+    Present,
     Shortcuts,
     SelectUp,
     SelectDown,
@@ -42,7 +43,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are checked: longer chords first,
     /// so that Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
         Self::SaveAs,
         Self::Redo,
         Self::AddFiles,
@@ -61,6 +62,7 @@ impl Command {
         Self::ApplyCodebook,
         Self::ExportQdc,
         Self::ShowAllColumns,
+        Self::Present,
         Self::Shortcuts,
         Self::ExtendUp,
         Self::ExtendDown,
@@ -92,6 +94,7 @@ impl Command {
             Self::ApplyCodebook => "Apply codebook…",
             Self::ExportQdc => "Export for QDA tools (.qdc)…",
             Self::ShowAllColumns => "Show all columns",
+            Self::Present => "Present",
             Self::Shortcuts => "Keyboard shortcuts",
             Self::SelectUp => "Select the demand above",
             Self::SelectDown => "Select the demand below",
@@ -142,6 +145,7 @@ impl Command {
             | Self::ApplyCodebook
             | Self::ExportQdc => &[],
             Self::Shortcuts => &[k!(NONE, Key::F1)],
+            Self::Present => &[k!(NONE, Key::F5)],
             Self::SelectUp => &[k!(NONE, Key::ArrowUp)],
             Self::SelectDown => &[k!(NONE, Key::ArrowDown)],
             Self::SelectLeft => &[k!(NONE, Key::ArrowLeft)],
@@ -261,6 +265,8 @@ pub enum Action {
     SetCoder(String),
     /// Something asked of the open coding study.
     Study(StudyAction),
+    /// Whether a presentation hides each issue's marks until the next step reveals them.
+    SetHideMarks(bool),
 }
 
 /// What the user asked for in a coding study's views.

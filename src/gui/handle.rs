@@ -87,6 +87,7 @@ impl StancesApp {
                 self.doc.set_view(view);
             }
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::Present => self.start_presenting(ctx),
             Command::SelectUp
             | Command::SelectDown
             | Command::SelectLeft
@@ -193,6 +194,7 @@ impl StancesApp {
             Action::Reload(path) => self.reload(&path),
             Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
             Action::Study(action) => self.handle_study(ctx, action),
+            Action::SetHideMarks(hide) => self.hide_marks = hide,
             Action::SetCoder(name) => {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
                 self.coder = name;

@@ -13,6 +13,7 @@ mod fonts;
 mod handle;
 mod keys;
 pub mod notices;
+mod present;
 mod study;
 pub mod ui;
 

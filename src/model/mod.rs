@@ -13,6 +13,7 @@ pub mod history;
 mod index;
 pub mod mark;
 pub mod position;
+pub mod presentation;
 pub mod reliability;
 pub mod script;
 pub mod study;

@@ -11,6 +11,7 @@ pub mod file_dialogs;
 pub mod header;
 pub mod links;
 pub mod preferences;
+pub mod presentation;
 pub mod prompts;
 pub mod study_view;
 pub mod text;

@@ -13,6 +13,7 @@ pub fn menu_bar(
     recent: &[std::path::PathBuf],
     can_undo: bool,
     can_redo: bool,
+    hide_marks: bool,
     actions: &mut Vec<Action>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -63,6 +64,16 @@ pub fn menu_bar(
                 cmp.visible_sides().len() < cmp.side_count(),
                 actions,
             );
+            ui.separator();
+            command_button(ui, Command::Present, cmp.side_count() > 0, actions);
+            let mut hide = hide_marks;
+            if ui
+                .checkbox(&mut hide, "Hide marks until revealed")
+                .on_hover_text("In a presentation, show each issue's demands first and its marks on the next step, so that a class can guess first")
+                .changed()
+            {
+                actions.push(Action::SetHideMarks(hide));
+            }
             ui.separator();
             let current = ui.ctx().options(|o| o.theme_preference);
             for (preference, label) in [

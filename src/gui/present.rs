@@ -1,0 +1,191 @@
+//! Presentation mode (F5): full screen, a zoom and a light theme of its own, the
+//! negotiation step by step. Leaving puts the window, zoom and theme back as they were.
+
+use egui::{Context, Key, Modifiers, ThemePreference, Ui, ViewportCommand};
+
+use super::app::StancesApp;
+use super::ui::presentation::{self, Nav};
+use crate::model::presentation::Steps;
+
+/// The presentation zoom when none was chosen yet: type for the back of a room.
+pub const DEFAULT_ZOOM: f32 = 1.25;
+
+/// How the window was before presenting.
+#[derive(Clone, Copy, Debug)]
+struct Restore {
+    zoom: f32,
+    fullscreen: bool,
+    theme: ThemePreference,
+}
+
+pub(super) struct Presenting {
+    steps: Steps,
+    at: usize,
+    /// Digits typed to jump to an issue.
+    typed: String,
+    /// The comparison's layout the steps were made for.
+    layout: u64,
+    restore: Restore,
+}
+
+impl StancesApp {
+    pub(super) fn is_presenting(&self) -> bool {
+        self.presentation.is_some()
+    }
+
+    pub(super) fn start_presenting(&mut self, ctx: &Context) {
+        if self.presentation.is_some() {
+            return;
+        }
+        if self.comparison().side_count() == 0 {
+            self.notices.info("Nothing to present yet: open a negotiation first.");
+            return;
+        }
+        let restore = Restore {
+            zoom: ctx.zoom_factor(),
+            fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
+            theme: ctx.options(|o| o.theme_preference),
+        };
+        self.doc.seal();
+        ctx.set_zoom_factor(self.presentation_zoom);
+        ctx.set_theme(ThemePreference::Light);
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        self.presentation = Some(Presenting {
+            steps: Steps::new(self.comparison(), self.hide_marks),
+            at: 0,
+            typed: String::new(),
+            layout: self.comparison().layout_revision(),
+            restore,
+        });
+    }
+
+    pub(super) fn stop_presenting(&mut self, ctx: &Context) {
+        let Some(presenting) = self.presentation.take() else {
+            return;
+        };
+        // The zoom chosen while presenting is kept for the next presentation.
+        self.presentation_zoom = ctx.zoom_factor();
+        ctx.set_zoom_factor(presenting.restore.zoom);
+        ctx.set_theme(presenting.restore.theme);
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presenting.restore.fullscreen));
+    }
+
+    /// Switches "hide marks until revealed", staying on the same issue.
+    fn toggle_hidden_marks(&mut self) {
+        self.hide_marks = !self.hide_marks;
+        let hide = self.hide_marks;
+        let cmp = self.doc.comparison();
+        if let Some(p) = self.presentation.as_mut() {
+            let steps = Steps::new(cmp, hide);
+            p.at = p.steps.same_place_in(p.at, &steps);
+            p.steps = steps;
+        }
+    }
+
+    /// The keys of a presentation, in place of the editing shortcuts.
+    fn presentation_keys(&mut self, ctx: &Context) {
+        let Some(p) = self.presentation.as_mut() else {
+            return;
+        };
+        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        if [Key::Space, Key::ArrowRight, Key::PageDown, Key::ArrowDown]
+            .into_iter()
+            .any(&pressed)
+        {
+            p.at = p.steps.next(p.at);
+            p.typed.clear();
+        }
+        if [Key::ArrowLeft, Key::Backspace, Key::PageUp, Key::ArrowUp]
+            .into_iter()
+            .any(&pressed)
+        {
+            p.at = p.steps.previous(p.at);
+            p.typed.clear();
+        }
+        if pressed(Key::Home) {
+            p.at = 0;
+        }
+        if pressed(Key::End) {
+            p.at = p.steps.last();
+        }
+        for (digit, key) in [
+            Key::Num0,
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if pressed(key) && p.typed.len() < 4 {
+                p.typed.push(char::from(b'0' + digit as u8));
+            }
+        }
+        if pressed(Key::Enter) {
+            if let Some(step) = p.typed.parse().ok().and_then(|n| p.steps.issue_step(n)) {
+                p.at = step;
+            }
+            p.typed.clear();
+        }
+        let toggle_marks = pressed(Key::M);
+        let escape = pressed(Key::Escape);
+        let leave = pressed(Key::F5) || (escape && p.typed.is_empty());
+        if escape {
+            p.typed.clear();
+        }
+        if toggle_marks {
+            self.toggle_hidden_marks();
+        }
+        if leave {
+            self.stop_presenting(ctx);
+        }
+    }
+
+    /// One frame of a presentation: the step, the footer, the pointer's highlight.
+    pub(super) fn presentation_frame(&mut self, ui: &mut Ui, ctx: &Context) {
+        let layout = self.comparison().layout_revision();
+        let hide = self.hide_marks;
+        let cmp = self.doc.comparison();
+        if let Some(p) = self.presentation.as_mut()
+            && p.layout != layout
+        {
+            // A position file was reloaded while presenting: issues may have come or gone.
+            let steps = Steps::new(cmp, hide);
+            p.at = p.at.min(steps.last());
+            p.steps = steps;
+            p.layout = layout;
+        }
+        self.presentation_keys(ctx);
+        let Some(p) = self.presentation.as_ref() else {
+            return;
+        };
+        let mut nav = None;
+        egui::Panel::bottom("presentation_footer").show(ui, |ui| {
+            nav = presentation::footer(ui, &p.steps, p.at, &p.typed);
+        });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 16)))
+            .show(ui, |ui| presentation::show(ui, self.doc.comparison(), &p.steps, p.at));
+        presentation::pointer_highlight(ctx);
+        match nav {
+            Some(Nav::Next) => {
+                if let Some(p) = self.presentation.as_mut() {
+                    p.at = p.steps.next(p.at);
+                }
+            }
+            Some(Nav::Back) => {
+                if let Some(p) = self.presentation.as_mut() {
+                    p.at = p.steps.previous(p.at);
+                }
+            }
+            Some(Nav::Leave) => self.stop_presenting(ctx),
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Presentation mode, drawn: the title of the negotiation, or one issue with each
+//! side's demands in a column (and, once revealed, the marks and notes on them),
+//! in type large enough for the back of a room, with a discreet footer.
+
+use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
+
+use super::theme;
+use crate::model::position::human_date;
+use crate::model::presentation::{Step, Steps};
+use crate::model::{Comparison, DemandIx, Priority};
+
+const TITLE_SIZE: f32 = 40.0;
+const ISSUE_SIZE: f32 = 32.0;
+const SIDE_SIZE: f32 = 22.0;
+const DEMAND_SIZE: f32 = 20.0;
+const DETAIL_SIZE: f32 = 16.0;
+
+/// What the footer's buttons ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    Back,
+    Next,
+    Leave,
+}
+
+/// The footer: the step in words, and buttons for a mouse.
+pub fn footer(ui: &mut Ui, steps: &Steps, at: usize, typed: &str) -> Option<Nav> {
+    let mut nav = None;
+    ui.horizontal(|ui| {
+        let weak = ui.visuals().weak_text_color();
+        ui.label(RichText::new(steps.describe(at)).size(13.0).color(weak));
+        if !typed.is_empty() {
+            ui.label(
+                RichText::new(format!("Go to issue {typed}… (Enter)"))
+                    .size(13.0)
+                    .strong(),
+            );
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Leave")
+                .on_hover_text("Leave the presentation (Esc)")
+                .clicked()
+            {
+                nav = Some(Nav::Leave);
+            }
+            if ui.small_button("Next").on_hover_text("Space, →, Page Down").clicked() {
+                nav = Some(Nav::Next);
+            }
+            if ui.small_button("Back").on_hover_text("←, Backspace, Page Up").clicked() {
+                nav = Some(Nav::Back);
+            }
+            ui.label(
+                RichText::new("Home/End: first/last · a number then Enter: that issue · M: hide or show marks")
+                    .size(12.0)
+                    .color(weak),
+            );
+        });
+    });
+    nav
+}
+
+/// The current step, filling `ui`.
+pub fn show(ui: &mut Ui, cmp: &Comparison, steps: &Steps, at: usize) {
+    match steps.get(at) {
+        Step::Title => title(ui, cmp, steps),
+        Step::Issue { issue, marks } => issue_step(ui, cmp, issue, marks),
+    }
+}
+
+fn title(ui: &mut Ui, cmp: &Comparison, steps: &Steps) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space((ui.available_height() * 0.12).max(16.0));
+            let mut seen: Vec<String> = Vec::new();
+            for document in cmp.documents() {
+                let data = &document.data;
+                let name = data.negotiation.clone().unwrap_or_else(|| document.id.clone());
+                if !seen.contains(&name) {
+                    big_label(ui, &name, TITLE_SIZE, true);
+                    seen.push(name);
+                }
+                let mut round: Vec<String> = data.round.iter().cloned().collect();
+                round.extend(data.date.as_deref().map(human_date));
+                if !round.is_empty() {
+                    big_label(ui, &round.join(", "), 24.0, false);
+                }
+            }
+            ui.add_space(28.0);
+            let sides = cmp.visible_sides();
+            for side in sides {
+                let data = cmp.side(side);
+                big_label(ui, &cmp.side_label(side), SIDE_SIZE + 4.0, true);
+                if let Some(by) = &data.represented_by {
+                    big_label(ui, by, DETAIL_SIZE + 2.0, false);
+                }
+                ui.add_space(10.0);
+            }
+            ui.add_space(18.0);
+            let names: Vec<&str> = steps.issues().iter().map(|&i| cmp.issues()[i].name.as_str()).collect();
+            big_label(ui, &names.join("  ·  "), DETAIL_SIZE + 2.0, false);
+        });
+    });
+}
+
+/// A centred, wrapped line of `text` at `size`, read in its own direction.
+fn big_label(ui: &mut Ui, text: &str, size: f32, strong: bool) {
+    let mut rich = RichText::new(text).size(size);
+    rich = if strong { rich.strong() } else { rich.weak() };
+    ui.label(super::text::widget_text(ui, rich, egui::TextStyle::Body));
+}
+
+fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, marks: bool) {
+    let data = &cmp.issues()[issue];
+    ui.add_space(8.0);
+    ui.label(super::text::widget_text(
+        ui,
+        RichText::new(&data.name).size(ISSUE_SIZE).strong(),
+        egui::TextStyle::Heading,
+    ));
+    if let Some(description) = &data.description {
+        ui.label(super::text::widget_text(
+            ui,
+            RichText::new(description).size(DETAIL_SIZE).weak(),
+            egui::TextStyle::Body,
+        ));
+    }
+    ui.add_space(12.0);
+    let sides = cmp.visible_sides();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.columns(sides.len().max(1), |columns| {
+            for (column, &side) in columns.iter_mut().zip(&sides) {
+                // Ragged right: the columns' justified layout would stretch the words apart.
+                column.with_layout(egui::Layout::top_down(egui::Align::Min), |column| {
+                    side_column(column, cmp, side, issue, marks);
+                });
+            }
+        });
+    });
+}
+
+fn side_column(column: &mut Ui, cmp: &Comparison, side: usize, issue: usize, marks: bool) {
+    column.label(super::text::widget_text(
+        column,
+        RichText::new(cmp.side_label(side)).size(SIDE_SIZE).strong(),
+        egui::TextStyle::Body,
+    ));
+    column.add_space(6.0);
+    let mut any = false;
+    for ix in cmp.demands_on(side, issue) {
+        any = true;
+        demand_card(column, cmp, ix, marks);
+        column.add_space(10.0);
+    }
+    if !any {
+        column.label(RichText::new("No stated position").size(DETAIL_SIZE).italics().weak());
+    }
+}
+
+fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool) {
+    let visuals = ui.visuals().clone();
+    let status = marks
+        .then(|| cmp.marks_on(ix).last().and_then(|id| cmp.mark(id)))
+        .flatten()
+        .and_then(|m| cmp.codebook().get(&m.status));
+    let (fill, stroke) = match status {
+        Some(status) => (
+            theme::tint(theme::status_color(status), &visuals),
+            Stroke::new(3.0, theme::status_color(status)),
+        ),
+        None => (
+            visuals.extreme_bg_color,
+            Stroke::new(1.5, visuals.widgets.noninteractive.bg_stroke.color),
+        ),
+    };
+    Frame::new()
+        .fill(fill)
+        .stroke(stroke)
+        .corner_radius(CornerRadius::same(8))
+        .inner_margin(Margin::same(12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            card_text(ui, cmp, ix, marks);
+        });
+}
+
+/// A card's text: the demand, its red line and value, and (revealed) its marks and notes.
+fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool) {
+    let demand = cmp.demand(ix);
+    let visuals = ui.visuals().clone();
+    // High contrast for a projector: every demand in the strongest text colour.
+    ui.label(super::text::widget_text(
+        ui,
+        RichText::new(&demand.text)
+            .size(DEMAND_SIZE)
+            .color(visuals.strong_text_color()),
+        egui::TextStyle::Body,
+    ));
+    let core = demand.priority == Some(Priority::Core);
+    if core || demand.value.is_some() {
+        ui.horizontal_wrapped(|ui| {
+            if core {
+                pill(ui, "RED LINE", theme::red_line(&visuals));
+            }
+            if let Some(value) = &demand.value {
+                ui.label(RichText::new(value.to_string()).size(DETAIL_SIZE).weak());
+            }
+        });
+    }
+    if !marks {
+        return;
+    }
+    for id in cmp.marks_on(ix) {
+        let Some(mark) = cmp.mark(id) else { continue };
+        let Some(status) = cmp.codebook().get(&mark.status) else {
+            continue;
+        };
+        ui.add_space(4.0);
+        pill(ui, &status.label, theme::status_color(status));
+        if !mark.note.is_empty() {
+            ui.label(super::text::widget_text(
+                ui,
+                RichText::new(&mark.note).size(DETAIL_SIZE + 1.0).italics(),
+                egui::TextStyle::Body,
+            ));
+        }
+    }
+}
+
+fn pill(ui: &mut Ui, text: &str, color: Color32) {
+    Frame::new()
+        .fill(color)
+        .corner_radius(CornerRadius::same(4))
+        .inner_margin(Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(text)
+                    .size(DETAIL_SIZE)
+                    .strong()
+                    .color(theme::text_on(color)),
+            );
+        });
+}
+
+/// A soft disc under the pointer, for pointing at a demand from across the room.
+pub fn pointer_highlight(ctx: &egui::Context) {
+    let Some(pos) = ctx.pointer_latest_pos() else {
+        return;
+    };
+    if !ctx.content_rect().contains(pos) {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("pointer_highlight"),
+    ));
+    painter.circle(
+        pos,
+        22.0,
+        Color32::from_rgba_unmultiplied(255, 212, 0, 70),
+        Stroke::new(2.0, Color32::from_rgba_unmultiplied(230, 160, 0, 160)),
+    );
+}

@@ -1,0 +1,169 @@
+//! The steps of a presentation, like slide fragments: the title, then each issue in
+//! turn, first the sides' demands and then (when marks are hidden until revealed)
+//! the same demands with their marks and notes.
+
+use super::comparison::Comparison;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The negotiation, its rounds and dates, and the sides.
+    Title,
+    Issue {
+        /// An index into the comparison's issues.
+        issue: usize,
+        /// Whether the marks and notes on the demands are shown.
+        marks: bool,
+    },
+}
+
+/// Every step of a presentation of one comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Steps {
+    steps: Vec<Step>,
+    /// The issues presented (those with a demand in a shown column), in order.
+    issues: Vec<usize>,
+}
+
+impl Steps {
+    /// The steps for `cmp`: issues without any demand in a shown column are passed
+    /// over; with `hide_marks`, each issue takes two steps.
+    pub fn new(cmp: &Comparison, hide_marks: bool) -> Self {
+        let sides = cmp.visible_sides();
+        let issues: Vec<usize> = (0..cmp.issues().len())
+            .filter(|&issue| sides.iter().any(|&side| cmp.demands_on(side, issue).next().is_some()))
+            .collect();
+        let mut steps = vec![Step::Title];
+        for &issue in &issues {
+            if hide_marks {
+                steps.push(Step::Issue { issue, marks: false });
+            }
+            steps.push(Step::Issue { issue, marks: true });
+        }
+        Self { steps, issues }
+    }
+
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The step at `at`, the last one if `at` is past the end.
+    pub fn get(&self, at: usize) -> Step {
+        self.steps.get(at).or(self.steps.last()).copied().unwrap_or(Step::Title)
+    }
+
+    /// The issues presented, in order (issue `n` of the footer is `issues()[n - 1]`).
+    pub fn issues(&self) -> &[usize] {
+        &self.issues
+    }
+
+    pub fn next(&self, at: usize) -> usize {
+        (at + 1).min(self.steps.len().saturating_sub(1))
+    }
+
+    pub fn previous(&self, at: usize) -> usize {
+        at.saturating_sub(1)
+    }
+
+    pub fn last(&self) -> usize {
+        self.steps.len().saturating_sub(1)
+    }
+
+    /// The first step of the `number`th issue presented (counting from 1).
+    pub fn issue_step(&self, number: usize) -> Option<usize> {
+        let issue = *self.issues.get(number.checked_sub(1)?)?;
+        self.steps
+            .iter()
+            .position(|s| matches!(s, Step::Issue { issue: i, .. } if *i == issue))
+    }
+
+    /// Where the same issue (and the same showing of marks, where there is such a
+    /// step) is in `other`: for switching "hide marks" on or off in place.
+    pub fn same_place_in(&self, at: usize, other: &Steps) -> usize {
+        let here = self.get(at);
+        other
+            .steps
+            .iter()
+            .position(|s| *s == here)
+            .or_else(|| match here {
+                Step::Issue { issue, .. } => other
+                    .steps
+                    .iter()
+                    .position(|s| matches!(s, Step::Issue { issue: i, .. } if *i == issue)),
+                Step::Title => Some(0),
+            })
+            .unwrap_or(0)
+    }
+
+    /// The step in words, for the footer: "Title", "Issue 3 of 9 · marks hidden".
+    pub fn describe(&self, at: usize) -> String {
+        match self.get(at) {
+            Step::Title => match self.issues.len() {
+                1 => "Title · 1 issue to come".to_owned(),
+                n => format!("Title · {n} issues to come"),
+            },
+            Step::Issue { issue, marks } => {
+                let number = self.issues.iter().position(|&i| i == issue).map_or(0, |n| n + 1);
+                let hidden_step = self.steps.contains(&Step::Issue { issue, marks: false });
+                let marks = match (hidden_step, marks) {
+                    (true, false) => " · marks hidden",
+                    (true, true) => " · marks revealed",
+                    (false, _) => "",
+                };
+                format!("Issue {number} of {}{marks}", self.issues.len())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synthetic::{Language, Spec, position_file};
+
+    fn cmp(issues: usize) -> Comparison {
+        let file = position_file(&Spec {
+            sides: 2,
+            demands: 12,
+            issues,
+            seed: 3,
+            language: Language::English,
+        });
+        Comparison::from_positions(vec![("talks.ron".into(), file)]).unwrap()
+    }
+
+    #[test]
+    fn each_issue_takes_two_steps_when_marks_wait_to_be_revealed() {
+        let cmp = cmp(3);
+        let steps = Steps::new(&cmp, true);
+        assert_eq!(steps.len(), 1 + 2 * steps.issues().len());
+        assert_eq!(steps.get(0), Step::Title);
+        assert_eq!(
+            steps.describe(1),
+            format!("Issue 1 of {} · marks hidden", steps.issues().len())
+        );
+        assert_eq!(
+            steps.describe(2),
+            format!("Issue 1 of {} · marks revealed", steps.issues().len())
+        );
+        assert_eq!(steps.next(steps.last()), steps.last(), "the end stays the end");
+        assert_eq!(steps.previous(0), 0);
+        assert_eq!(steps.issue_step(2), Some(3));
+        assert_eq!(steps.issue_step(0), None);
+        assert_eq!(steps.issue_step(99), None);
+    }
+
+    #[test]
+    fn switching_hidden_marks_keeps_the_issue() {
+        let cmp = cmp(3);
+        let hidden = Steps::new(&cmp, true);
+        let shown = Steps::new(&cmp, false);
+        assert_eq!(shown.len(), 1 + shown.issues().len());
+        assert_eq!(hidden.same_place_in(3, &shown), 2, "issue 2, marks hidden → issue 2");
+        assert_eq!(shown.same_place_in(2, &hidden), 4, "issue 2 → issue 2, marks revealed");
+        assert_eq!(shown.describe(1), format!("Issue 1 of {}", shown.issues().len()));
+    }
+}

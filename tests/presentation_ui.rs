@@ -1,0 +1,113 @@
+//! Presentation mode driven as a teacher would: F5, step through the title and the
+//! issues with marks hidden then revealed, back, jump to an issue, switch hidden
+//! marks off, and Esc back to the window as it was.
+
+mod common;
+
+use common::{fixture, harness_with};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use stances::gui::StancesApp;
+
+const UA_CEASEFIRE: &str = "A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
+const ALICE_NOTE: &str = "30 days everywhere vs. 2–3 days in chosen sectors";
+
+fn press(harness: &mut Harness<'static, StancesApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn file_menu_shown(harness: &Harness<'static, StancesApp>) -> bool {
+    harness.query(By::new().label("File").role(Role::Button)).is_some()
+}
+
+#[test]
+fn a_presentation_steps_through_issues_revealing_marks_and_esc_restores_the_window() {
+    // alice's coding of the Istanbul round: marks with notes.
+    let mut harness = harness_with(vec![fixture("study/alice.stances.ron")]);
+    let zoom = harness.ctx.zoom_factor();
+    assert!(file_menu_shown(&harness));
+
+    press(&mut harness, Key::F5);
+    assert!(!file_menu_shown(&harness), "menus are hidden while presenting");
+    harness.get_by_label("Russia-Ukraine direct talks");
+    harness.get_by_label_contains("Title · 9 issues to come");
+    assert!(harness.ctx.zoom_factor() > zoom, "type is larger on a projector");
+
+    // Issue 1: the demands, marks hidden so that the class can guess first.
+    press(&mut harness, Key::Space);
+    harness.get_by_label("Issue 1 of 9 · marks hidden");
+    harness.get_by_label("Ceasefire");
+    harness.get_by_label(UA_CEASEFIRE);
+    assert!(harness.query_by_label(ALICE_NOTE).is_none());
+    assert!(harness.query_by_label("Disputed").is_none());
+
+    // The next step reveals alice's marks and notes.
+    press(&mut harness, Key::ArrowRight);
+    harness.get_by_label("Issue 1 of 9 · marks revealed");
+    assert!(harness.get_all_by_label(ALICE_NOTE).count() >= 1);
+    assert!(harness.get_all_by_label("Disputed").count() >= 1);
+
+    // Back hides them again.
+    press(&mut harness, Key::ArrowLeft);
+    harness.get_by_label("Issue 1 of 9 · marks hidden");
+    assert!(harness.query_by_label(ALICE_NOTE).is_none());
+
+    // A number then Enter jumps to that issue.
+    press(&mut harness, Key::Num4);
+    harness.get_by_label_contains("Go to issue 4");
+    press(&mut harness, Key::Enter);
+    harness.get_by_label("Issue 4 of 9 · marks hidden");
+    harness.get_by_label("Children");
+
+    // End and Home go to the ends.
+    press(&mut harness, Key::End);
+    harness.get_by_label("Issue 9 of 9 · marks revealed");
+    press(&mut harness, Key::Home);
+    harness.get_by_label_contains("Title ·");
+
+    // With "hide marks" off, each issue is one step, marks shown at once.
+    press(&mut harness, Key::M);
+    press(&mut harness, Key::PageDown);
+    harness.get_by_label("Issue 1 of 9");
+    assert!(harness.get_all_by_label(ALICE_NOTE).count() >= 1);
+
+    press(&mut harness, Key::Escape);
+    assert!(file_menu_shown(&harness), "Esc leaves the presentation");
+    assert!(harness.query_by_label("Issue 1 of 9").is_none());
+    assert!(
+        (harness.ctx.zoom_factor() - zoom).abs() < 1e-6,
+        "the window's own zoom is back"
+    );
+}
+
+#[test]
+fn five_sides_fit_side_by_side_on_a_projector() {
+    let mut harness = Harness::builder().with_size([1280.0, 720.0]).build_eframe(|cc| {
+        StancesApp::new(
+            cc,
+            stances::gui::AppOptions {
+                files: vec![fixture("five-sides.ron")],
+                coders: false,
+                native_dialogs: false,
+                autosave_dir: None,
+                new_windows: false,
+            },
+        )
+    });
+    harness.run();
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::Space);
+    harness.get_by_label_contains("Issue 1 of");
+    // Every side's name is on screen, none cut off at the window's edge.
+    let cmp = harness.state().comparison();
+    let names: Vec<String> = (0..cmp.side_count()).map(|s| cmp.side_label(s)).collect();
+    let width = harness.ctx.content_rect().width();
+    for name in names {
+        let node = harness.get_by_label(&name);
+        let rect = node.rect();
+        assert!(rect.max.x <= width + 0.5, "{name} ends at {} of {width}", rect.max.x);
+    }
+}
