@@ -9,7 +9,9 @@
 
 mod common;
 
-use common::{UA_CEASEFIRE, UA_PRISONERS, answer_path_prompt, example_path, harness_with, write_temp};
+use common::{
+    UA_CEASEFIRE, UA_PRISONERS, answer_path_prompt, example_path, harness_on_example, harness_with, write_temp,
+};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
@@ -26,7 +28,7 @@ fn save_as(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesApp
 fn a_new_empty_comparison_saves_and_reopens() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("empty.stances.ron");
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     harness.get_by_label("No position files open");
@@ -70,7 +72,7 @@ fn adding_a_file_then_undoing_saves_a_file_that_reopens() {
 #[test]
 fn a_cancelled_save_cancels_what_waited_on_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num3);
@@ -94,7 +96,7 @@ fn a_cancelled_save_cancels_what_waited_on_it() {
 #[test]
 fn a_failed_save_cancels_closing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num1);
@@ -116,7 +118,7 @@ fn a_failed_save_cancels_closing() {
 fn saving_over_a_file_changed_by_someone_else_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("shared.stances.ron");
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num3);
@@ -191,7 +193,7 @@ fn opening_files_or_arranging_columns_is_not_unsaved_work() {
 fn search_and_filter_do_not_carry_over_to_another_comparison() {
     let dir = tempfile::tempdir().unwrap();
     let a = write_temp(&dir, "a.ron", ONE_SIDE);
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label("Search").focus();
     harness.get_by_label("Search").type_text("prisoners");
     harness.run();
@@ -214,7 +216,7 @@ fn open_replaces_the_comparison_and_add_adds_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let a = write_temp(&dir, "a.ron", ONE_SIDE);
     let b = write_temp(&dir, "b.ron", OTHER_SIDE);
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     answer_path_prompt(&mut harness, "Path of a comparison", a.to_str().unwrap(), "Open");
@@ -238,7 +240,7 @@ fn open_replaces_the_comparison_and_add_adds_to_it() {
 fn opening_over_unsaved_marks_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let a = write_temp(&dir, "a.ron", ONE_SIDE);
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num1);
@@ -266,7 +268,7 @@ fn load_errors_share_one_strip_and_clear_with_the_document() {
             .to_string()
         })
         .collect();
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     answer_path_prompt(&mut harness, "Path of a comparison", &bad.join(";"), "Open");
@@ -285,7 +287,7 @@ fn load_errors_share_one_strip_and_clear_with_the_document() {
 
 #[test]
 fn hovering_a_marked_demand_shows_the_marks_note() {
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num3);
@@ -353,7 +355,7 @@ fn drop_file(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesA
 fn a_dropped_position_file_is_added_and_a_dropped_comparison_opens() {
     let dir = tempfile::tempdir().unwrap();
     let b = write_temp(&dir, "b.ron", OTHER_SIDE);
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     drop_file(&mut harness, &b);
     // Added beside the example (its issue comes last, below the fold), with a notice.
     assert_eq!(harness.state().comparison().documents().len(), 2);

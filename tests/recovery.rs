@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{RU_TRUCE, UA_CEASEFIRE, harness_with_autosave};
+use common::{RU_TRUCE, UA_CEASEFIRE, harness_with_autosave, open_founding_example};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
@@ -44,6 +44,7 @@ fn child_marks_then_waits_to_be_killed() {
         return;
     };
     let mut harness = harness_with_autosave(vec![], Some(dir.clone()));
+    open_founding_example(&mut harness);
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.get_by_label(RU_TRUCE).click_modifiers(Modifiers::COMMAND);
@@ -122,6 +123,7 @@ fn saving_removes_the_autosave_and_discard_forgets_it() {
     let saved = dir.path().join("work.stances.ron");
     let autosave_dir = dir.path().join("autosave");
     let mut harness = harness_with_autosave(vec![], Some(autosave_dir.clone()));
+    open_founding_example(&mut harness);
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num1);

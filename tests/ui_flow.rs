@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{RU_PRISONERS, RU_TRUCE, UA_CEASEFIRE, UA_PRISONERS, harness_with, write_temp};
+use common::{RU_PRISONERS, RU_TRUCE, UA_CEASEFIRE, UA_PRISONERS, harness_on_example, harness_with, write_temp};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
@@ -10,7 +10,7 @@ const NOTE: &str = "30 days everywhere vs. 2-3 days in chosen sectors";
 
 #[test]
 fn opens_the_bundled_example_with_both_sides_aligned_by_issue() {
-    let harness = harness_with(vec![]);
+    let harness = harness_on_example();
     harness.get_by_label("Ukraine");
     harness.get_by_label("Russia");
     harness.get_by_label(UA_CEASEFIRE);
@@ -39,7 +39,7 @@ fn opens_the_bundled_example_with_both_sides_aligned_by_issue() {
 fn mark_note_undo_redo_save_and_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("istanbul.stances.ron");
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
 
     // Select a demand on each side and mark the pair disputed with the key 3.
     harness.get_by_label(UA_CEASEFIRE).click();
@@ -122,7 +122,7 @@ fn mark_note_undo_redo_save_and_reopen() {
 
 #[test]
 fn delete_removes_the_mark_and_arrow_keys_move_the_selection() {
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num4);
@@ -146,7 +146,7 @@ fn delete_removes_the_mark_and_arrow_keys_move_the_selection() {
 
 #[test]
 fn search_narrows_both_panels() {
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label("Search").focus();
     harness.get_by_label("Search").type_text("prisoners");
     harness.run();
@@ -167,7 +167,7 @@ fn a_broken_file_shows_a_located_error_and_leaves_the_comparison_untouched() {
         "bad.ron",
         "(\n    format: 1,\n    sides: [(id: \"a\", name: \"A\", demands: [(id: \"d\", issue: \"x\", txt: \"hi\")])],\n)\n",
     );
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num1);
@@ -195,7 +195,7 @@ fn a_broken_file_shows_a_located_error_and_leaves_the_comparison_untouched() {
 
 #[test]
 fn closing_with_unsaved_marks_asks_first() {
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num2);
@@ -227,7 +227,7 @@ fn opening_another_comparison_with_unsaved_work_asks_first() {
     let other = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/istanbul-v1.stances.ron");
     let copy = dir.path().join("other.stances.ron");
     std::fs::copy(other, &copy).unwrap();
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.key_press(Key::Num4);
@@ -253,7 +253,7 @@ fn opening_another_comparison_with_unsaved_work_asks_first() {
 
 #[test]
 fn the_view_menu_switches_to_the_light_theme() {
-    let mut harness = harness_with(vec![]);
+    let mut harness = harness_on_example();
     harness.ctx.set_theme(egui::ThemePreference::Dark);
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);

@@ -16,7 +16,7 @@ use super::ui::details::{self, NoteEditor};
 use super::ui::file_dialogs::FileDialogs;
 use super::ui::preferences::PreferencesWindow;
 use super::ui::study_view::{self, StudyTab};
-use super::ui::{disagreements, header, toolbar};
+use super::ui::{disagreements, header, toolbar, welcome};
 use crate::format::comparison_file::COMPARISON_EXTENSION;
 use crate::io::Fingerprint;
 use crate::io::watch::FileWatcher;
@@ -24,21 +24,17 @@ use crate::model::alignment::Filter;
 use crate::model::consensus::List;
 use crate::model::{Comparison, DemandIx, Document};
 
-/// The example opened when no file is given, built into the binary so that it
-/// works wherever Stances is installed.
-pub const BUNDLED_EXAMPLE: &str = include_str!("../../data/istanbul-2025-06-02.ron");
-pub const BUNDLED_EXAMPLE_PATH: &str = "data/istanbul-2025-06-02.ron";
-
 const RECENT_KEY: &str = "stances.recent";
 const CODER_KEY: &str = "stances.coder";
 const PRESENTATION_ZOOM_KEY: &str = "stances.presentation_zoom";
 const HIDE_MARKS_KEY: &str = "stances.hide_marks";
+const WELCOMED_KEY: &str = "stances.welcomed";
 const MAX_RECENT: usize = 10;
 
 /// How the app starts.
 #[derive(Clone, Debug)]
 pub struct AppOptions {
-    /// Files named on the command line; none opens the bundled example.
+    /// Files named on the command line; none opens the welcome screen.
     pub files: Vec<PathBuf>,
     /// Open `files` as a coding study: each a coder's comparison (`--coders`).
     pub coders: bool,
@@ -84,6 +80,12 @@ pub struct StancesApp {
     pub(super) presentation_zoom: f32,
     /// Whether presentations hide each issue's marks until revealed.
     pub(super) hide_marks: bool,
+    /// Whether the welcome screen is shown (in place of the columns).
+    pub(super) welcome: bool,
+    /// The examples' cards, read once.
+    example_cards: Vec<super::examples::ExampleCard>,
+    /// Whether Stances was opened before (the welcome screen then folds its how-to).
+    welcomed: bool,
     pub(super) watcher: FileWatcher,
     pub(super) autosave: AutosaveState,
     pub(super) fonts: super::fonts::FontCheck,
@@ -135,6 +137,12 @@ impl StancesApp {
                 .storage
                 .and_then(|s| eframe::get_value::<bool>(s, HIDE_MARKS_KEY))
                 .unwrap_or(true),
+            welcome: false,
+            example_cards: super::examples::cards(),
+            welcomed: cc
+                .storage
+                .and_then(|s| eframe::get_value::<bool>(s, WELCOMED_KEY))
+                .unwrap_or(false),
             watcher: FileWatcher::new(move || ctx.request_repaint()),
             autosave: AutosaveState::new(options.autosave_dir),
             fonts: super::fonts::FontCheck::default(),
@@ -149,23 +157,13 @@ impl StancesApp {
             app.notices.error(format!("Autosaved work could not be read: {e}"));
         }
         if options.files.is_empty() {
-            app.open_bundled_example();
+            app.welcome = true;
         } else if options.coders {
             app.open_study_at_start(&options.files);
         } else {
             app.open_at_start(&options.files);
         }
         app
-    }
-
-    pub(super) fn open_bundled_example(&mut self) {
-        match crate::format::parse_position_file(BUNDLED_EXAMPLE_PATH, BUNDLED_EXAMPLE)
-            .map_err(|e| e.to_string())
-            .and_then(|file| Comparison::from_positions(vec![(BUNDLED_EXAMPLE_PATH.to_owned(), file)]).map_err(|e| e.0))
-        {
-            Ok(cmp) => self.replace_document(cmp, None, HashMap::new()),
-            Err(e) => self.notices.error(format!("The bundled example does not load: {e}")),
-        }
     }
 
     // ----- reading the state, for tests and the title -----
@@ -212,6 +210,9 @@ impl StancesApp {
     }
 
     pub fn window_title(&self) -> String {
+        if self.welcome && self.comparison().side_count() == 0 {
+            return "Stances".to_owned();
+        }
         let name = match &self.file {
             Some(f) => f
                 .path
@@ -255,6 +256,7 @@ impl StancesApp {
         self.doc = Document::new(cmp);
         self.file = file;
         self.study = None;
+        self.welcome = false;
         self.selection.clear();
         self.filter = Filter::default();
         self.note = NoteEditor::default();
@@ -342,6 +344,10 @@ impl StancesApp {
     /// The panels of a comparison: the search and legend, messages, the details
     /// pane and the columns.
     fn comparison_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if self.welcome {
+            self.welcome_panels(ui, actions);
+            return;
+        }
         egui::Panel::top("filter").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::filter_bar(
@@ -378,6 +384,27 @@ impl StancesApp {
                 ui.label(RichText::new("No demand matches the search and filter.").weak());
             }
             self.columns.show(ui, self.doc.comparison(), &self.selection, actions);
+        });
+    }
+
+    /// The welcome screen, with the messages below it.
+    fn welcome_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if !self.notices.is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
+        }
+        let back_to = (self.comparison().side_count() > 0).then(|| {
+            self.window_title()
+                .trim_start_matches("● ")
+                .trim_end_matches(" — Stances")
+                .to_owned()
+        });
+        let context = welcome::WelcomeContext {
+            recent: &self.recent,
+            first_visit: !self.welcomed,
+            back_to,
+        };
+        egui::CentralPanel::default().show(ui, |ui| {
+            welcome::show(ui, &self.example_cards, &context, actions);
         });
     }
 
@@ -565,6 +592,7 @@ impl eframe::App for StancesApp {
         eframe::set_value(storage, CODER_KEY, &self.coder);
         eframe::set_value(storage, PRESENTATION_ZOOM_KEY, &self.presentation_zoom);
         eframe::set_value(storage, HIDE_MARKS_KEY, &self.hide_marks);
+        eframe::set_value(storage, WELCOMED_KEY, &true);
     }
 
     fn on_exit(&mut self) {

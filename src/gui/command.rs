@@ -29,6 +29,7 @@ pub enum Command {
     ExportQdc,
     ShowAllColumns,
     Present,
+    Welcome,
     Shortcuts,
     SelectUp,
     SelectDown,
@@ -43,7 +44,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are checked: longer chords first,
     /// so that Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 29] = [
         Self::SaveAs,
         Self::Redo,
         Self::AddFiles,
@@ -63,6 +64,7 @@ impl Command {
         Self::ExportQdc,
         Self::ShowAllColumns,
         Self::Present,
+        Self::Welcome,
         Self::Shortcuts,
         Self::ExtendUp,
         Self::ExtendDown,
@@ -95,6 +97,7 @@ impl Command {
             Self::ExportQdc => "Export for QDA tools (.qdc)…",
             Self::ShowAllColumns => "Show all columns",
             Self::Present => "Present",
+            Self::Welcome => "Welcome screen",
             Self::Shortcuts => "Keyboard shortcuts",
             Self::SelectUp => "Select the demand above",
             Self::SelectDown => "Select the demand below",
@@ -139,6 +142,7 @@ impl Command {
             Self::Find => &[k!(CMD, Key::F)],
             Self::Preferences => &[k!(CMD, Key::Comma)],
             Self::ShowAllColumns
+            | Self::Welcome
             | Self::CompareCoders
             | Self::EditCodebook
             | Self::SaveCodebook
@@ -267,6 +271,10 @@ pub enum Action {
     Study(StudyAction),
     /// Whether a presentation hides each issue's marks until the next step reveals them.
     SetHideMarks(bool),
+    /// Opens an example of the library (an index into `examples::EXAMPLES`) as a new comparison.
+    OpenExample(usize),
+    /// Leaves the welcome screen for the open comparison.
+    CloseWelcome,
 }
 
 /// What the user asked for in a coding study's views.

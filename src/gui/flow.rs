@@ -229,18 +229,31 @@ impl StancesApp {
         })
     }
 
+    /// Opens an example of the library as a new comparison, asking first if work would be lost.
+    pub(super) fn open_example(&mut self, ctx: &Context, index: usize) {
+        match super::examples::comparison(index) {
+            Ok(comparison) => self.guard(
+                ctx,
+                Pending::Open(Box::new(Opened {
+                    comparison,
+                    file: None,
+                    sources: HashMap::new(),
+                    notes: Vec::new(),
+                    errors: Vec::new(),
+                })),
+            ),
+            Err(e) => self.notices.error(format!("The example does not load: {e}")),
+        }
+    }
+
     /// Opens files at start-up: no question to ask, nothing is open yet.
     pub(super) fn open_at_start(&mut self, paths: &[PathBuf]) {
         match self.read_document(paths) {
             Some(opened) => self.install(opened),
             None => {
-                let errors: Vec<String> = self.errors().map(str::to_owned).collect();
-                self.open_bundled_example();
-                for e in errors {
-                    self.notices.error(e);
-                }
+                self.welcome = true;
                 self.notices
-                    .info("Nothing could be opened, so the bundled example is shown instead.");
+                    .info("Nothing could be opened: choose an example or another file.");
             }
         }
     }

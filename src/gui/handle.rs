@@ -88,6 +88,7 @@ impl StancesApp {
             }
             Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::Present => self.start_presenting(ctx),
+            Command::Welcome => self.welcome = true,
             Command::SelectUp
             | Command::SelectDown
             | Command::SelectLeft
@@ -195,6 +196,8 @@ impl StancesApp {
             Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
             Action::Study(action) => self.handle_study(ctx, action),
             Action::SetHideMarks(hide) => self.hide_marks = hide,
+            Action::OpenExample(index) => self.open_example(ctx, index),
+            Action::CloseWelcome => self.welcome = false,
             Action::SetCoder(name) => {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
                 self.coder = name;

@@ -8,6 +8,7 @@ mod app;
 mod autosave;
 mod codebook_files;
 pub mod command;
+pub mod examples;
 mod flow;
 mod fonts;
 mod handle;
@@ -19,7 +20,7 @@ pub mod ui;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, BUNDLED_EXAMPLE, BUNDLED_EXAMPLE_PATH, StancesApp};
+pub use app::{AppOptions, StancesApp};
 pub use command::{Action, Command};
 
 /// Opens the window.

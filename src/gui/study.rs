@@ -168,13 +168,7 @@ impl StancesApp {
     pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf]) {
         match self.read_study(paths) {
             Some(opened) => self.install_study(opened),
-            None => {
-                let errors: Vec<String> = self.errors().map(str::to_owned).collect();
-                self.open_bundled_example();
-                for e in errors {
-                    self.notices.error(e);
-                }
-            }
+            None => self.welcome = true,
         }
     }
 

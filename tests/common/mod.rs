@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use stances::gui::{AppOptions, StancesApp};
 
-/// The real app in a 1600×1000 window, opening `files` (the bundled example when empty),
+/// The real app in a 1600×1000 window, opening `files` (the welcome screen when empty),
 /// with typed-path prompts in place of native dialogs and no autosave.
 pub fn harness_with(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
     harness_with_autosave(files, None)
@@ -16,18 +16,23 @@ pub fn harness_with(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
 
 /// As [`harness_with`], autosaving to `autosave_dir`.
 pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>) -> Harness<'static, StancesApp> {
-    let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
-        StancesApp::new(
-            cc,
-            AppOptions {
-                files,
-                coders: false,
-                native_dialogs: false,
-                autosave_dir,
-                new_windows: false,
-            },
-        )
-    });
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        // As on a computer without Hebrew or Arabic fonts: the welcome screen's Oslo
+        // card draws boxes (and the app says which font to install) rather than failing.
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            StancesApp::new(
+                cc,
+                AppOptions {
+                    files,
+                    coders: false,
+                    native_dialogs: false,
+                    autosave_dir,
+                    new_windows: false,
+                },
+            )
+        });
     harness.run();
     harness
 }
@@ -54,18 +59,21 @@ pub const RU_PRISONERS: &str =
 
 /// As [`harness_with`], in a window of `width` × 1000 (wide enough for many columns).
 pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, StancesApp> {
-    let mut harness = Harness::builder().with_size([width, 1000.0]).build_eframe(move |cc| {
-        StancesApp::new(
-            cc,
-            AppOptions {
-                files,
-                coders: false,
-                native_dialogs: false,
-                autosave_dir: None,
-                new_windows: false,
-            },
-        )
-    });
+    let mut harness = Harness::builder()
+        .with_size([width, 1000.0])
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            StancesApp::new(
+                cc,
+                AppOptions {
+                    files,
+                    coders: false,
+                    native_dialogs: false,
+                    autosave_dir: None,
+                    new_windows: false,
+                },
+            )
+        });
     harness.run();
     harness
 }
@@ -90,18 +98,23 @@ pub fn answer_path_prompt(harness: &mut Harness<'static, StancesApp>, hint: &str
 
 /// The real app opening `files` as one coding study (`stances --coders FILES…`).
 pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
-    let mut harness = Harness::builder().with_size([1600.0, 1000.0]).build_eframe(move |cc| {
-        StancesApp::new(
-            cc,
-            AppOptions {
-                files,
-                coders: true,
-                native_dialogs: false,
-                autosave_dir: None,
-                new_windows: false,
-            },
-        )
-    });
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        // As on a computer without Hebrew or Arabic fonts: the welcome screen's Oslo
+        // card draws boxes (and the app says which font to install) rather than failing.
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            StancesApp::new(
+                cc,
+                AppOptions {
+                    files,
+                    coders: true,
+                    native_dialogs: false,
+                    autosave_dir: None,
+                    new_windows: false,
+                },
+            )
+        });
     harness.run();
     harness
 }
@@ -109,4 +122,20 @@ pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
 /// The two coders of the study fixture: alice and bob, coding the Istanbul round.
 pub fn study_files() -> Vec<PathBuf> {
     vec![fixture("study/alice.stances.ron"), fixture("study/bob.stances.ron")]
+}
+
+/// The real app started with no file (the welcome screen), after one click on the
+/// founding example's card: the Istanbul round of June 2025, as a new comparison.
+pub fn harness_on_example() -> Harness<'static, StancesApp> {
+    let mut harness = harness_with(vec![]);
+    open_founding_example(&mut harness);
+    harness
+}
+
+/// Clicks the founding example's card on the welcome screen.
+pub fn open_founding_example(harness: &mut Harness<'static, StancesApp>) {
+    harness
+        .get_by_label("Open Russia-Ukraine direct talks, Istanbul, second round, 2 June 2025")
+        .click();
+    harness.run();
 }

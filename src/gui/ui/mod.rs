@@ -17,3 +17,4 @@ pub mod study_view;
 pub mod text;
 pub mod theme;
 pub mod toolbar;
+pub mod welcome;

@@ -89,6 +89,7 @@ pub fn menu_bar(
             ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
         });
         ui.menu_button("Help", |ui| {
+            command_button(ui, Command::Welcome, true, actions);
             command_button(ui, Command::Shortcuts, true, actions);
         });
     });

@@ -1,10 +1,11 @@
-//! Presentation mode driven as a teacher would: F5, step through the title and the
-//! issues with marks hidden then revealed, back, jump to an issue, switch hidden
-//! marks off, and Esc back to the window as it was.
+//! The classroom, driven as a teacher would: the welcome screen's library of
+//! negotiations; presentation mode (F5, step through the title and the issues with
+//! marks hidden then revealed, back, jump to an issue, switch hidden marks off, and
+//! Esc back to the window as it was).
 
 mod common;
 
-use common::{fixture, harness_with};
+use common::{fixture, harness_with, open_founding_example};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -12,6 +13,9 @@ use egui_kittest::kittest::{By, Queryable as _};
 use stances::gui::StancesApp;
 
 const UA_CEASEFIRE: &str = "A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
+/// The ceasefire demand's card in the columns (side, then text).
+const UA_CEASEFIRE_CARD: &str =
+    "Ukraine: A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
 const ALICE_NOTE: &str = "30 days everywhere vs. 2–3 days in chosen sectors";
 
 fn press(harness: &mut Harness<'static, StancesApp>, key: Key) {
@@ -110,4 +114,50 @@ fn five_sides_fit_side_by_side_on_a_projector() {
         let rect = node.rect();
         assert!(rect.max.x <= width + 0.5, "{name} ends at {} of {width}", rect.max.x);
     }
+}
+
+#[test]
+fn the_welcome_screen_lists_the_library_and_a_card_opens_its_example() {
+    let mut harness = harness_with(vec![]);
+    harness.get_by_label("Welcome to Stances");
+    assert_eq!(harness.state().window_title(), "Stances");
+    // Every negotiation of the library has a card; the founding example comes first.
+    for card in stances::gui::examples::cards() {
+        let label = format!("Open {}, {}", card.title, card.when);
+        harness.get_by_label(&label);
+    }
+    harness
+        .get_by_label("Open Oslo I (Israel–PLO), Declaration of Principles, 13 September 1993")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Welcome to Stances").is_none());
+    let cmp = harness.state().comparison();
+    assert_eq!(cmp.documents().len(), 1);
+    assert_eq!(cmp.documents()[0].path, "data/oslo-1993-09-13.ron");
+    assert!(
+        harness
+            .state()
+            .window_title()
+            .starts_with("Untitled comparison of oslo-1993-09-13.ron"),
+        "a new, untitled comparison: {}",
+        harness.state().window_title()
+    );
+}
+
+#[test]
+fn help_welcome_screen_goes_back_to_the_open_comparison() {
+    let mut harness = harness_with(vec![]);
+    open_founding_example(&mut harness);
+    harness.get_by_label(UA_CEASEFIRE_CARD);
+    harness.get(By::new().label("Help").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label("Welcome screen").click();
+    harness.run();
+    harness.get_by_label("Welcome to Stances");
+    harness
+        .get_by_label_contains("Back to Untitled comparison of istanbul-2025-06-02.ron")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Welcome to Stances").is_none());
+    harness.get_by_label(UA_CEASEFIRE_CARD);
 }
