@@ -161,3 +161,44 @@ fn help_welcome_screen_goes_back_to_the_open_comparison() {
     assert!(harness.query_by_label("Welcome to Stances").is_none());
     harness.get_by_label(UA_CEASEFIRE_CARD);
 }
+
+/// F1 lists every command in the order files, editing, marking, view,
+/// presentation, with zoom and theme among them.
+#[test]
+fn the_shortcut_sheet_lists_every_command_in_a_sensible_order() {
+    let mut harness = harness_with(vec![]);
+    open_founding_example(&mut harness);
+    press(&mut harness, Key::F1);
+    assert!(
+        harness.get_all_by_label("Keyboard shortcuts").count() >= 2,
+        "the sheet is open"
+    );
+    let mut last_y = f32::MIN;
+    for group in ["Files", "Editing", "Marking", "View and zoom", "Presentation"] {
+        let y = harness.get_by_label(group).rect().min.y;
+        assert!(y > last_y, "{group} comes after the group before it");
+        last_y = y;
+    }
+    for command in stances::gui::Command::SHEET {
+        assert!(
+            harness.get_all_by_label(command.label()).count() >= 1,
+            "{} is on the sheet",
+            command.label()
+        );
+    }
+    harness.get_by_label("Zoom in, zoom out, back to 100 %");
+    harness.get_by_label("Light or dark theme");
+    harness.get_by_label("While presenting: go to issue N");
+}
+
+/// A screen reader finds a demand by its side and text, and reads its issue,
+/// its marks' statuses and their notes.
+#[test]
+fn a_screen_reader_reads_a_demands_issue_status_and_note() {
+    let harness = harness_with(vec![fixture("study/alice.stances.ron")]);
+    let card = harness.get_by_label(UA_CEASEFIRE_CARD);
+    let value = card.value().unwrap_or_default();
+    assert!(value.starts_with("Issue: Ceasefire"), "{value}");
+    assert!(value.contains("Disputed"), "{value}");
+    assert!(value.contains(&format!("Note: {ALICE_NOTE}")), "{value}");
+}

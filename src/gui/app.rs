@@ -4,24 +4,21 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use egui::{RichText, Ui, ViewportCommand};
+use egui::{Ui, ViewportCommand};
 
 use super::autosave::AutosaveState;
-use super::command::{Action, Command};
 use super::flow::Flow;
 use super::notices::Notices;
 use super::ui::codebook_editor::CodebookEditor;
 use super::ui::columns::ColumnsView;
-use super::ui::details::{self, NoteEditor};
+use super::ui::details::NoteEditor;
 use super::ui::file_dialogs::FileDialogs;
 use super::ui::preferences::PreferencesWindow;
-use super::ui::study_view::{self, StudyTab};
-use super::ui::{disagreements, header, toolbar, welcome};
+use super::ui::toolbar;
 use crate::format::comparison_file::COMPARISON_EXTENSION;
 use crate::io::Fingerprint;
 use crate::io::watch::FileWatcher;
 use crate::model::alignment::Filter;
-use crate::model::consensus::List;
 use crate::model::{Comparison, DemandIx, Document};
 
 const RECENT_KEY: &str = "stances.recent";
@@ -83,9 +80,9 @@ pub struct StancesApp {
     /// Whether the welcome screen is shown (in place of the columns).
     pub(super) welcome: bool,
     /// The examples' cards, read once.
-    example_cards: Vec<super::examples::ExampleCard>,
+    pub(super) example_cards: Vec<super::examples::ExampleCard>,
     /// Whether Stances was opened before (the welcome screen then folds its how-to).
-    welcomed: bool,
+    pub(super) welcomed: bool,
     pub(super) watcher: FileWatcher,
     pub(super) autosave: AutosaveState,
     pub(super) fonts: super::fonts::FontCheck,
@@ -95,7 +92,7 @@ pub struct StancesApp {
     pub(super) show_shortcuts: bool,
     title: String,
     /// Marks per status, for the legend, and the revision they were counted at.
-    counts: (u64, Vec<usize>),
+    pub(super) counts: (u64, Vec<usize>),
 }
 
 impl StancesApp {
@@ -306,182 +303,12 @@ impl StancesApp {
         dir.join(format!("{stem}.{COMPARISON_EXTENSION}"))
     }
 
-    fn empty_state(ui: &mut Ui) {
-        ui.vertical_centered(|ui| {
-            ui.add_space(80.0);
-            ui.heading("No position files open");
-            ui.label("Open a comparison or position files with File › Open… (Ctrl+O), add position files with File › Add position files…, or drop files onto this window.");
-        });
-    }
-
-    /// The path of a watched file as the user gave it, where a document records it.
-    fn shown_source(&self, path: &Path) -> String {
-        self.sources
-            .iter()
-            .find(|(_, p)| p.as_path() == path)
-            .and_then(|(id, _)| self.comparison().document_index(id))
-            .map_or_else(
-                || path.display().to_string(),
-                |i| self.comparison().documents()[i].path.clone(),
-            )
-    }
-
-    fn changed_on_disk_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        for path in self.watcher.changed().to_vec() {
-            let shown = self.shown_source(&path);
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{shown} changed on disk.")).color(ui.visuals().warn_fg_color));
-                if ui.button("Reload").clicked() {
-                    actions.push(Action::Reload(path.clone()));
-                }
-                if ui.button("Keep the open version").clicked() {
-                    actions.push(Action::IgnoreChange(path.clone()));
-                }
-            });
-        }
-    }
-
-    /// The panels of a comparison: the search and legend, messages, the details
-    /// pane and the columns.
-    fn comparison_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if self.welcome {
-            self.welcome_panels(ui, actions);
-            return;
-        }
-        egui::Panel::top("filter").show(ui, |ui| {
-            ui.add_space(4.0);
-            toolbar::filter_bar(
-                ui,
-                self.doc.comparison(),
-                &self.counts.1,
-                &self.filter,
-                std::mem::take(&mut self.focus_search),
-                actions,
-            );
-            ui.add_space(2.0);
-        });
-        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
-            egui::Panel::bottom("notices").show(ui, |ui| {
-                self.changed_on_disk_ui(ui, actions);
-                self.notices.ui(ui);
-            });
-        }
-        egui::Panel::right("details")
-            .default_size(300.0)
-            .min_size(240.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                details::show(ui, self.doc.comparison(), &self.selection, &mut self.note, actions);
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.comparison().side_count() == 0 {
-                Self::empty_state(ui);
-                return;
-            }
-            header::title_strip(ui, self.doc.comparison(), actions);
-            ui.add_space(2.0);
-            if self.columns.rows().is_empty() {
-                ui.label(RichText::new("No demand matches the search and filter.").weak());
-            }
-            self.columns.show(ui, self.doc.comparison(), &self.selection, actions);
-        });
-    }
-
-    /// The welcome screen, with the messages below it.
-    fn welcome_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if !self.notices.is_empty() {
-            egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
-        }
-        let back_to = (self.comparison().side_count() > 0).then(|| {
-            self.window_title()
-                .trim_start_matches("● ")
-                .trim_end_matches(" — Stances")
-                .to_owned()
-        });
-        let context = welcome::WelcomeContext {
-            recent: &self.recent,
-            first_visit: !self.welcomed,
-            back_to,
-        };
-        egui::CentralPanel::default().show(ui, |ui| {
-            welcome::show(ui, &self.example_cards, &context, actions);
-        });
-    }
-
-    /// A coding study's agreement figures or its list of demands to settle, in place of the columns.
-    fn study_central_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let Some(study) = self.study.as_mut() else {
-            return;
-        };
-        let by = study.by;
-        let figures = study.figures(by).to_vec();
-        let study = &*study;
-        egui::CentralPanel::default().show(ui, |ui| match study.tab {
-            StudyTab::Agreement => {
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    study_view::agreement(ui, &study.adjudication, &figures, by, actions);
-                });
-            }
-            StudyTab::Disagreements | StudyTab::CodedByOne => {
-                let list = if study.tab == StudyTab::Disagreements {
-                    List::Disputed
-                } else {
-                    List::CodedByOne
-                };
-                disagreements::show(
-                    ui,
-                    &study.adjudication,
-                    self.doc.comparison(),
-                    list,
-                    &study.filter,
-                    actions,
-                );
-            }
-            StudyTab::Consensus => {}
-        });
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-    }
-
-    fn shortcuts_window(&mut self, ctx: &egui::Context) {
-        let mut open = self.show_shortcuts;
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut open)
-            .resizable(false)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcut_grid")
-                    .num_columns(2)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for command in Command::ALL {
-                            let keys: Vec<String> =
-                                command.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
-                            if !keys.is_empty() {
-                                ui.label(command.label());
-                                ui.label(RichText::new(keys.join(", ")).monospace());
-                                ui.end_row();
-                            }
-                        }
-                        for status in &self.doc.comparison().codebook().statuses {
-                            if let Some(key) = &status.key {
-                                ui.label(format!("Give the selection the status {}", status.label));
-                                ui.label(RichText::new(key).monospace());
-                                ui.end_row();
-                            }
-                        }
-                        ui.label("Add a demand to the selection");
-                        ui.label(RichText::new("Ctrl+click").monospace());
-                        ui.end_row();
-                    });
-            });
-        self.show_shortcuts = open;
     }
 }
 
@@ -567,7 +394,7 @@ impl eframe::App for StancesApp {
             self.on_dialog(&ctx, outcome);
         }
         self.flow_prompts(&ctx);
-        self.shortcuts_window(&ctx);
+        super::ui::shortcuts::show(&ctx, &mut self.show_shortcuts, self.doc.comparison().codebook());
         self.preferences.show(&ctx, &mut actions);
         self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
         self.recovery_prompt(&ctx);

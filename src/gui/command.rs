@@ -161,6 +161,88 @@ impl Command {
         }
     }
 
+    /// Every command in the order of the shortcut sheet (F1): files, editing,
+    /// marking, view, presentation, help.
+    pub const SHEET: [Self; 29] = [
+        Self::New,
+        Self::Open,
+        Self::AddFiles,
+        Self::CompareCoders,
+        Self::Save,
+        Self::SaveAs,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::Find,
+        Self::Preferences,
+        Self::EditCodebook,
+        Self::SaveCodebook,
+        Self::ApplyCodebook,
+        Self::ExportQdc,
+        Self::SelectUp,
+        Self::SelectDown,
+        Self::SelectLeft,
+        Self::SelectRight,
+        Self::ExtendUp,
+        Self::ExtendDown,
+        Self::ExtendLeft,
+        Self::ExtendRight,
+        Self::RemoveMark,
+        Self::ClearSelection,
+        Self::ShowAllColumns,
+        Self::Present,
+        Self::Welcome,
+        Self::Shortcuts,
+    ];
+
+    /// The part of the shortcut sheet the command is listed in.
+    pub fn group(self) -> &'static str {
+        match self {
+            Self::New | Self::Open | Self::AddFiles | Self::CompareCoders | Self::Save | Self::SaveAs | Self::Quit => {
+                "Files"
+            }
+            Self::Undo
+            | Self::Redo
+            | Self::Find
+            | Self::Preferences
+            | Self::EditCodebook
+            | Self::SaveCodebook
+            | Self::ApplyCodebook
+            | Self::ExportQdc => "Editing",
+            Self::SelectUp
+            | Self::SelectDown
+            | Self::SelectLeft
+            | Self::SelectRight
+            | Self::ExtendUp
+            | Self::ExtendDown
+            | Self::ExtendLeft
+            | Self::ExtendRight
+            | Self::RemoveMark
+            | Self::ClearSelection => "Marking",
+            Self::ShowAllColumns => "View and zoom",
+            Self::Present => "Presentation",
+            Self::Welcome | Self::Shortcuts => "Help",
+        }
+    }
+
+    /// Where a command without a key is found.
+    pub fn menu(self) -> &'static str {
+        match self.group() {
+            "Files" => "File menu",
+            "Editing"
+                if matches!(
+                    self,
+                    Self::EditCodebook | Self::SaveCodebook | Self::ApplyCodebook | Self::ExportQdc
+                ) =>
+            {
+                "Codebook menu"
+            }
+            "Editing" | "Marking" => "Edit menu",
+            "View and zoom" | "Presentation" => "View menu",
+            _ => "Help menu",
+        }
+    }
+
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         self.shortcuts().first().copied()
     }
@@ -296,4 +378,18 @@ pub enum StudyAction {
     /// Copies the agreement figures shown as CSV.
     CopyFigures,
     Close,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Command;
+
+    #[test]
+    fn the_shortcut_sheet_holds_every_command_once() {
+        let mut sheet: Vec<&str> = Command::SHEET.iter().map(|c| c.label()).collect();
+        let mut all: Vec<&str> = Command::ALL.iter().map(|c| c.label()).collect();
+        sheet.sort_unstable();
+        all.sort_unstable();
+        assert_eq!(sheet, all);
+    }
 }

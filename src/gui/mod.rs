@@ -14,6 +14,7 @@ mod fonts;
 mod handle;
 mod keys;
 pub mod notices;
+mod panels;
 mod present;
 mod study;
 pub mod ui;

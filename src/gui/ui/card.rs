@@ -144,9 +144,24 @@ pub fn draw(
     let demand = cmp.demand(ix);
     let response = ui.interact(rect, ui.scope_id().with(("demand", ix.side, ix.demand)), Sense::click());
     let label = format!("{}: {}", cmp.side_label(ix.side as usize), demand.text);
-    // The line under the text (priority, value, marks) is the card's value for
-    // assistive technology: what a sighted user reads in the pills.
-    let meta = card.meta.as_ref().map(|m| m.text().to_owned());
+    // For assistive technology the card's value says what a sighted user reads
+    // around the text: the issue (its heading), the pills (priority, value, marks)
+    // and, what the tooltip shows, the marks' notes.
+    let issue = cmp
+        .issue_index(&demand.issue)
+        .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
+    let mut value = format!("Issue: {issue}");
+    if let Some(meta) = &card.meta {
+        value.push_str(". ");
+        value.push_str(meta.text());
+    }
+    for mark in cmp.marks_on(ix).iter().filter_map(|id| cmp.mark(id)) {
+        if !mark.note.is_empty() {
+            value.push_str(". Note: ");
+            value.push_str(&mark.note);
+        }
+    }
+    let meta = Some(value);
     response.widget_info(|| {
         let mut info = WidgetInfo::selected(egui::Role::Button, true, selected, &label);
         info.current_text_value.clone_from(&meta);

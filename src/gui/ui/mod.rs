@@ -13,6 +13,7 @@ pub mod links;
 pub mod preferences;
 pub mod presentation;
 pub mod prompts;
+pub mod shortcuts;
 pub mod study_view;
 pub mod text;
 pub mod theme;

@@ -1,0 +1,149 @@
+//! The panels of one frame for each view: the comparison (search and legend,
+//! messages, details, columns), the welcome screen, and a coding study's tables.
+
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use super::app::StancesApp;
+use super::command::Action;
+use super::ui::study_view::{self, StudyTab};
+use super::ui::{details, disagreements, header, toolbar, welcome};
+use crate::model::consensus::List;
+
+impl StancesApp {
+    fn empty_state(ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading("No position files open");
+            ui.label("Open a comparison or position files with File › Open… (Ctrl+O), add position files with File › Add position files…, or drop files onto this window.");
+        });
+    }
+
+    /// The path of a watched file as the user gave it, where a document records it.
+    fn shown_source(&self, path: &Path) -> String {
+        self.sources
+            .iter()
+            .find(|(_, p)| p.as_path() == path)
+            .and_then(|(id, _)| self.comparison().document_index(id))
+            .map_or_else(
+                || path.display().to_string(),
+                |i| self.comparison().documents()[i].path.clone(),
+            )
+    }
+
+    fn changed_on_disk_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        for path in self.watcher.changed().to_vec() {
+            let shown = self.shown_source(&path);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{shown} changed on disk.")).color(ui.visuals().warn_fg_color));
+                if ui.button("Reload").clicked() {
+                    actions.push(Action::Reload(path.clone()));
+                }
+                if ui.button("Keep the open version").clicked() {
+                    actions.push(Action::IgnoreChange(path.clone()));
+                }
+            });
+        }
+    }
+
+    /// The panels of a comparison: the search and legend, messages, the details
+    /// pane and the columns.
+    pub(super) fn comparison_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if self.welcome {
+            self.welcome_panels(ui, actions);
+            return;
+        }
+        egui::Panel::top("filter").show(ui, |ui| {
+            ui.add_space(4.0);
+            toolbar::filter_bar(
+                ui,
+                self.doc.comparison(),
+                &self.counts.1,
+                &self.filter,
+                std::mem::take(&mut self.focus_search),
+                actions,
+            );
+            ui.add_space(2.0);
+        });
+        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                self.changed_on_disk_ui(ui, actions);
+                self.notices.ui(ui);
+            });
+        }
+        egui::Panel::right("details")
+            .default_size(300.0)
+            .min_size(240.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                details::show(ui, self.doc.comparison(), &self.selection, &mut self.note, actions);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.comparison().side_count() == 0 {
+                Self::empty_state(ui);
+                return;
+            }
+            header::title_strip(ui, self.doc.comparison(), actions);
+            ui.add_space(2.0);
+            if self.columns.rows().is_empty() {
+                ui.label(RichText::new("No demand matches the search and filter.").weak());
+            }
+            self.columns.show(ui, self.doc.comparison(), &self.selection, actions);
+        });
+    }
+
+    /// The welcome screen, with the messages below it.
+    fn welcome_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if !self.notices.is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
+        }
+        let back_to = (self.comparison().side_count() > 0).then(|| {
+            self.window_title()
+                .trim_start_matches("● ")
+                .trim_end_matches(" — Stances")
+                .to_owned()
+        });
+        let context = welcome::WelcomeContext {
+            recent: &self.recent,
+            first_visit: !self.welcomed,
+            back_to,
+        };
+        egui::CentralPanel::default().show(ui, |ui| {
+            welcome::show(ui, &self.example_cards, &context, actions);
+        });
+    }
+
+    /// A coding study's agreement figures or its list of demands to settle, in place of the columns.
+    pub(super) fn study_central_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let Some(study) = self.study.as_mut() else {
+            return;
+        };
+        let by = study.by;
+        let figures = study.figures(by).to_vec();
+        let study = &*study;
+        egui::CentralPanel::default().show(ui, |ui| match study.tab {
+            StudyTab::Agreement => {
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    study_view::agreement(ui, &study.adjudication, &figures, by, actions);
+                });
+            }
+            StudyTab::Disagreements | StudyTab::CodedByOne => {
+                let list = if study.tab == StudyTab::Disagreements {
+                    List::Disputed
+                } else {
+                    List::CodedByOne
+                };
+                disagreements::show(
+                    ui,
+                    &study.adjudication,
+                    self.doc.comparison(),
+                    list,
+                    &study.filter,
+                    actions,
+                );
+            }
+            StudyTab::Consensus => {}
+        });
+    }
+}
