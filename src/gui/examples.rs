@@ -16,6 +16,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../data/istanbul-2025-05-16.ron"),
     ),
     (
+        "data/camp-david-1978-09-17.ron",
+        include_str!("../../data/camp-david-1978-09-17.ron"),
+    ),
+    (
         "data/oslo-1993-09-13.ron",
         include_str!("../../data/oslo-1993-09-13.ron"),
     ),
