@@ -23,6 +23,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "data/oslo-1993-09-13.ron",
         include_str!("../../data/oslo-1993-09-13.ron"),
     ),
+    (
+        "data/jcpoa-2015-07-14.ron",
+        include_str!("../../data/jcpoa-2015-07-14.ron"),
+    ),
 ];
 
 /// What a card on the welcome screen says of an example.
