@@ -24,6 +24,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../data/oslo-1993-09-13.ron"),
     ),
     (
+        "data/minsk-2015-02-12.ron",
+        include_str!("../../data/minsk-2015-02-12.ron"),
+    ),
+    (
         "data/jcpoa-2015-07-14.ron",
         include_str!("../../data/jcpoa-2015-07-14.ron"),
     ),
