@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fixture, harness_with, open_founding_example};
+use common::{fixture, harness_of, harness_with, open_founding_example};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -89,19 +89,16 @@ fn a_presentation_steps_through_issues_revealing_marks_and_esc_restores_the_wind
 
 #[test]
 fn five_sides_fit_side_by_side_on_a_projector() {
-    let mut harness = Harness::builder().with_size([1280.0, 720.0]).build_eframe(|cc| {
-        StancesApp::new(
-            cc,
-            stances::gui::AppOptions {
-                files: vec![fixture("five-sides.ron")],
-                coders: false,
-                native_dialogs: false,
-                autosave_dir: None,
-                new_windows: false,
-            },
-        )
-    });
-    harness.run();
+    let mut harness = harness_of(
+        [1280.0, 720.0],
+        stances::gui::AppOptions {
+            files: vec![fixture("five-sides.ron")],
+            coders: false,
+            native_dialogs: false,
+            autosave_dir: None,
+            new_windows: false,
+        },
+    );
     press(&mut harness, Key::F5);
     press(&mut harness, Key::Space);
     harness.get_by_label_contains("Issue 1 of");

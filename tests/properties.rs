@@ -279,9 +279,7 @@ proptest! {
         use stances::model::consensus::Adjudication;
         use stances::model::study::{CodedCopy, Study};
         let base = Comparison::from_positions(vec![("talks.ron".into(), positions)]).unwrap();
-        let units: Vec<DemandIx> = (0..base.side_count())
-            .flat_map(|s| (0..base.side(s).demands.len()).map(move |d| DemandIx { side: s as u32, demand: d as u32 }))
-            .collect();
+        let units: Vec<DemandIx> = base.all_demands().collect();
         prop_assume!(!units.is_empty());
         let statuses: Vec<String> = base.codebook().statuses.iter().map(|s| s.id.clone()).collect();
         let mut next_id = 0;

@@ -308,6 +308,16 @@ impl Comparison {
         })
     }
 
+    /// Every demand, side by side in file order.
+    pub fn all_demands(&self) -> impl Iterator<Item = DemandIx> + '_ {
+        (0..self.side_count()).flat_map(move |side| {
+            (0..self.side(side).demands.len()).map(move |d| DemandIx {
+                side: side as u32,
+                demand: d as u32,
+            })
+        })
+    }
+
     pub fn demand(&self, ix: DemandIx) -> &Demand {
         &self.side(ix.side as usize).demands[ix.demand as usize]
     }

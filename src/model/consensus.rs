@@ -324,11 +324,7 @@ impl Adjudication {
         new_id: MarkId,
     ) -> Option<Edit> {
         let ix = self.demand_in(consensus, unit)?;
-        let covering: Vec<&Mark> = consensus
-            .marks_on(ix)
-            .iter()
-            .filter_map(|id| consensus.mark(id))
-            .collect();
+        let covering = covering(consensus, ix);
         if let [own] = covering[..]
             && own.demands.len() == 1
         {
@@ -361,11 +357,7 @@ impl Adjudication {
     /// covering it. `None` when it has none.
     pub fn clear_edit(&self, consensus: &Comparison, unit: usize, stamp: &Stamp) -> Option<Edit> {
         let ix = self.demand_in(consensus, unit)?;
-        let covering: Vec<&Mark> = consensus
-            .marks_on(ix)
-            .iter()
-            .filter_map(|id| consensus.mark(id))
-            .collect();
+        let covering = covering(consensus, ix);
         let edits = self.leave_marks(consensus, ix, &covering, stamp);
         (!edits.is_empty()).then(|| one_step(edits))
     }
@@ -408,6 +400,15 @@ impl Adjudication {
     }
 }
 
+/// The marks on a demand of the consensus.
+fn covering(consensus: &Comparison, ix: DemandIx) -> Vec<&Mark> {
+    consensus
+        .marks_on(ix)
+        .iter()
+        .filter_map(|id| consensus.mark(id))
+        .collect()
+}
+
 fn one_step(mut edits: Vec<Edit>) -> Edit {
     if edits.len() == 1 {
         edits.remove(0)
@@ -432,14 +433,7 @@ mod tests {
             language: crate::model::synthetic::Language::English,
         });
         let base = Comparison::from_positions(vec![("talks.ron".into(), positions)]).unwrap();
-        let units: Vec<DemandIx> = (0..base.side_count())
-            .flat_map(|s| {
-                (0..base.side(s).demands.len()).map(move |d| DemandIx {
-                    side: s as u32,
-                    demand: d as u32,
-                })
-            })
-            .collect();
+        let units: Vec<DemandIx> = base.all_demands().collect();
         let coded = |coder: &str, marks: &[(&str, &[usize], &str)]| {
             let mut cmp = base.clone();
             for (id, demands, status) in marks {

@@ -123,14 +123,7 @@ impl Study {
             document_maps.push(match_documents(base, copy)?);
         }
         let base_cmp = &base.comparison;
-        let units: Vec<DemandIx> = (0..base_cmp.side_count())
-            .flat_map(|side| {
-                (0..base_cmp.side(side).demands.len()).map(move |d| DemandIx {
-                    side: side as u32,
-                    demand: d as u32,
-                })
-            })
-            .collect();
+        let units: Vec<DemandIx> = base_cmp.all_demands().collect();
         let unit_of: HashMap<DemandIx, usize> = units.iter().enumerate().map(|(u, &ix)| (ix, u)).collect();
 
         let mut statuses: Vec<StudyStatus> = Vec::new();

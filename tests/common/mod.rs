@@ -16,23 +16,26 @@ pub fn harness_with(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
 
 /// As [`harness_with`], autosaving to `autosave_dir`.
 pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>) -> Harness<'static, StancesApp> {
+    harness_of(
+        [1600.0, 1000.0],
+        AppOptions {
+            files,
+            coders: false,
+            native_dialogs: false,
+            autosave_dir,
+            new_windows: false,
+        },
+    )
+}
+
+/// The real app started with `options` in a window of `size`, after its first frame.
+pub fn harness_of(size: [f32; 2], options: AppOptions) -> Harness<'static, StancesApp> {
     let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
+        .with_size(size)
         // As on a computer without Hebrew or Arabic fonts: the welcome screen's Oslo
         // card draws boxes (and the app says which font to install) rather than failing.
         .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            StancesApp::new(
-                cc,
-                AppOptions {
-                    files,
-                    coders: false,
-                    native_dialogs: false,
-                    autosave_dir,
-                    new_windows: false,
-                },
-            )
-        });
+        .build_eframe(move |cc| StancesApp::new(cc, options));
     harness.run();
     harness
 }
@@ -59,23 +62,16 @@ pub const RU_PRISONERS: &str =
 
 /// As [`harness_with`], in a window of `width` × 1000 (wide enough for many columns).
 pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, StancesApp> {
-    let mut harness = Harness::builder()
-        .with_size([width, 1000.0])
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            StancesApp::new(
-                cc,
-                AppOptions {
-                    files,
-                    coders: false,
-                    native_dialogs: false,
-                    autosave_dir: None,
-                    new_windows: false,
-                },
-            )
-        });
-    harness.run();
-    harness
+    harness_of(
+        [width, 1000.0],
+        AppOptions {
+            files,
+            coders: false,
+            native_dialogs: false,
+            autosave_dir: None,
+            new_windows: false,
+        },
+    )
 }
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -98,25 +94,16 @@ pub fn answer_path_prompt(harness: &mut Harness<'static, StancesApp>, hint: &str
 
 /// The real app opening `files` as one coding study (`stances --coders FILES…`).
 pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        // As on a computer without Hebrew or Arabic fonts: the welcome screen's Oslo
-        // card draws boxes (and the app says which font to install) rather than failing.
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            StancesApp::new(
-                cc,
-                AppOptions {
-                    files,
-                    coders: true,
-                    native_dialogs: false,
-                    autosave_dir: None,
-                    new_windows: false,
-                },
-            )
-        });
-    harness.run();
-    harness
+    harness_of(
+        [1600.0, 1000.0],
+        AppOptions {
+            files,
+            coders: true,
+            native_dialogs: false,
+            autosave_dir: None,
+            new_windows: false,
+        },
+    )
 }
 
 /// The two coders of the study fixture: alice and bob, coding the Istanbul round.
