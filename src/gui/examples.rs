@@ -24,6 +24,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../data/oslo-1993-09-13.ron"),
     ),
     (
+        "data/good-friday-1998-04-10.ron",
+        include_str!("../../data/good-friday-1998-04-10.ron"),
+    ),
+    (
         "data/minsk-2015-02-12.ron",
         include_str!("../../data/minsk-2015-02-12.ron"),
     ),
