@@ -19,6 +19,12 @@ fn codebook_menu(harness: &mut Harness<'static, StancesApp>, item: &str) {
     harness.run();
 }
 
+/// Codebook › Apply codebook…, with `path` typed into the prompt.
+fn apply_codebook(harness: &mut Harness<'static, StancesApp>, path: &std::path::Path) {
+    codebook_menu(harness, "Apply codebook…");
+    common::answer_path_prompt(harness, "Path of a codebook file", &path.display().to_string(), "Apply");
+}
+
 fn open_editor(harness: &mut Harness<'static, StancesApp>) {
     codebook_menu(harness, "Edit codebook…");
 }
@@ -186,13 +192,7 @@ fn a_codebook_saved_on_its_own_is_applied_to_another_comparison_by_id() {
     // A coder's comparison with marks: applying the shared codebook renames by id.
     let mut coder = harness_with(vec![fixture("istanbul-v2.stances.ron")]);
     coder.get_by_label("Agreed 1");
-    codebook_menu(&mut coder, "Apply codebook…");
-    common::answer_path_prompt(
-        &mut coder,
-        "Path of a codebook file",
-        &written.display().to_string(),
-        "Apply",
-    );
+    apply_codebook(&mut coder, &written);
     coder.get_by_label("Accepted 1");
     let said = coder.state().notices_text().join("\n");
     assert!(said.contains("3 statuses matched by id"), "{said}");
@@ -204,14 +204,8 @@ fn a_codebook_saved_on_its_own_is_applied_to_another_comparison_by_id() {
     coder.get_by_label("Agreed 1");
 
     // A file that is not a codebook is named with what is wrong, and nothing changes.
-    codebook_menu(&mut coder, "Apply codebook…");
     let wrong = fixture("istanbul-v2.stances.ron");
-    common::answer_path_prompt(
-        &mut coder,
-        "Path of a codebook file",
-        &wrong.display().to_string(),
-        "Apply",
-    );
+    apply_codebook(&mut coder, &wrong);
     let said = coder.state().notices_text().join("\n");
     assert!(
         said.contains("this is a comparison file, not a codebook file"),
@@ -241,13 +235,7 @@ fn a_codebook_exported_for_qda_tools_comes_back_by_id() {
 
     // Imported into a coder's comparison: the codes' guids map back to the same status ids.
     let mut coder = harness_with(vec![fixture("istanbul-v2.stances.ron")]);
-    codebook_menu(&mut coder, "Apply codebook…");
-    common::answer_path_prompt(
-        &mut coder,
-        "Path of a codebook file",
-        &written.display().to_string(),
-        "Apply",
-    );
+    apply_codebook(&mut coder, &written);
     coder.get_by_label("Accepted 1");
     coder.get_by_label("Disputed 1");
     let said = coder.state().notices_text().join("\n");

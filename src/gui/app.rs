@@ -79,8 +79,8 @@ pub struct StancesApp {
     pub(super) hide_marks: bool,
     /// Whether the welcome screen is shown (in place of the columns).
     pub(super) welcome: bool,
-    /// The examples' cards, read once.
-    pub(super) example_cards: Vec<super::examples::ExampleCard>,
+    /// The examples' cards, read the first time the welcome screen shows.
+    pub(super) example_cards: Option<Vec<super::examples::ExampleCard>>,
     /// Whether Stances was opened before (the welcome screen then folds its how-to).
     pub(super) welcomed: bool,
     pub(super) watcher: FileWatcher,
@@ -135,7 +135,7 @@ impl StancesApp {
                 .and_then(|s| eframe::get_value::<bool>(s, HIDE_MARKS_KEY))
                 .unwrap_or(true),
             welcome: false,
-            example_cards: super::examples::cards(),
+            example_cards: None,
             welcomed: cc
                 .storage
                 .and_then(|s| eframe::get_value::<bool>(s, WELCOMED_KEY))
@@ -210,29 +210,33 @@ impl StancesApp {
         if self.welcome && self.comparison().side_count() == 0 {
             return "Stances".to_owned();
         }
-        let name = match &self.file {
-            Some(f) => f
+        let dirty = if self.has_unsaved_work() { "● " } else { "" };
+        format!("{dirty}{} — Stances", self.document_name())
+    }
+
+    /// What the open document is called: its file's name, or what it is made of.
+    pub(super) fn document_name(&self) -> String {
+        if let Some(f) = &self.file {
+            return f
                 .path
                 .file_name()
-                .map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned()),
-            None if self.study.is_some() => format!(
+                .map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        }
+        if let Some(study) = &self.study {
+            return format!(
                 "Untitled consensus of {}",
-                super::ui::study_view::coder_list(
-                    self.study.as_ref().map_or(&[][..], |s| s.adjudication.study().coders())
-                )
+                super::ui::study_view::coder_list(study.adjudication.study().coders())
+            );
+        }
+        match self.comparison().documents().first() {
+            Some(d) => format!(
+                "Untitled comparison of {}",
+                Path::new(&d.path)
+                    .file_name()
+                    .map_or(d.path.clone(), |n| n.to_string_lossy().into_owned())
             ),
-            None => match self.comparison().documents().first() {
-                Some(d) => format!(
-                    "Untitled comparison of {}",
-                    Path::new(&d.path)
-                        .file_name()
-                        .map_or(d.path.clone(), |n| n.to_string_lossy().into_owned())
-                ),
-                None => "Untitled comparison".to_owned(),
-            },
-        };
-        let dirty = if self.has_unsaved_work() { "● " } else { "" };
-        format!("{dirty}{name} — Stances")
+            None => "Untitled comparison".to_owned(),
+        }
     }
 
     pub(super) fn remember_recent(&mut self, path: &Path) {

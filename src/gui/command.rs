@@ -42,40 +42,6 @@ pub enum Command {
 }
 
 impl Command {
-    /// Every command, in the order shortcuts are checked: longer chords first,
-    /// so that Ctrl+Shift+S is not taken for Ctrl+S.
-    pub const ALL: [Self; 29] = [
-        Self::SaveAs,
-        Self::Redo,
-        Self::AddFiles,
-        Self::New,
-        Self::Open,
-        Self::CompareCoders,
-        Self::Save,
-        Self::Quit,
-        Self::Undo,
-        Self::RemoveMark,
-        Self::ClearSelection,
-        Self::Find,
-        Self::Preferences,
-        Self::EditCodebook,
-        Self::SaveCodebook,
-        Self::ApplyCodebook,
-        Self::ExportQdc,
-        Self::ShowAllColumns,
-        Self::Present,
-        Self::Welcome,
-        Self::Shortcuts,
-        Self::ExtendUp,
-        Self::ExtendDown,
-        Self::ExtendLeft,
-        Self::ExtendRight,
-        Self::SelectUp,
-        Self::SelectDown,
-        Self::SelectLeft,
-        Self::SelectRight,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Self::New => "New comparison",
@@ -161,9 +127,10 @@ impl Command {
         }
     }
 
-    /// Every command in the order of the shortcut sheet (F1): files, editing,
-    /// marking, view, presentation, help.
-    pub const SHEET: [Self; 29] = [
+    /// Every command, in the order of the shortcut sheet (F1): files, editing,
+    /// marking, view, presentation, help. The keyboard checks them in another
+    /// order ([`Self::shortcut_order`]).
+    pub const ALL: [Self; 29] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
@@ -241,6 +208,24 @@ impl Command {
             "View and zoom" | "Presentation" => "View menu",
             _ => "Help menu",
         }
+    }
+
+    /// Every shortcut of every command, in the order the keyboard checks them:
+    /// chords with more modifiers first, so that Ctrl+Shift+S is not taken for
+    /// Ctrl+S, nor Shift+↑ for ↑.
+    pub fn shortcut_order() -> &'static [(Self, KeyboardShortcut)] {
+        static ORDER: std::sync::OnceLock<Vec<(Command, KeyboardShortcut)>> = std::sync::OnceLock::new();
+        ORDER.get_or_init(|| {
+            let mut order: Vec<(Command, KeyboardShortcut)> = Self::ALL
+                .iter()
+                .flat_map(|&command| command.shortcuts().iter().map(move |&s| (command, s)))
+                .collect();
+            order.sort_by_key(|(_, s)| {
+                let m = s.modifiers;
+                std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl || m.mac_cmd))
+            });
+            order
+        })
     }
 
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
@@ -385,11 +370,25 @@ mod tests {
     use super::Command;
 
     #[test]
-    fn the_shortcut_sheet_holds_every_command_once() {
-        let mut sheet: Vec<&str> = Command::SHEET.iter().map(|c| c.label()).collect();
-        let mut all: Vec<&str> = Command::ALL.iter().map(|c| c.label()).collect();
-        sheet.sort_unstable();
-        all.sort_unstable();
-        assert_eq!(sheet, all);
+    fn every_command_is_listed_once() {
+        let mut labels: Vec<&str> = Command::ALL.iter().map(|c| c.label()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), Command::ALL.len());
+    }
+
+    /// Ctrl+Shift+S would otherwise be taken for Ctrl+S, and Shift+↓ for ↓.
+    #[test]
+    fn chords_are_checked_before_the_keys_they_contain() {
+        let at = |wanted: Command| {
+            Command::shortcut_order()
+                .iter()
+                .position(|(c, _)| *c == wanted)
+                .expect("has a shortcut")
+        };
+        assert!(at(Command::SaveAs) < at(Command::Save));
+        assert!(at(Command::Redo) < at(Command::Undo));
+        assert!(at(Command::AddFiles) < at(Command::Open));
+        assert!(at(Command::ExtendDown) < at(Command::SelectDown));
     }
 }

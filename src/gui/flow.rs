@@ -31,7 +31,7 @@ impl Pending {
             Self::Quit => "closing",
             Self::New => "starting a new comparison",
             Self::Open(_) => "opening another comparison",
-            Self::Study(opened) => opened.describe(),
+            Self::Study(_) => "opening a coding study",
         }
     }
 }

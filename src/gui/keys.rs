@@ -12,17 +12,15 @@ impl StancesApp {
         let typing = ctx.egui_wants_keyboard_input();
         // A coding study's tables hide the columns: keys that select or mark demands there would act unseen.
         let columns_shown = self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
-        for command in Command::ALL {
+        for &(command, shortcut) in Command::shortcut_order() {
             if typing && command.yields_to_typing() {
                 continue;
             }
             if !columns_shown && (command.movement().is_some() || command == Command::RemoveMark) {
                 continue;
             }
-            for shortcut in command.shortcuts() {
-                if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
-                    actions.push(Action::Run(command));
-                }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                actions.push(Action::Run(command));
             }
         }
         if typing || !columns_shown {

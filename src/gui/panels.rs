@@ -98,34 +98,27 @@ impl StancesApp {
         if !self.notices.is_empty() {
             egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
         }
-        let back_to = (self.comparison().side_count() > 0).then(|| {
-            self.window_title()
-                .trim_start_matches("● ")
-                .trim_end_matches(" — Stances")
-                .to_owned()
-        });
+        let back_to = (self.comparison().side_count() > 0).then(|| self.document_name());
+        let cards = self.example_cards.get_or_insert_with(super::examples::cards);
         let context = welcome::WelcomeContext {
             recent: &self.recent,
             first_visit: !self.welcomed,
             back_to,
         };
         egui::CentralPanel::default().show(ui, |ui| {
-            welcome::show(ui, &self.example_cards, &context, actions);
+            welcome::show(ui, cards, &context, actions);
         });
     }
 
     /// A coding study's agreement figures or its list of demands to settle, in place of the columns.
     pub(super) fn study_central_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let Some(study) = self.study.as_mut() else {
+        let Some(study) = self.study.as_ref() else {
             return;
         };
-        let by = study.by;
-        let figures = study.figures(by).to_vec();
-        let study = &*study;
         egui::CentralPanel::default().show(ui, |ui| match study.tab {
             StudyTab::Agreement => {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    study_view::agreement(ui, &study.adjudication, &figures, by, actions);
+                    study_view::agreement(ui, &study.adjudication, study.figures(), study.breakdown(), actions);
                 });
             }
             StudyTab::Disagreements | StudyTab::CodedByOne => {

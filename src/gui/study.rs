@@ -23,7 +23,8 @@ use crate::model::study::{Breakdown, CodedCopy, Study};
 pub(super) struct StudyState {
     pub adjudication: Adjudication,
     pub tab: StudyTab,
-    pub by: Option<Breakdown>,
+    /// How the figures shown are broken down: set with [`Self::set_breakdown`].
+    by: Option<Breakdown>,
     pub filter: RowFilter,
     /// The agreement figures per breakdown: the coders' files do not change while
     /// the study is open, so each is computed once.
@@ -39,14 +40,24 @@ impl StudyState {
             filter: RowFilter::default(),
             figures: HashMap::new(),
         };
-        state.figures(None);
+        state.set_breakdown(None);
         state
     }
 
-    /// The figures for `by`, computed the first time they are asked for.
-    pub fn figures(&mut self, by: Option<Breakdown>) -> &[(String, Agreement)] {
+    /// Shows the figures broken down by `by`, computing them the first time.
+    pub fn set_breakdown(&mut self, by: Option<Breakdown>) {
+        self.by = by;
         let study = self.adjudication.study();
-        self.figures.entry(by).or_insert_with(|| study.report(by))
+        self.figures.entry(by).or_insert_with(|| study.report(by));
+    }
+
+    pub fn breakdown(&self) -> Option<Breakdown> {
+        self.by
+    }
+
+    /// The figures shown: those of the current breakdown.
+    pub fn figures(&self) -> &[(String, Agreement)] {
+        self.figures.get(&self.by).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the window shows the consensus as columns rather than a study view.
@@ -61,12 +72,6 @@ pub(super) struct OpenedStudy {
     consensus: Comparison,
     /// Where the consensus lives, when one was opened to go on with.
     file: Option<SavedFile>,
-}
-
-impl OpenedStudy {
-    pub fn describe(&self) -> &'static str {
-        "opening a coding study"
-    }
 }
 
 impl StancesApp {
@@ -201,10 +206,7 @@ impl StancesApp {
                 self.doc.seal();
                 self.selection.clear();
             }
-            StudyAction::SetBreakdown(by) => {
-                study.by = by;
-                study.figures(by);
-            }
+            StudyAction::SetBreakdown(by) => study.set_breakdown(by),
             StudyAction::SetFilter(filter) => study.filter = filter,
             StudyAction::Decide {
                 unit,
@@ -240,18 +242,15 @@ impl StancesApp {
                     self.notices.error(e.0);
                 }
             }
-            StudyAction::CopyFigures => {
-                let by = study.by;
-                match crate::format::agreement_csv::to_csv(study.figures(by)) {
-                    Ok(csv) => {
-                        ctx.copy_text(csv);
-                        self.notices.info("Copied the agreement figures as CSV.");
-                    }
-                    Err(e) => self
-                        .notices
-                        .error(format!("The figures could not be written as CSV: {e}")),
+            StudyAction::CopyFigures => match crate::format::agreement_csv::to_csv(study.figures()) {
+                Ok(csv) => {
+                    ctx.copy_text(csv);
+                    self.notices.info("Copied the agreement figures as CSV.");
                 }
-            }
+                Err(e) => self
+                    .notices
+                    .error(format!("The figures could not be written as CSV: {e}")),
+            },
             StudyAction::Close => {
                 self.study = None;
                 self.notices

@@ -85,7 +85,7 @@ impl Codebook {
 impl Status {
     /// The colour as RGB, grey when it cannot be read.
     pub fn rgb(&self) -> [u8; 3] {
-        parse_hex_color(&self.color).unwrap_or([128, 128, 128])
+        color_rgb(&self.color)
     }
 }
 
@@ -201,6 +201,11 @@ pub fn is_valid_key(key: &str) -> bool {
 }
 
 /// Parses `#rrggbb`.
+/// A `#rrggbb` colour as red, green and blue; mid grey where it is not one.
+pub fn color_rgb(hex: &str) -> [u8; 3] {
+    parse_hex_color(hex).unwrap_or([128, 128, 128])
+}
+
 pub fn parse_hex_color(s: &str) -> Option<[u8; 3]> {
     let hex = s.strip_prefix('#')?;
     if hex.len() != 6 || !hex.is_ascii() {

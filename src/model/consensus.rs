@@ -138,7 +138,6 @@ impl Adjudication {
             let conflict = cells.iter().any(|c| matches!(c, Cell::Conflict { .. }));
             let mut codes: Vec<Code> = cells.iter().filter_map(Cell::code).collect();
             let coded = codes.len();
-            codes.dedup();
             codes.sort_unstable();
             codes.dedup();
             if conflict || codes.len() > 1 {

@@ -6,7 +6,6 @@ use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
 
 use super::theme;
 use crate::gui::command::{Action, StudyAction};
-use crate::model::codebook::parse_hex_color;
 use crate::model::consensus::{Adjudication, List, RowFilter};
 use crate::model::reliability::Code;
 use crate::model::study::Cell;
@@ -201,11 +200,6 @@ fn status_chip(ui: &mut Ui, label: &str, color: Color32) {
     });
 }
 
-fn study_color(hex: &str) -> Color32 {
-    let [r, g, b] = parse_hex_color(hex).unwrap_or([128, 128, 128]);
-    Color32::from_rgb(r, g, b)
-}
-
 fn coder_cell(
     ui: &mut Ui,
     adjudication: &Adjudication,
@@ -223,7 +217,7 @@ fn coder_cell(
         }
         Cell::Coded { status, .. } => {
             let status = &statuses[*status as usize];
-            status_chip(ui, &status.label, study_color(&status.color));
+            status_chip(ui, &status.label, theme::hex_color(&status.color));
         }
         Cell::Conflict { statuses: codes, .. } => {
             let labels: Vec<&str> = codes.iter().map(|&c| statuses[c as usize].label.as_str()).collect();

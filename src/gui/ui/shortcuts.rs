@@ -24,7 +24,7 @@ fn sheet(ui: &mut Ui, codebook: &Codebook) {
         .striped(true)
         .show(ui, |ui| {
             let mut group = "";
-            for command in Command::SHEET {
+            for command in Command::ALL {
                 if command.group() != group {
                     group = command.group();
                     heading(ui, group);

@@ -15,7 +15,13 @@ pub fn red_line(visuals: &Visuals) -> Color32 {
 
 /// A status colour from the codebook. The defaults are mid-tones that read on light and dark.
 pub fn status_color(status: &Status) -> Color32 {
-    let [r, g, b] = status.rgb();
+    hex_color(&status.color)
+}
+
+/// A `#rrggbb` colour (mid grey where it is not one), such as a status colour of a
+/// codebook no longer open.
+pub fn hex_color(hex: &str) -> Color32 {
+    let [r, g, b] = crate::model::codebook::color_rgb(hex);
     Color32::from_rgb(r, g, b)
 }
 
