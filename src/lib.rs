@@ -5,11 +5,15 @@
 //!   the document that changes them); no UI, no file system.
 //! - `format`: text to model and back, with located errors.
 //! - `io`: reading and atomic writing, autosave and its lock, watching files.
+//! - `export`: reports (Markdown, HTML, CSV) from the model; `import`: position
+//!   files from spreadsheets.
 //! - `cli`: the command line. `gui`: the window.
 
 pub mod cli;
+pub mod export;
 pub mod format;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod import;
 pub mod io;
 pub mod model;

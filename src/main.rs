@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use stances::cli::{Cli, Command};
+use stances::export::ExportFormat;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -11,6 +12,26 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => stances::cli::check(&files),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
         Some(Command::Agreement { files, format, by }) => stances::cli::agreement::run(&files, format, by),
+        Some(Command::Export {
+            file,
+            format: ExportFormat::Png,
+            output,
+            coders,
+            size,
+        }) => stances::gui::export_png(&file, output.as_deref(), &coders, size),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            coders,
+            ..
+        }) => stances::cli::export::run(&file, format, output.as_deref(), &coders),
+        Some(Command::Import {
+            table,
+            output,
+            sheet,
+            force,
+        }) => stances::cli::import::run(&table, output.as_deref(), sheet.as_deref(), force),
         None => match stances::gui::run(cli.files, cli.coders) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

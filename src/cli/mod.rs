@@ -1,8 +1,10 @@
 //! The command line: `stances [FILES…]`, `stances --coders FILES…`, `stances check FILES…`, `stances new FILES… -o OUT`,
-//! `stances agreement FILES…`.
+//! `stances agreement FILES…`, `stances export FILE --format F`, `stances import TABLE`.
 
 pub mod agreement;
 mod check;
+pub mod export;
+pub mod import;
 mod new;
 
 use std::path::PathBuf;
@@ -71,4 +73,56 @@ pub enum Command {
         #[arg(long, value_enum)]
         by: Option<agreement::By>,
     },
+    /// A report of a comparison (or of position files' demands): Markdown or HTML
+    /// for papers and handouts, CSV for R, pandas and spreadsheets, or a PNG of the
+    /// comparison as the window shows it. Text goes to standard output unless `-o`
+    /// names a file.
+    Export {
+        /// The comparison file (.stances.ron), or a position file.
+        file: PathBuf,
+        /// `md`, `html`, `csv` (one row per marked demand), `csv-wide` (one row per
+        /// issue) or `png`.
+        #[arg(long, value_enum)]
+        format: crate::export::ExportFormat,
+        /// Where to write; `-` or none for standard output (text formats only).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Coders' comparison files of the same positions: their statuses and the
+        /// agreement figures go into the report.
+        #[arg(long, num_args = 1..)]
+        coders: Vec<PathBuf>,
+        /// The window's size for `png`, as WIDTHxHEIGHT in points.
+        #[arg(long, default_value = "1600x1000", value_parser = parse_size)]
+        size: (u32, u32),
+    },
+    /// A position file from a spreadsheet (.csv, .xlsx, .xls, .ods): one row per
+    /// demand under a header row naming the columns, in any order and case:
+    /// side, issue, text (required); id, priority, quote, source, value_min,
+    /// value_max, unit, tags (separated by ;), note. Every problem is reported
+    /// as FILE:LINE:COLUMN, and nothing is written when there is one.
+    Import {
+        /// The spreadsheet to read.
+        table: PathBuf,
+        /// The position file to write; `-` or none for standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The workbook's sheet to read (the first when not given).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// `1600x1000` → (1600, 1000), within what a window can be.
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let parsed = text
+        .split_once(['x', 'X', '×'])
+        .and_then(|(w, h)| Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?)));
+    match parsed {
+        Some((w, h)) if (320..=8192).contains(&w) && (240..=8192).contains(&h) => Ok((w, h)),
+        Some(_) => Err("the size must be from 320x240 to 8192x8192".into()),
+        None => Err(format!("`{text}` is not a size; write WIDTHxHEIGHT, e.g. 1600x1000")),
+    }
 }

@@ -2,13 +2,14 @@
 //! `flow` (open, save and the questions before losing work, as one state machine),
 //! `handle` (what the user asked for, turned into edits of the document),
 //! `keys` (the keyboard, from the command table), `autosave` (crash recovery),
-//! `notices` (messages), `fonts` (a word about scripts no font can draw), and `ui` (drawing, which reads and reports actions).
+//! `export` (reports and pictures of the window), `notices` (messages), `fonts` (a word about scripts no font can draw), and `ui` (drawing, which reads and reports actions).
 
 mod app;
 mod autosave;
 mod codebook_files;
 pub mod command;
 pub mod examples;
+mod export;
 mod flow;
 mod fonts;
 mod handle;
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 
 pub use app::{AppOptions, StancesApp};
 pub use command::{Action, Command};
+pub use export::export_png;
 
 /// Opens the window.
 /// With `coders`, the files are coders' comparisons opened as one coding study.

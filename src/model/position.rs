@@ -100,6 +100,23 @@ pub enum Priority {
 impl Priority {
     pub const ALL: [Self; 4] = [Self::Core, Self::High, Self::Medium, Self::Low];
 
+    /// As written in files and tables: `Core`, `High`, `Medium`, `Low`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Core => "Core",
+            Self::High => "High",
+            Self::Medium => "Medium",
+            Self::Low => "Low",
+        }
+    }
+
+    /// The priority a table's cell names, in any case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name.trim()))
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Core => "Core (red line)",

@@ -1,0 +1,65 @@
+//! Position files from spreadsheets (PA-X style tables, a class's shared sheet):
+//! one row per demand, read from CSV, xlsx, xls or ods, checked cell by cell, and
+//! written as a position file that `stances check` accepts.
+
+pub mod positions;
+pub mod table;
+
+use ron::ser::PrettyConfig;
+
+use crate::format::parse_position_file;
+use crate::format::position_file::ron_options;
+use crate::model::PositionFile;
+
+pub use positions::{COLUMNS, TableProblem, positions_from_table};
+pub use table::{Table, read_table};
+
+/// A spreadsheet made into positions, with what is worth saying about the reading.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub positions: PositionFile,
+    pub notes: Vec<String>,
+}
+
+/// Reads the spreadsheet `bytes` (named `shown` in messages) as positions. Errors
+/// are whole messages, one per line, each `file:line:column: message`.
+pub fn import_table(shown: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Imported, String> {
+    let table = read_table(shown, bytes, sheet).map_err(|e| format!("{shown}:{e}"))?;
+    match positions_from_table(&table) {
+        Ok(positions) => Ok(Imported {
+            positions,
+            notes: table.notes,
+        }),
+        Err(problems) => {
+            let mut lines: Vec<String> = problems.iter().map(|p| p.located(shown)).collect();
+            lines.push(format!(
+                "{shown}: {} found; nothing was written",
+                crate::format::diagnostics::count(problems.len(), "problem", "problems")
+            ));
+            Err(lines.join("\n"))
+        }
+    }
+}
+
+/// The position file as RON, with a comment saying where it came from. Checked by
+/// reading it back, so a written file always opens.
+pub fn to_position_ron(positions: &PositionFile, origin: &str) -> Result<String, String> {
+    let config = PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ".to_owned())
+        // A demand's value and tags on one line, as people write them.
+        .depth_limit(5)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let body = ron_options()
+        .to_string_pretty(positions, config)
+        .map_err(|e| format!("the position file could not be written: {e}"))?;
+    let origin = origin.replace(['\n', '\r'], " ");
+    let text = format!(
+        "// Positions imported by Stances {} from {origin}: one demand per row of the table.\n\
+         // Add `negotiation`, `round` and `date` below `format` to name the talks.\n{body}\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    parse_position_file(origin.as_str(), &text)
+        .map_err(|e| format!("the imported positions do not read back as a position file (please report this): {e}"))?;
+    Ok(text)
+}

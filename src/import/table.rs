@@ -1,0 +1,218 @@
+//! A spreadsheet read as rows of text cells, each row with the line (or sheet
+//! row) it starts on: CSV with the `csv` crate, workbooks (xlsx, xls, ods) with
+//! `calamine`. Nothing here knows what the columns mean.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader as _};
+
+/// A header row and the rows under it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    /// The line (or sheet row) of the header.
+    pub header_line: u64,
+    pub rows: Vec<Row>,
+    /// Said once the table is read (a guessed encoding or separator).
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The line of the file the row starts on (a quoted cell with line breaks
+    /// counts its lines), or the sheet's row number.
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+/// The kind of a table file, by its name and its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    Csv,
+    Workbook,
+}
+
+impl TableKind {
+    pub fn of(name: &str, bytes: &[u8]) -> Self {
+        let lower = name.to_ascii_lowercase();
+        // xlsx and ods are zip files, xls an OLE compound file.
+        let zip = bytes.starts_with(b"PK\x03\x04");
+        let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+        if zip
+            || ole
+            || [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+        {
+            Self::Workbook
+        } else {
+            Self::Csv
+        }
+    }
+}
+
+/// Reads `bytes` as a table: a workbook's sheet (`sheet`, or the first), or CSV.
+pub fn read_table(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
+    match TableKind::of(name, bytes) {
+        TableKind::Workbook => read_workbook(bytes, sheet),
+        TableKind::Csv => {
+            if let Some(sheet) = sheet {
+                return Err(format!(
+                    "--sheet {sheet}: a CSV file has no sheets; --sheet is for .xlsx, .xls and .ods files"
+                ));
+            }
+            read_csv(bytes)
+        }
+    }
+}
+
+/// Windows-1252's characters for the bytes 0x80–0x9F (the rest is Latin-1).
+const WINDOWS_1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// CSV as text: UTF-8 (a byte-order mark dropped), or, where the bytes are not
+/// UTF-8, Windows-1252, which spreadsheets on Windows write for "CSV".
+fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), None),
+        Err(_) => {
+            let text = bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9F => WINDOWS_1252[usize::from(b - 0x80)],
+                    _ => char::from(b),
+                })
+                .collect();
+            (
+                text,
+                Some("The file is not UTF-8; it was read as Windows-1252 (\"CSV\" from Excel on Windows). If letters look wrong, save it as \"CSV UTF-8\" and import it again.".to_owned()),
+            )
+        }
+    }
+}
+
+/// The separator of a CSV file, from its first line: `,` unless the line holds
+/// semicolons or tabs and no comma (spreadsheets in many languages write `;`).
+fn separator(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let count = |c: char| first.matches(c).count();
+    let (commas, semicolons, tabs) = (count(','), count(';'), count('\t'));
+    if tabs > commas && tabs >= semicolons {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads CSV (any line endings, `,` `;` or tab separated, quoted cells may hold
+/// line breaks). Rows with no text in any cell are skipped.
+pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
+    let (text, note) = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator(&text))
+        .from_reader(text.as_bytes());
+    let mut table = Table {
+        notes: note.into_iter().collect(),
+        ..Table::default()
+    };
+    let mut record = csv::StringRecord::new();
+    let mut first = true;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, csv::Position::line);
+                return Err(format!("{line}: the file is not readable as CSV: {e}"));
+            }
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        if first {
+            table.header = cells;
+            table.header_line = line;
+            first = false;
+        } else if cells.iter().any(|c| !c.trim().is_empty()) {
+            table.rows.push(Row { line, cells });
+        }
+    }
+    Ok(table)
+}
+
+/// A spreadsheet cell as text: numbers without a needless `.0`.
+fn cell_text(data: &Data) -> String {
+    match data {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(x) => {
+            if x.fract() == 0.0 && x.abs() < 1e15 {
+                format!("{x:.0}")
+            } else {
+                x.to_string()
+            }
+        }
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d.to_string(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Reads a workbook's sheet (`sheet`, or the first): the first non-empty row is
+/// the header; rows are numbered as the spreadsheet numbers them.
+pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| format!("the file is not a spreadsheet Stances can read (.xlsx, .xls, .ods): {e}"))?;
+    let names = workbook.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "the workbook has no sheet named \"{wanted}\"; its sheets are {}",
+                    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+                )
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| "the workbook has no sheets".to_owned())?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| format!("sheet \"{name}\" could not be read: {e}"))?;
+    let (top, _) = range.start().unwrap_or((0, 0));
+    let mut table = Table::default();
+    if sheet.is_none() && names.len() > 1 {
+        table.notes.push(format!(
+            "Read the first sheet, \"{name}\", of {} (the command line's --sheet reads another).",
+            names.len()
+        ));
+    }
+    let mut first = true;
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = u64::from(top) + i as u64 + 1;
+        if first {
+            table.header = cells;
+            table.header_line = line;
+            first = false;
+        } else {
+            table.rows.push(Row { line, cells });
+        }
+    }
+    Ok(table)
+}
