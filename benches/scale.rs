@@ -6,10 +6,13 @@ use std::path::PathBuf;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
+use stances::export::Report;
+use stances::export::csv::to_tidy_csv;
 use stances::format::comparison_file::to_ron;
 use stances::format::parse_position_file;
 use stances::format::position_file::ron_options;
 use stances::gui::{AppOptions, StancesApp};
+use stances::import::import_table;
 use stances::io::save_comparison;
 use stances::model::alignment::{Filter, align};
 use stances::model::mark::Stamp;
@@ -245,5 +248,98 @@ fn agreement_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, frame, frame_rtl, edit, save_bench, agreement_bench);
+/// Export (6): the tidy CSV of 2 × 100,000 demands with 50,000 marks, against
+/// writing the same rows, gathered beforehand, with the `csv` crate alone.
+fn export_bench(c: &mut Criterion) {
+    let cmp = comparison(&spec(2, 100_000), 50_000);
+    let csv_text = to_tidy_csv(&Report::new(&cmp)).expect("writes");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv_text.as_bytes())
+        .records()
+        .map(|r| r.expect("row"))
+        .collect();
+    let mut group = c.benchmark_group("export csv 2x100000, 50000 marks");
+    group.sample_size(10);
+    group.bench_function("baseline: csv::Writer of the same rows", |b| {
+        b.iter(|| {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            for row in &rows {
+                writer.write_record(row).expect("writes");
+            }
+            black_box(writer.into_inner().expect("flushes"))
+        });
+    });
+    group.bench_function("stances: tidy CSV from the comparison", |b| {
+        b.iter(|| black_box(to_tidy_csv(&Report::new(&cmp)).expect("writes")));
+    });
+    group.finish();
+}
+
+/// Import (7): a 20,000-row CSV table made into positions, against reading its
+/// records with the `csv` crate alone.
+fn import_bench(c: &mut Criterion) {
+    let file = position_file(&spec(2, 10_000));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "side",
+            "issue",
+            "text",
+            "id",
+            "priority",
+            "quote",
+            "value_min",
+            "value_max",
+            "unit",
+        ])
+        .expect("writes");
+    for side in &file.sides {
+        for d in &side.demands {
+            let number = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
+            let value = d.value.as_ref();
+            writer
+                .write_record([
+                    side.name.as_str(),
+                    d.issue.as_str(),
+                    d.text.as_str(),
+                    d.id.as_str(),
+                    d.priority.map_or("", |p| p.name()),
+                    d.quote.as_deref().unwrap_or(""),
+                    &number(value.and_then(|v| v.min)),
+                    &number(value.and_then(|v| v.max)),
+                    value.map_or("", |v| v.unit.as_str()),
+                ])
+                .expect("writes");
+        }
+    }
+    let table = writer.into_inner().expect("flushes");
+    let mut group = c.benchmark_group("import csv 20000 rows");
+    group.sample_size(20);
+    group.bench_function("baseline: csv::Reader of the same file", |b| {
+        b.iter(|| {
+            let mut reader = csv::Reader::from_reader(table.as_slice());
+            let mut record = csv::StringRecord::new();
+            let mut rows = 0;
+            while reader.read_record(&mut record).expect("reads") {
+                rows += record.len();
+            }
+            black_box(rows)
+        });
+    });
+    group.bench_function("stances: table to positions, every cell checked", |b| {
+        b.iter(|| black_box(import_table("table.csv", &table, None).expect("imports")));
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    load,
+    frame,
+    frame_rtl,
+    edit,
+    save_bench,
+    agreement_bench,
+    export_bench,
+    import_bench
+);
 criterion_main!(benches);

@@ -18,7 +18,8 @@ fn main() -> ExitCode {
             output,
             coders,
             size,
-        }) => stances::gui::export_png(&file, output.as_deref(), &coders, size),
+            dark,
+        }) => stances::gui::export_png(&file, output.as_deref(), &coders, size, dark),
         Some(Command::Export {
             file,
             format,

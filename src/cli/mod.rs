@@ -94,6 +94,9 @@ pub enum Command {
         /// The window's size for `png`, as WIDTHxHEIGHT in points.
         #[arg(long, default_value = "1600x1000", value_parser = parse_size)]
         size: (u32, u32),
+        /// Draw the `png` in the dark theme (light, as on paper and most slides, otherwise).
+        #[arg(long)]
+        dark: bool,
     },
     /// A position file from a spreadsheet (.csv, .xlsx, .xls, .ods): one row per
     /// demand under a header row naming the columns, in any order and case:

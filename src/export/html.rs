@@ -52,7 +52,7 @@ h2 { font-size: 1.15em; margin: 28px 0 8px; }
 .pill.status { border-color: transparent; }
 table { border-collapse: collapse; width: 100%; }
 table.columns { table-layout: fixed; margin-top: 18px; }
-table.columns thead th { position: sticky; top: 0; background: var(--paper); text-align: start; vertical-align: bottom;
+table.columns thead th { position: sticky; top: 0; background: var(--paper); text-align: start; vertical-align: top;
   font-size: 1.05em; padding: 8px 10px; border-bottom: 2px solid var(--ink); }
 .by { font-weight: normal; font-size: 0.82em; color: var(--muted); }
 tr.issue th { text-align: start; background: var(--band); padding: 10px 10px 6px; border-top: 1px solid var(--line); }
@@ -133,10 +133,18 @@ pub fn to_html(report: &Report<'_>) -> String {
     if !rounds.is_empty() {
         let _ = writeln!(out, "<p class=\"rounds\">{}</p>", rounds.join(" · "));
     }
+    let one_source = single_source(report);
+    if let Some(source) = one_source {
+        let _ = writeln!(
+            out,
+            "<p class=\"rounds\" dir=\"auto\">Every demand from: {}</p>",
+            escape(source)
+        );
+    }
     legend(report, &mut out);
     out.push_str("</header>\n");
     agreement(report, &mut out);
-    columns(report, &mut out);
+    columns(report, one_source.is_none(), &mut out);
     let orphans = report.orphans();
     if !orphans.is_empty() {
         out.push_str("<section class=\"marks\">\n<h2>Marks on demands no longer in the positions</h2>\n");
@@ -219,7 +227,8 @@ fn agreement(report: &Report<'_>, out: &mut String) {
     out.push_str("</section>\n");
 }
 
-fn columns(report: &Report<'_>, out: &mut String) {
+/// The aligned columns; `sources` says each card's source.
+fn columns(report: &Report<'_>, sources: bool, out: &mut String) {
     let cmp = report.comparison;
     let sides = report.sides();
     out.push_str("<table class=\"columns\">\n<thead><tr>");
@@ -256,7 +265,7 @@ fn columns(report: &Report<'_>, out: &mut String) {
             let mut any = false;
             for ix in cmp.demands_on(side, i) {
                 any = true;
-                card(report, ix, out);
+                card(report, ix, sources, out);
             }
             if !any {
                 out.push_str("<p class=\"none\">No stated position</p>");
@@ -279,7 +288,7 @@ fn columns(report: &Report<'_>, out: &mut String) {
     out.push_str("</table>\n");
 }
 
-fn card(report: &Report<'_>, ix: DemandIx, out: &mut String) {
+fn card(report: &Report<'_>, ix: DemandIx, source: bool, out: &mut String) {
     let cmp = report.comparison;
     let demand = cmp.demand(ix);
     let marks: Vec<&Mark> = report.marks_on(ix).collect();
@@ -319,7 +328,7 @@ fn card(report: &Report<'_>, ix: DemandIx, out: &mut String) {
     if let Some(quote) = &demand.quote {
         let _ = write!(out, "<blockquote dir=\"auto\">“{}”</blockquote>", escape(quote));
     }
-    if let Some(source) = cmp.source_title(ix) {
+    if let Some(source) = cmp.source_title(ix).filter(|_| source) {
         let _ = write!(out, "<p class=\"source\" dir=\"auto\">Source: {}</p>", escape(source));
     }
     let said = report.coders_said(ix);
@@ -396,4 +405,13 @@ fn sources(report: &Report<'_>, out: &mut String) {
         }
     }
     out.push_str("</ul>\n</section>\n");
+}
+
+/// The one source every demand cites, if they all cite the same: said once at the
+/// top rather than on every card.
+fn single_source<'a>(report: &Report<'a>) -> Option<&'a str> {
+    let cmp = report.comparison;
+    let mut titles = cmp.all_demands().map(|ix| cmp.source_title(ix));
+    let first = titles.next()??;
+    titles.all(|t| t == Some(first)).then_some(first)
 }

@@ -15,8 +15,9 @@ pub struct Report<'a> {
     pub study: Option<&'a Study>,
     /// A demand of `comparison` → its unit in the study.
     units: HashMap<DemandIx, usize>,
-    /// Mark id → its number in reading order (issue by issue, side by side).
-    numbers: HashMap<&'a str, usize>,
+    /// Mark id → its number in reading order (issue by issue, side by side);
+    /// counted when first asked for (the CSVs never ask).
+    numbers: std::cell::OnceCell<HashMap<&'a str, usize>>,
 }
 
 /// One round of the comparison: a position file's negotiation, round and date.
@@ -44,14 +45,12 @@ impl<'a> Report<'a> {
                 })
                 .collect()
         });
-        let mut report = Self {
+        Self {
             comparison,
             study,
             units,
-            numbers: HashMap::new(),
-        };
-        report.numbers = report.number_marks();
-        report
+            numbers: std::cell::OnceCell::new(),
+        }
     }
 
     fn number_marks(&self) -> HashMap<&'a str, usize> {
@@ -135,7 +134,10 @@ impl<'a> Report<'a> {
 
     /// A mark's number in reading order (issue by issue, side by side).
     pub fn number(&self, mark: &Mark) -> Option<usize> {
-        self.numbers.get(mark.id.as_str()).copied()
+        self.numbers
+            .get_or_init(|| self.number_marks())
+            .get(mark.id.as_str())
+            .copied()
     }
 
     /// The marks on a demand, oldest first.

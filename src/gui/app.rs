@@ -69,6 +69,11 @@ pub struct StancesApp {
     pub(super) coder: String,
     pub(super) preferences: PreferencesWindow,
     pub(super) codebook_editor: CodebookEditor,
+    pub(super) export_dialog: super::ui::export_dialog::ExportDialog,
+    /// A picture of the window asked for by File › Export…, not yet arrived.
+    pub(super) picture: Option<super::export::PictureRequest>,
+    /// The position file of the spreadsheet import that is open, until saved or replaced.
+    pub(super) imported: Option<super::import::ImportedPositions>,
     /// The coding study whose consensus is the open document, if one is open.
     pub(super) study: Option<super::study::StudyState>,
     /// The presentation under way, if one is.
@@ -123,6 +128,9 @@ impl StancesApp {
             coder,
             preferences: PreferencesWindow::default(),
             codebook_editor: CodebookEditor::default(),
+            export_dialog: Default::default(),
+            picture: None,
+            imported: None,
             study: None,
             presentation: None,
             presentation_zoom: cc
@@ -340,8 +348,12 @@ impl eframe::App for StancesApp {
             return;
         }
 
+        self.receive_picture();
         let mut actions = Vec::new();
-        let modal_open = self.dialogs.is_open() || !self.flow.is_idle() || self.autosave.offers_recovery();
+        let modal_open = self.dialogs.is_open()
+            || !self.flow.is_idle()
+            || self.autosave.offers_recovery()
+            || self.export_dialog.open;
         if !modal_open {
             self.shortcuts(&ctx, &mut actions);
             self.dropped_files(&ctx, &mut actions);
@@ -401,6 +413,8 @@ impl eframe::App for StancesApp {
         super::ui::shortcuts::show(&ctx, &mut self.show_shortcuts, self.doc.comparison().codebook());
         self.preferences.show(&ctx, &mut actions);
         self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
+        self.export_dialog.show(&ctx, self.study.is_some(), &mut actions);
+        self.offer_imported_positions(&ctx);
         self.recovery_prompt(&ctx);
 
         for action in actions {

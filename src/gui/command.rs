@@ -14,8 +14,10 @@ pub enum Command {
     Open,
     AddFiles,
     CompareCoders,
+    ImportSpreadsheet,
     Save,
     SaveAs,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -48,8 +50,10 @@ impl Command {
             Self::Open => "Open…",
             Self::AddFiles => "Add position files…",
             Self::CompareCoders => "Compare coders…",
+            Self::ImportSpreadsheet => "Import spreadsheet…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -100,6 +104,7 @@ impl Command {
             Self::AddFiles => &[k!(CMD_SHIFT, Key::O)],
             Self::Save => &[k!(CMD, Key::S)],
             Self::SaveAs => &[k!(CMD_SHIFT, Key::S)],
+            Self::Export => &[k!(CMD, Key::E)],
             Self::Quit => &[k!(CMD, Key::Q)],
             Self::Undo => &[k!(CMD, Key::Z)],
             Self::Redo => &[k!(CMD_SHIFT, Key::Z), k!(CMD, Key::Y)],
@@ -110,6 +115,7 @@ impl Command {
             Self::ShowAllColumns
             | Self::Welcome
             | Self::CompareCoders
+            | Self::ImportSpreadsheet
             | Self::EditCodebook
             | Self::SaveCodebook
             | Self::ApplyCodebook
@@ -130,13 +136,15 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 31] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
         Self::CompareCoders,
+        Self::ImportSpreadsheet,
         Self::Save,
         Self::SaveAs,
+        Self::Export,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -165,9 +173,15 @@ impl Command {
     /// The part of the shortcut sheet the command is listed in.
     pub fn group(self) -> &'static str {
         match self {
-            Self::New | Self::Open | Self::AddFiles | Self::CompareCoders | Self::Save | Self::SaveAs | Self::Quit => {
-                "Files"
-            }
+            Self::New
+            | Self::Open
+            | Self::AddFiles
+            | Self::CompareCoders
+            | Self::ImportSpreadsheet
+            | Self::Save
+            | Self::SaveAs
+            | Self::Export
+            | Self::Quit => "Files",
             Self::Undo
             | Self::Redo
             | Self::Find
@@ -342,6 +356,8 @@ pub enum Action {
     OpenExample(usize),
     /// Leaves the welcome screen for the open comparison.
     CloseWelcome,
+    /// Asks where to export the comparison in this format.
+    Export(crate::export::ExportFormat),
 }
 
 /// What the user asked for in a coding study's views.

@@ -4,7 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use egui::Context;
+
 use super::app::{AppOptions, StancesApp};
+use super::ui::file_dialogs::FileAction;
+use crate::export::{ExportFormat, Report};
+use crate::format::comparison_file::{COMPARISON_EXTENSION, with_extension_unless};
+use crate::io;
 
 /// PNG bytes of an RGBA picture.
 pub fn png_bytes(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, String> {
@@ -19,7 +25,12 @@ pub fn png_bytes(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, Stri
 
 /// The window opening `file` (with the coders of `coders` as a study), drawn off
 /// screen at `size`, as PNG bytes.
-fn draw_window(file: &Path, coders: &[PathBuf], (width, height): (u32, u32)) -> Result<Vec<u8>, String> {
+fn draw_window(
+    file: &Path,
+    coders: &[PathBuf],
+    (width, height): (u32, u32),
+    theme: egui::Theme,
+) -> Result<Vec<u8>, String> {
     let mut files = coders.to_vec();
     files.push(file.to_path_buf());
     let options = AppOptions {
@@ -36,8 +47,13 @@ fn draw_window(file: &Path, coders: &[PathBuf], (width, height): (u32, u32)) -> 
             .allow_missing_glyphs()
             .wgpu()
             .build_eframe(move |cc| StancesApp::new(cc, options));
+        harness.ctx.set_theme(theme);
         // The window settles within a few frames (fonts, column widths); a notice
         // may keep asking for frames, which a picture need not wait for.
+        let _ = harness.try_run();
+        // A picture for slides shows the comparison, not what the window says
+        // about it (the file just opened, a font to install).
+        harness.state_mut().notices.clear();
         let _ = harness.try_run();
         harness.render()
     });
@@ -57,15 +73,16 @@ fn draw_window(file: &Path, coders: &[PathBuf], (width, height): (u32, u32)) -> 
 
 /// Runs `stances export --format png`.
 #[expect(clippy::print_stderr, reason = "the command line reports problems on standard error")]
-pub fn export_png(file: &Path, output: Option<&Path>, coders: &[PathBuf], size: (u32, u32)) -> ExitCode {
+pub fn export_png(file: &Path, output: Option<&Path>, coders: &[PathBuf], size: (u32, u32), dark: bool) -> ExitCode {
     let result = (|| {
         let output = output
             .filter(|o| !crate::cli::export::is_standard_output(Some(o)))
             .ok_or_else(|| "a PNG is a picture: name the file to write with -o, e.g. -o comparison.png".to_owned())?;
         // Read first, so that a bad file is said as for the other formats, not as a notice in the picture.
-        crate::cli::export::report_text(file, crate::export::ExportFormat::Csv, coders)?;
-        let bytes = draw_window(file, coders, size)?;
-        crate::io::write_atomically(output, &bytes)
+        crate::cli::export::report_text(file, ExportFormat::Csv, coders)?;
+        let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
+        let bytes = draw_window(file, coders, size, theme)?;
+        io::write_atomically(output, &bytes)
     })();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,5 +90,109 @@ pub fn export_png(file: &Path, output: Option<&Path>, coders: &[PathBuf], size: 
             eprintln!("stances export: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// A picture of the window asked for and not yet taken: where to write it, and
+/// where the picture arrives (the renderer takes it after the next frame).
+pub(super) struct PictureRequest {
+    path: PathBuf,
+    arrives: std::sync::mpsc::Receiver<std::sync::Arc<egui::ColorImage>>,
+}
+
+impl StancesApp {
+    /// The file an export is offered as: beside the comparison, named after it.
+    fn suggested_export_path(&self, format: ExportFormat) -> PathBuf {
+        let saved = self.suggested_save_path();
+        let name = saved
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name
+            .strip_suffix(&format!(".{COMPARISON_EXTENSION}"))
+            .or_else(|| name.strip_suffix(".ron"))
+            .unwrap_or(&name);
+        let stem = if stem.is_empty() { "comparison" } else { stem };
+        saved.with_file_name(format.file_name(stem))
+    }
+
+    /// After the export dialog: where to write.
+    pub(super) fn request_export(&mut self, ctx: &Context, format: ExportFormat) {
+        let suggested = self.suggested_export_path(format);
+        self.dialogs.request(ctx, FileAction::Export(format), Some(suggested));
+    }
+
+    /// Writes the report in `format` to `path` (its extension added when missing);
+    /// for a PNG, asks the window for a picture of its next frame.
+    pub(super) fn export_to(&mut self, ctx: &Context, format: ExportFormat, path: &Path) {
+        let path = with_extension_unless(path, format.extension(), format.extension());
+        let shown = io::display_path(&path);
+        if format == ExportFormat::Png {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let repaint = ctx.clone();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
+                move |image| {
+                    let _ = tx.send(image);
+                    repaint.request_repaint();
+                },
+            )));
+            self.picture = Some(PictureRequest { path, arrives: rx });
+            return;
+        }
+        let study = self.study.as_ref().map(|s| s.adjudication.study());
+        let report = Report::with_study(self.comparison(), study);
+        match format
+            .text(&report)
+            .and_then(|text| io::write_atomically(&path, text.as_bytes()))
+        {
+            Ok(()) => self.notices.info(format!("Exported {} to {shown}.", describe(format))),
+            Err(e) => self.notices.error(format!("{shown}: not exported: {e}")),
+        }
+    }
+
+    /// Writes the picture of the window once it has arrived.
+    pub(super) fn receive_picture(&mut self) {
+        let Some(request) = &self.picture else {
+            return;
+        };
+        let image = match request.arrives.try_recv() {
+            Ok(image) => image,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                let shown = io::display_path(&request.path);
+                self.picture = None;
+                self.notices.error(format!(
+                    "{shown}: not exported: this system gave no picture of the window"
+                ));
+                return;
+            }
+        };
+        let path = request.path.clone();
+        self.picture = None;
+        let shown = io::display_path(&path);
+        let [width, height] = image.size;
+        let written = u32::try_from(width)
+            .ok()
+            .zip(u32::try_from(height).ok())
+            .ok_or_else(|| "the picture is too large".to_owned())
+            .and_then(|(w, h)| png_bytes(w, h, image.as_raw().to_vec()))
+            .and_then(|bytes| io::write_atomically(&path, &bytes));
+        match written {
+            Ok(()) => self.notices.info(format!(
+                "Exported a picture of the window ({width} × {height} pixels) to {shown}."
+            )),
+            Err(e) => self.notices.error(format!("{shown}: not exported: {e}")),
+        }
+    }
+}
+
+/// What a notice calls an export.
+fn describe(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Md => "the Markdown report",
+        ExportFormat::Html => "the HTML report",
+        ExportFormat::Csv => "the marks as CSV",
+        ExportFormat::CsvWide => "the issues as CSV",
+        ExportFormat::Png => "a picture of the window",
     }
 }

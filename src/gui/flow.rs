@@ -45,6 +45,26 @@ pub(super) struct Opened {
     notes: Vec<String>,
     /// Files that could not be read, said once it is open.
     errors: Vec<String>,
+    /// The position file a spreadsheet import made, offered for saving once open.
+    imported: Option<super::import::ImportedPositions>,
+}
+
+impl Opened {
+    /// A spreadsheet's demands as a new comparison, with the position file they make.
+    pub(super) fn imported(
+        comparison: Comparison,
+        notes: Vec<String>,
+        positions: super::import::ImportedPositions,
+    ) -> Self {
+        Self {
+            comparison,
+            file: None,
+            sources: HashMap::new(),
+            notes,
+            errors: Vec::new(),
+            imported: Some(positions),
+        }
+    }
 }
 
 /// Where the open/save flow stands.
@@ -115,6 +135,7 @@ impl StancesApp {
 
     fn install(&mut self, opened: Opened) {
         self.replace_document(opened.comparison, opened.file, opened.sources);
+        self.imported = opened.imported;
         for note in opened.notes {
             self.notices.info(note);
         }
@@ -226,6 +247,7 @@ impl StancesApp {
             sources,
             notes,
             errors,
+            imported: None,
         })
     }
 
@@ -240,6 +262,7 @@ impl StancesApp {
                     sources: HashMap::new(),
                     notes: Vec::new(),
                     errors: Vec::new(),
+                    imported: None,
                 })),
             ),
             Err(e) => self.notices.error(format!("The example does not load: {e}")),
@@ -414,13 +437,33 @@ impl StancesApp {
                     self.export_qdc(path);
                 }
             }
+            DialogOutcome::Chosen(FileAction::Export(format), paths) => {
+                if let Some(path) = paths.first() {
+                    self.export_to(ctx, format, path);
+                }
+            }
+            DialogOutcome::Chosen(FileAction::ImportTable, paths) => {
+                if let Some(path) = paths.first() {
+                    self.import_spreadsheet(ctx, path);
+                }
+            }
+            DialogOutcome::Chosen(FileAction::SavePositions, paths) => {
+                if let Some(path) = paths.first() {
+                    self.save_imported_positions(path);
+                }
+            }
+            DialogOutcome::Cancelled(FileAction::SavePositions) => self.notices.info(
+                "The position file was not saved; the comparison holds the positions, and File › Save keeps them.",
+            ),
             DialogOutcome::Cancelled(
                 FileAction::Open
                 | FileAction::Add
                 | FileAction::CompareCoders
                 | FileAction::SaveCodebook
                 | FileAction::ApplyCodebook
-                | FileAction::ExportQdc,
+                | FileAction::ExportQdc
+                | FileAction::Export(_)
+                | FileAction::ImportTable,
             ) => {}
         }
     }

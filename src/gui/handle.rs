@@ -47,6 +47,8 @@ impl StancesApp {
                 .dialogs
                 .request(ctx, FileAction::Add, self.path().map(Path::to_path_buf)),
             Command::CompareCoders => self.request_compare_coders(ctx),
+            Command::ImportSpreadsheet => self.request_import(ctx),
+            Command::Export => self.export_dialog.open = true,
             Command::Save => self.save(ctx, None),
             Command::SaveAs => self.save_as(ctx, None),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -198,6 +200,7 @@ impl StancesApp {
             Action::SetHideMarks(hide) => self.hide_marks = hide,
             Action::OpenExample(index) => self.open_example(ctx, index),
             Action::CloseWelcome => self.welcome = false,
+            Action::Export(format) => self.request_export(ctx, format),
             Action::SetCoder(name) => {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
                 self.coder = name;

@@ -13,6 +13,7 @@ mod export;
 mod flow;
 mod fonts;
 mod handle;
+mod import;
 mod keys;
 pub mod notices;
 mod panels;

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Context, Id, Key, RichText};
 
+use crate::export::ExportFormat;
 use crate::format::codebook_file::CODEBOOK_EXTENSION;
 use crate::format::comparison_file::COMPARISON_EXTENSION;
 
@@ -19,6 +20,12 @@ pub enum FileAction {
     SaveCodebook,
     ApplyCodebook,
     ExportQdc,
+    /// A report or a picture of the window, in this format.
+    Export(ExportFormat),
+    /// A spreadsheet to make positions from.
+    ImportTable,
+    /// Where to keep the position file an import made.
+    SavePositions,
 }
 
 impl FileAction {
@@ -31,6 +38,10 @@ impl FileAction {
             Self::SaveCodebook => "Save the codebook as",
             Self::ApplyCodebook => "Apply a codebook to this comparison",
             Self::ExportQdc => "Export the codebook for QDA tools (REFI-QDA)",
+            Self::Export(ExportFormat::Png) => "Export a picture of the window",
+            Self::Export(_) => "Export the comparison",
+            Self::ImportTable => "Import positions from a spreadsheet",
+            Self::SavePositions => "Save the imported positions as a position file",
         }
     }
 }
@@ -109,16 +120,25 @@ impl FileDialogs {
                     pollster::block_on(dialog.pick_files())
                         .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
                 }
-                FileAction::ApplyCodebook => {
-                    let dialog = dialog
-                        .add_filter("Codebook", &["ron", "qdc"])
-                        .add_filter("All files", &["*"]);
+                FileAction::ApplyCodebook | FileAction::ImportTable => {
+                    let dialog = if action == FileAction::ImportTable {
+                        dialog.add_filter("Spreadsheets", &["csv", "tsv", "xlsx", "xlsm", "xls", "ods"])
+                    } else {
+                        dialog.add_filter("Codebook", &["ron", "qdc"])
+                    };
+                    let dialog = dialog.add_filter("All files", &["*"]);
                     pollster::block_on(dialog.pick_file()).map(|f| vec![f.path().to_path_buf()])
                 }
-                FileAction::SaveAs | FileAction::SaveCodebook | FileAction::ExportQdc => {
+                FileAction::SaveAs
+                | FileAction::SaveCodebook
+                | FileAction::ExportQdc
+                | FileAction::Export(_)
+                | FileAction::SavePositions => {
                     let (kind, extension) = match action {
                         FileAction::SaveAs => ("Comparison", "ron"),
                         FileAction::ExportQdc => ("REFI-QDA codebook", "qdc"),
+                        FileAction::Export(format) => (format.label(), format.extension()),
+                        FileAction::SavePositions => ("Position file", "ron"),
                         _ => ("Codebook", "ron"),
                     };
                     let mut dialog = dialog.add_filter(kind, &[extension]);
@@ -213,6 +233,11 @@ impl FileDialogs {
                     format!("Path of a codebook file (.{CODEBOOK_EXTENSION}, or a REFI-QDA .qdc)")
                 }
                 FileAction::ExportQdc => "Path to export to, e.g. ~/ceasefire-study.qdc".to_owned(),
+                FileAction::Export(format) => format!("Path to export to, e.g. ~/{}", format.file_name("istanbul")),
+                FileAction::ImportTable => {
+                    "Path of a spreadsheet (.csv, .xlsx, .xls or .ods) with one row per demand".to_owned()
+                }
+                FileAction::SavePositions => "Path to save the position file to, e.g. ~/istanbul.ron".to_owned(),
             };
             let label = ui.label(RichText::new(hint).weak());
             let response = ui
@@ -243,8 +268,9 @@ impl FileDialogs {
                     FileAction::Open => "Open",
                     FileAction::Add => "Add",
                     FileAction::CompareCoders => "Compare",
-                    FileAction::SaveAs | FileAction::SaveCodebook => "Save",
-                    FileAction::ExportQdc => "Export",
+                    FileAction::SaveAs | FileAction::SaveCodebook | FileAction::SavePositions => "Save",
+                    FileAction::ExportQdc | FileAction::Export(_) => "Export",
+                    FileAction::ImportTable => "Import",
                     FileAction::ApplyCodebook => "Apply",
                 };
                 let ready = !prompt.text.trim().is_empty();

@@ -7,6 +7,7 @@ pub mod codebook_editor;
 pub mod columns;
 pub mod details;
 pub mod disagreements;
+pub mod export_dialog;
 pub mod file_dialogs;
 pub mod header;
 pub mod links;

@@ -31,9 +31,11 @@ pub fn menu_bar(
             });
             command_button(ui, Command::AddFiles, true, actions);
             command_button(ui, Command::CompareCoders, true, actions);
+            command_button(ui, Command::ImportSpreadsheet, true, actions);
             ui.separator();
             command_button(ui, Command::Save, true, actions);
             command_button(ui, Command::SaveAs, true, actions);
+            command_button(ui, Command::Export, cmp.side_count() > 0, actions);
             ui.separator();
             command_button(ui, Command::Quit, true, actions);
         });

@@ -142,7 +142,12 @@ fn card(ui: &mut Ui, example: &ExampleCard, large: bool, actions: &mut Vec<Actio
 fn start(ui: &mut Ui, context: &WelcomeContext<'_>, actions: &mut Vec<Action>) {
     ui.label(RichText::new("Your own files").size(18.0).strong());
     ui.add_space(4.0);
-    for command in [Command::Open, Command::New, Command::CompareCoders] {
+    for command in [
+        Command::Open,
+        Command::New,
+        Command::CompareCoders,
+        Command::ImportSpreadsheet,
+    ] {
         let shortcut = command
             .shortcut()
             .map(|s| format!("   {}", ui.ctx().format_shortcut(&s)))

@@ -1,0 +1,114 @@
+//! File › Import spreadsheet…: a table of demands opened as a new comparison, and
+//! the position file it makes offered for saving.
+
+use std::path::{Path, PathBuf};
+
+use egui::Context;
+
+use super::app::StancesApp;
+use super::flow::Opened;
+use super::ui::file_dialogs::FileAction;
+use crate::format::comparison_file::with_extension_unless;
+use crate::format::diagnostics::count;
+use crate::import::{import_table, to_position_ron};
+use crate::io;
+use crate::model::Comparison;
+
+/// The position file an import made, waiting to be saved.
+pub(super) struct ImportedPositions {
+    /// Where to offer to save it; taken once the offer is made.
+    pub offer: Option<PathBuf>,
+    pub text: String,
+}
+
+/// `table.ron` beside the table, or `table-imported.ron` where that exists already.
+fn suggested_positions_path(table: &Path) -> PathBuf {
+    let plain = table.with_extension("ron");
+    if plain.exists() {
+        let stem = table
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        table.with_file_name(format!("{stem}-imported.ron"))
+    } else {
+        plain
+    }
+}
+
+impl StancesApp {
+    pub(super) fn request_import(&mut self, ctx: &Context) {
+        let near = self.path().map(Path::to_path_buf);
+        self.dialogs.request(ctx, FileAction::ImportTable, near);
+    }
+
+    /// Reads the spreadsheet at `path` and opens its demands as a new comparison
+    /// (asking first if work would be lost); every problem is said, and nothing opens, when it has any.
+    pub(super) fn import_spreadsheet(&mut self, ctx: &Context, path: &Path) {
+        let shown = io::display_path(path);
+        let imported = std::fs::read(path)
+            .map_err(|e| format!("{shown}: cannot be read: {e}"))
+            .and_then(|bytes| import_table(&shown, &bytes, None))
+            .and_then(|imported| {
+                let text = to_position_ron(&imported.positions, &shown)?;
+                Ok((imported, text))
+            });
+        let (imported, text) = match imported {
+            Ok(done) => done,
+            Err(e) => {
+                self.notices.error(e);
+                return;
+            }
+        };
+        let p = &imported.positions;
+        let mut notes = imported.notes.clone();
+        notes.push(format!(
+            "Imported {} of {} on {} from {shown}. Save the position file to share it or add it to other comparisons.",
+            count(p.demand_count(), "demand", "demands"),
+            count(p.sides.len(), "side", "sides"),
+            count(p.issues.len(), "issue", "issues")
+        ));
+        match Comparison::from_positions(vec![(shown, imported.positions)]) {
+            Ok(comparison) => {
+                let positions = ImportedPositions {
+                    offer: Some(suggested_positions_path(path)),
+                    text,
+                };
+                self.guard(
+                    ctx,
+                    super::flow::Pending::Open(Box::new(Opened::imported(comparison, notes, positions))),
+                );
+            }
+            Err(e) => self.notices.error(e.0),
+        }
+    }
+
+    /// Offers to save the position file of an import just opened.
+    pub(super) fn offer_imported_positions(&mut self, ctx: &Context) {
+        if self.dialogs.is_open() || !self.flow.is_idle() {
+            return;
+        }
+        if let Some(suggested) = self.imported.as_mut().and_then(|i| i.offer.take()) {
+            self.dialogs.request(ctx, FileAction::SavePositions, Some(suggested));
+        }
+    }
+
+    /// Writes the imported position file to `path` (`.ron` added when missing).
+    pub(super) fn save_imported_positions(&mut self, path: &Path) {
+        let Some(imported) = &self.imported else {
+            return;
+        };
+        let path = with_extension_unless(path, "ron", "ron");
+        let shown = io::display_path(&path);
+        match io::write_atomically(&path, imported.text.as_bytes()) {
+            Ok(()) => {
+                self.remember_recent(&path);
+                self.notices.info(format!(
+                    "Saved the position file to {shown}. Edit it in any text editor; `stances check` checks it."
+                ));
+            }
+            Err(e) => self
+                .notices
+                .error(format!("{shown}: the position file was not saved: {e}")),
+        }
+    }
+}
