@@ -55,6 +55,7 @@ impl ExportDialog {
                 ui.indent(format.extension(), |ui| {
                     ui.label(RichText::new(purpose(format)).weak());
                 });
+                ui.add_space(3.0);
             }
             if with_coders && self.format != ExportFormat::Png {
                 ui.add_space(4.0);
