@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::write_temp;
 use stances::format::comparison_file::to_ron;
@@ -15,17 +14,10 @@ use stances::model::{Comparison, DemandRef, Mark, PositionDocument, ViewState};
 
 /// Runs `stances agreement ARGS…`: (exit code, standard output, standard error).
 fn agreement(args: &[&str], files: &[PathBuf]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stances"))
-        .arg("agreement")
-        .args(files)
-        .args(args)
-        .output()
-        .expect("stances runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
+    let mut all: Vec<std::ffi::OsString> = vec!["agreement".into()];
+    all.extend(files.iter().map(|f| f.as_os_str().to_owned()));
+    all.extend(args.iter().map(std::ffi::OsString::from));
+    common::run_stances(all)
 }
 
 /// Positions with one side of `units` demands, spread over two issues.

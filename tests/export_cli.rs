@@ -6,22 +6,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::fixture;
 use quick_xml::events::Event;
 
-/// Runs `stances ARGS…`: (exit code, standard output, standard error).
 fn stances(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stances"))
-        .args(args)
-        .output()
-        .expect("stances runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
+    common::run_stances(args)
 }
 
 fn report_fixture() -> String {

@@ -5,22 +5,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::write_temp;
 use stances::format::parse_position_file;
 use stances::model::PositionFile;
 
 fn stances(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stances"))
-        .args(args)
-        .output()
-        .expect("stances runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
+    common::run_stances(args)
 }
 
 fn table(name: &str) -> String {

@@ -209,20 +209,8 @@ fn agreement(report: &Report<'_>, out: &mut String) {
         );
     }
     out.push_str("</tbody>\n</table>\n");
-    let overall = study.overall();
-    let reasons: Vec<String> = [
-        ("Cohen's κ", &overall.cohen_kappa),
-        ("Krippendorff's α", &overall.krippendorff_alpha),
-    ]
-    .into_iter()
-    .filter_map(|(name, figure)| figure.err().map(|why| format!("{name}: {}", why.reason())))
-    .collect();
-    if !reasons.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"meta\">– means undefined ({}).</p>",
-            escape(&reasons.join("; "))
-        );
+    if let Some(reasons) = report.undefined_figures() {
+        let _ = writeln!(out, "<p class=\"meta\">– means undefined ({}).</p>", escape(&reasons));
     }
     out.push_str("</section>\n");
 }

@@ -18,7 +18,7 @@ use super::Report;
 /// list or quote.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in lines(text).enumerate() {
         if i > 0 {
             out.push_str("  \n");
         }
@@ -39,9 +39,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The lines of `text`, ended by `\n`, `\r\n` or a lone `\r` (Markdown ends a line at each).
+/// A break at the very end ends the last line and starts none, as with `str::lines`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let text = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix(['\n', '\r']))
+        .unwrap_or(text);
+    text.split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+}
+
 /// Text escaped for a table cell: also no line break (`<br>` instead).
 pub fn cell(text: &str) -> String {
-    let lines: Vec<String> = text.lines().map(|l| escape_inline(l.trim())).collect();
+    let lines: Vec<String> = lines(text).map(|l| escape_inline(l.trim())).collect();
     lines.join("<br>")
 }
 
@@ -172,16 +183,8 @@ fn agreement(report: &Report<'_>, out: &mut String) {
             ],
         );
     }
-    let overall = study.overall();
-    let reasons: Vec<String> = [
-        ("Cohen's κ", &overall.cohen_kappa),
-        ("Krippendorff's α", &overall.krippendorff_alpha),
-    ]
-    .into_iter()
-    .filter_map(|(name, figure)| figure.err().map(|why| format!("{name}: {}", why.reason())))
-    .collect();
-    if !reasons.is_empty() {
-        let _ = writeln!(out, "\n– means undefined ({}).", reasons.join("; "));
+    if let Some(reasons) = report.undefined_figures() {
+        let _ = writeln!(out, "\n– means undefined ({reasons}).");
     }
 }
 
@@ -291,4 +294,17 @@ pub fn is_web_address(url: &str) -> bool {
         && !url
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    /// A note typed on Windows, on an old Mac, or ended with Enter stays one table cell.
+    #[test]
+    fn every_kind_of_line_break_becomes_br_and_a_final_one_none() {
+        assert_eq!(cell("one\r\ntwo\rthree\nfour\n"), "one<br>two<br>three<br>four");
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(cell(""), "");
+    }
 }

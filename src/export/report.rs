@@ -180,6 +180,20 @@ impl<'a> Report<'a> {
         self.comparison.orphans().collect()
     }
 
+    /// Why the whole study's κ or α is undefined, where one is ("Cohen's κ: κ needs
+    /// exactly two coders"), for the line under the figures.
+    pub fn undefined_figures(&self) -> Option<String> {
+        let overall = self.study?.overall();
+        let reasons: Vec<String> = [
+            ("Cohen's κ", &overall.cohen_kappa),
+            ("Krippendorff's α", &overall.krippendorff_alpha),
+        ]
+        .into_iter()
+        .filter_map(|(name, figure)| figure.err().map(|why| format!("{name}: {}", why.reason())))
+        .collect();
+        (!reasons.is_empty()).then(|| reasons.join("; "))
+    }
+
     /// The coders of the open study, in its order (none without a study).
     pub fn coders(&self) -> &[String] {
         self.study.map_or(&[], Study::coders)

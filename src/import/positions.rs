@@ -64,6 +64,13 @@ fn nearest_column(name: &str) -> Option<&'static str> {
         .map(|(known, _)| known)
 }
 
+/// What makes two names in a table the same side or issue: case and runs of
+/// spaces do not count ("Ceasefire", "ceasefire " and "CEASEFIRE" are one issue,
+/// named as first written), since a shared sheet is typed by many hands.
+fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 /// An id made from a name: lower case, words joined by `-`, any script kept.
 pub fn slug(name: &str, fallback: &str, max_chars: usize) -> String {
     let mut id = String::new();
@@ -331,7 +338,7 @@ pub fn positions_from_table(table: &Table) -> Result<PositionFile, Vec<TableProb
             continue;
         }
 
-        let side = *side_of.entry(side_name.to_owned()).or_insert_with(|| {
+        let side = *side_of.entry(name_key(side_name)).or_insert_with(|| {
             sides.push(Side {
                 id: unique(slug(side_name, "side", 32), &mut side_ids),
                 name: side_name.to_owned(),
@@ -340,7 +347,7 @@ pub fn positions_from_table(table: &Table) -> Result<PositionFile, Vec<TableProb
             });
             sides.len() - 1
         });
-        let issue = *issue_of.entry(issue_name.to_owned()).or_insert_with(|| {
+        let issue = *issue_of.entry(name_key(issue_name)).or_insert_with(|| {
             issues.push(Issue {
                 id: unique(slug(issue_name, "issue", 32), &mut issue_ids),
                 name: issue_name.to_owned(),

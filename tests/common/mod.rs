@@ -40,6 +40,19 @@ pub fn harness_of(size: [f32; 2], options: AppOptions) -> Harness<'static, Stanc
     harness
 }
 
+/// Runs the `stances` binary with `args`: (exit code, standard output, standard error).
+pub fn run_stances<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stances"))
+        .args(args)
+        .output()
+        .expect("stances runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        String::from_utf8(out.stderr).expect("UTF-8"),
+    )
+}
+
 /// Writes `text` to `name` in a fresh temporary folder.
 pub fn write_temp(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);
