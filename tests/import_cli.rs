@@ -248,3 +248,21 @@ fn import_then_export_csv_wide_gives_the_same_demands() {
     exported.sort();
     assert_eq!(exported, given);
 }
+
+/// A shared sheet typed by many hands: "Ceasefire", "ceasefire " and "CEASEFIRE"
+/// are one issue (named as first written), not three rows of the same issue apart.
+#[test]
+fn names_that_differ_only_in_case_or_spacing_are_one_side_and_one_issue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write_temp(
+        &dir,
+        "class.csv",
+        "side,issue,text\nUkraine,Ceasefire,Thirty days\nukraine , ceasefire ,Everywhere\nUKRAINE,Prisoners,All for all\n",
+    );
+    let p = import(&[&path.display().to_string()]);
+    assert_eq!(p.sides.len(), 1, "one side: {:?}", p.sides);
+    assert_eq!(p.sides[0].name, "Ukraine");
+    let issues: Vec<&str> = p.issues.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(issues, ["Ceasefire", "Prisoners"]);
+    assert_eq!(p.sides[0].demands.len(), 3);
+}
