@@ -268,6 +268,43 @@ fn export_bench(c: &mut Criterion) {
             black_box(writer.into_inner().expect("flushes"))
         });
     });
+    // The same rows again, each field borrowed from where the comparison keeps it.
+    let borrowed: Vec<[&str; 15]> = {
+        let mut v = Vec::new();
+        for mark in cmp.marks() {
+            for r in &mark.demands {
+                let ix = cmp.resolve(r).expect("resolves");
+                let d = cmp.demand(ix);
+                v.push([
+                    mark.id.as_str(),
+                    mark.status.as_str(),
+                    "label",
+                    mark.coder.as_str(),
+                    mark.note.as_str(),
+                    mark.created.as_str(),
+                    mark.changed.as_str(),
+                    r.document(),
+                    r.side(),
+                    cmp.side(ix.side as usize).name.as_str(),
+                    d.issue.as_str(),
+                    d.issue.as_str(),
+                    r.demand(),
+                    d.text.as_str(),
+                    d.priority.map_or("", |p| p.name()),
+                ]);
+            }
+        }
+        v
+    };
+    group.bench_function("baseline 2: csv::Writer of the same rows, borrowed", |b| {
+        b.iter(|| {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            for row in &borrowed {
+                writer.write_record(row).expect("writes");
+            }
+            black_box(writer.into_inner().expect("flushes"))
+        });
+    });
     group.bench_function("stances: tidy CSV from the comparison", |b| {
         b.iter(|| black_box(to_tidy_csv(&Report::new(&cmp)).expect("writes")));
     });
@@ -325,6 +362,33 @@ fn import_bench(c: &mut Criterion) {
             black_box(rows)
         });
     });
+    // What a program reading the table with the csv crate keeps: every row as
+    // owned text and numbers, by the header's names.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code, reason = "read to be kept, as an importer would")]
+    struct TableRow {
+        side: String,
+        issue: String,
+        text: String,
+        id: Option<String>,
+        priority: Option<String>,
+        quote: Option<String>,
+        value_min: Option<f64>,
+        value_max: Option<f64>,
+        unit: Option<String>,
+    }
+    group.bench_function(
+        "baseline 2: csv::Reader deserializing every row into owned fields",
+        |b| {
+            b.iter(|| {
+                let rows: Vec<TableRow> = csv::Reader::from_reader(table.as_slice())
+                    .deserialize()
+                    .collect::<Result<_, _>>()
+                    .expect("reads");
+                black_box(rows)
+            });
+        },
+    );
     group.bench_function("stances: table to positions, every cell checked", |b| {
         b.iter(|| black_box(import_table("table.csv", &table, None).expect("imports")));
     });

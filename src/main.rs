@@ -12,6 +12,12 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => stances::cli::check(&files),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
         Some(Command::Agreement { files, format, by }) => stances::cli::agreement::run(&files, format, by),
+        Some(Command::Rounds {
+            files,
+            format,
+            old,
+            new,
+        }) => stances::cli::rounds::run(&files, format, old.as_deref(), new.as_deref()),
         Some(Command::Export {
             file,
             format: ExportFormat::Png,

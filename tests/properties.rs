@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use stances::format::comparison_file::{parse, to_ron};
 use stances::format::diagnostics::text_from_bytes;
 use stances::format::parse_position_file;
+use stances::model::rounds::{RoundDemand, RoundLink};
 use stances::model::{
     Comparison, Demand, DemandIx, Document, Edit, Issue, Mark, PositionDocument, PositionFile, Priority, Side, Source,
     Stamp, Value,
@@ -98,6 +99,21 @@ enum Step {
     AddStatus(String),
     MoveStatusUp(prop::sample::Index),
     DeleteStatus(prop::sample::Index, prop::sample::Index),
+    /// Compare rounds: match a demand of one document with one of another (confirm
+    /// or draw), reject such a pair, or undo a match.
+    RoundMatch(
+        prop::sample::Index,
+        prop::sample::Index,
+        prop::sample::Index,
+        prop::sample::Index,
+    ),
+    RoundReject(
+        prop::sample::Index,
+        prop::sample::Index,
+        prop::sample::Index,
+        prop::sample::Index,
+    ),
+    RoundUnmatch(prop::sample::Index),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -120,6 +136,9 @@ fn step() -> impl Strategy<Value = Step> {
         1 => text().prop_map(Step::AddStatus),
         1 => ix().prop_map(Step::MoveStatusUp),
         1 => (ix(), ix()).prop_map(|(s, t)| Step::DeleteStatus(s, t)),
+        2 => (ix(), ix(), ix(), ix()).prop_map(|(a, b, o, n)| Step::RoundMatch(a, b, o, n)),
+        1 => (ix(), ix(), ix(), ix()).prop_map(|(a, b, o, n)| Step::RoundReject(a, b, o, n)),
+        1 => ix().prop_map(Step::RoundUnmatch),
     ]
 }
 
@@ -233,6 +252,22 @@ fn take(doc: &mut Document, pool: &[PositionFile], step: Step, next_id: &mut u32
             let target = &statuses[t.index(statuses.len())].id;
             cmp.remove_status_edit(id, Some(target), &stamp.now).ok()
         }
+        Step::RoundMatch(a, b, o, n) | Step::RoundReject(a, b, o, n) if cmp.documents().len() >= 2 => {
+            let reject = matches!(step, Step::RoundReject(..));
+            round_link(cmp, a, b, o, n).and_then(|(old, new, link)| {
+                cmp.round_decision_edit(&old, &new, |d| if reject { d.reject(link) } else { d.confirm(link) })
+            })
+        }
+        Step::RoundUnmatch(i) => {
+            let links: Vec<_> = cmp
+                .rounds()
+                .iter()
+                .flat_map(|r| r.matches.iter().map(move |l| (r.old.clone(), r.new.clone(), l.clone())))
+                .collect();
+            (!links.is_empty())
+                .then(|| links[i.index(links.len())].clone())
+                .and_then(|(old, new, link)| cmp.round_decision_edit(&old, &new, |d| d.unmatch(&link)))
+        }
         _ => None,
     };
     if let Some(edit) = edit {
@@ -240,8 +275,43 @@ fn take(doc: &mut Document, pool: &[PositionFile], step: Step, next_id: &mut u32
     }
 }
 
+/// Two different documents and a demand of each (old, new): a pair to match or reject.
+fn round_link(
+    cmp: &Comparison,
+    a: prop::sample::Index,
+    b: prop::sample::Index,
+    o: prop::sample::Index,
+    n: prop::sample::Index,
+) -> Option<(String, String, RoundLink)> {
+    let documents = cmp.documents();
+    let first = a.index(documents.len());
+    let second = (first + 1 + b.index(documents.len() - 1)) % documents.len();
+    let pick = |d: &PositionDocument, i: prop::sample::Index| {
+        let all: Vec<RoundDemand> = d
+            .data
+            .sides
+            .iter()
+            .flat_map(|s| s.demands.iter().map(|x| RoundDemand::new(s.id.clone(), x.id.clone())))
+            .collect();
+        (!all.is_empty()).then(|| all[i.index(all.len())].clone())
+    };
+    let (old, new) = (&documents[first], &documents[second]);
+    Some((
+        old.id.clone(),
+        new.id.clone(),
+        RoundLink {
+            old: pick(old, o)?,
+            new: pick(new, n)?,
+        },
+    ))
+}
+
 fn same(a: &Comparison, b: &Comparison) -> bool {
-    a.documents() == b.documents() && a.marks().eq(b.marks()) && a.codebook() == b.codebook() && a.view() == b.view()
+    a.documents() == b.documents()
+        && a.marks().eq(b.marks())
+        && a.codebook() == b.codebook()
+        && a.view() == b.view()
+        && a.rounds() == b.rounds()
 }
 
 proptest! {

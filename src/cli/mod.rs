@@ -1,11 +1,12 @@
 //! The command line: `stances [FILES…]`, `stances --coders FILES…`, `stances check FILES…`, `stances new FILES… -o OUT`,
-//! `stances agreement FILES…`, `stances export FILE --format F`, `stances import TABLE`.
+//! `stances agreement FILES…`, `stances rounds OLD NEW`, `stances export FILE --format F`, `stances import TABLE`.
 
 pub mod agreement;
 mod check;
 pub mod export;
 pub mod import;
 mod new;
+pub mod rounds;
 
 use std::path::PathBuf;
 
@@ -97,6 +98,25 @@ pub enum Command {
         /// Draw the `png` in the dark theme (light, as on paper and most slides, otherwise).
         #[arg(long)]
         dark: bool,
+    },
+    /// How the positions moved between two rounds of the same talks: for each side,
+    /// every demand added, dropped, changed (with the fields that changed: text,
+    /// priority, value, quote) or kept, matched by id; then the concessions and
+    /// hardenings, and the matches suggested where ids differ. Give the old round's
+    /// position file, then the new one's; or one comparison file holding both, whose
+    /// confirmed matches count.
+    Rounds {
+        #[arg(required = true, num_args = 1..=2)]
+        files: Vec<PathBuf>,
+        /// `table` to read, `csv` (`side,demand,change,fields`) for scripts.
+        #[arg(long, value_enum, default_value_t)]
+        format: rounds::OutputFormat,
+        /// In a comparison file, the id of the old round's document (by default the earlier by date).
+        #[arg(long)]
+        old: Option<String>,
+        /// In a comparison file, the id of the new round's document (by default the later by date).
+        #[arg(long)]
+        new: Option<String>,
     },
     /// A position file from a spreadsheet (.csv, .xlsx, .xls, .ods): one row per
     /// demand under a header row naming the columns, in any order and case:

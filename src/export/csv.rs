@@ -56,18 +56,22 @@ pub fn to_tidy_csv(report: &Report<'_>) -> Result<String, ::csv::Error> {
 /// One row per demand covered by a mark of `cmp`, marks in the order they were
 /// made; `coder` in place of each mark's own when given (a study names its coders
 /// by their marks, or by their file where the marks name no one).
+///
+/// Rows are gathered a few hundred at a time, then written: the demands a mark
+/// names lie anywhere in memory, and read in a tight loop those reads overlap,
+/// where between the writing of two rows each would wait on its own.
 fn write_marks(out: &mut ::csv::Writer<Vec<u8>>, cmp: &Comparison, coder: Option<&str>) -> Result<(), ::csv::Error> {
+    const BATCH: usize = 256;
     let codebook = cmp.codebook();
-    for mark in cmp.marks() {
+    let mut rows: Vec<[&str; TIDY_COLUMNS.len()]> = Vec::with_capacity(BATCH);
+    for (mark, found) in cmp.marks_resolved() {
         let status_label = codebook.get(&mark.status).map_or("", |s| s.label.as_str());
         let coder = coder.unwrap_or(&mark.coder);
-        for r in &mark.demands {
-            let (side_name, issue, issue_name, text, priority) = match cmp.resolve(r) {
+        for (r, found) in mark.demands.iter().zip(found) {
+            let (side_name, issue, issue_name, text, priority) = match *found {
                 Some(ix) => {
                     let demand = cmp.demand(ix);
-                    let issue_name = cmp
-                        .issue_index(&demand.issue)
-                        .map_or("", |i| cmp.issues()[i].name.as_str());
+                    let issue_name = cmp.demand_issue(ix).map_or("", |i| cmp.issues()[i].name.as_str());
                     (
                         cmp.side(ix.side as usize).name.as_str(),
                         demand.issue.as_str(),
@@ -78,7 +82,7 @@ fn write_marks(out: &mut ::csv::Writer<Vec<u8>>, cmp: &Comparison, coder: Option
                 }
                 None => ("", "", "", "", ""),
             };
-            out.write_record([
+            rows.push([
                 mark.id.as_str(),
                 mark.status.as_str(),
                 status_label,
@@ -94,8 +98,16 @@ fn write_marks(out: &mut ::csv::Writer<Vec<u8>>, cmp: &Comparison, coder: Option
                 r.demand(),
                 text,
                 priority,
-            ])?;
+            ]);
         }
+        if rows.len() >= BATCH {
+            for row in rows.drain(..) {
+                out.write_record(row)?;
+            }
+        }
+    }
+    for row in rows {
+        out.write_record(row)?;
     }
     Ok(())
 }

@@ -19,18 +19,24 @@ use crate::model::codebook::{Codebook, is_valid_key, parse_hex_color};
 use crate::model::comparison::{Comparison, PositionDocument};
 use crate::model::mark::{Mark, is_valid_timestamp};
 use crate::model::position::PositionFile;
+use crate::model::rounds::RoundDecisions;
 use crate::model::view::ViewState;
 
 /// The newest comparison file format this version reads and writes.
-pub const COMPARISON_FORMAT: u32 = 3;
+pub const COMPARISON_FORMAT: u32 = 4;
+
+/// The format whose marks may record what each coder said (a consensus).
+pub const CONSENSUS_FORMAT: u32 = 3;
 
 /// The oldest format read as it is; older ones are converted.
 pub const OLDEST_NATIVE_FORMAT: u32 = 2;
 
 /// The format a comparison is written in: the oldest that holds it.
 pub fn format_for(cmp: &Comparison) -> u32 {
-    if cmp.marks().any(|m| !m.coders_said.is_empty()) {
+    if !cmp.rounds().is_empty() {
         COMPARISON_FORMAT
+    } else if cmp.marks().any(|m| !m.coders_said.is_empty()) {
+        CONSENSUS_FORMAT
     } else {
         OLDEST_NATIVE_FORMAT
     }
@@ -50,6 +56,8 @@ struct ComparisonFile {
     marks: Vec<Mark>,
     #[serde(default)]
     view: ViewState,
+    #[serde(default)]
+    rounds: Vec<RoundDecisions>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +78,10 @@ struct ComparisonFileRef<'a> {
     codebook: &'a Codebook,
     marks: Vec<&'a Mark>,
     view: &'a ViewState,
+    /// Written only when there is a decision (format 4), so that a comparison
+    /// without one keeps opening in earlier versions.
+    #[serde(skip_serializing_if = "<[RoundDecisions]>::is_empty")]
+    rounds: &'a [RoundDecisions],
 }
 
 #[derive(Serialize)]
@@ -137,6 +149,7 @@ pub fn to_ron(cmp: &Comparison) -> Result<String, String> {
         codebook: cmp.codebook(),
         marks: cmp.marks().collect(),
         view: cmp.view(),
+        rounds: cmp.rounds(),
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -192,6 +205,7 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
         .collect();
     let format = file.format;
     Comparison::new(documents, file.codebook, file.marks, file.view)
+        .and_then(|comparison| comparison.with_rounds(file.rounds))
         .map(|comparison| Loaded { comparison, format })
         .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
 }
@@ -256,6 +270,43 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
         |m| m.id.trim().is_empty(),
         |m| format!("`{}`", m.id),
     ));
+    problems.extend(validate_rounds(&file.rounds));
+    problems
+}
+
+/// Each comparison of rounds names two different documents, once. (A document
+/// that is not in the file is no error: its decisions wait, like orphaned marks.)
+fn validate_rounds(rounds: &[RoundDecisions]) -> Vec<PathProblem> {
+    use Step::{Field, Index};
+    let mut problems = Vec::new();
+    for (i, pair) in rounds.iter().enumerate() {
+        let at = |f| vec![Field("rounds"), Index(i), Field(f)];
+        for (f, id) in [("old", &pair.old), ("new", &pair.new)] {
+            if id.trim().is_empty() {
+                problems.push(PathProblem::value(
+                    at(f),
+                    format!("`{f}` is empty; write the id of a document of this file"),
+                ));
+            }
+        }
+        if pair.old == pair.new {
+            problems.push(PathProblem::value(
+                at("new"),
+                format!(
+                    "`old` and `new` are both `{}`; rounds compared are two different documents",
+                    pair.old
+                ),
+            ));
+        } else if rounds[..i].iter().any(|p| p.old == pair.old && p.new == pair.new) {
+            problems.push(PathProblem::value(
+                at("old"),
+                format!(
+                    "the rounds `{}` and `{}` are listed twice; merge their matches into one entry",
+                    pair.old, pair.new
+                ),
+            ));
+        }
+    }
     problems
 }
 

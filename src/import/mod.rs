@@ -11,8 +11,8 @@ use crate::format::parse_position_file;
 use crate::format::position_file::ron_options;
 use crate::model::PositionFile;
 
-pub use positions::{COLUMNS, TableProblem, positions_from_table};
-pub use table::{Table, read_table};
+pub use positions::{COLUMNS, PositionsBuilder, TableProblem};
+pub use table::{Rows, read_table};
 
 /// A spreadsheet made into positions, with what is worth saying about the reading.
 #[derive(Clone, Debug)]
@@ -24,12 +24,10 @@ pub struct Imported {
 /// Reads the spreadsheet `bytes` (named `shown` in messages) as positions. Errors
 /// are whole messages, one per line, each `file:line:column: message`.
 pub fn import_table(shown: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Imported, String> {
-    let table = read_table(shown, bytes, sheet).map_err(|e| format!("{shown}:{e}"))?;
-    match positions_from_table(&table) {
-        Ok(positions) => Ok(Imported {
-            positions,
-            notes: table.notes,
-        }),
+    let mut builder = PositionsBuilder::default();
+    let notes = read_table(shown, bytes, sheet, &mut builder).map_err(|e| format!("{shown}:{e}"))?;
+    match builder.finish() {
+        Ok(positions) => Ok(Imported { positions, notes }),
         Err(problems) => {
             let mut lines: Vec<String> = problems.iter().map(|p| p.located(shown)).collect();
             lines.push(format!(

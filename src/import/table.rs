@@ -6,23 +6,13 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader as _};
 
-/// A header row and the rows under it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Table {
-    pub header: Vec<String>,
-    /// The line (or sheet row) of the header.
-    pub header_line: u64,
-    pub rows: Vec<Row>,
-    /// Said once the table is read (a guessed encoding or separator).
-    pub notes: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// The line of the file the row starts on (a quoted cell with line breaks
-    /// counts its lines), or the sheet's row number.
-    pub line: u64,
-    pub cells: Vec<String>,
+/// Where a table's rows go as they are read: the header row first, then each
+/// row with text in a cell, with the line (or sheet row) it starts on (a quoted
+/// cell with line breaks counts its lines). Rows are handed over one at a time, so
+/// a large table is never held in memory as cells.
+pub trait Rows {
+    fn header(&mut self, line: u64, names: &[String]);
+    fn row(&mut self, line: u64, cells: &csv::StringRecord);
 }
 
 /// The kind of a table file, by its name and its first bytes.
@@ -51,17 +41,19 @@ impl TableKind {
     }
 }
 
-/// Reads `bytes` as a table: a workbook's sheet (`sheet`, or the first), or CSV.
-pub fn read_table(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
+/// Reads `bytes` as a table into `rows`: a workbook's sheet (`sheet`, or the
+/// first), or CSV. Returns what is worth saying about the reading (a guessed
+/// encoding, the sheet read).
+pub fn read_table(name: &str, bytes: &[u8], sheet: Option<&str>, rows: &mut impl Rows) -> Result<Vec<String>, String> {
     match TableKind::of(name, bytes) {
-        TableKind::Workbook => read_workbook(bytes, sheet),
+        TableKind::Workbook => read_workbook(bytes, sheet, rows),
         TableKind::Csv => {
             if let Some(sheet) = sheet {
                 return Err(format!(
                     "--sheet {sheet}: a CSV file has no sheets; --sheet is for .xlsx, .xls and .ods files"
                 ));
             }
-            read_csv(bytes)
+            read_csv(bytes, rows)
         }
     }
 }
@@ -74,12 +66,12 @@ const WINDOWS_1252: [char; 32] = [
 
 /// CSV as text: UTF-8 (a byte-order mark dropped), or, where the bytes are not
 /// UTF-8, Windows-1252, which spreadsheets on Windows write for "CSV".
-fn decode(bytes: &[u8]) -> (String, Option<String>) {
+fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
+        Ok(text) => (text.into(), None),
         Err(_) => {
-            let text = bytes
+            let text: String = bytes
                 .iter()
                 .map(|&b| match b {
                     0x80..=0x9F => WINDOWS_1252[usize::from(b - 0x80)],
@@ -87,7 +79,7 @@ fn decode(bytes: &[u8]) -> (String, Option<String>) {
                 })
                 .collect();
             (
-                text,
+                text.into(),
                 Some("The file is not UTF-8; it was read as Windows-1252 (\"CSV\" from Excel on Windows). If letters look wrong, save it as \"CSV UTF-8\" and import it again.".to_owned()),
             )
         }
@@ -111,17 +103,13 @@ fn separator(text: &str) -> u8 {
 
 /// Reads CSV (any line endings, `,` `;` or tab separated, quoted cells may hold
 /// line breaks). Rows with no text in any cell are skipped.
-pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
+pub fn read_csv(bytes: &[u8], rows: &mut impl Rows) -> Result<Vec<String>, String> {
     let (text, note) = decode(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(separator(&text))
         .from_reader(text.as_bytes());
-    let mut table = Table {
-        notes: note.into_iter().collect(),
-        ..Table::default()
-    };
     let mut record = csv::StringRecord::new();
     let mut first = true;
     loop {
@@ -134,16 +122,15 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
             }
         }
         let line = record.position().map_or(0, csv::Position::line);
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         if first {
-            table.header = cells;
-            table.header_line = line;
+            let names: Vec<String> = record.iter().map(str::to_owned).collect();
+            rows.header(line, &names);
             first = false;
-        } else if cells.iter().any(|c| !c.trim().is_empty()) {
-            table.rows.push(Row { line, cells });
+        } else if record.iter().any(|c| !c.trim().is_empty()) {
+            rows.row(line, &record);
         }
     }
-    Ok(table)
+    Ok(note.into_iter().collect())
 }
 
 /// A spreadsheet cell as text: numbers without a needless `.0`.
@@ -167,7 +154,7 @@ fn cell_text(data: &Data) -> String {
 
 /// Reads a workbook's sheet (`sheet`, or the first): the first non-empty row is
 /// the header; rows are numbered as the spreadsheet numbers them.
-pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String> {
+pub fn read_workbook(bytes: &[u8], sheet: Option<&str>, rows: &mut impl Rows) -> Result<Vec<String>, String> {
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| format!("the file is not a spreadsheet Stances can read (.xlsx, .xls, .ods): {e}"))?;
     let names = workbook.sheet_names();
@@ -192,9 +179,9 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String>
         .worksheet_range(&name)
         .map_err(|e| format!("sheet \"{name}\" could not be read: {e}"))?;
     let (top, _) = range.start().unwrap_or((0, 0));
-    let mut table = Table::default();
+    let mut notes = Vec::new();
     if sheet.is_none() && names.len() > 1 {
-        table.notes.push(format!(
+        notes.push(format!(
             "Read the first sheet, \"{name}\", of {} (the command line's --sheet reads another).",
             names.len()
         ));
@@ -207,12 +194,11 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Table, String>
         }
         let line = u64::from(top) + i as u64 + 1;
         if first {
-            table.header = cells;
-            table.header_line = line;
+            rows.header(line, &cells);
             first = false;
         } else {
-            table.rows.push(Row { line, cells });
+            rows.row(line, &cells.into());
         }
     }
-    Ok(table)
+    Ok(notes)
 }

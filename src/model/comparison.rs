@@ -8,6 +8,7 @@ use super::codebook::Codebook;
 use super::index::{DocumentIndex, ref_hash, searchable_text};
 use super::mark::{DemandRef, Mark, MarkId};
 use super::position::{Demand, Issue, PositionFile, Side};
+use super::rounds::RoundDecisions;
 use super::view::ViewState;
 
 pub use super::edit::{Edit, EditError};
@@ -49,6 +50,8 @@ pub struct Comparison {
     pub(super) documents: Vec<PositionDocument>,
     codebook: Codebook,
     pub(super) marks: BTreeMap<MarkId, Mark>,
+    /// What the user decided about matching the demands of two rounds, per pair of documents.
+    pub(super) rounds: Vec<RoundDecisions>,
     /// The view as given, with the columns of sides that are gone (removed by an
     /// edit that may be undone), so that undo puts them back where they were.
     view_given: ViewState,
@@ -56,6 +59,9 @@ pub struct Comparison {
     view: ViewState,
     index: DocumentIndex,
     marks_by_demand: HashMap<DemandIx, Vec<MarkId>>,
+    /// Each mark's demands as found in the documents, by mark id like `marks`, so
+    /// that the two are walked side by side without looking a demand up again.
+    resolved: BTreeMap<MarkId, Vec<Option<DemandIx>>>,
     orphans: BTreeSet<MarkId>,
     /// Bumped on every change: UI caches compare it.
     pub(super) revision: u64,
@@ -78,10 +84,12 @@ impl Default for Comparison {
             documents: Vec::new(),
             codebook: Codebook::default(),
             marks: BTreeMap::new(),
+            rounds: Vec::new(),
             view_given: ViewState::default(),
             view: ViewState::default(),
             index: DocumentIndex::default(),
             marks_by_demand: HashMap::new(),
+            resolved: BTreeMap::new(),
             orphans: BTreeSet::new(),
             revision: 0,
             layout_revision: 0,
@@ -172,6 +180,15 @@ impl Comparison {
 
     pub fn mark(&self, id: &str) -> Option<&Mark> {
         self.marks.get(id)
+    }
+
+    /// Every mark, in id order, with each of its demands as found in the documents
+    /// (`None` for one that no document holds), found when the mark was indexed.
+    pub fn marks_resolved(&self) -> impl Iterator<Item = (&Mark, &[Option<DemandIx>])> {
+        self.marks
+            .values()
+            .zip(self.resolved.values())
+            .map(|(mark, demands)| (mark, demands.as_slice()))
     }
 
     pub fn view(&self) -> &ViewState {
@@ -322,6 +339,12 @@ impl Comparison {
         &self.side(ix.side as usize).demands[ix.demand as usize]
     }
 
+    /// The issue a demand is on (its place in [`Self::issues`]).
+    pub fn demand_issue(&self, ix: DemandIx) -> Option<usize> {
+        let issue = *self.index.issue_of.get(ix.side as usize)?.get(ix.demand as usize)?;
+        (issue != u32::MAX).then_some(issue as usize)
+    }
+
     /// The title of the source a demand cites (its id where the file lists no such source).
     pub fn source_title(&self, ix: DemandIx) -> Option<&str> {
         let source = self.demand(ix).source.as_deref()?;
@@ -448,6 +471,7 @@ impl Comparison {
 
     pub(super) fn reindex_marks(&mut self) {
         self.marks_by_demand.clear();
+        self.resolved.clear();
         self.orphans.clear();
         let marks: Vec<Mark> = self.marks.values().cloned().collect();
         for mark in &marks {
@@ -456,8 +480,9 @@ impl Comparison {
     }
 
     pub(super) fn index_mark(&mut self, mark: &Mark) {
-        for r in &mark.demands {
-            match self.resolve(r) {
+        let found: Vec<Option<DemandIx>> = mark.demands.iter().map(|r| self.resolve(r)).collect();
+        for found in &found {
+            match *found {
                 Some(ix) => {
                     self.log_mark_change(ix);
                     let list = self.marks_by_demand.entry(ix).or_default();
@@ -471,6 +496,7 @@ impl Comparison {
                 }
             }
         }
+        self.resolved.insert(mark.id.clone(), found);
     }
 
     pub(super) fn unindex_mark(&mut self, mark: &Mark) {
@@ -485,6 +511,7 @@ impl Comparison {
             }
         }
         self.orphans.remove(&mark.id);
+        self.resolved.remove(&mark.id);
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::codebook::Codebook;
 use super::comparison::{Comparison, DemandIx, PositionDocument};
 use super::mark::{Mark, MarkId, Stamp};
+use super::rounds::RoundDecisions;
 
 /// One change to the annotation. Applying an edit returns its inverse.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +31,8 @@ pub enum Edit {
     },
     /// Makes this the comparison's codebook (every status a mark uses must be in it).
     SetCodebook(Codebook),
+    /// Puts in what the user decided about matching rounds' demands (every pair of documents).
+    SetRounds(Vec<RoundDecisions>),
     /// Several edits as one step. If one is refused, those before it are undone.
     Batch(Vec<Edit>),
 }
@@ -173,6 +176,10 @@ impl Comparison {
                 let old = self.replace_codebook(codebook);
                 Edit::SetCodebook(old)
             }
+            Edit::SetRounds(rounds) => {
+                check_rounds(&rounds)?;
+                Edit::SetRounds(std::mem::replace(&mut self.rounds, rounds))
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -223,4 +230,23 @@ impl Comparison {
         }
         Ok(())
     }
+}
+
+/// Each pair of rounds compares two different documents, and is listed once.
+pub(super) fn check_rounds(rounds: &[RoundDecisions]) -> Result<(), EditError> {
+    for (i, pair) in rounds.iter().enumerate() {
+        if pair.old == pair.new {
+            return Err(EditError(format!(
+                "a comparison of rounds needs two documents, not `{}` twice",
+                pair.old
+            )));
+        }
+        if rounds[..i].iter().any(|p| p.old == pair.old && p.new == pair.new) {
+            return Err(EditError(format!(
+                "the rounds `{}` and `{}` are compared twice; keep one",
+                pair.old, pair.new
+            )));
+        }
+    }
+    Ok(())
 }

@@ -28,6 +28,8 @@ pub(super) struct DocumentIndex {
     pub issue_by_id: HashMap<String, usize>,
     /// `[side][issue]` → the side's demands on that issue, in file order.
     pub by_issue: Vec<Vec<Vec<u32>>>,
+    /// `[side][demand]` → the demand's issue (`u32::MAX` for none).
+    pub issue_of: Vec<Vec<u32>>,
     /// `[side][demand]` → lower-cased text searched by the filter.
     /// Built on the first search, not at load: most sessions never search, and
     /// lower-casing every text would be a third of the load time.
@@ -54,6 +56,7 @@ impl DocumentIndex {
                 index.sides.push(SideLoc { doc: d, side: s });
                 sides_of_doc.entry(side.id.clone()).or_insert(side_ix);
                 let mut by_issue = vec![Vec::new(); index.issues.len()];
+                let mut issue_of = Vec::with_capacity(side.demands.len());
                 for (n, demand) in side.demands.iter().enumerate() {
                     let ix = DemandIx {
                         side: side_ix as u32,
@@ -70,11 +73,14 @@ impl DocumentIndex {
                             );
                         }
                     }
-                    if let Some(&issue) = index.issue_by_id.get(&demand.issue) {
+                    let issue = index.issue_by_id.get(&demand.issue).copied();
+                    if let Some(issue) = issue {
                         by_issue[issue].push(n as u32);
                     }
+                    issue_of.push(issue.map_or(u32::MAX, |i| i as u32));
                 }
                 index.by_issue.push(by_issue);
+                index.issue_of.push(issue_of);
             }
         }
         index

@@ -12,12 +12,17 @@ pub mod edit;
 pub mod history;
 mod index;
 pub mod mark;
+pub mod overview;
 pub mod position;
 pub mod presentation;
 pub mod reliability;
+pub mod rounds;
+mod rounds_edit;
 pub mod script;
+pub mod similarity;
 pub mod study;
 pub mod synthetic;
+pub mod values;
 pub mod view;
 
 pub use codebook::{Codebook, Status};

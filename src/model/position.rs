@@ -140,19 +140,14 @@ pub struct Value {
 
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = |x: f64| {
-            if x.fract() == 0.0 && x.abs() < 1e15 {
-                group_thousands(x)
-            } else {
-                format!("{x}")
-            }
-        };
+        let n = format_number;
+        let unit = self.unit.trim();
         match (self.min, self.max) {
-            (Some(a), Some(b)) if a == b => write!(f, "{} {}", n(a), self.unit),
-            (Some(a), Some(b)) => write!(f, "{}–{} {}", n(a), n(b), self.unit),
-            (Some(a), None) => write!(f, "at least {} {}", n(a), self.unit),
-            (None, Some(b)) => write!(f, "at most {} {}", n(b), self.unit),
-            (None, None) => write!(f, "{}", self.unit),
+            (Some(a), Some(b)) if a == b => write!(f, "{} {unit}", n(a)),
+            (Some(a), Some(b)) => write!(f, "{}–{} {unit}", n(a), n(b)),
+            (Some(a), None) => write!(f, "at least {} {unit}", n(a)),
+            (None, Some(b)) => write!(f, "at most {} {unit}", n(b)),
+            (None, None) => write!(f, "{unit}"),
         }
     }
 }
@@ -180,6 +175,19 @@ impl PositionFile {
             }
         }
         issues
+    }
+}
+
+/// A number as people read it: whole numbers with thousands grouped (`12,000`),
+/// others with at most nine decimals, so that a difference like 3.67 − 3.5 reads
+/// `0.17`, not `0.16999999999999993`.
+pub fn format_number(x: f64) -> String {
+    let rounded = (x * 1e9).round() / 1e9;
+    let x = if rounded.is_finite() { rounded } else { x };
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        group_thousands(x)
+    } else {
+        format!("{x}")
     }
 }
 

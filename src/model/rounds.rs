@@ -1,0 +1,707 @@
+//! Two rounds of the same talks compared: for each side, which demands were
+//! added, dropped, changed (and in which of text, priority, value and quote) or
+//! kept; where ids differ, matches suggested by the similarity of the texts, for
+//! the user to confirm or reject; and the concessions and hardenings a side made
+//! (a priority lowered or raised, a range moved towards or away from the others).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::position::{Demand, PositionFile, Priority, Side, Value};
+use super::similarity::{SimilarityIndex, SuggestionLimit};
+use super::values::{Relation, relation, unit_key};
+
+/// A demand of one round, by side id and demand id (the round says which document).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RoundDemand(pub String, pub String);
+
+impl RoundDemand {
+    pub fn new(side: impl Into<String>, demand: impl Into<String>) -> Self {
+        Self(side.into(), demand.into())
+    }
+
+    pub fn side(&self) -> &str {
+        &self.0
+    }
+
+    pub fn demand(&self) -> &str {
+        &self.1
+    }
+}
+
+/// An old round's demand matched with a new round's, by the user.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundLink {
+    pub old: RoundDemand,
+    pub new: RoundDemand,
+}
+
+/// What the user decided about two rounds (two documents of a comparison): the
+/// matches confirmed or drawn by hand, and the suggestions rejected. Saved with
+/// the comparison, so that the rounds reopen as they were left.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundDecisions {
+    /// The earlier round's document id.
+    pub old: String,
+    /// The later round's document id.
+    pub new: String,
+    /// Sorted, so that the same decisions always save the same bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matches: Vec<RoundLink>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<RoundLink>,
+}
+
+impl RoundDecisions {
+    pub fn new(old: impl Into<String>, new: impl Into<String>) -> Self {
+        Self {
+            old: old.into(),
+            new: new.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.matches.is_empty() && self.rejected.is_empty()
+    }
+
+    /// Confirms a match (a suggestion, or one drawn by hand): each demand is then
+    /// matched with this one only, and a rejection of the pair is forgotten.
+    pub fn confirm(&mut self, link: RoundLink) {
+        self.matches.retain(|l| l.old != link.old && l.new != link.new);
+        self.rejected.retain(|l| *l != link);
+        insert_sorted(&mut self.matches, link);
+    }
+
+    /// Rejects a suggested pair: it is not suggested again.
+    pub fn reject(&mut self, link: RoundLink) {
+        self.matches.retain(|l| *l != link);
+        insert_sorted(&mut self.rejected, link);
+    }
+
+    /// Undoes a confirmed match: the two demands are unmatched again.
+    pub fn unmatch(&mut self, link: &RoundLink) {
+        self.matches.retain(|l| l != link);
+    }
+}
+
+fn insert_sorted(links: &mut Vec<RoundLink>, link: RoundLink) {
+    if let Err(at) = links.binary_search(&link) {
+        links.insert(at, link);
+    }
+}
+
+/// What happened to a demand between the rounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// Only in the new round.
+    Added,
+    /// Only in the old round.
+    Dropped,
+    /// In both, with a field that differs.
+    Changed,
+    /// In both, the same.
+    Kept,
+}
+
+impl Change {
+    pub const ALL: [Self; 4] = [Self::Added, Self::Dropped, Self::Changed, Self::Kept];
+
+    /// As the CSV writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Added => "added",
+            Self::Dropped => "dropped",
+            Self::Changed => "changed",
+            Self::Kept => "kept",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Added => "Added",
+            Self::Dropped => "Dropped",
+            Self::Changed => "Changed",
+            Self::Kept => "Kept",
+        }
+    }
+}
+
+/// A field of a demand whose change is told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Text,
+    Priority,
+    Value,
+    Quote,
+}
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Priority => "priority",
+            Self::Value => "value",
+            Self::Quote => "quote",
+        }
+    }
+}
+
+/// How a demand of the new round was matched with one of the old.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchedBy {
+    /// The same id in both rounds.
+    Id,
+    /// A match the user confirmed or drew.
+    User,
+}
+
+/// Which way a side moved on a demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards the other sides: a priority lowered, a range moved closer to theirs.
+    Concession,
+    /// Away from them: a priority raised, a range moved further off.
+    Hardening,
+}
+
+impl Direction {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Concession => "Concession",
+            Self::Hardening => "Hardening",
+        }
+    }
+}
+
+/// A concession or hardening, with what it was in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Movement {
+    pub direction: Direction,
+    /// "priority lowered from Core to High", "range moved towards Russia: the gap
+    /// went from 27 to 17 days".
+    pub what: String,
+}
+
+/// One demand's fate between the rounds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DemandChange {
+    pub change: Change,
+    /// The demand's place among its side's demands in the old round.
+    pub old: Option<usize>,
+    /// … and in the new round.
+    pub new: Option<usize>,
+    pub matched_by: Option<MatchedBy>,
+    /// The fields that differ, for a changed demand, in the order of [`Field`].
+    pub fields: Vec<Field>,
+    pub movements: Vec<Movement>,
+}
+
+/// A suggested match of an unmatched old demand with an unmatched new one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Suggestion {
+    pub old: usize,
+    pub new: usize,
+    /// From 0 (nothing shared) to 1 (the same words).
+    pub similarity: f64,
+}
+
+/// One side across the two rounds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SideRounds {
+    /// The side's id in the new round (in the old, for a side only there).
+    pub id: String,
+    pub name: String,
+    /// The side's place in each round's file.
+    pub old_side: Option<usize>,
+    pub new_side: Option<usize>,
+    /// The new round's demands in file order, then those dropped, in old order.
+    pub changes: Vec<DemandChange>,
+    /// Best first; each demand in one suggestion at most.
+    pub suggestions: Vec<Suggestion>,
+    /// Set when too many demands were left unmatched to look for similar texts
+    /// among all of them: suggestions were looked for within each issue only.
+    pub suggestions_narrowed: bool,
+}
+
+impl SideRounds {
+    pub fn count(&self, change: Change) -> usize {
+        self.changes.iter().filter(|c| c.change == change).count()
+    }
+
+    pub fn movements(&self, direction: Direction) -> usize {
+        self.changes
+            .iter()
+            .flat_map(|c| &c.movements)
+            .filter(|m| m.direction == direction)
+            .count()
+    }
+
+    /// The suggestion an old or a new demand is in, if any.
+    pub fn suggestion_for(&self, old: Option<usize>, new: Option<usize>) -> Option<&Suggestion> {
+        self.suggestions
+            .iter()
+            .find(|s| old == Some(s.old) || new == Some(s.new))
+    }
+
+    /// "2 added, 1 dropped, 1 changed, 3 kept".
+    pub fn summary(&self) -> String {
+        Change::ALL
+            .iter()
+            .map(|&c| format!("{} {}", self.count(c), c.name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Two rounds compared, side by side in the new round's order (then sides only
+/// in the old round).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RoundsComparison {
+    pub sides: Vec<SideRounds>,
+}
+
+/// Compares two rounds: `old` and `new` position files of the same talks, with the
+/// user's `decisions` about them.
+pub fn compare_rounds(old: &PositionFile, new: &PositionFile, decisions: &RoundDecisions) -> RoundsComparison {
+    let mut sides = Vec::new();
+    let mut old_taken = vec![false; old.sides.len()];
+    for (n, new_side) in new.sides.iter().enumerate() {
+        let by_id = old
+            .sides
+            .iter()
+            .position(|s| s.id == new_side.id)
+            .filter(|&o| !old_taken[o]);
+        let by_name = || {
+            old.sides
+                .iter()
+                .enumerate()
+                .position(|(o, s)| !old_taken[o] && same_name(&s.name, &new_side.name))
+        };
+        let o = by_id.or_else(by_name);
+        if let Some(o) = o {
+            old_taken[o] = true;
+        }
+        sides.push(compare_side(old, new, o, Some(n), decisions));
+    }
+    for (o, taken) in old_taken.iter().enumerate() {
+        if !taken {
+            sides.push(compare_side(old, new, Some(o), None, decisions));
+        }
+    }
+    RoundsComparison { sides }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+fn compare_side(
+    old_file: &PositionFile,
+    new_file: &PositionFile,
+    old_side: Option<usize>,
+    new_side: Option<usize>,
+    decisions: &RoundDecisions,
+) -> SideRounds {
+    let old = old_side.map(|o| &old_file.sides[o]);
+    let new = new_side.map(|n| &new_file.sides[n]);
+    let no_demands: &[Demand] = &[];
+    let old_demands = old.map_or(no_demands, |s| &s.demands);
+    let new_demands = new.map_or(no_demands, |s| &s.demands);
+    let side = new.or(old).map_or(("", ""), |s| (s.id.as_str(), s.name.as_str()));
+
+    // Matches: by id, then the user's.
+    let mut old_match: Vec<Option<(usize, MatchedBy)>> = vec![None; old_demands.len()];
+    let mut new_match: Vec<Option<(usize, MatchedBy)>> = vec![None; new_demands.len()];
+    let old_by_id: HashMap<&str, usize> = old_demands
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    for (n, demand) in new_demands.iter().enumerate() {
+        if let Some(&o) = old_by_id.get(demand.id.as_str())
+            && old_match[o].is_none()
+        {
+            old_match[o] = Some((n, MatchedBy::Id));
+            new_match[n] = Some((o, MatchedBy::Id));
+        }
+    }
+    if let (Some(old), Some(new)) = (old, new) {
+        let new_by_id: HashMap<&str, usize> = new_demands
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        for link in &decisions.matches {
+            if link.old.side() != old.id || link.new.side() != new.id {
+                continue;
+            }
+            if let (Some(&o), Some(&n)) = (old_by_id.get(link.old.demand()), new_by_id.get(link.new.demand()))
+                && old_match[o].is_none()
+                && new_match[n].is_none()
+            {
+                old_match[o] = Some((n, MatchedBy::User));
+                new_match[n] = Some((o, MatchedBy::User));
+            }
+        }
+    }
+
+    let others = Others {
+        old_file,
+        new_file,
+        old_side,
+        new_side,
+    };
+    let mut changes = Vec::with_capacity(new_demands.len());
+    for (n, demand) in new_demands.iter().enumerate() {
+        changes.push(match new_match[n] {
+            Some((o, by)) => {
+                let before = &old_demands[o];
+                let fields = changed_fields(before, demand);
+                DemandChange {
+                    change: if fields.is_empty() {
+                        Change::Kept
+                    } else {
+                        Change::Changed
+                    },
+                    old: Some(o),
+                    new: Some(n),
+                    matched_by: Some(by),
+                    movements: movements(before, demand, &fields, &others),
+                    fields,
+                }
+            }
+            None => DemandChange {
+                change: Change::Added,
+                old: None,
+                new: Some(n),
+                matched_by: None,
+                fields: Vec::new(),
+                movements: Vec::new(),
+            },
+        });
+    }
+    for (o, matched) in old_match.iter().enumerate() {
+        if matched.is_none() {
+            changes.push(DemandChange {
+                change: Change::Dropped,
+                old: Some(o),
+                new: None,
+                matched_by: None,
+                fields: Vec::new(),
+                movements: Vec::new(),
+            });
+        }
+    }
+
+    let (suggestions, suggestions_narrowed) = match (old, new) {
+        (Some(old), Some(new)) => suggest(old, new, &old_match, &new_match, decisions),
+        _ => (Vec::new(), false),
+    };
+    SideRounds {
+        id: side.0.to_owned(),
+        name: side.1.to_owned(),
+        old_side,
+        new_side,
+        changes,
+        suggestions,
+        suggestions_narrowed,
+    }
+}
+
+/// Text compared with runs of white space as one space: re-wrapping a line is no change.
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn same_value(a: Option<&Value>, b: Option<&Value>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.min == b.min && a.max == b.max && unit_key(&a.unit) == unit_key(&b.unit),
+        _ => false,
+    }
+}
+
+fn changed_fields(old: &Demand, new: &Demand) -> Vec<Field> {
+    let mut fields = Vec::new();
+    if !same_text(&old.text, &new.text) {
+        fields.push(Field::Text);
+    }
+    if old.priority != new.priority {
+        fields.push(Field::Priority);
+    }
+    if !same_value(old.value.as_ref(), new.value.as_ref()) {
+        fields.push(Field::Value);
+    }
+    let quote = |d: &Demand| {
+        d.quote
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_owned)
+    };
+    if !match (quote(old), quote(new)) {
+        (Some(a), Some(b)) => same_text(&a, &b),
+        (a, b) => a == b,
+    } {
+        fields.push(Field::Quote);
+    }
+    fields
+}
+
+/// The other sides of the rounds, against whom a side's ranges are measured.
+struct Others<'a> {
+    old_file: &'a PositionFile,
+    new_file: &'a PositionFile,
+    old_side: Option<usize>,
+    new_side: Option<usize>,
+}
+
+impl Others<'_> {
+    /// The other sides' values on `issue` in `unit`: from the new round, or where
+    /// it has none, from the old. Each other side with the name it has.
+    fn values(&self, issue_new: &str, issue_old: &str, unit: &str) -> Vec<(&str, Vec<&Value>)> {
+        let new = other_values(self.new_file, self.new_side, issue_new, unit);
+        if new.is_empty() {
+            other_values(self.old_file, self.old_side, issue_old, unit)
+        } else {
+            new
+        }
+    }
+}
+
+/// The values in `unit` that the sides of `file` other than `me` state on `issue`.
+fn other_values<'a>(
+    file: &'a PositionFile,
+    me: Option<usize>,
+    issue: &str,
+    unit: &str,
+) -> Vec<(&'a str, Vec<&'a Value>)> {
+    file.sides
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != me)
+        .map(|(_, s): (usize, &'a Side)| {
+            let values: Vec<&Value> = s
+                .demands
+                .iter()
+                .filter(|d| d.issue == issue)
+                .filter_map(|d| d.value.as_ref())
+                .filter(|v| unit_key(&v.unit) == unit)
+                .collect();
+            (s.name.as_str(), values)
+        })
+        .filter(|(_, values)| !values.is_empty())
+        .collect()
+}
+
+/// How far a range is from another side's values: the gap to the nearest, zero
+/// where one overlaps.
+fn distance(value: &Value, theirs: &[&Value]) -> f64 {
+    theirs
+        .iter()
+        .map(|t| match relation(value, t) {
+            Relation::Gap(g) => g,
+            Relation::Overlap { .. } => 0.0,
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn movements(old: &Demand, new: &Demand, fields: &[Field], others: &Others<'_>) -> Vec<Movement> {
+    let mut out = Vec::new();
+    if fields.contains(&Field::Priority)
+        && let (Some(from), Some(to)) = (old.priority, new.priority)
+    {
+        // Core is the strongest: a later priority in the list is a weaker one.
+        let (direction, verb) = if to > from {
+            (Direction::Concession, "lowered")
+        } else {
+            (Direction::Hardening, "raised")
+        };
+        out.push(Movement {
+            direction,
+            what: format!("priority {verb} from {} to {}", from.name(), to.name()),
+        });
+    }
+    if fields.contains(&Field::Value)
+        && let (Some(before), Some(after)) = (&old.value, &new.value)
+        && unit_key(&before.unit) == unit_key(&after.unit)
+    {
+        let unit = unit_key(&after.unit);
+        let theirs = others.values(&new.issue, &old.issue, &unit);
+        let (mut closer, mut further) = (Vec::new(), Vec::new());
+        let mut gaps = Vec::new();
+        for (name, values) in &theirs {
+            let (was, is) = (distance(before, values), distance(after, values));
+            if is < was {
+                closer.push(*name);
+            } else if is > was {
+                further.push(*name);
+            }
+            gaps.push((*name, was, is));
+        }
+        let gap_words = |names: &[&str]| -> String {
+            let parts: Vec<String> = gaps
+                .iter()
+                .filter(|(n, _, _)| names.contains(n))
+                .map(|(n, was, is)| {
+                    let number = |x: f64| super::position::format_number(x);
+                    if *is == 0.0 {
+                        format!(
+                            "now overlapping {n}'s range (the gap was {} {})",
+                            number(*was),
+                            after.unit.trim()
+                        )
+                    } else if *was == 0.0 {
+                        format!(
+                            "no longer overlapping {n}'s range (a gap of {} {})",
+                            number(*is),
+                            after.unit.trim()
+                        )
+                    } else {
+                        format!(
+                            "the gap to {n} went from {} to {} {}",
+                            number(*was),
+                            number(*is),
+                            after.unit.trim()
+                        )
+                    }
+                })
+                .collect();
+            parts.join("; ")
+        };
+        // A side that moved closer to some and further from others is said to do both.
+        if !closer.is_empty() {
+            out.push(Movement {
+                direction: Direction::Concession,
+                what: format!("range moved towards {}: {}", closer.join(" and "), gap_words(&closer)),
+            });
+        }
+        if !further.is_empty() {
+            out.push(Movement {
+                direction: Direction::Hardening,
+                what: format!(
+                    "range moved away from {}: {}",
+                    further.join(" and "),
+                    gap_words(&further)
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Suggested matches among the demands left unmatched, by the similarity of their
+/// texts (a demand on the same issue is preferred), best first; never a pair the
+/// user rejected.
+fn suggest(
+    old: &Side,
+    new: &Side,
+    old_match: &[Option<(usize, MatchedBy)>],
+    new_match: &[Option<(usize, MatchedBy)>],
+    decisions: &RoundDecisions,
+) -> (Vec<Suggestion>, bool) {
+    let olds: Vec<usize> = (0..old.demands.len()).filter(|&o| old_match[o].is_none()).collect();
+    let news: Vec<usize> = (0..new.demands.len()).filter(|&n| new_match[n].is_none()).collect();
+    if olds.is_empty() || news.is_empty() {
+        return (Vec::new(), false);
+    }
+    let rejected: HashSet<(&str, &str)> = decisions
+        .rejected
+        .iter()
+        .filter(|l| l.old.side() == old.id && l.new.side() == new.id)
+        .map(|l| (l.old.demand(), l.new.demand()))
+        .collect();
+    let index = SimilarityIndex::new(
+        olds.iter().map(|&o| old.demands[o].text.as_str()),
+        news.iter().map(|&n| new.demands[n].text.as_str()),
+    );
+    let old_issues: Vec<&str> = olds.iter().map(|&o| old.demands[o].issue.as_str()).collect();
+    let new_issues: Vec<&str> = news.iter().map(|&n| new.demands[n].issue.as_str()).collect();
+    let (scored, narrowed) = index.pairs(
+        SUGGESTION_FLOOR,
+        SuggestionLimit::default(),
+        (&old_issues, &new_issues),
+        // Another issue's demand is suggested only when its text is close enough.
+        |i, j| {
+            if old_issues[i] == new_issues[j] {
+                1.0
+            } else {
+                OTHER_ISSUE_WEIGHT
+            }
+        },
+    );
+    let mut candidates: Vec<(usize, usize, f64)> = scored
+        .into_iter()
+        .filter(|&(i, j, _)| !rejected.contains(&(old.demands[olds[i]].id.as_str(), new.demands[news[j]].id.as_str())))
+        .collect();
+    candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let mut old_used = vec![false; olds.len()];
+    let mut new_used = vec![false; news.len()];
+    let mut suggestions = Vec::new();
+    for (i, j, score) in candidates {
+        if old_used[i] || new_used[j] {
+            continue;
+        }
+        old_used[i] = true;
+        new_used[j] = true;
+        suggestions.push(Suggestion {
+            old: olds[i],
+            new: news[j],
+            similarity: score,
+        });
+    }
+    (suggestions, narrowed)
+}
+
+/// The least similarity (after the weight for another issue) worth suggesting.
+const SUGGESTION_FLOOR: f64 = 0.3;
+/// Texts on different issues count this much of their similarity.
+const OTHER_ISSUE_WEIGHT: f64 = 0.8;
+
+/// A word-by-word difference of two texts, for showing what changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiffPart {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+/// The words of `old` and `new` with what was removed and added between them
+/// (words as Unicode segments them, so that Chinese compares character by character).
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .diff_unicode_words(old, new);
+    let mut parts: Vec<DiffPart> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        let part = match change.tag() {
+            similar::ChangeTag::Equal => DiffPart::Same(text.to_owned()),
+            similar::ChangeTag::Delete => DiffPart::Removed(text.to_owned()),
+            similar::ChangeTag::Insert => DiffPart::Added(text.to_owned()),
+        };
+        match (parts.last_mut(), part) {
+            (Some(DiffPart::Same(a)), DiffPart::Same(b))
+            | (Some(DiffPart::Removed(a)), DiffPart::Removed(b))
+            | (Some(DiffPart::Added(a)), DiffPart::Added(b)) => a.push_str(&b),
+            (_, part) => parts.push(part),
+        }
+    }
+    parts
+}
+
+/// A priority in words for a change: "Core → High", "none → High".
+pub fn priority_change(old: Option<Priority>, new: Option<Priority>) -> String {
+    let name = |p: Option<Priority>| p.map_or("none", Priority::name);
+    format!("{} → {}", name(old), name(new))
+}
+
+/// A value in words for a change: "at least 30 days → at least 20 days".
+pub fn value_change(old: Option<&Value>, new: Option<&Value>) -> String {
+    let text = |v: Option<&Value>| v.map_or_else(|| "none".to_owned(), ToString::to_string);
+    format!("{} → {}", text(old), text(new))
+}
