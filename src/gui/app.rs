@@ -61,6 +61,8 @@ pub struct StancesApp {
     selection_layout: u64,
     pub(super) filter: Filter,
     pub(super) columns: ColumnsView,
+    /// Which main view is shown (columns, overview, values, rounds) and what each worked out.
+    pub(super) views: super::views::Views,
     pub(super) note: NoteEditor,
     pub(super) dialogs: FileDialogs,
     pub(super) flow: Flow,
@@ -120,6 +122,7 @@ impl StancesApp {
             selection_layout: 0,
             filter: Filter::default(),
             columns: ColumnsView::default(),
+            views: super::views::Views::default(),
             note: NoteEditor::default(),
             dialogs: FileDialogs::new(options.native_dialogs),
             flow: Flow::Idle,
@@ -270,6 +273,7 @@ impl StancesApp {
         self.filter = Filter::default();
         self.note = NoteEditor::default();
         self.columns = ColumnsView::default();
+        self.views.forget();
         self.counts = (u64::MAX, Vec::new());
         self.notices.clear();
         self.watcher.clear();
@@ -367,15 +371,18 @@ impl eframe::App for StancesApp {
             self.counts = (self.comparison().revision(), self.comparison().status_counts());
         }
         egui::Panel::top("menu").show(ui, |ui| {
-            toolbar::menu_bar(
-                ui,
-                self.doc.comparison(),
-                &self.recent,
-                self.doc.can_undo(),
-                self.doc.can_redo(),
-                self.hide_marks,
-                &mut actions,
-            );
+            // The views are the comparison's: not on the welcome screen, nor over a study's tables.
+            let views = self.comparison().side_count() > 0
+                && !self.welcome
+                && self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
+            let state = toolbar::MenuState {
+                recent: &self.recent,
+                can_undo: self.doc.can_undo(),
+                can_redo: self.doc.can_redo(),
+                hide_marks: self.hide_marks,
+                view: views.then_some(self.views.main),
+            };
+            toolbar::menu_bar(ui, self.doc.comparison(), &state, &mut actions);
         });
         if let Some(study) = &self.study {
             let progress = study.adjudication.progress(self.doc.comparison());

@@ -30,6 +30,10 @@ pub enum Command {
     ApplyCodebook,
     ExportQdc,
     ShowAllColumns,
+    ShowColumns,
+    ShowOverview,
+    ShowValues,
+    CompareRounds,
     Present,
     Welcome,
     Shortcuts,
@@ -66,6 +70,10 @@ impl Command {
             Self::ApplyCodebook => "Apply codebook…",
             Self::ExportQdc => "Export for QDA tools (.qdc)…",
             Self::ShowAllColumns => "Show all columns",
+            Self::ShowColumns => "Columns",
+            Self::ShowOverview => "Overview",
+            Self::ShowValues => "Values",
+            Self::CompareRounds => "Compare rounds",
             Self::Present => "Present",
             Self::Welcome => "Welcome screen",
             Self::Shortcuts => "Keyboard shortcuts",
@@ -112,6 +120,10 @@ impl Command {
             Self::ClearSelection => &[k!(NONE, Key::Escape)],
             Self::Find => &[k!(CMD, Key::F)],
             Self::Preferences => &[k!(CMD, Key::Comma)],
+            Self::ShowColumns => &[k!(CMD, Key::Num1)],
+            Self::ShowOverview => &[k!(CMD, Key::Num2)],
+            Self::ShowValues => &[k!(CMD, Key::Num3)],
+            Self::CompareRounds => &[k!(CMD, Key::Num4)],
             Self::ShowAllColumns
             | Self::Welcome
             | Self::CompareCoders
@@ -136,7 +148,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 35] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
@@ -165,6 +177,10 @@ impl Command {
         Self::RemoveMark,
         Self::ClearSelection,
         Self::ShowAllColumns,
+        Self::ShowColumns,
+        Self::ShowOverview,
+        Self::ShowValues,
+        Self::CompareRounds,
         Self::Present,
         Self::Welcome,
         Self::Shortcuts,
@@ -200,7 +216,9 @@ impl Command {
             | Self::ExtendRight
             | Self::RemoveMark
             | Self::ClearSelection => "Marking",
-            Self::ShowAllColumns => "View and zoom",
+            Self::ShowAllColumns | Self::ShowColumns | Self::ShowOverview | Self::ShowValues | Self::CompareRounds => {
+                "View and zoom"
+            }
             Self::Present => "Presentation",
             Self::Welcome | Self::Shortcuts => "Help",
         }
@@ -358,6 +376,39 @@ pub enum Action {
     CloseWelcome,
     /// Asks where to export the comparison in this format.
     Export(crate::export::ExportFormat),
+    /// Shows one of the main views.
+    ShowView(crate::gui::views::MainView),
+    /// From the overview: a side's demands on an issue, in the columns.
+    JumpTo {
+        side: crate::model::SideIx,
+        issue: usize,
+    },
+    /// Something asked in the comparison of rounds.
+    Rounds(RoundsAction),
+}
+
+/// What the user asked for when comparing rounds; documents by id.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoundsAction {
+    /// Compare these two documents.
+    Choose { old: String, new: String },
+    /// A decision about a pair of demands of documents `old` and `new`.
+    Decide {
+        old: String,
+        new: String,
+        link: crate::model::rounds::RoundLink,
+        decision: RoundsDecision,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundsDecision {
+    /// The same demand in both rounds (a suggestion confirmed, or a match drawn by hand).
+    Confirm,
+    /// A suggestion that is not the same demand.
+    Reject,
+    /// Undoes a match the user made.
+    Unmatch,
 }
 
 /// What the user asked for in a coding study's views.

@@ -7,8 +7,10 @@ use egui::{Context, ViewportCommand};
 
 use super::app::StancesApp;
 use super::command::{Action, ColumnRef, Command};
+use super::command::{RoundsAction, RoundsDecision};
 use super::flow::Pending;
 use super::ui::file_dialogs::FileAction;
+use super::views::MainView;
 use crate::model::alignment::Filter;
 use crate::model::mark::{Stamp, new_mark_id, now_timestamp};
 use crate::model::{Edit, PositionDocument};
@@ -81,6 +83,10 @@ impl StancesApp {
                 let coder = self.coder.clone();
                 self.preferences.open(&coder);
             }
+            Command::ShowColumns => self.show_view(MainView::Columns),
+            Command::ShowOverview => self.show_view(MainView::Overview),
+            Command::ShowValues => self.show_view(MainView::Values),
+            Command::CompareRounds => self.show_view(MainView::Rounds),
             Command::ShowAllColumns => {
                 let mut view = self.comparison().view().clone();
                 for column in &mut view.columns {
@@ -99,6 +105,55 @@ impl StancesApp {
             | Command::ExtendDown
             | Command::ExtendLeft
             | Command::ExtendRight => {}
+        }
+    }
+
+    /// Shows a main view (on the comparison: the welcome screen gives way).
+    fn show_view(&mut self, view: MainView) {
+        self.doc.seal();
+        self.views.main = view;
+        if self.comparison().side_count() > 0 {
+            self.welcome = false;
+        }
+    }
+
+    /// Shows a side's demands on an issue in the columns: the first selected and
+    /// scrolled to, or the issue where the side states nothing.
+    fn jump_to(&mut self, side: crate::model::SideIx, issue: usize) {
+        self.show_view(MainView::Columns);
+        let first = self.comparison().demands_on(side, issue).next();
+        match first {
+            Some(first) => {
+                if !self.columns.is_shown(first) {
+                    // The search or a status hid it: show everything again.
+                    self.filter = Filter::default();
+                }
+                self.select_and_reveal(first);
+            }
+            None => {
+                self.selection.clear();
+                self.columns.reveal_issue(issue);
+            }
+        }
+    }
+
+    fn handle_rounds(&mut self, action: RoundsAction) {
+        match action {
+            RoundsAction::Choose { old, new } => self.views.rounds_pair = Some((old, new)),
+            RoundsAction::Decide {
+                old,
+                new,
+                link,
+                decision,
+            } => {
+                self.views.rounds_pair = Some((old.clone(), new.clone()));
+                let edit = self.comparison().round_decision_edit(&old, &new, |d| match decision {
+                    RoundsDecision::Confirm => d.confirm(link),
+                    RoundsDecision::Reject => d.reject(link),
+                    RoundsDecision::Unmatch => d.unmatch(&link),
+                });
+                self.apply(edit, None);
+            }
         }
     }
 
@@ -198,6 +253,9 @@ impl StancesApp {
             Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
             Action::Study(action) => self.handle_study(ctx, action),
             Action::SetHideMarks(hide) => self.hide_marks = hide,
+            Action::ShowView(view) => self.show_view(view),
+            Action::JumpTo { side, issue } => self.jump_to(side, issue),
+            Action::Rounds(action) => self.handle_rounds(action),
             Action::OpenExample(index) => self.open_example(ctx, index),
             Action::CloseWelcome => self.welcome = false,
             Action::Export(format) => self.request_export(ctx, format),

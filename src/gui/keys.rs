@@ -11,7 +11,9 @@ impl StancesApp {
     pub(super) fn shortcuts(&self, ctx: &Context, actions: &mut Vec<Action>) {
         let typing = ctx.egui_wants_keyboard_input();
         // A coding study's tables hide the columns: keys that select or mark demands there would act unseen.
-        let columns_shown = self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
+        // So do the overview, the values and the rounds.
+        let columns_shown = self.study.as_ref().is_none_or(super::study::StudyState::shows_columns)
+            && (self.views.main == super::views::MainView::Columns || self.welcome);
         for &(command, shortcut) in Command::shortcut_order() {
             if typing && command.yields_to_typing() {
                 continue;

@@ -20,6 +20,7 @@ mod panels;
 mod present;
 mod study;
 pub mod ui;
+pub mod views;
 
 use std::path::PathBuf;
 

@@ -8,7 +8,8 @@ use egui::{RichText, Ui};
 use super::app::StancesApp;
 use super::command::Action;
 use super::ui::study_view::{self, StudyTab};
-use super::ui::{details, disagreements, header, toolbar, welcome};
+use super::ui::{details, disagreements, header, overview, rounds, toolbar, values, welcome};
+use super::views::MainView;
 use crate::model::consensus::List;
 
 impl StancesApp {
@@ -54,6 +55,13 @@ impl StancesApp {
             self.welcome_panels(ui, actions);
             return;
         }
+        match self.views.main {
+            MainView::Columns => {}
+            view => {
+                self.other_view_panels(ui, view, actions);
+                return;
+            }
+        }
         egui::Panel::top("filter").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::filter_bar(
@@ -77,7 +85,9 @@ impl StancesApp {
             .min_size(240.0)
             .resizable(true)
             .show(ui, |ui| {
-                details::show(ui, self.doc.comparison(), &self.selection, &mut self.note, actions);
+                let cmp = self.doc.comparison();
+                let values = self.views.issue_values(cmp, &self.selection);
+                details::show(ui, cmp, &self.selection, values, &mut self.note, actions);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.comparison().side_count() == 0 {
@@ -90,6 +100,29 @@ impl StancesApp {
                 ui.label(RichText::new("No demand matches the search and filter.").weak());
             }
             self.columns.show(ui, self.doc.comparison(), &self.selection, actions);
+        });
+    }
+
+    /// The overview, the values or the rounds, in place of the columns, with the messages below.
+    fn other_view_panels(&mut self, ui: &mut Ui, view: MainView, actions: &mut Vec<Action>) {
+        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                self.changed_on_disk_ui(ui, actions);
+                self.notices.ui(ui);
+            });
+        }
+        let cmp = self.doc.comparison();
+        let views = &mut self.views;
+        egui::CentralPanel::default().show(ui, |ui| match view {
+            MainView::Overview => overview::show(ui, cmp, views.overview(cmp), actions),
+            MainView::Values => values::show(ui, cmp, views.values(cmp)),
+            MainView::Rounds => {
+                let shown = views
+                    .rounds(cmp)
+                    .map(|(old, new, changes)| rounds::RoundsShown { old, new, changes });
+                rounds::show(ui, cmp, shown, actions);
+            }
+            MainView::Columns => {}
         });
     }
 

@@ -63,13 +63,16 @@ impl Document {
     }
 
     /// Whether closing now would lose work. A comparison that was never saved holds
-    /// work only once it has marks (or a codebook of its own): position files alone
-    /// are already on disk.
+    /// work only once it has marks (or a codebook of its own, or decisions about
+    /// rounds): position files alone are already on disk.
     pub fn has_unsaved_work(&self, saved_somewhere: bool) -> bool {
         if !self.history.is_dirty() {
             return false;
         }
-        saved_somewhere || self.cmp.marks().len() > 0 || *self.cmp.codebook() != super::Codebook::default()
+        saved_somewhere
+            || self.cmp.marks().len() > 0
+            || *self.cmp.codebook() != super::Codebook::default()
+            || !self.cmp.rounds().is_empty()
     }
 
     pub fn mark_saved(&mut self) {

@@ -64,9 +64,17 @@ pub struct ValueAxis {
     pub unit: String,
     /// The demands drawn, in column order, each side's in file order.
     pub points: Vec<DemandIx>,
-    /// Every pair of points of sides that are compared, in the order of `points`.
+    /// Pairs of points of sides that are compared, in the order of `points`: the
+    /// first [`MAX_PAIRS`] of them.
     pub pairs: Vec<ValuePair>,
+    /// How many pairs there are in all (more than `pairs` holds where many sides
+    /// state many values on one issue).
+    pub pair_count: usize,
 }
+
+/// How many pairs of one axis are stated in words at most: beyond a few, a reader
+/// looks at the axis instead, and thousands of demands would give millions.
+pub const MAX_PAIRS: usize = 200;
 
 impl ValueAxis {
     /// The finite numbers the axis must show (every end of every range), lowest and
@@ -165,10 +173,35 @@ fn axes_with(
     }
     let mut axes = Vec::new();
     for (_, unit, demands) in by_unit {
+        // Which sides are compared with which, found side by side, not demand by demand.
+        let mut sides: Vec<SideIx> = demands.iter().map(|ix| ix.side as usize).collect();
+        sides.dedup();
+        let matrix: Vec<Vec<bool>> = sides
+            .iter()
+            .map(|&a| sides.iter().map(|&b| compared(cmp, a, b, rounds)).collect())
+            .collect();
+        let place = |side: SideIx| sides.iter().position(|&s| s == side).unwrap_or(0);
+        let partnered = |side: SideIx| matrix[place(side)].iter().any(|&c| c);
+        let points: Vec<DemandIx> = demands.into_iter().filter(|ix| partnered(ix.side as usize)).collect();
+        if points.is_empty() {
+            continue;
+        }
+        let count = |side: SideIx| points.iter().filter(|ix| ix.side as usize == side).count();
+        let mut pair_count = 0;
+        for (i, &a) in sides.iter().enumerate() {
+            for (j, &b) in sides.iter().enumerate().skip(i + 1) {
+                if matrix[i][j] {
+                    pair_count += count(a) * count(b);
+                }
+            }
+        }
         let mut pairs = Vec::new();
-        for (i, &a) in demands.iter().enumerate() {
-            for &b in &demands[i + 1..] {
-                if !compared(cmp, a.side as usize, b.side as usize, rounds) {
+        'pairs: for (i, &a) in points.iter().enumerate() {
+            for &b in &points[i + 1..] {
+                if pairs.len() >= MAX_PAIRS {
+                    break 'pairs;
+                }
+                if !matrix[place(a.side as usize)][place(b.side as usize)] {
                     continue;
                 }
                 if let (Some(va), Some(vb)) = (&cmp.demand(a).value, &cmp.demand(b).value) {
@@ -180,18 +213,12 @@ fn axes_with(
                 }
             }
         }
-        if pairs.is_empty() {
-            continue;
-        }
-        let points = demands
-            .into_iter()
-            .filter(|ix| pairs.iter().any(|p| p.a == *ix || p.b == *ix))
-            .collect();
         axes.push(ValueAxis {
             issue,
             unit,
             points,
             pairs,
+            pair_count,
         });
     }
     axes

@@ -14,7 +14,14 @@ pub struct NoteEditor {
     pub text: String,
 }
 
-pub fn show(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], note: &mut NoteEditor, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    selection: &[DemandIx],
+    issue_values: &[crate::model::values::ValueAxis],
+    note: &mut NoteEditor,
+    actions: &mut Vec<Action>,
+) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         if selection.is_empty() {
             ui.heading("Details");
@@ -30,6 +37,7 @@ pub fn show(ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], note: &mut No
                 demand_details(ui, cmp, ix, focus.as_deref(), actions);
                 ui.separator();
             }
+            values_section(ui, cmp, issue_values);
         }
         orphans(ui, cmp, actions);
     });
@@ -303,5 +311,19 @@ fn orphans(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
             let weak = ui.visuals().weak_text_color();
             super::text::label(ui, &mark.note, Some(weak));
         }
+    }
+}
+
+/// How far apart the sides' values are on the selected demand's issue.
+fn values_section(ui: &mut Ui, cmp: &Comparison, axes: &[crate::model::values::ValueAxis]) {
+    for axis in axes {
+        let issue = &cmp.issues()[axis.issue].name;
+        ui.label(super::text::widget_text(
+            ui,
+            RichText::new(format!("Values on {issue} ({})", axis.unit)).strong(),
+            egui::TextStyle::Body,
+        ));
+        super::values::axis(ui, cmp, axis, true);
+        ui.separator();
     }
 }

@@ -4,18 +4,28 @@ use egui::{RichText, Ui};
 
 use super::theme;
 use crate::gui::command::{Action, ColumnRef, Command};
+use crate::gui::views::MainView;
 use crate::model::Comparison;
 use crate::model::alignment::Filter;
 
-pub fn menu_bar(
-    ui: &mut Ui,
-    cmp: &Comparison,
-    recent: &[std::path::PathBuf],
-    can_undo: bool,
-    can_redo: bool,
-    hide_marks: bool,
-    actions: &mut Vec<Action>,
-) {
+/// What the menu bar shows besides the menus.
+pub struct MenuState<'a> {
+    pub recent: &'a [std::path::PathBuf],
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub hide_marks: bool,
+    /// The main view shown, when the comparison's views can be switched to.
+    pub view: Option<MainView>,
+}
+
+pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &mut Vec<Action>) {
+    let MenuState {
+        recent,
+        can_undo,
+        can_redo,
+        hide_marks,
+        view,
+    } = *state;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button(ui, Command::New, true, actions);
@@ -57,6 +67,16 @@ pub fn menu_bar(
             command_button(ui, Command::ExportQdc, true, actions);
         });
         ui.menu_button("View", |ui| {
+            for (main, command) in VIEW_COMMANDS {
+                let mut button = egui::Button::new(command.label()).selected(view == Some(main));
+                if let Some(shortcut) = command.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if ui.add_enabled(view.is_some(), button).on_hover_text(main.hover()).clicked() {
+                    actions.push(Action::Run(command));
+                }
+            }
+            ui.separator();
             ui.add_enabled_ui(cmp.side_count() > 0, |ui| {
                 ui.menu_button("Columns", |ui| columns_menu(ui, cmp, actions));
             });
@@ -94,6 +114,37 @@ pub fn menu_bar(
             command_button(ui, Command::Welcome, true, actions);
             command_button(ui, Command::Shortcuts, true, actions);
         });
+        if let Some(current) = view {
+            view_tabs(ui, current, actions);
+        }
+    });
+}
+
+/// The main views and the commands that show them.
+const VIEW_COMMANDS: [(MainView, Command); 4] = [
+    (MainView::Columns, Command::ShowColumns),
+    (MainView::Overview, Command::ShowOverview),
+    (MainView::Values, Command::ShowValues),
+    (MainView::Rounds, Command::CompareRounds),
+];
+
+/// The main views as tabs at the right of the menu bar.
+fn view_tabs(ui: &mut Ui, current: MainView, actions: &mut Vec<Action>) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        for (main, command) in VIEW_COMMANDS.iter().rev() {
+            let shortcut = command
+                .shortcut()
+                .map(|s| format!(" ({})", ui.ctx().format_shortcut(&s)))
+                .unwrap_or_default();
+            if ui
+                .selectable_label(current == *main, RichText::new(main.label()).size(14.5))
+                .on_hover_text(format!("{}{shortcut}", main.hover()))
+                .clicked()
+                && current != *main
+            {
+                actions.push(Action::ShowView(*main));
+            }
+        }
     });
 }
 

@@ -1,0 +1,270 @@
+//! Values on one axis: the ranges that sides state in the same unit on an issue,
+//! drawn on one scale (open-ended ranges run off the end with an arrow), and the
+//! gap or overlap between them in words. Painted directly: a plotting crate's
+//! pan and zoom would only get in the way of a picture read at a glance.
+
+use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
+
+use super::{text, theme};
+use crate::model::position::format_number;
+use crate::model::values::{Relation, ValueAxis, relation_text, statement};
+use crate::model::{Comparison, SideIx};
+
+/// One colour per column, told apart on light and dark backgrounds; not the
+/// statuses' colours, which mean something else.
+const SIDE_COLORS: [Color32; 6] = [
+    Color32::from_rgb(25, 113, 194),
+    Color32::from_rgb(232, 89, 12),
+    Color32::from_rgb(12, 133, 153),
+    Color32::from_rgb(112, 72, 232),
+    Color32::from_rgb(194, 37, 92),
+    Color32::from_rgb(92, 148, 13),
+];
+
+pub fn side_color(cmp: &Comparison, side: SideIx) -> Color32 {
+    let column = cmp.visible_sides().iter().position(|&s| s == side).unwrap_or(side);
+    SIDE_COLORS[column % SIDE_COLORS.len()]
+}
+
+/// The "Values" view: every issue with comparable values, one axis each.
+pub fn show(ui: &mut Ui, cmp: &Comparison, axes: &[ValueAxis]) {
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Values");
+        ui.label(
+            RichText::new("Where sides state numbers in the same unit on an issue: the ranges on one axis, and how far apart they are.")
+                .weak(),
+        );
+    });
+    ui.add_space(6.0);
+    if axes.is_empty() {
+        ui.label("No issue has values in the same unit from two sides of one round. Values are the `value` of a demand: a number or range with its unit, such as (min: 30, unit: \"days\").");
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for axis_ in axes {
+            ui.add_space(6.0);
+            let issue = &cmp.issues()[axis_.issue];
+            ui.label(text::widget_text(
+                ui,
+                RichText::new(format!("{} · {}", issue.name, axis_.unit))
+                    .strong()
+                    .size(17.0),
+                egui::TextStyle::Heading,
+            ));
+            axis(ui, cmp, axis_, false);
+            ui.separator();
+        }
+    });
+}
+
+/// One axis and its relations in words; `compact` for the details pane.
+pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
+    let most = if compact { 8 } else { 24 };
+    let points = &axis.points[..axis.points.len().min(most)];
+    let label_width = if compact { 104.0 } else { 220.0 };
+    let row_height = if compact { 32.0 } else { 36.0 };
+    let width = ui.available_width().max(label_width + 120.0);
+    let scale_height = 22.0;
+    let (rect, _) = ui.allocate_exact_size(
+        Vec2::new(width, row_height * points.len() as f32 + scale_height + 4.0),
+        Sense::hover(),
+    );
+    let plot = Rect::from_min_max(
+        Pos2::new(rect.left() + label_width + 12.0, rect.top()),
+        Pos2::new(rect.right() - 14.0, rect.bottom() - scale_height),
+    );
+    let (lo, hi) = axis.span(cmp);
+    let pad = (hi - lo) * 0.08;
+    let (lo, hi) = (lo - pad, hi + pad);
+    let x_of = |v: f64| plot.left() + ((v - lo) / (hi - lo)) as f32 * plot.width();
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter().clone();
+
+    // Where two ranges are apart or meet, a band shows it.
+    if axis.pair_count == 1
+        && let Some(pair) = axis.pairs.first()
+    {
+        let band = match pair.relation {
+            Relation::Gap(_) => {
+                let (a, b) = (cmp.demand(pair.a).value.as_ref(), cmp.demand(pair.b).value.as_ref());
+                a.zip(b).map(|(a, b)| {
+                    let ends =
+                        |v: &crate::model::Value| (v.min.unwrap_or(f64::NEG_INFINITY), v.max.unwrap_or(f64::INFINITY));
+                    let ((a_lo, a_hi), (b_lo, b_hi)) = (ends(a), ends(b));
+                    // From the top of the lower range to the bottom of the higher.
+                    let (from, to) = if a_hi < b_lo { (a_hi, b_lo) } else { (b_hi, a_lo) };
+                    (from, to, Color32::from_rgb(224, 49, 49))
+                })
+            }
+            Relation::Overlap { min, max } => {
+                Some((min.unwrap_or(lo), max.unwrap_or(hi), Color32::from_rgb(47, 158, 68)))
+            }
+        };
+        if let Some((from, to, color)) = band {
+            let (x0, x1) = (x_of(from), x_of(to));
+            let band = Rect::from_x_y_ranges(x0.min(x1)..=x0.max(x1).max(x0.min(x1) + 2.0), plot.y_range());
+            painter.rect_filled(band, 0.0, theme::tint(color, &visuals));
+            // The band says what it is where there is room for it.
+            if let (Some(a), Some(b)) = (cmp.demand(pair.a).value.as_ref(), cmp.demand(pair.b).value.as_ref()) {
+                let words = relation_text(&pair.relation, a, b);
+                let galley = painter.layout_no_wrap(words, FontId::proportional(theme::META_SIZE), color);
+                if galley.size().x + 8.0 < band.width() {
+                    painter.galley(
+                        Pos2::new(band.center().x - galley.size().x / 2.0, band.top() + 2.0),
+                        galley,
+                        color,
+                    );
+                }
+            }
+        }
+    }
+
+    for (row, &ix) in points.iter().enumerate() {
+        let Some(value) = &cmp.demand(ix).value else {
+            continue;
+        };
+        let top = rect.top() + row as f32 * row_height;
+        let mid = top + row_height / 2.0;
+        let side = ix.side as usize;
+        let color = side_color(cmp, side);
+        let name = text::layout(
+            ui,
+            &cmp.side_label(side),
+            FontId::proportional(if compact { 13.0 } else { 15.0 }),
+            visuals.strong_text_color(),
+            label_width,
+        );
+        let said = text::layout(
+            ui,
+            &value.to_string(),
+            FontId::proportional(theme::META_SIZE),
+            visuals.weak_text_color(),
+            label_width,
+        );
+        let block = name.size().y.min(row_height * 0.6) + said.size().y;
+        let y = mid - block / 2.0;
+        painter
+            .with_clip_rect(Rect::from_min_size(
+                Pos2::new(rect.left(), top),
+                Vec2::new(label_width, row_height),
+            ))
+            .galley(Pos2::new(rect.left(), y), name.clone(), visuals.text_color());
+        painter.galley(
+            Pos2::new(rect.left(), y + name.size().y.min(row_height * 0.6)),
+            said,
+            visuals.text_color(),
+        );
+
+        let start = value.min.map_or(plot.left(), x_of);
+        let end = value.max.map_or(plot.right(), x_of);
+        let thickness = if compact { 8.0 } else { 10.0 };
+        if value.min.is_some() && value.min == value.max {
+            painter.circle_filled(Pos2::new(start, mid), thickness * 0.75, color);
+        } else {
+            let bar = Rect::from_min_max(
+                Pos2::new(start, mid - thickness / 2.0),
+                Pos2::new(end.max(start + 2.0), mid + thickness / 2.0),
+            );
+            painter.rect_filled(bar, 3.0, color);
+            // An open end runs off the scale with an arrow.
+            let arrow = |tip: f32, back: f32| {
+                painter.add(egui::Shape::convex_polygon(
+                    vec![
+                        Pos2::new(tip, mid),
+                        Pos2::new(back, mid - thickness),
+                        Pos2::new(back, mid + thickness),
+                    ],
+                    color,
+                    Stroke::NONE,
+                ));
+            };
+            if value.max.is_none() {
+                arrow(plot.right() + 10.0, plot.right() - 2.0);
+            }
+            if value.min.is_none() {
+                arrow(plot.left() - 10.0, plot.left() + 2.0);
+            }
+        }
+        let response = ui.interact(
+            Rect::from_min_size(Pos2::new(rect.left(), top), Vec2::new(width, row_height)),
+            ui.scope_id().with(("value", ix)),
+            Sense::hover(),
+        );
+        response.on_hover_text(format!("{}: {}", cmp.side_label(side), cmp.demand(ix).text));
+    }
+
+    // The scale.
+    let base = plot.bottom() + 2.0;
+    let axis_stroke = Stroke::new(1.0, visuals.weak_text_color());
+    painter.hline(plot.x_range(), base, axis_stroke);
+    for tick in ticks(lo, hi) {
+        let x = x_of(tick);
+        painter.vline(x, base..=base + 4.0, axis_stroke);
+        painter.text(
+            Pos2::new(x, base + 5.0),
+            egui::Align2::CENTER_TOP,
+            format_number(tick),
+            FontId::proportional(11.5),
+            visuals.weak_text_color(),
+        );
+    }
+    if axis.points.len() > points.len() {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more demands with values in {}",
+                axis.points.len() - points.len(),
+                axis.unit
+            ))
+            .weak(),
+        );
+    }
+    for pair in &axis.pairs[..axis.pairs.len().min(if compact { 3 } else { 12 })] {
+        text::label(
+            ui,
+            &format!("• {}", statement(cmp, pair)),
+            Some(visuals.strong_text_color()),
+        );
+    }
+    let shown = axis.pairs.len().min(if compact { 3 } else { 12 });
+    if axis.pair_count > shown {
+        ui.label(RichText::new(format!("… and {} more pairs", axis.pair_count - shown)).weak());
+    }
+}
+
+/// Round numbers for a scale from `lo` to `hi`: steps of 1, 2 or 5 times a power
+/// of ten, about five of them.
+pub fn ticks(lo: f64, hi: f64) -> Vec<f64> {
+    if hi <= lo || !lo.is_finite() || !hi.is_finite() {
+        return Vec::new();
+    }
+    let rough = (hi - lo) / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| (hi - lo) / s <= 6.0)
+        .unwrap_or(10.0 * power);
+    let mut tick = (lo / step).ceil() * step;
+    let mut out = Vec::new();
+    while tick <= hi && out.len() < 12 {
+        out.push(if tick.abs() < step * 1e-9 { 0.0 } else { tick });
+        tick += step;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ticks;
+
+    #[test]
+    fn ticks_are_round_numbers_inside_the_range() {
+        assert_eq!(ticks(-0.3, 32.3), [0.0, 10.0, 20.0, 30.0]);
+        let tenths = ticks(0.0, 1.0);
+        assert_eq!(tenths.len(), 6);
+        assert!((tenths[3] - 0.6).abs() < 1e-9);
+        assert_eq!(ticks(1000.0, 1000.0), Vec::<f64>::new());
+        assert!(ticks(5.0, 12_000.0).iter().all(|t| *t >= 5.0 && *t <= 12_000.0));
+    }
+}

@@ -1,0 +1,147 @@
+//! The rounds, values and overview views driven through the real window: two
+//! rounds built for the test compared demand by demand, a suggested match
+//! confirmed (undone, redone, saved and found again); the founding example's
+//! ceasefire gap stated; a click on an overview cell selecting that issue's demand.
+
+mod common;
+
+use common::{answer_path_prompt, data, fixture, harness_on_example, harness_with};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+const ROWS: [&str; 9] = [
+    "ua-ceasefire: kept",
+    "ua-prisoners: changed (priority)",
+    "ua-leaders-meeting: added",
+    "ua-children: added",
+    "ua-summit: dropped",
+    "ua-sanctions: dropped",
+    "ru-truce: changed (value)",
+    "ru-memorandum: kept",
+    "ru-territory: kept",
+];
+
+fn rounds_harness() -> egui_kittest::Harness<'static, stances::gui::StancesApp> {
+    let mut harness = harness_with(vec![fixture("rounds/old.ron"), fixture("rounds/new.ron")]);
+    harness.get_by_label("Compare rounds").click();
+    harness.run();
+    harness
+}
+
+#[test]
+fn comparing_two_rounds_shows_each_demands_change() {
+    let harness = rounds_harness();
+    for row in ROWS {
+        harness.get_by_label(row);
+    }
+    // Ukraine lowered a priority; Russia's truce moved towards Ukraine's 30 days.
+    harness.get_by_label("priority lowered from High to Medium");
+    harness.get_by_label("range moved towards Ukraine: the gap to Ukraine went from 27 to 23 days");
+    harness.get_by_label("ua-summit → ua-leaders-meeting");
+}
+
+#[test]
+fn a_confirmed_suggestion_matches_the_demands_and_is_saved() {
+    let mut harness = rounds_harness();
+    harness.get_by_label("Confirm match").click();
+    harness.run();
+    harness.get_by_label("ua-leaders-meeting: changed (text)");
+    assert!(
+        harness.query_by_label("ua-summit: dropped").is_none(),
+        "matched, so not dropped"
+    );
+    assert!(
+        harness.query_by_label("Confirm match").is_none(),
+        "nothing left to suggest"
+    );
+    assert!(harness.state().has_unsaved_work(), "a decision is work to save");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.get_by_label("ua-summit: dropped");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    harness.get_by_label("ua-leaders-meeting: changed (text)");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saved = dir.path().join("rounds.stances.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    answer_path_prompt(
+        &mut harness,
+        "Path to save to",
+        saved.to_str().expect("UTF-8 path"),
+        "Save",
+    );
+
+    let mut reopened = harness_with(vec![saved]);
+    reopened.get_by_label("Compare rounds").click();
+    reopened.run();
+    reopened.get_by_label("ua-leaders-meeting: changed (text)");
+    reopened.get_by_label("matched by you");
+}
+
+#[test]
+fn a_rejected_suggestion_goes_and_a_dropped_demand_is_matched_by_hand() {
+    let mut harness = rounds_harness();
+    harness.get_by_label("Reject").click();
+    harness.run();
+    assert!(harness.query_by_label("Confirm match").is_none());
+    harness.get_by_label("ua-summit: dropped");
+
+    // ua-sanctions "continues as" ua-children, drawn by hand.
+    harness.get_by_label("Match ua-sanctions with…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("ua-children: Return of all children")
+        .click();
+    harness.run();
+    harness.get_by_label("ua-children: changed (text, priority)");
+    harness.get_by_label("Unmatch").click();
+    harness.run();
+    harness.get_by_label("ua-children: added");
+}
+
+#[test]
+fn the_values_view_states_the_founding_examples_ceasefire_gap() {
+    let mut harness = harness_on_example();
+    harness.get_by_label("Values").click();
+    harness.run();
+    harness.get_by_label("• Ukraine at least 30 days; Russia 2–3 days: a gap of 27 days");
+
+    // The same in the details pane, for the selected issue.
+    harness.get_by_label("Columns").click();
+    harness.run();
+    harness.get_by_label(common::UA_CEASEFIRE).click();
+    harness.run();
+    harness.get_by_label("Values on Ceasefire (days)");
+    harness.get_by_label("• Ukraine at least 30 days; Russia 2–3 days: a gap of 27 days");
+}
+
+#[test]
+fn clicking_an_overview_cell_selects_that_issues_demands_in_the_columns() {
+    let mut harness = harness_on_example();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    harness.get_by_label_contains("Children, Russia: No stated position");
+    harness
+        .get_by_label_contains("Prisoners of war, Russia: 1 demand")
+        .click();
+    harness.run();
+    harness.get_by_label("1 demand selected");
+    assert_eq!(harness.state().selection().len(), 1, "the cell's demand is selected");
+    let selected = harness.state().selection()[0];
+    let cmp = harness.state().comparison();
+    assert_eq!(cmp.side(selected.side as usize).name, "Russia");
+    assert_eq!(cmp.demand(selected).issue, "prisoners");
+    harness.get_by_label(common::RU_PRISONERS);
+}
+
+#[test]
+fn compare_rounds_with_one_file_says_what_to_add() {
+    let mut harness = harness_with(vec![data("istanbul-2025-06-02.ron")]);
+    harness.get_by_label("Compare rounds").click();
+    harness.run();
+    harness.get_by_label_contains("Comparing rounds needs two position files");
+    harness.get_by_label("Add position files…");
+}
