@@ -25,14 +25,28 @@ fn main() -> ExitCode {
             coders,
             size,
             dark,
-        }) => stances::gui::export_png(&file, output.as_deref(), &coders, size, dark),
+            view,
+        }) => stances::gui::export_png(&file, output.as_deref(), &coders, size, dark, view),
         Some(Command::Export {
             file,
             format,
             output,
             coders,
+            view,
             ..
-        }) => stances::cli::export::run(&file, format, output.as_deref(), &coders),
+        }) => {
+            if view == stances::cli::PictureView::Columns {
+                stances::cli::export::run(&file, format, output.as_deref(), &coders)
+            } else {
+                #[expect(clippy::print_stderr, reason = "a command-line error")]
+                {
+                    eprintln!(
+                        "stances export: --view is for --format png; the text reports hold the columns, the overview and the values already"
+                    );
+                }
+                ExitCode::from(2)
+            }
+        }
         Some(Command::Import {
             table,
             output,

@@ -277,6 +277,10 @@ fn export_says_what_is_wrong_with_bad_input() {
     assert_eq!(code, 1);
     assert!(err.contains("-o"), "a PNG needs a file: {err}");
 
+    let (code, _, err) = stances(&["export", &report_fixture(), "--format", "md", "--view", "overview"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--view is for --format png"), "{err}");
+
     let (code, _, err) = stances(&["export", &report_fixture(), "--format", "pdf"]);
     assert_ne!(code, 0);
     assert!(
@@ -318,4 +322,37 @@ fn export_with_coders_adds_their_statuses_and_the_agreement_figures() {
         .map(|r| r.expect("row")[3].to_owned())
         .collect();
     assert_eq!(coders.into_iter().collect::<Vec<_>>(), ["alice", "bob", "consensus"]);
+}
+
+/// A slide of the overview, drawn off screen (Mesa's software renderer in CI).
+#[test]
+fn export_png_draws_the_view_asked_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = dir.path().join("overview.png");
+    let (code, _, err) = stances(&[
+        "export",
+        &report_fixture(),
+        "--format",
+        "png",
+        "--view",
+        "overview",
+        "--size",
+        "1280x720",
+        "-o",
+        &png.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&png).expect("written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG file");
+}
+
+/// The HTML report has the overview and the values of the comparison.
+#[test]
+fn the_html_report_has_the_overview_and_the_values() {
+    let (code, html, err) = stances(&["export", &report_fixture(), "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.contains("<h2>Overview</h2>"), "{html}");
+    assert!(html.contains("<td class=\"none\">No stated position</td>"));
+    assert!(html.contains("<h2>Values</h2>"));
+    assert!(html.contains("a gap of 27 days"), "the ceasefire's gap is stated");
 }

@@ -98,6 +98,10 @@ pub enum Command {
         /// Draw the `png` in the dark theme (light, as on paper and most slides, otherwise).
         #[arg(long)]
         dark: bool,
+        /// The view the `png` shows: the columns, the overview (issues × sides), the
+        /// values on their axes, or the rounds compared.
+        #[arg(long, value_enum, default_value_t)]
+        view: PictureView,
     },
     /// How the positions moved between two rounds of the same talks: for each side,
     /// every demand added, dropped, changed (with the fields that changed: text,
@@ -136,6 +140,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// The window's view a picture shows (`stances export --format png --view …`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PictureView {
+    #[default]
+    Columns,
+    Overview,
+    Values,
+    Rounds,
 }
 
 /// `1600x1000` → (1600, 1000), within what a window can be.

@@ -98,7 +98,7 @@ fn ink_on([r, g, b]: [u8; 3]) -> &'static str {
     }
 }
 
-fn status_pill(report: &Report<'_>, status: &str, extra: &str) -> String {
+pub(super) fn status_pill(report: &Report<'_>, status: &str, extra: &str) -> String {
     let rgb = report.status_rgb(status);
     format!(
         r#"<span class="pill status" style="background:{};color:{}">{}{extra}</span>"#,
@@ -117,9 +117,10 @@ pub fn to_html(report: &Report<'_>) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
-         <meta name=\"generator\" content=\"Stances {}\" />\n<title dir=\"auto\">{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <meta name=\"generator\" content=\"Stances {}\" />\n<title dir=\"auto\">{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        escape(&title)
+        escape(&title),
+        super::html_views::STYLE
     );
     let _ = writeln!(out, "<header>\n<h1 dir=\"auto\">{}</h1>", escape(&title));
     let rounds: Vec<String> = report
@@ -144,7 +145,9 @@ pub fn to_html(report: &Report<'_>) -> String {
     legend(report, &mut out);
     out.push_str("</header>\n");
     agreement(report, &mut out);
+    super::html_views::overview_section(report, &mut out);
     columns(report, one_source.is_none(), &mut out);
+    super::html_views::values_section(report, &mut out);
     let orphans = report.orphans();
     if !orphans.is_empty() {
         out.push_str("<section class=\"marks\">\n<h2>Marks on demands no longer in the positions</h2>\n");

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod html;
+mod html_views;
 pub mod markdown;
 mod report;
 

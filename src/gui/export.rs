@@ -8,6 +8,7 @@ use egui::Context;
 
 use super::app::{AppOptions, StancesApp};
 use super::ui::file_dialogs::FileAction;
+use super::views::MainView;
 use crate::export::{ExportFormat, Report};
 use crate::format::comparison_file::{COMPARISON_EXTENSION, with_extension_unless};
 use crate::io;
@@ -30,6 +31,7 @@ fn draw_window(
     coders: &[PathBuf],
     (width, height): (u32, u32),
     theme: egui::Theme,
+    view: MainView,
 ) -> Result<Vec<u8>, String> {
     let mut files = coders.to_vec();
     files.push(file.to_path_buf());
@@ -48,6 +50,12 @@ fn draw_window(
             .wgpu()
             .build_eframe(move |cc| StancesApp::new(cc, options));
         harness.ctx.set_theme(theme);
+        // The fonts installed on the computer, as the window has them: Chinese,
+        // arrows and the like are drawn, not boxes.
+        harness
+            .ctx
+            .add_font_provider(std::sync::Arc::new(egui_system_font_provider::SystemFontProvider::new()));
+        harness.state_mut().views.main = view;
         // The window settles within a few frames (fonts, column widths); a notice
         // may keep asking for frames, which a picture need not wait for.
         let _ = harness.try_run();
@@ -73,7 +81,14 @@ fn draw_window(
 
 /// Runs `stances export --format png`.
 #[expect(clippy::print_stderr, reason = "the command line reports problems on standard error")]
-pub fn export_png(file: &Path, output: Option<&Path>, coders: &[PathBuf], size: (u32, u32), dark: bool) -> ExitCode {
+pub fn export_png(
+    file: &Path,
+    output: Option<&Path>,
+    coders: &[PathBuf],
+    size: (u32, u32),
+    dark: bool,
+    view: crate::cli::PictureView,
+) -> ExitCode {
     let result = (|| {
         let output = output
             .filter(|o| !crate::cli::export::is_standard_output(Some(o)))
@@ -81,7 +96,13 @@ pub fn export_png(file: &Path, output: Option<&Path>, coders: &[PathBuf], size: 
         // Read first, so that a bad file is said as for the other formats, not as a notice in the picture.
         crate::cli::export::report_text(file, ExportFormat::Csv, coders)?;
         let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
-        let bytes = draw_window(file, coders, size, theme)?;
+        let view = match view {
+            crate::cli::PictureView::Columns => MainView::Columns,
+            crate::cli::PictureView::Overview => MainView::Overview,
+            crate::cli::PictureView::Values => MainView::Values,
+            crate::cli::PictureView::Rounds => MainView::Rounds,
+        };
+        let bytes = draw_window(file, coders, size, theme, view)?;
         io::write_atomically(output, &bytes)
     })();
     match result {

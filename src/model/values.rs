@@ -7,6 +7,24 @@ use std::collections::HashMap;
 use super::comparison::{Comparison, DemandIx, SideIx};
 use super::position::{Value, format_number};
 
+/// The colour the values of each shown column are drawn in (by the column's
+/// place), in the window and in reports alike; not the statuses' colours, which
+/// mean something else. Told apart on light and dark backgrounds.
+pub const SIDE_RGB: [[u8; 3]; 6] = [
+    [25, 113, 194],
+    [232, 89, 12],
+    [12, 133, 153],
+    [112, 72, 232],
+    [194, 37, 92],
+    [92, 148, 13],
+];
+
+/// The colour of `side`'s values: by its place among `columns` (the shown sides).
+pub fn side_rgb(columns: &[SideIx], side: SideIx) -> [u8; 3] {
+    let place = columns.iter().position(|&s| s == side).unwrap_or(side);
+    SIDE_RGB[place % SIDE_RGB.len()]
+}
+
 /// How two ranges stand to each other. An absent `min` or `max` is an open end.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Relation {
@@ -77,6 +95,14 @@ pub struct ValueAxis {
 pub const MAX_PAIRS: usize = 200;
 
 impl ValueAxis {
+    /// Where a scale for this axis starts and ends: the numbers it must show with
+    /// some room on either side, so that no range touches the edge.
+    pub fn scale(&self, cmp: &Comparison) -> (f64, f64) {
+        let (lo, hi) = self.span(cmp);
+        let pad = (hi - lo) * 0.08;
+        (lo - pad, hi + pad)
+    }
+
     /// The finite numbers the axis must show (every end of every range), lowest and
     /// highest; never a point, so that a scale can be drawn.
     pub fn span(&self, cmp: &Comparison) -> (f64, f64) {
@@ -258,9 +284,31 @@ pub fn relation_text(relation: &Relation, a: &Value, b: &Value) -> String {
     }
 }
 
+/// Round numbers for a scale from `lo` to `hi`: steps of 1, 2 or 5 times a power
+/// of ten, about five of them.
+pub fn ticks(lo: f64, hi: f64) -> Vec<f64> {
+    if hi <= lo || !lo.is_finite() || !hi.is_finite() {
+        return Vec::new();
+    }
+    let rough = (hi - lo) / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| (hi - lo) / s <= 6.0)
+        .unwrap_or(10.0 * power);
+    let mut tick = (lo / step).ceil() * step;
+    let mut out = Vec::new();
+    while tick <= hi && out.len() < 12 {
+        out.push(if tick.abs() < step * 1e-9 { 0.0 } else { tick });
+        tick += step;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Relation, relation, relation_text};
+    use super::{Relation, relation, relation_text, ticks};
     use crate::model::position::Value;
 
     fn v(min: Option<f64>, max: Option<f64>) -> Value {
@@ -311,5 +359,15 @@ mod tests {
         let a = v(Some(3.67), Some(3.67));
         let b = v(Some(3.5), Some(3.5));
         assert_eq!(text(&a, &b), "a gap of 0.17 days");
+    }
+
+    #[test]
+    fn ticks_are_round_numbers_inside_the_range() {
+        assert_eq!(ticks(-0.3, 32.3), [0.0, 10.0, 20.0, 30.0]);
+        let tenths = ticks(0.0, 1.0);
+        assert_eq!(tenths.len(), 6);
+        assert!((tenths[3] - 0.6).abs() < 1e-9);
+        assert_eq!(ticks(1000.0, 1000.0), Vec::<f64>::new());
+        assert!(ticks(5.0, 12_000.0).iter().all(|t| *t >= 5.0 && *t <= 12_000.0));
     }
 }

@@ -4,7 +4,7 @@
 //! differ, to confirm or reject; and matches drawn by hand.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText, Sense, Stroke, Ui, WidgetInfo};
+use egui::{Color32, RichText, Sense, Stroke, Ui, WidgetInfo};
 
 use super::{text, theme};
 use crate::gui::command::{Action, RoundsAction, RoundsDecision};
@@ -393,7 +393,7 @@ fn match_by_hand(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, old: usi
 /// The new text with the old one's words struck through and the new ones marked.
 pub fn diff_text(ui: &mut Ui, old: &str, new: &str) {
     let visuals = ui.visuals().clone();
-    let font = FontId::proportional(theme::BODY_SIZE);
+    let font = egui::TextStyle::Body.resolve(ui.style());
     let removed = Color32::from_rgb(224, 49, 49);
     let added = Color32::from_rgb(47, 158, 68);
     let mut job = LayoutJob::default();

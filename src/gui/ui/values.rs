@@ -7,23 +7,12 @@ use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use super::{text, theme};
 use crate::model::position::format_number;
-use crate::model::values::{Relation, ValueAxis, relation_text, statement};
+use crate::model::values::{Relation, ValueAxis, relation_text, side_rgb, statement, ticks};
 use crate::model::{Comparison, SideIx};
 
-/// One colour per column, told apart on light and dark backgrounds; not the
-/// statuses' colours, which mean something else.
-const SIDE_COLORS: [Color32; 6] = [
-    Color32::from_rgb(25, 113, 194),
-    Color32::from_rgb(232, 89, 12),
-    Color32::from_rgb(12, 133, 153),
-    Color32::from_rgb(112, 72, 232),
-    Color32::from_rgb(194, 37, 92),
-    Color32::from_rgb(92, 148, 13),
-];
-
 pub fn side_color(cmp: &Comparison, side: SideIx) -> Color32 {
-    let column = cmp.visible_sides().iter().position(|&s| s == side).unwrap_or(side);
-    SIDE_COLORS[column % SIDE_COLORS.len()]
+    let [r, g, b] = side_rgb(&cmp.visible_sides(), side);
+    Color32::from_rgb(r, g, b)
 }
 
 /// The "Values" view: every issue with comparable values, one axis each.
@@ -74,9 +63,7 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
         Pos2::new(rect.left() + label_width + 12.0, rect.top()),
         Pos2::new(rect.right() - 14.0, rect.bottom() - scale_height),
     );
-    let (lo, hi) = axis.span(cmp);
-    let pad = (hi - lo) * 0.08;
-    let (lo, hi) = (lo - pad, hi + pad);
+    let (lo, hi) = axis.scale(cmp);
     let x_of = |v: f64| plot.left() + ((v - lo) / (hi - lo)) as f32 * plot.width();
     let visuals = ui.visuals().clone();
     let painter = ui.painter().clone();
@@ -229,42 +216,5 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
     let shown = axis.pairs.len().min(if compact { 3 } else { 12 });
     if axis.pair_count > shown {
         ui.label(RichText::new(format!("… and {} more pairs", axis.pair_count - shown)).weak());
-    }
-}
-
-/// Round numbers for a scale from `lo` to `hi`: steps of 1, 2 or 5 times a power
-/// of ten, about five of them.
-pub fn ticks(lo: f64, hi: f64) -> Vec<f64> {
-    if hi <= lo || !lo.is_finite() || !hi.is_finite() {
-        return Vec::new();
-    }
-    let rough = (hi - lo) / 5.0;
-    let power = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| (hi - lo) / s <= 6.0)
-        .unwrap_or(10.0 * power);
-    let mut tick = (lo / step).ceil() * step;
-    let mut out = Vec::new();
-    while tick <= hi && out.len() < 12 {
-        out.push(if tick.abs() < step * 1e-9 { 0.0 } else { tick });
-        tick += step;
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ticks;
-
-    #[test]
-    fn ticks_are_round_numbers_inside_the_range() {
-        assert_eq!(ticks(-0.3, 32.3), [0.0, 10.0, 20.0, 30.0]);
-        let tenths = ticks(0.0, 1.0);
-        assert_eq!(tenths.len(), 6);
-        assert!((tenths[3] - 0.6).abs() < 1e-9);
-        assert_eq!(ticks(1000.0, 1000.0), Vec::<f64>::new());
-        assert!(ticks(5.0, 12_000.0).iter().all(|t| *t >= 5.0 && *t <= 12_000.0));
     }
 }
