@@ -17,8 +17,9 @@ use stances::io::save_comparison;
 use stances::model::alignment::{Filter, align};
 use stances::model::mark::Stamp;
 use stances::model::reliability::{Code, agreement};
+use stances::model::rounds::{RoundDecisions, compare_rounds};
 use stances::model::synthetic::{Language, Spec, comparison, position_file};
-use stances::model::{Comparison, DemandIx, Document, PositionFile};
+use stances::model::{Comparison, DemandIx, Document, PositionFile, Priority};
 
 fn spec(sides: usize, demands: usize) -> Spec {
     Spec {
@@ -395,8 +396,91 @@ fn import_bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// Two rounds of 2 sides × `demands`: the later has every demand's id, a tenth
+/// with a lower priority and a tenth reworded; with `new_ids`, every id is new
+/// (so that every match must be suggested from the texts).
+fn two_rounds(demands: usize, new_ids: bool) -> (PositionFile, PositionFile) {
+    let old = position_file(&spec(2, demands));
+    let mut new = old.clone();
+    for side in &mut new.sides {
+        for (i, d) in side.demands.iter_mut().enumerate() {
+            if i % 10 == 3 {
+                d.priority = Some(Priority::Low);
+            }
+            if i % 10 == 7 {
+                d.text = format!("{} and no later than June", d.text.trim_end_matches('.'));
+            }
+            if new_ids {
+                d.id = format!("later-{}", d.id);
+            }
+        }
+    }
+    (old, new)
+}
+
+/// Comparing rounds (12): 2 × 10,000 demands matched by id, against looking each
+/// new id up among the old ones and nothing more; and suggestions for 2 × 1,000
+/// demands whose ids all changed, against splitting their texts into words.
+fn rounds_bench(c: &mut Criterion) {
+    let none = RoundDecisions::new("old", "new");
+    let (old, new) = two_rounds(10_000, false);
+    let mut group = c.benchmark_group("rounds 2x10000, ids matched");
+    group.sample_size(20);
+    group.bench_function("baseline: each new id looked up among the old", |b| {
+        b.iter(|| {
+            let mut found = 0;
+            for (old_side, new_side) in old.sides.iter().zip(&new.sides) {
+                let ids: std::collections::HashMap<&str, usize> = old_side
+                    .demands
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| (d.id.as_str(), i))
+                    .collect();
+                found += new_side
+                    .demands
+                    .iter()
+                    .filter(|d| ids.contains_key(d.id.as_str()))
+                    .count();
+            }
+            black_box(found)
+        });
+    });
+    group.bench_function("stances: compare_rounds (changes, fields, movements)", |b| {
+        b.iter(|| black_box(compare_rounds(&old, &new, &none)));
+    });
+    group.finish();
+
+    let (old, new) = two_rounds(1_000, true);
+    let mut group = c.benchmark_group("rounds 2x1000, every id changed");
+    group.sample_size(10);
+    group.bench_function("baseline: the texts split into lower-cased words", |b| {
+        b.iter(|| {
+            let words: usize = old
+                .sides
+                .iter()
+                .chain(&new.sides)
+                .flat_map(|s| &s.demands)
+                .map(|d| d.text.split_whitespace().map(str::to_lowercase).count())
+                .sum();
+            black_box(words)
+        });
+    });
+    group.bench_function("stances: compare_rounds with suggestions from the texts", |b| {
+        b.iter(|| {
+            let compared = compare_rounds(&old, &new, &none);
+            assert!(
+                compared.sides.iter().all(|s| s.suggestions.len() > 900),
+                "the reworded demands are suggested"
+            );
+            black_box(compared)
+        });
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    rounds_bench,
     load,
     frame,
     frame_rtl,

@@ -267,6 +267,7 @@ pub struct RoundsComparison {
 /// Compares two rounds: `old` and `new` position files of the same talks, with the
 /// user's `decisions` about them.
 pub fn compare_rounds(old: &PositionFile, new: &PositionFile, decisions: &RoundDecisions) -> RoundsComparison {
+    let values = (ValueIndex::new(old), ValueIndex::new(new));
     let mut sides = Vec::new();
     let mut old_taken = vec![false; old.sides.len()];
     for (n, new_side) in new.sides.iter().enumerate() {
@@ -285,11 +286,11 @@ pub fn compare_rounds(old: &PositionFile, new: &PositionFile, decisions: &RoundD
         if let Some(o) = o {
             old_taken[o] = true;
         }
-        sides.push(compare_side(old, new, o, Some(n), decisions));
+        sides.push(compare_side(old, new, &values, o, Some(n), decisions));
     }
     for (o, taken) in old_taken.iter().enumerate() {
         if !taken {
-            sides.push(compare_side(old, new, Some(o), None, decisions));
+            sides.push(compare_side(old, new, &values, Some(o), None, decisions));
         }
     }
     RoundsComparison { sides }
@@ -302,6 +303,7 @@ fn same_name(a: &str, b: &str) -> bool {
 fn compare_side(
     old_file: &PositionFile,
     new_file: &PositionFile,
+    values: &(ValueIndex<'_>, ValueIndex<'_>),
     old_side: Option<usize>,
     new_side: Option<usize>,
     decisions: &RoundDecisions,
@@ -350,8 +352,8 @@ fn compare_side(
     }
 
     let others = Others {
-        old_file,
-        new_file,
+        old: &values.0,
+        new: &values.1,
         old_side,
         new_side,
     };
@@ -452,10 +454,52 @@ fn changed_fields(old: &Demand, new: &Demand) -> Vec<Field> {
     fields
 }
 
+/// A round's values by issue and unit, found once: a side's ranges are measured
+/// against the other sides' on the same issue, for every demand whose value changed.
+struct ValueIndex<'a> {
+    file: &'a PositionFile,
+    /// (issue id, unit key) → (side, value), sides in file order.
+    by_issue: HashMap<(&'a str, String), Vec<(usize, &'a Value)>>,
+}
+
+impl<'a> ValueIndex<'a> {
+    fn new(file: &'a PositionFile) -> Self {
+        let mut by_issue: HashMap<(&str, String), Vec<(usize, &Value)>> = HashMap::new();
+        for (s, side) in file.sides.iter().enumerate() {
+            for demand in &side.demands {
+                if let Some(value) = &demand.value {
+                    by_issue
+                        .entry((demand.issue.as_str(), unit_key(&value.unit)))
+                        .or_default()
+                        .push((s, value));
+                }
+            }
+        }
+        Self { file, by_issue }
+    }
+
+    /// The values in `unit` that the sides other than `me` state on `issue`, by side.
+    fn others(&self, me: Option<usize>, issue: &str, unit: &str) -> Vec<(&'a str, Vec<&'a Value>)> {
+        let mut out: Vec<(usize, Vec<&Value>)> = Vec::new();
+        for &(side, value) in self.by_issue.get(&(issue, unit.to_owned())).map_or(&[][..], Vec::as_slice) {
+            if Some(side) == me {
+                continue;
+            }
+            match out.last_mut() {
+                Some((s, values)) if *s == side => values.push(value),
+                _ => out.push((side, vec![value])),
+            }
+        }
+        out.into_iter()
+            .map(|(side, values)| (self.file.sides[side].name.as_str(), values))
+            .collect()
+    }
+}
+
 /// The other sides of the rounds, against whom a side's ranges are measured.
 struct Others<'a> {
-    old_file: &'a PositionFile,
-    new_file: &'a PositionFile,
+    old: &'a ValueIndex<'a>,
+    new: &'a ValueIndex<'a>,
     old_side: Option<usize>,
     new_side: Option<usize>,
 }
@@ -464,38 +508,13 @@ impl Others<'_> {
     /// The other sides' values on `issue` in `unit`: from the new round, or where
     /// it has none, from the old. Each other side with the name it has.
     fn values(&self, issue_new: &str, issue_old: &str, unit: &str) -> Vec<(&str, Vec<&Value>)> {
-        let new = other_values(self.new_file, self.new_side, issue_new, unit);
+        let new = self.new.others(self.new_side, issue_new, unit);
         if new.is_empty() {
-            other_values(self.old_file, self.old_side, issue_old, unit)
+            self.old.others(self.old_side, issue_old, unit)
         } else {
             new
         }
     }
-}
-
-/// The values in `unit` that the sides of `file` other than `me` state on `issue`.
-fn other_values<'a>(
-    file: &'a PositionFile,
-    me: Option<usize>,
-    issue: &str,
-    unit: &str,
-) -> Vec<(&'a str, Vec<&'a Value>)> {
-    file.sides
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| Some(i) != me)
-        .map(|(_, s): (usize, &'a Side)| {
-            let values: Vec<&Value> = s
-                .demands
-                .iter()
-                .filter(|d| d.issue == issue)
-                .filter_map(|d| d.value.as_ref())
-                .filter(|v| unit_key(&v.unit) == unit)
-                .collect();
-            (s.name.as_str(), values)
-        })
-        .filter(|(_, values)| !values.is_empty())
-        .collect()
 }
 
 /// How far a range is from another side's values: the gap to the nearest, zero
