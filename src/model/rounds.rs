@@ -267,7 +267,8 @@ pub struct RoundsComparison {
 /// Compares two rounds: `old` and `new` position files of the same talks, with the
 /// user's `decisions` about them.
 pub fn compare_rounds(old: &PositionFile, new: &PositionFile, decisions: &RoundDecisions) -> RoundsComparison {
-    let values = (ValueIndex::new(old), ValueIndex::new(new));
+    // Built when a value first changed: most demands never need it.
+    let values = (ValueIndex::lazy(old), ValueIndex::lazy(new));
     let mut sides = Vec::new();
     let mut old_taken = vec![false; old.sides.len()];
     for (n, new_side) in new.sides.iter().enumerate() {
@@ -300,10 +301,10 @@ fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-fn compare_side(
-    old_file: &PositionFile,
-    new_file: &PositionFile,
-    values: &(ValueIndex<'_>, ValueIndex<'_>),
+fn compare_side<'a>(
+    old_file: &'a PositionFile,
+    new_file: &'a PositionFile,
+    values: &(LazyValues<'a>, LazyValues<'a>),
     old_side: Option<usize>,
     new_side: Option<usize>,
     decisions: &RoundDecisions,
@@ -462,7 +463,26 @@ struct ValueIndex<'a> {
     by_issue: HashMap<(&'a str, String), Vec<(usize, &'a Value)>>,
 }
 
+/// A round's [`ValueIndex`], made the first time it is asked for.
+struct LazyValues<'a> {
+    file: &'a PositionFile,
+    index: std::cell::OnceCell<ValueIndex<'a>>,
+}
+
+impl<'a> LazyValues<'a> {
+    fn get(&self) -> &ValueIndex<'a> {
+        self.index.get_or_init(|| ValueIndex::new(self.file))
+    }
+}
+
 impl<'a> ValueIndex<'a> {
+    fn lazy(file: &'a PositionFile) -> LazyValues<'a> {
+        LazyValues {
+            file,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
     fn new(file: &'a PositionFile) -> Self {
         let mut by_issue: HashMap<(&str, String), Vec<(usize, &Value)>> = HashMap::new();
         for (s, side) in file.sides.iter().enumerate() {
@@ -481,7 +501,11 @@ impl<'a> ValueIndex<'a> {
     /// The values in `unit` that the sides other than `me` state on `issue`, by side.
     fn others(&self, me: Option<usize>, issue: &str, unit: &str) -> Vec<(&'a str, Vec<&'a Value>)> {
         let mut out: Vec<(usize, Vec<&Value>)> = Vec::new();
-        for &(side, value) in self.by_issue.get(&(issue, unit.to_owned())).map_or(&[][..], Vec::as_slice) {
+        for &(side, value) in self
+            .by_issue
+            .get(&(issue, unit.to_owned()))
+            .map_or(&[][..], Vec::as_slice)
+        {
             if Some(side) == me {
                 continue;
             }
@@ -497,20 +521,20 @@ impl<'a> ValueIndex<'a> {
 }
 
 /// The other sides of the rounds, against whom a side's ranges are measured.
-struct Others<'a> {
-    old: &'a ValueIndex<'a>,
-    new: &'a ValueIndex<'a>,
+struct Others<'r, 'a> {
+    old: &'r LazyValues<'a>,
+    new: &'r LazyValues<'a>,
     old_side: Option<usize>,
     new_side: Option<usize>,
 }
 
-impl Others<'_> {
+impl Others<'_, '_> {
     /// The other sides' values on `issue` in `unit`: from the new round, or where
     /// it has none, from the old. Each other side with the name it has.
     fn values(&self, issue_new: &str, issue_old: &str, unit: &str) -> Vec<(&str, Vec<&Value>)> {
-        let new = self.new.others(self.new_side, issue_new, unit);
+        let new = self.new.get().others(self.new_side, issue_new, unit);
         if new.is_empty() {
-            self.old.others(self.old_side, issue_old, unit)
+            self.old.get().others(self.old_side, issue_old, unit)
         } else {
             new
         }
@@ -529,7 +553,7 @@ fn distance(value: &Value, theirs: &[&Value]) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-fn movements(old: &Demand, new: &Demand, fields: &[Field], others: &Others<'_>) -> Vec<Movement> {
+fn movements(old: &Demand, new: &Demand, fields: &[Field], others: &Others<'_, '_>) -> Vec<Movement> {
     let mut out = Vec::new();
     if fields.contains(&Field::Priority)
         && let (Some(from), Some(to)) = (old.priority, new.priority)

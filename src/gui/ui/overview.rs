@@ -265,6 +265,12 @@ fn paint_cell(ui: &Ui, rect: Rect, cell: &Cell, layout: CellLayout, hovered: boo
         }
     } else {
         painter.rect_filled(inner, 4.0, visuals.extreme_bg_color);
+        painter.rect_stroke(
+            inner,
+            4.0,
+            visuals.widgets.noninteractive.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
     }
     if hovered {
         painter.rect_stroke(

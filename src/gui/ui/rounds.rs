@@ -396,9 +396,40 @@ pub fn diff_text(ui: &mut Ui, old: &str, new: &str) {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let removed = Color32::from_rgb(224, 49, 49);
     let added = Color32::from_rgb(47, 158, 68);
+    let parts = word_diff(old, new);
+    let kept: usize = parts
+        .iter()
+        .map(|p| match p {
+            DiffPart::Same(t) => t.trim().chars().count(),
+            _ => 0,
+        })
+        .sum();
+    if kept * 10 < new.chars().count() * 4 {
+        // Rewritten more than kept: word by word would be noise, so the two texts.
+        let was = RichText::new(format!("Was: {old}")).color(removed).size(font.size);
+        ui.label(text::widget_text(ui, was, egui::TextStyle::Body));
+        text::label(ui, &format!("Now: {new}"), None);
+        return;
+    }
     let mut job = LayoutJob::default();
-    for part in word_diff(old, new) {
-        let (text, format) = match &part {
+    let mut last: Option<&DiffPart> = None;
+    for part in &parts {
+        // A removed word right next to an added one gets a space between, so the two read apart.
+        if matches!(
+            (last, part),
+            (Some(DiffPart::Removed(_)), DiffPart::Added(_)) | (Some(DiffPart::Added(_)), DiffPart::Removed(_))
+        ) {
+            job.append(
+                " ",
+                0.0,
+                TextFormat {
+                    font_id: font.clone(),
+                    ..Default::default()
+                },
+            );
+        }
+        last = Some(part);
+        let (text, format) = match part {
             DiffPart::Same(t) => (
                 t,
                 TextFormat {
