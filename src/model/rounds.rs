@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::position::{Demand, PositionFile, Priority, Side, Value};
@@ -319,7 +321,7 @@ fn compare_side<'a>(
     // Matches: by id, then the user's.
     let mut old_match: Vec<Option<(usize, MatchedBy)>> = vec![None; old_demands.len()];
     let mut new_match: Vec<Option<(usize, MatchedBy)>> = vec![None; new_demands.len()];
-    let old_by_id: HashMap<&str, usize> = old_demands
+    let old_by_id: FxHashMap<&str, usize> = old_demands
         .iter()
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
@@ -333,7 +335,7 @@ fn compare_side<'a>(
         }
     }
     if let (Some(old), Some(new)) = (old, new) {
-        let new_by_id: HashMap<&str, usize> = new_demands
+        let new_by_id: FxHashMap<&str, usize> = new_demands
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.as_str(), i))
@@ -417,7 +419,8 @@ fn compare_side<'a>(
 
 /// Text compared with runs of white space as one space: re-wrapping a line is no change.
 fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    // Most texts are kept as they were: equal bytes need no walk over their words.
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 fn same_value(a: Option<&Value>, b: Option<&Value>) -> bool {
