@@ -145,3 +145,50 @@ fn compare_rounds_with_one_file_says_what_to_add() {
     harness.get_by_label_contains("Comparing rounds needs two position files");
     harness.get_by_label("Add position files…");
 }
+
+#[test]
+fn kinds_of_change_can_be_left_out_of_the_list() {
+    let mut harness = rounds_harness();
+    harness.get_by_label("ua-ceasefire: kept");
+    harness.get_by_label("Kept").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("ua-ceasefire: kept").is_none(),
+        "kept demands are no longer listed"
+    );
+    harness.get_by_label("ua-prisoners: changed (priority)");
+    harness.get_by_label("Kept").click();
+    harness.run();
+    harness.get_by_label("ua-ceasefire: kept");
+}
+
+/// Large rounds list a hundred demands a side at a time, so a frame stays cheap.
+#[test]
+fn large_rounds_list_a_page_of_each_side_and_show_more_on_asking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = stances::model::synthetic::position_file(&stances::model::synthetic::Spec {
+        sides: 1,
+        demands: 150,
+        issues: 5,
+        seed: 7,
+        language: stances::model::synthetic::Language::English,
+    });
+    let text = ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::new().struct_names(false)).expect("writes");
+    let old = common::write_temp(&dir, "old.ron", &text);
+    let new = common::write_temp(&dir, "new.ron", &text);
+    let mut harness = harness_with(vec![old, new]);
+    harness.get_by_label("Compare rounds").click();
+    harness.run();
+    let id = |n: usize| format!("{}: kept", data.sides[0].demands[n].id);
+    harness.get_by_label(&id(99));
+    assert!(
+        harness.query_by_label(&id(100)).is_none(),
+        "the 101st is not listed yet"
+    );
+    harness.get_by_label("Show 50 more of 50 left").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Show 50 more of 50 left").click();
+    harness.run();
+    harness.get_by_label(&id(100));
+    harness.get_by_label(&id(149));
+}

@@ -392,6 +392,10 @@ pub enum Action {
 pub enum RoundsAction {
     /// Compare these two documents.
     Choose { old: String, new: String },
+    /// Lists demands with this change, or no longer.
+    ToggleChange(crate::model::rounds::Change),
+    /// Lists more of each side's demands.
+    ShowMore,
     /// A decision about a pair of demands of documents `old` and `new`.
     Decide {
         old: String,

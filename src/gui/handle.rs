@@ -139,7 +139,19 @@ impl StancesApp {
 
     fn handle_rounds(&mut self, action: RoundsAction) {
         match action {
-            RoundsAction::Choose { old, new } => self.views.rounds_pair = Some((old, new)),
+            RoundsAction::Choose { old, new } => {
+                self.views.rounds_pair = Some((old, new));
+                self.views.rounds_filter.rows = super::views::ROUNDS_PAGE;
+            }
+            RoundsAction::ToggleChange(change) => {
+                let shown = &mut self.views.rounds_filter.shown;
+                if let Some(at) = shown.iter().position(|c| *c == change) {
+                    shown.remove(at);
+                } else {
+                    shown.push(change);
+                }
+            }
+            RoundsAction::ShowMore => self.views.rounds_filter.rows += super::views::ROUNDS_PAGE,
             RoundsAction::Decide {
                 old,
                 new,

@@ -117,10 +117,11 @@ impl StancesApp {
             MainView::Overview => overview::show(ui, cmp, views.overview(cmp), actions),
             MainView::Values => values::show(ui, cmp, views.values(cmp)),
             MainView::Rounds => {
+                let filter = views.rounds_filter.clone();
                 let shown = views
                     .rounds(cmp)
                     .map(|(old, new, changes)| rounds::RoundsShown { old, new, changes });
-                rounds::show(ui, cmp, shown, actions);
+                rounds::show(ui, cmp, shown, &filter, actions);
             }
             MainView::Columns => {}
         });

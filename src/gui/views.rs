@@ -3,7 +3,7 @@
 //! model, kept until the comparison changes so that no frame works it out again.
 
 use crate::model::overview::{Overview, overview};
-use crate::model::rounds::RoundsComparison;
+use crate::model::rounds::{Change, RoundsComparison};
 use crate::model::values::{ValueAxis, all_axes, axes_for_issue};
 use crate::model::{Comparison, DemandIx};
 
@@ -43,6 +43,28 @@ impl MainView {
     }
 }
 
+/// Which demands the comparison of rounds lists, and how many of each side's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundsFilter {
+    /// The kinds of change listed.
+    pub shown: Vec<Change>,
+    /// How many rows of each side are listed (more on asking): a frame lays out
+    /// only so many, however large the rounds.
+    pub rows: usize,
+}
+
+/// Rows of a side listed at first, and added by each "Show more".
+pub const ROUNDS_PAGE: usize = 100;
+
+impl Default for RoundsFilter {
+    fn default() -> Self {
+        Self {
+            shown: Change::ALL.to_vec(),
+            rows: ROUNDS_PAGE,
+        }
+    }
+}
+
 /// The view shown and what the views have worked out, each with the revision of
 /// the comparison it was worked out at.
 #[derive(Default)]
@@ -50,6 +72,7 @@ pub struct Views {
     pub main: MainView,
     /// The documents compared as rounds (ids), when the user chose them.
     pub rounds_pair: Option<(String, String)>,
+    pub rounds_filter: RoundsFilter,
     overview: Option<(u64, Overview)>,
     values: Option<(u64, Vec<ValueAxis>)>,
     rounds: Option<(u64, usize, usize, RoundsComparison)>,

@@ -8,6 +8,7 @@ use egui::{Color32, RichText, Sense, Stroke, Ui, WidgetInfo};
 
 use super::{text, theme};
 use crate::gui::command::{Action, RoundsAction, RoundsDecision};
+use crate::gui::views::{ROUNDS_PAGE, RoundsFilter};
 use crate::model::Comparison;
 use crate::model::position::{Demand, PositionFile};
 use crate::model::rounds::{
@@ -38,7 +39,13 @@ pub struct RoundsShown<'a> {
     pub changes: &'a RoundsComparison,
 }
 
-pub fn show(ui: &mut Ui, cmp: &Comparison, shown: Option<RoundsShown<'_>>, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    shown: Option<RoundsShown<'_>>,
+    filter: &RoundsFilter,
+    actions: &mut Vec<Action>,
+) {
     ui.add_space(4.0);
     ui.heading("Compare rounds");
     let Some(shown) = shown else {
@@ -54,6 +61,7 @@ pub fn show(ui: &mut Ui, cmp: &Comparison, shown: Option<RoundsShown<'_>>, actio
         RichText::new("Demands are matched by id. Where ids differ, Stances suggests matches by the similarity of the texts: confirm or reject each, or match a dropped demand with an added one by hand. Decisions are saved with the comparison.")
             .weak(),
     );
+    change_filter(ui, filter, actions);
     ui.add_space(6.0);
     let documents = cmp.documents();
     let (old_doc, new_doc) = (&documents[shown.old], &documents[shown.new]);
@@ -65,7 +73,7 @@ pub fn show(ui: &mut Ui, cmp: &Comparison, shown: Option<RoundsShown<'_>>, actio
     };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for side in &shown.changes.sides {
-            side_section(ui, &context, side, actions);
+            side_section(ui, &context, side, filter, actions);
             ui.add_space(10.0);
         }
     });
@@ -145,7 +153,37 @@ impl Context<'_> {
     }
 }
 
-fn side_section(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, actions: &mut Vec<Action>) {
+/// Which kinds of change are listed.
+fn change_filter(ui: &mut Ui, filter: &RoundsFilter, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("List").weak());
+        for change in Change::ALL {
+            let on = filter.shown.contains(&change);
+            let color = change_color(change);
+            let text = RichText::new(change.label())
+                .strong()
+                .color(if on { Color32::WHITE } else { color });
+            let button = egui::Button::new(text)
+                .fill(if on { color } else { theme::tint(color, ui.visuals()) })
+                .selected(on);
+            if ui
+                .add(button)
+                .on_hover_text(format!("List the demands {} or not", change.name()))
+                .clicked()
+            {
+                actions.push(Action::Rounds(RoundsAction::ToggleChange(change)));
+            }
+        }
+    });
+}
+
+fn side_section(
+    ui: &mut Ui,
+    context: &Context<'_>,
+    side: &SideRounds,
+    filter: &RoundsFilter,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.label(text::widget_text(
             ui,
@@ -182,8 +220,22 @@ fn side_section(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, actions: 
     });
     ui.separator();
     suggestions(ui, context, side, actions);
-    for change in &side.changes {
+    let listed: Vec<&DemandChange> = side
+        .changes
+        .iter()
+        .filter(|c| filter.shown.contains(&c.change))
+        .collect();
+    for change in listed.iter().take(filter.rows) {
         demand_row(ui, context, side, change, actions);
+    }
+    if listed.len() > filter.rows {
+        let more = (listed.len() - filter.rows).min(ROUNDS_PAGE);
+        if ui
+            .button(format!("Show {more} more of {} left", listed.len() - filter.rows))
+            .clicked()
+        {
+            actions.push(Action::Rounds(RoundsAction::ShowMore));
+        }
     }
     if side.suggestions_narrowed {
         ui.label(
@@ -194,6 +246,9 @@ fn side_section(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, actions: 
         );
     }
 }
+
+/// Suggestions listed at once: each decision brings the next.
+const MOST_SUGGESTIONS: usize = 20;
 
 fn suggestions(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, actions: &mut Vec<Action>) {
     if side.suggestions.is_empty() {
@@ -206,7 +261,7 @@ fn suggestions(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, actions: &
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.label(RichText::new("Suggested matches: the same demand under another id?").strong());
-            for s in &side.suggestions {
+            for s in side.suggestions.iter().take(MOST_SUGGESTIONS) {
                 let (Some(old), Some(new)) = (context.old_demand(side, s.old), context.new_demand(side, s.new)) else {
                     continue;
                 };
@@ -235,6 +290,15 @@ fn suggestions(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, actions: &
                         actions.push(context.decide(link, RoundsDecision::Reject));
                     }
                 });
+            }
+            if side.suggestions.len() > MOST_SUGGESTIONS {
+                ui.label(
+                    RichText::new(format!(
+                        "… and {} more, listed as these are decided",
+                        side.suggestions.len() - MOST_SUGGESTIONS
+                    ))
+                    .weak(),
+                );
             }
         });
     ui.add_space(6.0);
