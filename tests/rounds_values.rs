@@ -37,11 +37,8 @@ fn change_of(cmp: &Comparison, id: &str) -> (Change, Vec<Field>) {
     let (old, new) = (&cmp.documents()[0].data, &cmp.documents()[1].data);
     for side in &changes.sides {
         for c in &side.changes {
-            let new_id = c.new.zip(side.new_side).map(|(d, s)| &new.sides[s].demands[d].id);
-            let old_id = c.old.zip(side.old_side).map(|(d, s)| &old.sides[s].demands[d].id);
-            if new_id.map(String::as_str) == Some(id)
-                || (c.change == Change::Dropped && old_id.map(String::as_str) == Some(id))
-            {
+            // The id in the new round, or in the old for a dropped demand.
+            if side.demand_of(c, old, new).is_some_and(|d| d.id == id) {
                 return (c.change, c.fields.clone());
             }
         }

@@ -107,10 +107,8 @@ pub fn rows(rounds: &Rounds, changes: &RoundsComparison) -> Vec<[String; 4]> {
     for side in &changes.sides {
         for change in &side.changes {
             // The id in the new round, or in the old for a dropped demand.
-            let demand = match (change.new, side.new_side, change.old, side.old_side) {
-                (Some(d), Some(s), _, _) => &new.sides[s].demands[d].id,
-                (_, _, Some(d), Some(s)) => &old.sides[s].demands[d].id,
-                _ => continue,
+            let Some(demand) = side.demand_of(change, old, new).map(|d| &d.id) else {
+                continue;
             };
             let fields: Vec<&str> = change.fields.iter().map(|f| f.name()).collect();
             out.push([
@@ -171,17 +169,13 @@ pub fn to_table(rounds: &Rounds, changes: &RoundsComparison) -> String {
             ));
         }
         out.push('\n');
-        let id = |data: &'_ crate::model::PositionFile, side: Option<usize>, demand: Option<usize>| -> String {
-            side.zip(demand)
-                .map(|(s, d)| data.sides[s].demands[d].id.clone())
-                .unwrap_or_default()
-        };
         for change in &side.changes {
             for movement in &change.movements {
                 out.push_str(&format!(
                     "  {}  {}: {}\n",
                     movement.direction.label().to_lowercase(),
-                    id(&new.data, side.new_side, change.new),
+                    side.demand_of(change, &old.data, &new.data)
+                        .map_or("", |d| d.id.as_str()),
                     movement.what
                 ));
             }
@@ -191,8 +185,8 @@ pub fn to_table(rounds: &Rounds, changes: &RoundsComparison) -> String {
             out.push_str(&format!(
                 "  suggested match ({:.0} % alike): {} → {}\n",
                 s.similarity * 100.0,
-                id(&old.data, side.old_side, Some(s.old)),
-                id(&new.data, side.new_side, Some(s.new)),
+                side.old_demand(&old.data, s.old).map_or("", |d| d.id.as_str()),
+                side.new_demand(&new.data, s.new).map_or("", |d| d.id.as_str()),
             ));
         }
         if side.suggestions_narrowed {

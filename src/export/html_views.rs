@@ -58,12 +58,7 @@ pub fn overview_section(report: &Report<'_>, out: &mut String) {
                 out.push_str("<td class=\"none\">No stated position</td>");
                 continue;
             }
-            let count = if cell.demands.len() == 1 {
-                "1 demand".to_owned()
-            } else {
-                format!("{} demands", cell.demands.len())
-            };
-            let _ = write!(out, "<td><span class=\"count\">{count}</span>");
+            let _ = write!(out, "<td><span class=\"count\">{}</span>", cell.count_text());
             if let Some(priority) = cell.strongest {
                 let class = if priority == crate::model::Priority::Core {
                     "pill core"

@@ -376,8 +376,6 @@ pub enum Action {
     CloseWelcome,
     /// Asks where to export the comparison in this format.
     Export(crate::export::ExportFormat),
-    /// Shows one of the main views.
-    ShowView(crate::gui::views::MainView),
     /// From the overview: a side's demands on an issue, in the columns.
     JumpTo {
         side: crate::model::SideIx,

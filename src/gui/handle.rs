@@ -265,7 +265,6 @@ impl StancesApp {
             Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
             Action::Study(action) => self.handle_study(ctx, action),
             Action::SetHideMarks(hide) => self.hide_marks = hide,
-            Action::ShowView(view) => self.show_view(view),
             Action::JumpTo { side, issue } => self.jump_to(side, issue),
             Action::Rounds(action) => self.handle_rounds(action),
             Action::OpenExample(index) => self.open_example(ctx, index),

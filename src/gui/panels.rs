@@ -48,6 +48,16 @@ impl StancesApp {
         }
     }
 
+    /// The messages at the bottom (files changed on disk, notices), where there are any.
+    fn messages_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                self.changed_on_disk_ui(ui, actions);
+                self.notices.ui(ui);
+            });
+        }
+    }
+
     /// The panels of a comparison: the search and legend, messages, the details
     /// pane and the columns.
     pub(super) fn comparison_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -74,12 +84,7 @@ impl StancesApp {
             );
             ui.add_space(2.0);
         });
-        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
-            egui::Panel::bottom("notices").show(ui, |ui| {
-                self.changed_on_disk_ui(ui, actions);
-                self.notices.ui(ui);
-            });
-        }
+        self.messages_panel(ui, actions);
         egui::Panel::right("details")
             .default_size(300.0)
             .min_size(240.0)
@@ -105,12 +110,7 @@ impl StancesApp {
 
     /// The overview, the values or the rounds, in place of the columns, with the messages below.
     fn other_view_panels(&mut self, ui: &mut Ui, view: MainView, actions: &mut Vec<Action>) {
-        if !self.notices.is_empty() || !self.watcher.changed().is_empty() {
-            egui::Panel::bottom("notices").show(ui, |ui| {
-                self.changed_on_disk_ui(ui, actions);
-                self.notices.ui(ui);
-            });
-        }
+        self.messages_panel(ui, actions);
         let cmp = self.doc.comparison();
         let views = &mut self.views;
         egui::CentralPanel::default().show(ui, |ui| match view {

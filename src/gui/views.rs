@@ -22,17 +22,6 @@ pub enum MainView {
 }
 
 impl MainView {
-    pub const ALL: [Self; 4] = [Self::Columns, Self::Overview, Self::Values, Self::Rounds];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Columns => "Columns",
-            Self::Overview => "Overview",
-            Self::Values => "Values",
-            Self::Rounds => "Compare rounds",
-        }
-    }
-
     pub fn hover(self) -> &'static str {
         match self {
             Self::Columns => "Every side's demands side by side, aligned by issue",
@@ -73,27 +62,42 @@ pub struct Views {
     /// The documents compared as rounds (ids), when the user chose them.
     pub rounds_pair: Option<(String, String)>,
     pub rounds_filter: RoundsFilter,
-    overview: Option<(u64, Overview)>,
-    values: Option<(u64, Vec<ValueAxis>)>,
-    rounds: Option<(u64, usize, usize, RoundsComparison)>,
-    issue_values: Option<(u64, usize, Vec<ValueAxis>)>,
+    overview: Cached<(), Overview>,
+    values: Cached<(), Vec<ValueAxis>>,
+    /// By the documents compared (old, new).
+    rounds: Cached<(usize, usize), RoundsComparison>,
+    /// By the issue.
+    issue_values: Cached<usize, Vec<ValueAxis>>,
+}
+
+/// What was worked out for a revision of the comparison and a key, until either changes.
+struct Cached<K, T>(Option<(u64, K, T)>);
+
+impl<K, T> Default for Cached<K, T> {
+    fn default() -> Self {
+        Self(None)
+    }
+}
+
+impl<K: PartialEq, T> Cached<K, T> {
+    /// The value for `revision` and `key`, made by `make` where it is not kept.
+    fn get(&mut self, revision: u64, key: K, make: impl FnOnce() -> T) -> &T {
+        if !matches!(&self.0, Some((r, k, _)) if *r == revision && *k == key) {
+            self.0 = None;
+        }
+        &self.0.get_or_insert_with(|| (revision, key, make())).2
+    }
 }
 
 impl Views {
     pub fn overview(&mut self, cmp: &Comparison) -> &Overview {
-        let fresh = self.overview.as_ref().is_some_and(|(r, _)| *r == cmp.revision());
-        if !fresh {
-            self.overview = Some((cmp.revision(), overview(cmp, &cmp.visible_sides())));
-        }
-        &self.overview.get_or_insert_with(|| (0, Overview::default())).1
+        self.overview
+            .get(cmp.revision(), (), || overview(cmp, &cmp.visible_sides()))
     }
 
     pub fn values(&mut self, cmp: &Comparison) -> &[ValueAxis] {
-        let fresh = self.values.as_ref().is_some_and(|(r, _)| *r == cmp.revision());
-        if !fresh {
-            self.values = Some((cmp.revision(), all_axes(cmp, &cmp.visible_sides())));
-        }
-        &self.values.get_or_insert_with(|| (0, Vec::new())).1
+        self.values
+            .get(cmp.revision(), (), || all_axes(cmp, &cmp.visible_sides()))
     }
 
     /// The axes of the issue the selection is on (its first demand's), for the details pane.
@@ -101,14 +105,9 @@ impl Views {
         let Some(issue) = selection.first().and_then(|&ix| cmp.demand_issue(ix)) else {
             return &[];
         };
-        let fresh = self
-            .issue_values
-            .as_ref()
-            .is_some_and(|(r, i, _)| *r == cmp.revision() && *i == issue);
-        if !fresh {
-            self.issue_values = Some((cmp.revision(), issue, axes_for_issue(cmp, issue, &cmp.visible_sides())));
-        }
-        self.issue_values.as_ref().map_or(&[], |(_, _, axes)| axes.as_slice())
+        self.issue_values.get(cmp.revision(), issue, || {
+            axes_for_issue(cmp, issue, &cmp.visible_sides())
+        })
     }
 
     /// The documents compared as rounds: the user's choice while both are open,
@@ -125,14 +124,10 @@ impl Views {
     /// The rounds compared, with the documents they are.
     pub fn rounds(&mut self, cmp: &Comparison) -> Option<(usize, usize, &RoundsComparison)> {
         let (old, new) = self.rounds_documents(cmp)?;
-        let fresh = self
+        let changes = self
             .rounds
-            .as_ref()
-            .is_some_and(|(r, o, n, _)| *r == cmp.revision() && *o == old && *n == new);
-        if !fresh {
-            self.rounds = Some((cmp.revision(), old, new, cmp.compare_documents(old, new)));
-        }
-        self.rounds.as_ref().map(|(_, o, n, changes)| (*o, *n, changes))
+            .get(cmp.revision(), (old, new), || cmp.compare_documents(old, new));
+        Some((old, new, changes))
     }
 
     /// Forgets what was worked out and chosen for another comparison (the view shown stays).

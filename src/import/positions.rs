@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+
+use super::cells::{DerivedIds, Names, name_key, parse_number, slug, trim, unique};
 
 use crate::model::position::POSITION_FORMAT;
 use crate::model::{Demand, Issue, PositionFile, Priority, Side, Source, Value};
@@ -75,66 +77,6 @@ fn nearest_column(name: &str) -> Option<&'static str> {
         .filter(|&(known, score)| score >= 0.5 || known.starts_with(name) || name.starts_with(known))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(known, _)| known)
-}
-
-/// What makes two names in a table the same side or issue: case and runs of
-/// spaces do not count ("Ceasefire", "ceasefire " and "CEASEFIRE" are one issue,
-/// named as first written), since a shared sheet is typed by many hands.
-fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// An id made from a name: lower case, words joined by `-`, any script kept.
-pub fn slug(name: &str, fallback: &str, max_chars: usize) -> String {
-    let mut id = String::new();
-    for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !id.is_empty() {
-            if id.chars().count() + 1 + word.chars().count() > max_chars {
-                break;
-            }
-            id.push('-');
-        }
-        id.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    if id.is_empty() { fallback.to_owned() } else { id }
-}
-
-/// `base`, or `base-2`, `base-3`… whichever is not taken yet; then taken.
-fn unique(base: String, taken: &mut HashSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    taken.insert(id.clone());
-    id
-}
-
-/// A number as a table may write it: `30`, `2.5`, `-4`, `12,000` or `12 000`.
-fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    if let Ok(x) = text.parse::<f64>() {
-        return x.is_finite().then_some(x);
-    }
-    let grouped = |sep: char| {
-        let mut groups = text.split(sep);
-        let first = groups.next().unwrap_or("");
-        let rest: Vec<&str> = groups.collect();
-        !rest.is_empty()
-            && (1..=3).contains(&first.trim_start_matches('-').len())
-            && rest
-                .iter()
-                .all(|g| g.len() == 3 || (g.len() > 3 && g[3..].starts_with('.')))
-    };
-    let plain = if grouped(',') {
-        text.replace(',', "")
-    } else if grouped(' ') || grouped('\u{a0}') || grouped('\u{202f}') {
-        text.replace([' ', '\u{a0}', '\u{202f}'], "")
-    } else {
-        text.to_owned()
-    };
-    plain.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// A position file made row by row as a table is read, so that a large table
@@ -491,69 +433,5 @@ impl super::table::Rows for PositionsBuilder {
 
     fn row(&mut self, line: u64, cells: &csv::StringRecord) {
         Self::row(self, line, cells);
-    }
-}
-
-/// The distinct names of one column (sides, issues or sources), each with its place
-/// in the list made of them and the ids given so far. A name seen before is found
-/// as written, without building its key again: most rows repeat a name.
-#[derive(Default)]
-struct Names {
-    /// Each spelling met → its place.
-    as_written: FxHashMap<String, usize>,
-    /// The key of each name → its place, for spellings not met yet.
-    by_key: FxHashMap<String, usize>,
-    ids: HashSet<String>,
-}
-
-impl Names {
-    /// The place of `name`; where it is new, `add` puts it at the end of the list,
-    /// with an id made unique against the others.
-    fn place(&mut self, name: &str, key: impl Fn(&str) -> String, add: impl FnOnce(&mut HashSet<String>)) -> usize {
-        if let Some(&at) = self.as_written.get(name) {
-            return at;
-        }
-        let next = self.by_key.len();
-        let at = *self.by_key.entry(key(name)).or_insert(next);
-        if at == next {
-            add(&mut self.ids);
-        }
-        self.as_written.insert(name.to_owned(), at);
-        at
-    }
-}
-
-/// Demand ids made from the side and issue: `ukraine-ceasefire`, then
-/// `ukraine-ceasefire-2`…, avoiding the ids the table gives. Each base remembers
-/// its next number, so 20,000 rows on one issue take 20,000 steps, not 200 million.
-#[derive(Default)]
-struct DerivedIds {
-    taken: FxHashSet<String>,
-    next: FxHashMap<String, u32>,
-}
-
-impl DerivedIds {
-    fn next(&mut self, side: &str, issue: &str, given: &FxHashMap<&str, u64>) -> String {
-        let base = format!("{side}-{issue}");
-        let n = self.next.entry(base.clone()).or_insert(1);
-        loop {
-            let id = if *n == 1 { base.clone() } else { format!("{base}-{n}") };
-            *n += 1;
-            if !given.contains_key(id.as_str()) && self.taken.insert(id.clone()) {
-                return id;
-            }
-        }
-    }
-}
-
-/// A cell without the spaces around it. Most cells have none: they are returned
-/// as they are without walking the text (20,000 rows have 240,000 cells).
-fn trim(cell: &str) -> &str {
-    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
-    let bytes = cell.as_bytes();
-    if plain(bytes.first()) && plain(bytes.last()) {
-        cell
-    } else {
-        cell.trim()
     }
 }

@@ -500,7 +500,14 @@ impl Comparison {
     }
 
     pub(super) fn unindex_mark(&mut self, mark: &Mark) {
-        let found: Vec<DemandIx> = mark.demands.iter().filter_map(|r| self.resolve(r)).collect();
+        // Where its demands were found when it was indexed.
+        let found: Vec<DemandIx> = self
+            .resolved
+            .remove(&mark.id)
+            .unwrap_or_default()
+            .into_iter()
+            .flatten()
+            .collect();
         for ix in &found {
             self.log_mark_change(*ix);
             if let Some(list) = self.marks_by_demand.get_mut(ix) {
@@ -511,7 +518,6 @@ impl Comparison {
             }
         }
         self.orphans.remove(&mark.id);
-        self.resolved.remove(&mark.id);
     }
 }
 

@@ -29,18 +29,20 @@ impl Cell {
         self.statuses.iter().sum()
     }
 
+    /// "2 demands", "1 demand", "No stated position".
+    pub fn count_text(&self) -> String {
+        match self.demands.len() {
+            0 => "No stated position".to_owned(),
+            1 => "1 demand".to_owned(),
+            n => format!("{n} demands"),
+        }
+    }
+
     /// "2 demands · Core", "1 demand", "No stated position".
     pub fn summary(&self) -> String {
-        match (self.demands.len(), self.strongest) {
-            (0, _) => "No stated position".to_owned(),
-            (n, priority) => {
-                let count = if n == 1 {
-                    "1 demand".to_owned()
-                } else {
-                    format!("{n} demands")
-                };
-                priority.map_or(count.clone(), |p| format!("{count} · {}", p.name()))
-            }
+        match self.strongest {
+            Some(p) if !self.is_empty() => format!("{} · {}", self.count_text(), p.name()),
+            _ => self.count_text(),
         }
     }
 }

@@ -178,6 +178,12 @@ impl PositionFile {
     }
 }
 
+/// Whether two side names name the same party: case and the spaces around do
+/// not count ("Ukraine" and "ukraine " are one party, in two rounds or two files).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// A number as people read it: whole numbers with thousands grouped (`12,000`),
 /// others with at most nine decimals, so that a difference like 3.67 − 3.5 reads
 /// `0.17`, not `0.16999999999999993`.

@@ -4,97 +4,17 @@
 //! the user to confirm or reject; and the concessions and hardenings a side made
 //! (a priority lowered or raised, a range moved towards or away from the others).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 
-use serde::{Deserialize, Serialize};
-
-use super::position::{Demand, PositionFile, Priority, Side, Value};
+use super::movements::{LazyValues, Others, movements};
+use super::position::{Demand, PositionFile, Priority, Side, Value, same_name};
 use super::similarity::{SimilarityIndex, SuggestionLimit};
-use super::values::{Relation, relation, unit_key};
+use super::values::unit_key;
 
-/// A demand of one round, by side id and demand id (the round says which document).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct RoundDemand(pub String, pub String);
-
-impl RoundDemand {
-    pub fn new(side: impl Into<String>, demand: impl Into<String>) -> Self {
-        Self(side.into(), demand.into())
-    }
-
-    pub fn side(&self) -> &str {
-        &self.0
-    }
-
-    pub fn demand(&self) -> &str {
-        &self.1
-    }
-}
-
-/// An old round's demand matched with a new round's, by the user.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RoundLink {
-    pub old: RoundDemand,
-    pub new: RoundDemand,
-}
-
-/// What the user decided about two rounds (two documents of a comparison): the
-/// matches confirmed or drawn by hand, and the suggestions rejected. Saved with
-/// the comparison, so that the rounds reopen as they were left.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RoundDecisions {
-    /// The earlier round's document id.
-    pub old: String,
-    /// The later round's document id.
-    pub new: String,
-    /// Sorted, so that the same decisions always save the same bytes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub matches: Vec<RoundLink>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rejected: Vec<RoundLink>,
-}
-
-impl RoundDecisions {
-    pub fn new(old: impl Into<String>, new: impl Into<String>) -> Self {
-        Self {
-            old: old.into(),
-            new: new.into(),
-            ..Self::default()
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.matches.is_empty() && self.rejected.is_empty()
-    }
-
-    /// Confirms a match (a suggestion, or one drawn by hand): each demand is then
-    /// matched with this one only, and a rejection of the pair is forgotten.
-    pub fn confirm(&mut self, link: RoundLink) {
-        self.matches.retain(|l| l.old != link.old && l.new != link.new);
-        self.rejected.retain(|l| *l != link);
-        insert_sorted(&mut self.matches, link);
-    }
-
-    /// Rejects a suggested pair: it is not suggested again.
-    pub fn reject(&mut self, link: RoundLink) {
-        self.matches.retain(|l| *l != link);
-        insert_sorted(&mut self.rejected, link);
-    }
-
-    /// Undoes a confirmed match: the two demands are unmatched again.
-    pub fn unmatch(&mut self, link: &RoundLink) {
-        self.matches.retain(|l| l != link);
-    }
-}
-
-fn insert_sorted(links: &mut Vec<RoundLink>, link: RoundLink) {
-    if let Err(at) = links.binary_search(&link) {
-        links.insert(at, link);
-    }
-}
+pub use super::movements::{Direction, Movement};
+pub use super::round_decisions::{RoundDecisions, RoundDemand, RoundLink};
 
 /// What happened to a demand between the rounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -161,33 +81,6 @@ pub enum MatchedBy {
     User,
 }
 
-/// Which way a side moved on a demand.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    /// Towards the other sides: a priority lowered, a range moved closer to theirs.
-    Concession,
-    /// Away from them: a priority raised, a range moved further off.
-    Hardening,
-}
-
-impl Direction {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Concession => "Concession",
-            Self::Hardening => "Hardening",
-        }
-    }
-}
-
-/// A concession or hardening, with what it was in words.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Movement {
-    pub direction: Direction,
-    /// "priority lowered from Core to High", "range moved towards Russia: the gap
-    /// went from 27 to 17 days".
-    pub what: String,
-}
-
 /// One demand's fate between the rounds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DemandChange {
@@ -230,6 +123,29 @@ pub struct SideRounds {
 }
 
 impl SideRounds {
+    /// The demand at `place` among this side's in the old round's `file`.
+    pub fn old_demand<'a>(&self, file: &'a PositionFile, place: usize) -> Option<&'a Demand> {
+        file.sides.get(self.old_side?)?.demands.get(place)
+    }
+
+    /// The demand at `place` among this side's in the new round's `file`.
+    pub fn new_demand<'a>(&self, file: &'a PositionFile, place: usize) -> Option<&'a Demand> {
+        file.sides.get(self.new_side?)?.demands.get(place)
+    }
+
+    /// The demand a change is about: in the new round, or in the old for a dropped one.
+    pub fn demand_of<'a>(
+        &self,
+        change: &DemandChange,
+        old: &'a PositionFile,
+        new: &'a PositionFile,
+    ) -> Option<&'a Demand> {
+        change
+            .new
+            .and_then(|n| self.new_demand(new, n))
+            .or_else(|| change.old.and_then(|o| self.old_demand(old, o)))
+    }
+
     pub fn count(&self, change: Change) -> usize {
         self.changes.iter().filter(|c| c.change == change).count()
     }
@@ -270,7 +186,7 @@ pub struct RoundsComparison {
 /// user's `decisions` about them.
 pub fn compare_rounds(old: &PositionFile, new: &PositionFile, decisions: &RoundDecisions) -> RoundsComparison {
     // Built when a value first changed: most demands never need it.
-    let values = (ValueIndex::lazy(old), ValueIndex::lazy(new));
+    let values = (LazyValues::new(old), LazyValues::new(new));
     let mut sides = Vec::new();
     let mut old_taken = vec![false; old.sides.len()];
     for (n, new_side) in new.sides.iter().enumerate() {
@@ -297,10 +213,6 @@ pub fn compare_rounds(old: &PositionFile, new: &PositionFile, decisions: &RoundD
         }
     }
     RoundsComparison { sides }
-}
-
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 fn compare_side<'a>(
@@ -456,188 +368,6 @@ fn changed_fields(old: &Demand, new: &Demand) -> Vec<Field> {
         fields.push(Field::Quote);
     }
     fields
-}
-
-/// A round's values by issue and unit, found once: a side's ranges are measured
-/// against the other sides' on the same issue, for every demand whose value changed.
-struct ValueIndex<'a> {
-    file: &'a PositionFile,
-    /// (issue id, unit key) → (side, value), sides in file order.
-    by_issue: HashMap<(&'a str, String), Vec<(usize, &'a Value)>>,
-}
-
-/// A round's [`ValueIndex`], made the first time it is asked for.
-struct LazyValues<'a> {
-    file: &'a PositionFile,
-    index: std::cell::OnceCell<ValueIndex<'a>>,
-}
-
-impl<'a> LazyValues<'a> {
-    fn get(&self) -> &ValueIndex<'a> {
-        self.index.get_or_init(|| ValueIndex::new(self.file))
-    }
-}
-
-impl<'a> ValueIndex<'a> {
-    fn lazy(file: &'a PositionFile) -> LazyValues<'a> {
-        LazyValues {
-            file,
-            index: std::cell::OnceCell::new(),
-        }
-    }
-
-    fn new(file: &'a PositionFile) -> Self {
-        let mut by_issue: HashMap<(&str, String), Vec<(usize, &Value)>> = HashMap::new();
-        for (s, side) in file.sides.iter().enumerate() {
-            for demand in &side.demands {
-                if let Some(value) = &demand.value {
-                    by_issue
-                        .entry((demand.issue.as_str(), unit_key(&value.unit)))
-                        .or_default()
-                        .push((s, value));
-                }
-            }
-        }
-        Self { file, by_issue }
-    }
-
-    /// The values in `unit` that the sides other than `me` state on `issue`, by side.
-    fn others(&self, me: Option<usize>, issue: &str, unit: &str) -> Vec<(&'a str, Vec<&'a Value>)> {
-        let mut out: Vec<(usize, Vec<&Value>)> = Vec::new();
-        for &(side, value) in self
-            .by_issue
-            .get(&(issue, unit.to_owned()))
-            .map_or(&[][..], Vec::as_slice)
-        {
-            if Some(side) == me {
-                continue;
-            }
-            match out.last_mut() {
-                Some((s, values)) if *s == side => values.push(value),
-                _ => out.push((side, vec![value])),
-            }
-        }
-        out.into_iter()
-            .map(|(side, values)| (self.file.sides[side].name.as_str(), values))
-            .collect()
-    }
-}
-
-/// The other sides of the rounds, against whom a side's ranges are measured.
-struct Others<'r, 'a> {
-    old: &'r LazyValues<'a>,
-    new: &'r LazyValues<'a>,
-    old_side: Option<usize>,
-    new_side: Option<usize>,
-}
-
-impl Others<'_, '_> {
-    /// The other sides' values on `issue` in `unit`: from the new round, or where
-    /// it has none, from the old. Each other side with the name it has.
-    fn values(&self, issue_new: &str, issue_old: &str, unit: &str) -> Vec<(&str, Vec<&Value>)> {
-        let new = self.new.get().others(self.new_side, issue_new, unit);
-        if new.is_empty() {
-            self.old.get().others(self.old_side, issue_old, unit)
-        } else {
-            new
-        }
-    }
-}
-
-/// How far a range is from another side's values: the gap to the nearest, zero
-/// where one overlaps.
-fn distance(value: &Value, theirs: &[&Value]) -> f64 {
-    theirs
-        .iter()
-        .map(|t| match relation(value, t) {
-            Relation::Gap(g) => g,
-            Relation::Overlap { .. } => 0.0,
-        })
-        .fold(f64::INFINITY, f64::min)
-}
-
-fn movements(old: &Demand, new: &Demand, fields: &[Field], others: &Others<'_, '_>) -> Vec<Movement> {
-    let mut out = Vec::new();
-    if fields.contains(&Field::Priority)
-        && let (Some(from), Some(to)) = (old.priority, new.priority)
-    {
-        // Core is the strongest: a later priority in the list is a weaker one.
-        let (direction, verb) = if to > from {
-            (Direction::Concession, "lowered")
-        } else {
-            (Direction::Hardening, "raised")
-        };
-        out.push(Movement {
-            direction,
-            what: format!("priority {verb} from {} to {}", from.name(), to.name()),
-        });
-    }
-    if fields.contains(&Field::Value)
-        && let (Some(before), Some(after)) = (&old.value, &new.value)
-        && unit_key(&before.unit) == unit_key(&after.unit)
-    {
-        let unit = unit_key(&after.unit);
-        let theirs = others.values(&new.issue, &old.issue, &unit);
-        let (mut closer, mut further) = (Vec::new(), Vec::new());
-        let mut gaps = Vec::new();
-        for (name, values) in &theirs {
-            let (was, is) = (distance(before, values), distance(after, values));
-            if is < was {
-                closer.push(*name);
-            } else if is > was {
-                further.push(*name);
-            }
-            gaps.push((*name, was, is));
-        }
-        let gap_words = |names: &[&str]| -> String {
-            let parts: Vec<String> = gaps
-                .iter()
-                .filter(|(n, _, _)| names.contains(n))
-                .map(|(n, was, is)| {
-                    let number = |x: f64| super::position::format_number(x);
-                    if *is == 0.0 {
-                        format!(
-                            "now overlapping {n}'s range (the gap was {} {})",
-                            number(*was),
-                            after.unit.trim()
-                        )
-                    } else if *was == 0.0 {
-                        format!(
-                            "no longer overlapping {n}'s range (a gap of {} {})",
-                            number(*is),
-                            after.unit.trim()
-                        )
-                    } else {
-                        format!(
-                            "the gap to {n} went from {} to {} {}",
-                            number(*was),
-                            number(*is),
-                            after.unit.trim()
-                        )
-                    }
-                })
-                .collect();
-            parts.join("; ")
-        };
-        // A side that moved closer to some and further from others is said to do both.
-        if !closer.is_empty() {
-            out.push(Movement {
-                direction: Direction::Concession,
-                what: format!("range moved towards {}: {}", closer.join(" and "), gap_words(&closer)),
-            });
-        }
-        if !further.is_empty() {
-            out.push(Movement {
-                direction: Direction::Hardening,
-                what: format!(
-                    "range moved away from {}: {}",
-                    further.join(" and "),
-                    gap_words(&further)
-                ),
-            });
-        }
-    }
-    out
 }
 
 /// Suggested matches among the demands left unmatched, by the similarity of their

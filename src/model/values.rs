@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::comparison::{Comparison, DemandIx, SideIx};
-use super::position::{Value, format_number};
+use super::position::{Value, format_number, same_name};
 
 /// The colour the values of each shown column are drawn in (by the column's
 /// place), in the window and in reports alike; not the statuses' colours, which
@@ -135,10 +135,6 @@ fn compared(cmp: &Comparison, a: SideIx, b: SideIx, rounds: &HashMap<(usize, usi
     }
     let (da, db) = (document_of(cmp, a), document_of(cmp, b));
     da == db || !rounds.get(&(da.min(db), da.max(db))).copied().unwrap_or(false)
-}
-
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 fn document_of(cmp: &Comparison, side: SideIx) -> usize {

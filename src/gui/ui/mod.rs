@@ -6,6 +6,7 @@ pub mod card;
 pub mod codebook_editor;
 pub mod columns;
 pub mod details;
+pub mod diff;
 pub mod disagreements;
 pub mod export_dialog;
 pub mod file_dialogs;

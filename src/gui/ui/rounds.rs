@@ -3,17 +3,17 @@
 //! side's concessions and hardenings; the matches Stances suggests where ids
 //! differ, to confirm or reject; and matches drawn by hand.
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, RichText, Sense, Stroke, Ui, WidgetInfo};
+use egui::{Color32, RichText, Sense, Ui, WidgetInfo};
 
+use super::diff::diff_text;
 use super::{text, theme};
 use crate::gui::command::{Action, RoundsAction, RoundsDecision};
 use crate::gui::views::{ROUNDS_PAGE, RoundsFilter};
 use crate::model::Comparison;
 use crate::model::position::{Demand, PositionFile};
 use crate::model::rounds::{
-    Change, DemandChange, DiffPart, Direction, Field, MatchedBy, RoundDemand, RoundLink, RoundsComparison, SideRounds,
-    priority_change, value_change, word_diff,
+    Change, DemandChange, Direction, Field, MatchedBy, RoundDemand, RoundLink, RoundsComparison, SideRounds,
+    priority_change, value_change,
 };
 
 fn change_color(change: Change) -> Color32 {
@@ -127,11 +127,11 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn old_demand(&self, side: &SideRounds, place: usize) -> Option<&Demand> {
-        self.old.sides.get(side.old_side?)?.demands.get(place)
+        side.old_demand(self.old, place)
     }
 
     fn new_demand(&self, side: &SideRounds, place: usize) -> Option<&Demand> {
-        self.new.sides.get(side.new_side?)?.demands.get(place)
+        side.new_demand(self.new, place)
     }
 
     fn link(&self, side: &SideRounds, old: usize, new: usize) -> Option<RoundLink> {
@@ -317,7 +317,7 @@ fn row_label(id: &str, change: &DemandChange) -> String {
 fn demand_row(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, change: &DemandChange, actions: &mut Vec<Action>) {
     let old = change.old.and_then(|o| context.old_demand(side, o));
     let new = change.new.and_then(|n| context.new_demand(side, n));
-    let Some(shown) = new.or(old) else {
+    let Some(shown) = side.demand_of(change, context.old, context.new) else {
         return;
     };
     let response = ui
@@ -452,83 +452,4 @@ fn match_by_hand(ui: &mut Ui, context: &Context<'_>, side: &SideRounds, old: usi
         .response
         .on_hover_text(format!("{id} continues as one of the later round's new demands"))
         .widget_info(|| WidgetInfo::labeled(egui::Role::ComboBox, true, format!("Match {id} with…")));
-}
-
-/// The new text with the old one's words struck through and the new ones marked.
-pub fn diff_text(ui: &mut Ui, old: &str, new: &str) {
-    let visuals = ui.visuals().clone();
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let removed = Color32::from_rgb(224, 49, 49);
-    let added = Color32::from_rgb(47, 158, 68);
-    let parts = word_diff(old, new);
-    let kept: usize = parts
-        .iter()
-        .map(|p| match p {
-            DiffPart::Same(t) => t.trim().chars().count(),
-            _ => 0,
-        })
-        .sum();
-    if kept * 10 < new.chars().count() * 4 {
-        // Rewritten more than kept: word by word would be noise, so the two texts.
-        let was = RichText::new(format!("Was: {old}")).color(removed).size(font.size);
-        ui.label(text::widget_text(ui, was, egui::TextStyle::Body));
-        text::label(ui, &format!("Now: {new}"), None);
-        return;
-    }
-    let mut job = LayoutJob::default();
-    let mut last: Option<&DiffPart> = None;
-    for part in &parts {
-        // A removed word right next to an added one gets a space between, so the two read apart.
-        if matches!(
-            (last, part),
-            (Some(DiffPart::Removed(_)), DiffPart::Added(_)) | (Some(DiffPart::Added(_)), DiffPart::Removed(_))
-        ) {
-            job.append(
-                " ",
-                0.0,
-                TextFormat {
-                    font_id: font.clone(),
-                    ..Default::default()
-                },
-            );
-        }
-        last = Some(part);
-        let (text, format) = match part {
-            DiffPart::Same(t) => (
-                t,
-                TextFormat {
-                    font_id: font.clone(),
-                    color: visuals.text_color(),
-                    ..Default::default()
-                },
-            ),
-            DiffPart::Removed(t) => (
-                t,
-                TextFormat {
-                    font_id: font.clone(),
-                    color: removed,
-                    strikethrough: Stroke::new(1.5, removed),
-                    ..Default::default()
-                },
-            ),
-            DiffPart::Added(t) => (
-                t,
-                TextFormat {
-                    font_id: font.clone(),
-                    color: if visuals.dark_mode {
-                        Color32::from_rgb(105, 219, 124)
-                    } else {
-                        added
-                    },
-                    background: theme::tint(added, &visuals),
-                    underline: Stroke::new(1.5, added),
-                    ..Default::default()
-                },
-            ),
-        };
-        job.append(text, 0.0, format);
-    }
-    job.wrap.max_width = ui.available_width().max(60.0);
-    let galley = text::bidi(ui.ctx(), ui.painter().layout_job(job));
-    ui.label(galley);
 }

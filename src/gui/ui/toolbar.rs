@@ -137,12 +137,12 @@ fn view_tabs(ui: &mut Ui, current: MainView, actions: &mut Vec<Action>) {
                 .map(|s| format!(" ({})", ui.ctx().format_shortcut(&s)))
                 .unwrap_or_default();
             if ui
-                .selectable_label(current == *main, RichText::new(main.label()).size(14.5))
+                .selectable_label(current == *main, RichText::new(command.label()).size(14.5))
                 .on_hover_text(format!("{}{shortcut}", main.hover()))
                 .clicked()
                 && current != *main
             {
-                actions.push(Action::ShowView(*main));
+                actions.push(Action::Run(*command));
             }
         }
     });

@@ -6,14 +6,9 @@
 use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use super::{text, theme};
+use crate::model::Comparison;
 use crate::model::position::format_number;
 use crate::model::values::{Relation, ValueAxis, relation_text, side_rgb, statement, ticks};
-use crate::model::{Comparison, SideIx};
-
-pub fn side_color(cmp: &Comparison, side: SideIx) -> Color32 {
-    let [r, g, b] = side_rgb(&cmp.visible_sides(), side);
-    Color32::from_rgb(r, g, b)
-}
 
 /// The "Values" view: every issue with comparable values, one axis each.
 pub fn show(ui: &mut Ui, cmp: &Comparison, axes: &[ValueAxis]) {
@@ -66,6 +61,8 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
     let (lo, hi) = axis.scale(cmp);
     let x_of = |v: f64| plot.left() + ((v - lo) / (hi - lo)) as f32 * plot.width();
     let visuals = ui.visuals().clone();
+    // Each column's values in its colour (not the statuses').
+    let columns = cmp.visible_sides();
     let painter = ui.painter().clone();
 
     // Where two ranges are apart or meet, a band shows it.
@@ -114,7 +111,8 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
         let top = rect.top() + row as f32 * row_height;
         let mid = top + row_height / 2.0;
         let side = ix.side as usize;
-        let color = side_color(cmp, side);
+        let [r, g, b] = side_rgb(&columns, side);
+        let color = Color32::from_rgb(r, g, b);
         let name = text::layout(
             ui,
             &cmp.side_label(side),
