@@ -12,7 +12,7 @@ use stances::format::comparison_file::to_ron;
 use stances::format::parse_position_file;
 use stances::format::position_file::ron_options;
 use stances::gui::{AppOptions, StancesApp};
-use stances::import::import_table;
+use stances::import::{ImportOptions, import_table};
 use stances::io::save_comparison;
 use stances::model::alignment::{Filter, align};
 use stances::model::mark::Stamp;
@@ -391,7 +391,7 @@ fn import_bench(c: &mut Criterion) {
         },
     );
     group.bench_function("stances: table to positions, every cell checked", |b| {
-        b.iter(|| black_box(import_table("table.csv", &table, None).expect("imports")));
+        b.iter(|| black_box(import_table("table.csv", &table, &ImportOptions::default()).expect("imports")));
     });
     group.finish();
 }

@@ -3,40 +3,66 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use stances::cli::{Cli, Command};
-use stances::export::ExportFormat;
+use stances::cli::{Cli, Command, coder_source};
+use stances::export::{ExportFormat, ReportRequest};
+use stances::format::csv_out::CsvStyle;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => stances::cli::check(&files),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
-        Some(Command::Agreement { files, format, by }) => stances::cli::agreement::run(&files, format, by),
+        Some(Command::Agreement {
+            files,
+            format,
+            by,
+            coder_per_file,
+            csv,
+        }) => stances::cli::agreement::run(&files, format, by, coder_source(coder_per_file), csv.style()),
         Some(Command::Rounds {
             files,
             format,
             old,
             new,
-        }) => stances::cli::rounds::run(&files, format, old.as_deref(), new.as_deref()),
+            csv,
+        }) => stances::cli::rounds::run(&files, format, old.as_deref(), new.as_deref(), csv.style()),
         Some(Command::Export {
             file,
             format: ExportFormat::Png,
             output,
             coders,
+            coder_per_file,
             size,
             dark,
             view,
-        }) => stances::gui::export_png(&file, output.as_deref(), &coders, size, dark, view),
+            ..
+        }) => {
+            let request = ReportRequest {
+                file,
+                coders,
+                coder_source: coder_source(coder_per_file),
+                csv: CsvStyle::default(),
+            };
+            stances::gui::export_png(&request, output.as_deref(), size, dark, view)
+        }
         Some(Command::Export {
             file,
             format,
             output,
             coders,
+            coder_per_file,
+            csv,
             view,
             ..
         }) => {
+            let request = ReportRequest {
+                file,
+                coders,
+                coder_source: coder_source(coder_per_file),
+                csv: csv.style(),
+            };
             if view == stances::cli::PictureView::Columns {
-                stances::cli::export::run(&file, format, output.as_deref(), &coders)
+                stances::cli::export::run(&request, format, output.as_deref())
             } else {
                 #[expect(clippy::print_stderr, reason = "a command-line error")]
                 {
@@ -51,9 +77,18 @@ fn main() -> ExitCode {
             table,
             output,
             sheet,
+            decimal,
+            ignore_columns,
             force,
-        }) => stances::cli::import::run(&table, output.as_deref(), sheet.as_deref(), force),
-        None => match stances::gui::run(cli.files, cli.coders) {
+        }) => {
+            let options = stances::import::ImportOptions {
+                sheet,
+                decimal,
+                ignore_columns,
+            };
+            stances::cli::import::run(&table, output.as_deref(), &options, force)
+        }
+        None => match stances::gui::run(cli.files, cli.coders, coder_source(cli.coder_per_file)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 #[expect(clippy::print_stderr, reason = "no window to show the error in")]

@@ -177,12 +177,15 @@ fn tidy_csv_matches_its_golden_file_and_reads_back() {
             "issue_name",
             "demand",
             "text",
-            "priority"
+            "priority",
+            "round",
+            "date"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    // Two marks on two demands each, one on one demand.
-    assert_eq!(rows.len(), 5);
+    // Two marks on two demands each, one on one demand; then the ten unmarked demands.
+    assert_eq!(rows.iter().filter(|r| !r[0].is_empty()).count(), 5);
+    assert_eq!(rows.len(), 15);
     let ua = rows
         .iter()
         .find(|r| &r[12] == "ua-ceasefire")
@@ -220,9 +223,9 @@ fn wide_csv_matches_its_golden_file_with_a_row_per_issue() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 9, "one row per issue");
     assert_eq!(&rows[0][1], "Ceasefire");
-    // Line n of the statuses is about line n of the demands.
+    // Entry n of the statuses (joined by "; ") is about line n of the demands.
     let demands: Vec<&str> = rows[0][4].lines().collect();
-    let statuses: Vec<&str> = rows[0][5].split('\n').collect();
+    let statuses: Vec<&str> = rows[0][5].split("; ").collect();
     assert_eq!(demands.len(), statuses.len());
     let truce = demands
         .iter()

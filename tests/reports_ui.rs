@@ -49,9 +49,15 @@ fn export_writes_each_report_the_dialog_offers() {
     assert!(md.starts_with("# Russia-Ukraine direct talks"));
 
     let csv_path = dir.path().join("marks.csv");
-    export(&mut harness, "CSV, one row per marked demand (.csv)", &csv_path);
-    let rows = csv::Reader::from_path(&csv_path).expect("CSV").records().count();
-    assert_eq!(rows, 5, "one row per demand covered by a mark");
+    export(&mut harness, "CSV, one row per demand and mark (.csv)", &csv_path);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&csv_path)
+        .expect("CSV")
+        .records()
+        .map(|r| r.expect("row"))
+        .collect();
+    let marked = rows.iter().filter(|r| !r[0].is_empty()).count();
+    assert_eq!(marked, 5, "one row per demand covered by a mark");
+    assert_eq!(rows.len() - marked, 10, "and one per unmarked demand");
 
     let wide = dir.path().join("issues.csv");
     export(&mut harness, "CSV, one row per issue (.csv)", &wide);

@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::export::source::open_study;
 use crate::format::agreement_csv::to_csv;
-use crate::io;
+use crate::format::csv_out::CsvStyle;
 use crate::model::reliability::{Agreement, Undefined, figure_text};
-use crate::model::study::{Breakdown, Study};
+use crate::model::study::{Breakdown, CoderSource, Study};
 
 /// How `stances agreement` prints its figures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -35,12 +36,6 @@ impl From<By> for Breakdown {
             By::Status => Breakdown::Status,
         }
     }
-}
-
-/// Reads coders' comparison files as one study, with a message naming the file
-/// and the problem when one cannot be used.
-pub fn open_study(files: &[PathBuf]) -> Result<Study, String> {
-    Study::new(io::study::read_coded_copies(files)?).map_err(|e| e.to_string())
 }
 
 /// The table of `rows`, then what the figures leave out.
@@ -142,8 +137,8 @@ pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
 
 /// Runs `stances agreement`: prints the figures, returns the exit code.
 #[expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line report")]
-pub fn run(files: &[PathBuf], format: OutputFormat, by: Option<By>) -> ExitCode {
-    let study = match open_study(files) {
+pub fn run(files: &[PathBuf], format: OutputFormat, by: Option<By>, source: CoderSource, style: CsvStyle) -> ExitCode {
+    let study = match open_study(files, source) {
         Ok(study) => study,
         Err(message) => {
             eprintln!("{message}");
@@ -153,7 +148,7 @@ pub fn run(files: &[PathBuf], format: OutputFormat, by: Option<By>) -> ExitCode 
     let rows = study.report(by.map(Breakdown::from));
     match format {
         OutputFormat::Table => print!("{}", to_table(&study, &rows)),
-        OutputFormat::Csv => match to_csv(&rows) {
+        OutputFormat::Csv => match to_csv(&rows, style) {
             Ok(text) => print!("{text}"),
             Err(e) => {
                 eprintln!("stances: could not write the CSV: {e}");

@@ -4,17 +4,17 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::export::is_standard_output;
+use crate::export::source::is_standard_output;
 use crate::format::diagnostics::count;
-use crate::import::{import_table, to_position_ron};
+use crate::import::{ImportOptions, import_table, to_position_ron};
 use crate::io;
 
 /// Reads the table at `path` and returns the position file's text, with notes
 /// and a summary to say.
-pub fn import_file(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<String>), String> {
+pub fn import_file(path: &Path, options: &ImportOptions) -> Result<(String, Vec<String>), String> {
     let shown = io::display_path(path);
     let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot be read: {e}"))?;
-    let imported = import_table(&shown, &bytes, sheet)?;
+    let imported = import_table(&shown, &bytes, options)?;
     let text = to_position_ron(&imported.positions, &shown)?;
     let p = &imported.positions;
     let mut notes = imported.notes;
@@ -29,8 +29,8 @@ pub fn import_file(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<Stri
 
 /// Runs `stances import`: the position file to `output` (standard output when none).
 #[expect(clippy::print_stderr, reason = "standard output may be the position file itself")]
-pub fn run(table: &Path, output: Option<&Path>, sheet: Option<&str>, force: bool) -> ExitCode {
-    let result = import_file(table, sheet).and_then(|(text, notes)| {
+pub fn run(table: &Path, output: Option<&Path>, options: &ImportOptions, force: bool) -> ExitCode {
+    let result = import_file(table, options).and_then(|(text, notes)| {
         match output.filter(|o| !is_standard_output(Some(o))) {
             None => {
                 let mut stdout = std::io::stdout().lock();

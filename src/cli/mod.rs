@@ -33,6 +33,13 @@ pub struct Cli {
     #[arg(long)]
     pub coders: bool,
 
+    /// With --coders: take each file as one coder, named like `alice (file)`, for
+    /// two codings by one person (test–retest) or several people under one name.
+    /// Without it, coders are found by the names on their marks, and one name in
+    /// two files is refused.
+    #[arg(long, requires = "coders")]
+    pub coder_per_file: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -73,6 +80,11 @@ pub enum Command {
         /// Add one row per issue, side or status (that status against all others).
         #[arg(long, value_enum)]
         by: Option<agreement::By>,
+        /// Take each file as one coder (test–retest, one shared account), named like `alice (file)`.
+        #[arg(long)]
+        coder_per_file: bool,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// A report of a comparison (or of position files' demands): Markdown or HTML
     /// for papers and handouts, CSV for R, pandas and spreadsheets, or a PNG of the
@@ -81,7 +93,7 @@ pub enum Command {
     Export {
         /// The comparison file (.stances.ron), or a position file.
         file: PathBuf,
-        /// `md`, `html`, `csv` (one row per marked demand), `csv-wide` (one row per
+        /// `md`, `html`, `csv` (one row per demand and mark, unmarked demands included), `csv-wide` (one row per
         /// issue) or `png`.
         #[arg(long, value_enum)]
         format: crate::export::ExportFormat,
@@ -92,6 +104,12 @@ pub enum Command {
         /// agreement figures go into the report.
         #[arg(long, num_args = 1..)]
         coders: Vec<PathBuf>,
+        /// With --coders: take each file as one coder (test–retest, one shared
+        /// account), named like `alice (file)`.
+        #[arg(long)]
+        coder_per_file: bool,
+        #[command(flatten)]
+        csv: CsvArgs,
         /// The window's size for `png`, as WIDTHxHEIGHT in points.
         #[arg(long, default_value = "1600x1000", value_parser = parse_size)]
         size: (u32, u32),
@@ -121,6 +139,8 @@ pub enum Command {
         /// In a comparison file, the id of the new round's document (by default the later by date).
         #[arg(long)]
         new: Option<String>,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// A position file from a spreadsheet (.csv, .xlsx, .xls, .ods): one row per
     /// demand under a header row naming the columns, in any order and case:
@@ -136,20 +156,51 @@ pub enum Command {
         /// The workbook's sheet to read (the first when not given).
         #[arg(long)]
         sheet: Option<String>,
+        /// The decimal mark of numbers written as text. By default a `;`-separated
+        /// file has `,` (12.000 is twelve thousand, 2,5 two and a half), a `,`- or
+        /// tab-separated one `.`; a workbook's number cells are numbers already.
+        #[arg(long, value_enum)]
+        decimal: Option<crate::import::DecimalMark>,
+        /// Import without this column (an unknown column is otherwise refused, so
+        /// that no data is dropped unseen). May be given several times.
+        #[arg(long = "ignore-column", value_name = "NAME")]
+        ignore_columns: Vec<String>,
         /// Overwrite the output file if it exists.
         #[arg(long)]
         force: bool,
     },
 }
 
-/// The window's view a picture shows (`stances export --format png --view …`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum PictureView {
-    #[default]
-    Columns,
-    Overview,
-    Values,
-    Rounds,
+pub use crate::export::PictureView;
+
+/// How a CSV is written: safe for spreadsheets unless `--raw`, with a byte order mark on `--bom`.
+#[derive(Clone, Copy, Debug, Default, clap::Args)]
+pub struct CsvArgs {
+    /// CSV: write text as it is. By default a cell starting with =, +, -, @, a tab
+    /// or a carriage return gets a leading ' so that no spreadsheet runs it as a formula.
+    #[arg(long)]
+    pub raw: bool,
+    /// CSV: start with a UTF-8 byte order mark, which Excel on Windows needs to read UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+}
+
+impl CsvArgs {
+    pub fn style(self) -> crate::format::csv_out::CsvStyle {
+        crate::format::csv_out::CsvStyle {
+            raw: self.raw,
+            bom: self.bom,
+        }
+    }
+}
+
+/// `--coder-per-file`, as the study reads it.
+pub fn coder_source(per_file: bool) -> crate::model::study::CoderSource {
+    if per_file {
+        crate::model::study::CoderSource::EachFile
+    } else {
+        crate::model::study::CoderSource::MarkNames
+    }
 }
 
 /// `1600x1000` → (1600, 1000), within what a window can be.

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use crate::model::Comparison;
 use crate::model::rounds::{Direction, RoundsComparison};
 
-use super::export::read_comparison;
+use crate::export::source::read_comparison;
+use crate::format::csv_out::{CsvOut, CsvStyle};
 
 /// How `stances rounds` prints the changes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -122,14 +123,13 @@ pub fn rows(rounds: &Rounds, changes: &RoundsComparison) -> Vec<[String; 4]> {
     out
 }
 
-pub fn to_csv(rows: &[[String; 4]]) -> Result<String, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(CSV_COLUMNS)?;
+pub fn to_csv(rows: &[[String; 4]], style: CsvStyle) -> Result<String, csv::Error> {
+    let mut out = CsvOut::new(style);
+    out.record(CSV_COLUMNS)?;
     for row in rows {
-        out.write_record(row)?;
+        out.record(row)?;
     }
-    let bytes = out.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    out.finish()
 }
 
 /// The changes as aligned columns, then for each side its counts, its
@@ -205,7 +205,7 @@ pub fn to_table(rounds: &Rounds, changes: &RoundsComparison) -> String {
 
 /// Runs `stances rounds`: prints the changes, returns the exit code.
 #[expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line report")]
-pub fn run(files: &[PathBuf], format: OutputFormat, old: Option<&str>, new: Option<&str>) -> ExitCode {
+pub fn run(files: &[PathBuf], format: OutputFormat, old: Option<&str>, new: Option<&str>, style: CsvStyle) -> ExitCode {
     let rounds = match read_rounds(files, old, new) {
         Ok(rounds) => rounds,
         Err(message) => {
@@ -216,7 +216,7 @@ pub fn run(files: &[PathBuf], format: OutputFormat, old: Option<&str>, new: Opti
     let changes = rounds.comparison.compare_documents(rounds.old, rounds.new);
     match format {
         OutputFormat::Table => print!("{}", to_table(&rounds, &changes)),
-        OutputFormat::Csv => match to_csv(&rows(&rounds, &changes)) {
+        OutputFormat::Csv => match to_csv(&rows(&rounds, &changes), style) {
             Ok(text) => print!("{text}"),
             Err(e) => {
                 eprintln!("stances rounds: could not write the CSV: {e}");

@@ -1,18 +1,23 @@
 //! The comparison as CSV for R, pandas and spreadsheets, written with the `csv`
-//! crate (UTF-8, quoted as needed).
+//! crate (UTF-8, quoted as needed, no cell a spreadsheet would run: see
+//! [`crate::format::csv_out`]).
 //!
-//! - Tidy: one row per demand covered by a mark, with exactly the columns of
-//!   [`TIDY_COLUMNS`]. With a coding study open, each coder's marks follow the
-//!   consensus's, and the consensus's rows say `consensus` as their coder.
-//! - Wide: one row per issue; for each side a column of its demands' texts and one
-//!   of the statuses on them, a line per demand in both (and with a study, one
-//!   column per coder with the statuses that coder gave).
+//! - Tidy: one row per demand covered by a mark, then one per demand no mark
+//!   covers (its mark fields empty), so that shares can be computed; exactly the
+//!   columns of [`TIDY_COLUMNS`]. With a coding study open, each coder's rows
+//!   follow the consensus's, each row named by its mark's coder, and the
+//!   consensus's rows say `consensus` as their coder.
+//! - Wide: one row per issue; for each side a column of its demands' texts, one
+//!   line per demand (a line break within a text written as a space), and one of
+//!   their statuses, one entry per demand joined by `; ` (`(none)` for none; a demand's
+//!   several statuses joined by `, `); with a study, one such column per coder.
 
-use crate::model::{Comparison, Mark};
+use crate::format::csv_out::{CsvOut, CsvStyle};
+use crate::model::{Comparison, DemandIx, Mark};
 
 use super::Report;
 
-pub const TIDY_COLUMNS: [&str; 15] = [
+pub const TIDY_COLUMNS: [&str; 17] = [
     "mark",
     "status",
     "status_label",
@@ -28,48 +33,85 @@ pub const TIDY_COLUMNS: [&str; 15] = [
     "demand",
     "text",
     "priority",
+    "round",
+    "date",
 ];
 
 /// The coder named in the consensus's rows of a study's tidy CSV.
 pub const CONSENSUS_CODER: &str = "consensus";
 
-fn finish(writer: ::csv::Writer<Vec<u8>>) -> Result<String, ::csv::Error> {
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    // Every field written is a `&str`, so the bytes are UTF-8.
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+/// Who a copy's rows name as coder.
+enum Coders<'a> {
+    /// Each mark's own coder.
+    Marks,
+    /// One name for every row (the consensus).
+    All(&'a str),
+    /// A study's coder file: each mark's coder as the study names it.
+    Study(&'a crate::model::study::Study, usize),
 }
 
-/// Tidy CSV: a header, then one row per demand covered by a mark.
-pub fn to_tidy_csv(report: &Report<'_>) -> Result<String, ::csv::Error> {
-    let mut out = ::csv::Writer::from_writer(Vec::new());
-    out.write_record(TIDY_COLUMNS)?;
-    let coder = report.study.map(|_| CONSENSUS_CODER);
-    write_marks(&mut out, report.comparison, coder)?;
+/// Tidy CSV: a header, then one row per demand covered by a mark, then one per
+/// demand no mark covers.
+pub fn to_tidy_csv(report: &Report<'_>, style: CsvStyle) -> Result<String, ::csv::Error> {
+    let mut out = CsvOut::new(style);
+    out.record(TIDY_COLUMNS)?;
+    let coders = report.study.map_or(Coders::Marks, |_| Coders::All(CONSENSUS_CODER));
+    write_marks(&mut out, report.comparison, &coders)?;
     if let Some(study) = report.study {
-        for (copy, name) in study.copies().iter().zip(study.coders()) {
-            write_marks(&mut out, &copy.comparison, Some(name))?;
+        for (c, copy) in study.copies().iter().enumerate() {
+            write_marks(&mut out, &copy.comparison, &Coders::Study(study, c))?;
         }
     }
     finish(out)
 }
 
+fn finish(out: CsvOut) -> Result<String, ::csv::Error> {
+    out.finish()
+}
+
 /// One row per demand covered by a mark of `cmp`, marks in the order they were
-/// made; `coder` in place of each mark's own when given (a study names its coders
-/// by their marks, or by their file where the marks name no one).
+/// made, each named by its coder as `coders` says; then one row per demand of
+/// `cmp` no mark covers (for a study's coder file: per coder of the file, the
+/// demands that coder did not mark).
 ///
 /// Rows are gathered a few hundred at a time, then written: the demands a mark
 /// names lie anywhere in memory, and read in a tight loop those reads overlap,
 /// where between the writing of two rows each would wait on its own. (Measured
 /// on 2 × 100,000 demands with 50,000 marks: 115 ms row by row, 73 ms so.)
-fn write_marks(out: &mut ::csv::Writer<Vec<u8>>, cmp: &Comparison, coder: Option<&str>) -> Result<(), ::csv::Error> {
+fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Result<(), ::csv::Error> {
     const BATCH: usize = 256;
     let codebook = cmp.codebook();
+    let rounds: Vec<(&str, &str)> = cmp
+        .documents()
+        .iter()
+        .map(|d| (d.data.round.as_deref().unwrap_or(""), d.data.date.as_deref().unwrap_or("")))
+        .collect();
+    let round_of = |ix: DemandIx| {
+        let document = cmp.side_document(ix.side as usize);
+        cmp.document_index(&document.id).map_or(("", ""), |d| rounds[d])
+    };
     let mut rows: Vec<[&str; TIDY_COLUMNS.len()]> = Vec::with_capacity(BATCH);
+    // The coders of this file, and the demands each covered (a study's coder file).
+    let mut covered: Vec<(&str, rustc_hash::FxHashSet<DemandIx>)> = Vec::new();
     for (mark, found) in cmp.marks_resolved() {
         let status_label = codebook.get(&mark.status).map_or("", |s| s.label.as_str());
-        let coder = coder.unwrap_or(&mark.coder);
+        let coder: &str = match coders {
+            Coders::Marks => &mark.coder,
+            Coders::All(name) => name,
+            Coders::Study(study, copy) => study.coder_of(*copy, mark),
+        };
+        if matches!(coders, Coders::Study(..)) {
+            let at = match covered.iter().position(|(c, _)| *c == coder) {
+                Some(at) => at,
+                None => {
+                    covered.push((coder, rustc_hash::FxHashSet::default()));
+                    covered.len() - 1
+                }
+            };
+            covered[at].1.extend(found.iter().flatten().copied());
+        }
         for (r, found) in mark.demands.iter().zip(found) {
-            let (side_name, issue, issue_name, text, priority) = match *found {
+            let (side_name, issue, issue_name, text, priority, (round, date)) = match *found {
                 Some(ix) => {
                     let demand = cmp.demand(ix);
                     let issue_name = cmp.demand_issue(ix).map_or("", |i| cmp.issues()[i].name.as_str());
@@ -79,9 +121,10 @@ fn write_marks(out: &mut ::csv::Writer<Vec<u8>>, cmp: &Comparison, coder: Option
                         issue_name,
                         demand.text.as_str(),
                         demand.priority.map_or("", |p| p.name()),
+                        round_of(ix),
                     )
                 }
-                None => ("", "", "", "", ""),
+                None => ("", "", "", "", "", ("", "")),
             };
             rows.push([
                 mark.id.as_str(),
@@ -99,6 +142,8 @@ fn write_marks(out: &mut ::csv::Writer<Vec<u8>>, cmp: &Comparison, coder: Option
                 r.demand(),
                 text,
                 priority,
+                round,
+                date,
             ]);
         }
         if rows.len() >= BATCH {
@@ -113,22 +158,62 @@ fn write_marks(out: &mut ::csv::Writer<Vec<u8>>, cmp: &Comparison, coder: Option
             }
             std::hint::black_box(touched);
             for row in rows.drain(..) {
-                out.write_record(row)?;
+                out.record_of(&row)?;
             }
         }
     }
     for row in rows {
-        out.write_record(row)?;
+        out.record_of(&row)?;
+    }
+    // The demands left unmarked: by everyone, or, in a coder's file, by each coder.
+    let unmarked_by: Vec<(&str, Option<&rustc_hash::FxHashSet<DemandIx>>)> = match coders {
+        Coders::Study(..) => covered.iter().map(|(c, set)| (*c, Some(set))).collect(),
+        Coders::Marks => vec![("", None)],
+        Coders::All(name) => vec![(*name, None)],
+    };
+    for (coder, covered) in unmarked_by {
+        for ix in cmp.all_demands() {
+            let unmarked = match covered {
+                Some(set) => !set.contains(&ix),
+                None => cmp.marks_on(ix).is_empty(),
+            };
+            if !unmarked {
+                continue;
+            }
+            let demand = cmp.demand(ix);
+            let r = cmp.demand_ref(ix);
+            let issue_name = cmp.demand_issue(ix).map_or("", |i| cmp.issues()[i].name.as_str());
+            let (round, date) = round_of(ix);
+            out.record_of(&[
+                "",
+                "",
+                "",
+                coder,
+                "",
+                "",
+                "",
+                r.document(),
+                r.side(),
+                cmp.side(ix.side as usize).name.as_str(),
+                demand.issue.as_str(),
+                issue_name,
+                r.demand(),
+                demand.text.as_str(),
+                demand.priority.map_or("", |p| p.name()),
+                round,
+                date,
+            ])?;
+        }
     }
     Ok(())
 }
 
 /// Wide CSV: a header, then one row per issue.
-pub fn to_wide_csv(report: &Report<'_>) -> Result<String, ::csv::Error> {
+pub fn to_wide_csv(report: &Report<'_>, style: CsvStyle) -> Result<String, ::csv::Error> {
     let cmp = report.comparison;
     let coders = report.coders();
     let sides: Vec<usize> = (0..cmp.side_count()).collect();
-    let mut out = ::csv::Writer::from_writer(Vec::new());
+    let mut out = CsvOut::new(style);
     let mut header = vec!["issue".to_owned(), "issue_name".to_owned()];
     for &side in &sides {
         let label = cmp.side_label(side);
@@ -138,12 +223,12 @@ pub fn to_wide_csv(report: &Report<'_>) -> Result<String, ::csv::Error> {
             header.push(format!("{label}: {coder}"));
         }
     }
-    out.write_record(&header)?;
+    out.record(&header)?;
     for (i, issue) in cmp.issues().iter().enumerate() {
         let mut row = vec![issue.id.clone(), issue.name.clone()];
         for &side in &sides {
             let demands: Vec<_> = cmp.demands_on(side, i).collect();
-            row.push(lines(demands.iter().map(|&ix| cmp.demand(ix).text.clone())));
+            row.push(lines(demands.iter().map(|&ix| one_line(&cmp.demand(ix).text))));
             row.push(aligned(
                 demands
                     .iter()
@@ -157,7 +242,7 @@ pub fn to_wide_csv(report: &Report<'_>) -> Result<String, ::csv::Error> {
                 ));
             }
         }
-        out.write_record(&row)?;
+        out.record(&row)?;
     }
     finish(out)
 }
@@ -170,16 +255,31 @@ fn statuses<'m>(report: &Report<'_>, marks: impl Iterator<Item = &'m Mark>) -> S
         .join(", ")
 }
 
-/// One line per demand, so that line *n* of a statuses cell is about line *n* of the demands cell.
+/// One line per demand in a demands cell.
 fn lines(items: impl Iterator<Item = String>) -> String {
     items.collect::<Vec<_>>().join("\n")
 }
 
-/// Lines aligned with a demands cell, or nothing when every line is empty.
+/// A demand's text on one line: its line breaks (CR, LF or CRLF) as spaces, so
+/// that line *n* of a demands cell is demand *n*. The tidy CSV keeps the text whole.
+fn one_line(text: &str) -> String {
+    if text.contains(['\n', '\r']) {
+        text.split(['\n', '\r']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Entry *n* for demand *n* of a demands cell, joined by `; ` (`(none)` for a demand
+/// with none), or nothing when no demand has one.
 fn aligned(items: Vec<String>) -> String {
     if items.iter().all(String::is_empty) {
         String::new()
     } else {
-        items.join("\n")
+        items
+            .iter()
+            .map(|s| if s.is_empty() { "(none)" } else { s.as_str() })
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }

@@ -191,8 +191,12 @@ fn agreement(report: &Report<'_>, out: &mut String) {
 fn demands_table(report: &Report<'_>, issue: usize, out: &mut String) {
     let cmp = report.comparison;
     let coders = report.coders();
-    let mut names = vec!["Side", "Demand", "Priority", "Value", "Quote", "Source", "Marks"];
-    names.extend(coders.iter().map(String::as_str));
+    let mut names: Vec<String> = ["Side", "Demand", "Priority", "Value", "Quote", "Source", "Marks"]
+        .map(str::to_owned)
+        .to_vec();
+    // Coder names are typed by people: escaped, so that `bob|smith` stays one column.
+    names.extend(coders.iter().map(|c| cell(c)));
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     table_header(out, &names);
     for side in report.sides() {
         let label = cell(&cmp.side_label(side));

@@ -7,10 +7,24 @@ pub mod html;
 mod html_views;
 pub mod markdown;
 mod report;
+pub mod source;
 
 use std::path::Path;
 
+use crate::format::csv_out::CsvStyle;
+
 pub use report::Report;
+pub use source::ReportRequest;
+
+/// The window's view a picture shows (`stances export --format png --view …`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PictureView {
+    #[default]
+    Columns,
+    Overview,
+    Values,
+    Rounds,
+}
 
 /// What `stances export` and File › Export… write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -19,7 +33,7 @@ pub enum ExportFormat {
     Md,
     /// One self-contained HTML page: the aligned columns, statuses in the codebook's colours.
     Html,
-    /// Tidy CSV: one row per demand covered by a mark.
+    /// Tidy CSV: one row per demand covered by a mark, and one per unmarked demand.
     Csv,
     /// Wide CSV: one row per issue, a column of demands and one of statuses per side.
     CsvWide,
@@ -35,7 +49,7 @@ impl ExportFormat {
         match self {
             Self::Md => "Markdown report (.md)",
             Self::Html => "HTML report (.html)",
-            Self::Csv => "CSV, one row per marked demand (.csv)",
+            Self::Csv => "CSV, one row per demand and mark (.csv)",
             Self::CsvWide => "CSV, one row per issue (.csv)",
             Self::Png => "Picture of the window (.png)",
         }
@@ -72,13 +86,13 @@ impl ExportFormat {
     }
 
     /// The text of the report, for every format but PNG (a picture of the window,
-    /// which only the window can take).
-    pub fn text(self, report: &Report<'_>) -> Result<String, String> {
+    /// which only the window can take); CSV written as `style` says.
+    pub fn text(self, report: &Report<'_>, style: CsvStyle) -> Result<String, String> {
         match self {
             Self::Md => Ok(markdown::to_markdown(report)),
             Self::Html => Ok(html::to_html(report)),
-            Self::Csv => csv::to_tidy_csv(report).map_err(|e| e.to_string()),
-            Self::CsvWide => csv::to_wide_csv(report).map_err(|e| e.to_string()),
+            Self::Csv => csv::to_tidy_csv(report, style).map_err(|e| e.to_string()),
+            Self::CsvWide => csv::to_wide_csv(report, style).map_err(|e| e.to_string()),
             Self::Png => Err("a PNG is a picture of the window, not text".to_owned()),
         }
     }

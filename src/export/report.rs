@@ -37,10 +37,19 @@ impl<'a> Report<'a> {
     pub fn with_study(comparison: &'a Comparison, study: Option<&'a Study>) -> Self {
         let units = study.map_or_else(HashMap::new, |study| {
             let unit_of: HashMap<DemandIx, usize> = study.units().iter().enumerate().map(|(u, &ix)| (ix, u)).collect();
+            // The report's documents may have other ids than the study's (a consensus
+            // made from renamed files): matched by their positions, as the study matched its coders'.
+            let map = study.match_comparison("the report", comparison).unwrap_or_else(|_| {
+                comparison
+                    .documents()
+                    .iter()
+                    .map(|d| (d.id.clone(), d.id.clone()))
+                    .collect()
+            });
             comparison
                 .all_demands()
                 .filter_map(|ix| {
-                    let there = study.base().resolve(&comparison.demand_ref(ix))?;
+                    let there = study.unit_demand(&map, comparison, ix)?;
                     Some((ix, *unit_of.get(&there)?))
                 })
                 .collect()

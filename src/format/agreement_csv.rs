@@ -1,6 +1,7 @@
 //! Agreement figures as CSV, the same from `stances agreement --format csv` and
 //! from the window's Copy as CSV: `scope,units,pairable_units,coders,percent_agreement,cohen_kappa,krippendorff_alpha`.
 
+use super::csv_out::{CsvOut, CsvStyle};
 use crate::model::reliability::{Agreement, Figure};
 
 /// A figure with four decimals, or nothing (CSV).
@@ -9,9 +10,9 @@ fn csv_number(figure: &Figure, scale: f64) -> String {
 }
 
 /// The CSV of `rows`: the header, then one line per row, `all` first.
-pub fn to_csv(rows: &[(String, Agreement)]) -> Result<String, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
+pub fn to_csv(rows: &[(String, Agreement)], style: CsvStyle) -> Result<String, csv::Error> {
+    let mut out = CsvOut::new(style);
+    out.record([
         "scope",
         "units",
         "pairable_units",
@@ -21,7 +22,7 @@ pub fn to_csv(rows: &[(String, Agreement)]) -> Result<String, csv::Error> {
         "krippendorff_alpha",
     ])?;
     for (scope, a) in rows {
-        out.write_record([
+        out.record([
             scope.clone(),
             a.units.to_string(),
             a.pairable_units.to_string(),
@@ -31,6 +32,5 @@ pub fn to_csv(rows: &[(String, Agreement)]) -> Result<String, csv::Error> {
             csv_number(&a.krippendorff_alpha, 1.0),
         ])?;
     }
-    let bytes = out.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    out.finish()
 }

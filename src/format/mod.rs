@@ -6,6 +6,7 @@ pub mod agreement_csv;
 pub mod codebook_file;
 pub mod comparison_file;
 pub mod comparison_v1;
+pub mod csv_out;
 pub mod diagnostics;
 pub mod locate;
 pub mod position_file;

@@ -35,6 +35,8 @@ pub struct AppOptions {
     pub files: Vec<PathBuf>,
     /// Open `files` as a coding study: each a coder's comparison (`--coders`).
     pub coders: bool,
+    /// How that study finds its coders (`--coder-per-file`).
+    pub coder_source: crate::model::study::CoderSource,
     /// Native file dialogs; tests use the typed-path prompt instead.
     pub native_dialogs: bool,
     /// Where autosaves for crash recovery go; `None` turns autosave off.
@@ -78,6 +80,9 @@ pub struct StancesApp {
     pub(super) imported: Option<super::import::ImportedPositions>,
     /// The coding study whose consensus is the open document, if one is open.
     pub(super) study: Option<super::study::StudyState>,
+    /// Coders' files refused because one coder name is in two of them, with the
+    /// reason, waiting for the user to take each file as one coder or not.
+    pub(super) same_coder: Option<(Vec<PathBuf>, String)>,
     /// The presentation under way, if one is.
     pub(super) presentation: Option<super::present::Presenting>,
     /// The zoom of presentations, apart from the normal zoom.
@@ -135,6 +140,7 @@ impl StancesApp {
             picture: None,
             imported: None,
             study: None,
+            same_coder: None,
             presentation: None,
             presentation_zoom: cc
                 .storage
@@ -167,7 +173,7 @@ impl StancesApp {
         if options.files.is_empty() {
             app.welcome = true;
         } else if options.coders {
-            app.open_study_at_start(&options.files);
+            app.open_study_at_start(&options.files, options.coder_source);
         } else {
             app.open_at_start(&options.files);
         }
@@ -420,6 +426,7 @@ impl eframe::App for StancesApp {
         super::ui::shortcuts::show(&ctx, &mut self.show_shortcuts, self.doc.comparison().codebook());
         self.preferences.show(&ctx, &mut actions);
         self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
+        self.show_same_coder_prompt(&ctx);
         self.export_dialog.show(&ctx, self.study.is_some(), &mut actions);
         self.offer_imported_positions(&ctx);
         self.recovery_prompt(&ctx);

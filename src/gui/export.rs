@@ -9,7 +9,8 @@ use egui::Context;
 use super::app::{AppOptions, StancesApp};
 use super::ui::file_dialogs::FileAction;
 use super::views::MainView;
-use crate::export::{ExportFormat, Report};
+use crate::export::source::is_standard_output;
+use crate::export::{ExportFormat, PictureView, Report, ReportRequest};
 use crate::format::comparison_file::{COMPARISON_EXTENSION, with_extension_unless};
 use crate::io;
 
@@ -27,17 +28,17 @@ pub fn png_bytes(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, Stri
 /// The window opening `file` (with the coders of `coders` as a study), drawn off
 /// screen at `size`, as PNG bytes.
 fn draw_window(
-    file: &Path,
-    coders: &[PathBuf],
+    request: &ReportRequest,
     (width, height): (u32, u32),
     theme: egui::Theme,
     view: MainView,
 ) -> Result<Vec<u8>, String> {
-    let mut files = coders.to_vec();
-    files.push(file.to_path_buf());
+    let mut files = request.coders.clone();
+    files.push(request.file.clone());
     let options = AppOptions {
         files,
-        coders: !coders.is_empty(),
+        coders: !request.coders.is_empty(),
+        coder_source: request.coder_source,
         native_dialogs: false,
         autosave_dir: None,
         new_windows: false,
@@ -82,27 +83,26 @@ fn draw_window(
 /// Runs `stances export --format png`.
 #[expect(clippy::print_stderr, reason = "the command line reports problems on standard error")]
 pub fn export_png(
-    file: &Path,
+    request: &ReportRequest,
     output: Option<&Path>,
-    coders: &[PathBuf],
     size: (u32, u32),
     dark: bool,
-    view: crate::cli::PictureView,
+    view: PictureView,
 ) -> ExitCode {
     let result = (|| {
         let output = output
-            .filter(|o| !crate::cli::export::is_standard_output(Some(o)))
+            .filter(|o| !is_standard_output(Some(o)))
             .ok_or_else(|| "a PNG is a picture: name the file to write with -o, e.g. -o comparison.png".to_owned())?;
         // Read first, so that a bad file is said as for the other formats, not as a notice in the picture.
-        crate::cli::export::report_text(file, ExportFormat::Csv, coders)?;
+        request.read()?;
         let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
         let view = match view {
-            crate::cli::PictureView::Columns => MainView::Columns,
-            crate::cli::PictureView::Overview => MainView::Overview,
-            crate::cli::PictureView::Values => MainView::Values,
-            crate::cli::PictureView::Rounds => MainView::Rounds,
+            PictureView::Columns => MainView::Columns,
+            PictureView::Overview => MainView::Overview,
+            PictureView::Values => MainView::Values,
+            PictureView::Rounds => MainView::Rounds,
         };
-        let bytes = draw_window(file, coders, size, theme, view)?;
+        let bytes = draw_window(request, size, theme, view)?;
         io::write_atomically(output, &bytes)
     })();
     match result {
@@ -163,7 +163,7 @@ impl StancesApp {
         let study = self.study.as_ref().map(|s| s.adjudication.study());
         let report = Report::with_study(self.comparison(), study);
         match format
-            .text(&report)
+            .text(&report, crate::format::csv_out::CsvStyle::default())
             .and_then(|text| io::write_atomically(&path, text.as_bytes()))
         {
             Ok(()) => self.notices.info(format!("Exported {} to {shown}.", describe(format))),

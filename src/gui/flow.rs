@@ -405,7 +405,14 @@ impl StancesApp {
         match outcome {
             DialogOutcome::Chosen(FileAction::Open, paths) => self.open(ctx, &paths),
             DialogOutcome::Chosen(FileAction::Add, paths) => self.add(&paths),
-            DialogOutcome::Chosen(FileAction::CompareCoders, paths) => self.open_study(ctx, &paths),
+            DialogOutcome::Chosen(FileAction::CompareCoders, paths) => {
+                let source = if self.dialogs.coder_per_file {
+                    crate::model::study::CoderSource::EachFile
+                } else {
+                    crate::model::study::CoderSource::MarkNames
+                };
+                self.open_study(ctx, &paths, source);
+            }
             DialogOutcome::Chosen(FileAction::SaveAs, paths) => {
                 let then = match std::mem::replace(&mut self.flow, Flow::Idle) {
                     Flow::SavingAs(then) => then,

@@ -10,7 +10,7 @@ use super::flow::Opened;
 use super::ui::file_dialogs::FileAction;
 use crate::format::comparison_file::with_extension_unless;
 use crate::format::diagnostics::count;
-use crate::import::{import_table, to_position_ron};
+use crate::import::{ImportOptions, import_table, to_position_ron};
 use crate::io;
 use crate::model::Comparison;
 
@@ -47,7 +47,7 @@ impl StancesApp {
         let shown = io::display_path(path);
         let imported = std::fs::read(path)
             .map_err(|e| format!("{shown}: cannot be read: {e}"))
-            .and_then(|bytes| import_table(&shown, &bytes, None))
+            .and_then(|bytes| import_table(&shown, &bytes, &ImportOptions::default()))
             .and_then(|imported| {
                 let text = to_position_ron(&imported.positions, &shown)?;
                 Ok((imported, text))

@@ -30,7 +30,7 @@ pub use export::export_png;
 
 /// Opens the window.
 /// With `coders`, the files are coders' comparisons opened as one coding study.
-pub fn run(files: Vec<PathBuf>, coders: bool) -> eframe::Result<()> {
+pub fn run(files: Vec<PathBuf>, coders: bool, coder_source: crate::model::study::CoderSource) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Stances")
@@ -50,6 +50,7 @@ pub fn run(files: Vec<PathBuf>, coders: bool) -> eframe::Result<()> {
                 AppOptions {
                     files,
                     coders,
+                    coder_source,
                     native_dialogs: true,
                     autosave_dir: crate::io::autosave::default_dir(),
                     new_windows: true,

@@ -17,7 +17,7 @@ use crate::model::Comparison;
 use crate::model::consensus::{Adjudication, RowFilter};
 use crate::model::mark::{Stamp, new_mark_id};
 use crate::model::reliability::Agreement;
-use crate::model::study::{Breakdown, CodedCopy, Study};
+use crate::model::study::{Breakdown, CodedCopy, CoderSource, Study, StudyError};
 
 /// The open study and what its views show.
 pub(super) struct StudyState {
@@ -82,7 +82,7 @@ impl StancesApp {
 
     /// Reads coders' comparison files (and at most one consensus among them, to go
     /// on with) as a study; `None`, with the reason said, when they cannot be one.
-    fn read_study(&mut self, paths: &[PathBuf]) -> Option<OpenedStudy> {
+    fn read_study(&mut self, paths: &[PathBuf], source: CoderSource) -> Option<OpenedStudy> {
         let mut coders: Vec<CodedCopy> = Vec::new();
         let mut consensus: Option<(PathBuf, CodedCopy)> = None;
         for path in paths {
@@ -118,8 +118,13 @@ impl StancesApp {
             ));
             return None;
         }
-        let study = match Study::new(coders) {
+        let study = match Study::with_coders(coders, source) {
             Ok(study) => study,
+            Err(e @ StudyError::SameCoder { .. }) => {
+                // Asked, not only said: taking each file as one coder is one click away.
+                self.same_coder = Some((paths.to_vec(), e.to_string()));
+                return None;
+            }
             Err(e) => {
                 self.notices.error(e.to_string());
                 return None;
@@ -163,15 +168,48 @@ impl StancesApp {
     }
 
     /// File › Compare coders…: the study in place of the open document, asking first if work would be lost.
-    pub(super) fn open_study(&mut self, ctx: &Context, paths: &[PathBuf]) {
-        if let Some(opened) = self.read_study(paths) {
+    pub(super) fn open_study(&mut self, ctx: &Context, paths: &[PathBuf], source: CoderSource) {
+        if let Some(opened) = self.read_study(paths, source) {
             self.guard(ctx, Pending::Study(Box::new(opened)));
         }
     }
 
+    /// When one coder name was found in two files: says so, and offers to take
+    /// each file as one coder.
+    pub(super) fn show_same_coder_prompt(&mut self, ctx: &Context) {
+        let Some((paths, reason)) = &self.same_coder else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("same_coder_prompt")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("One coder name in two files");
+            ui.label(reason.as_str());
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Take each file as one coder").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                let paths = paths.clone();
+                self.same_coder = None;
+                self.dialogs.coder_per_file = true;
+                self.open_study(ctx, &paths, CoderSource::EachFile);
+            }
+            Some(false) => self.same_coder = None,
+            None => {}
+        }
+    }
+
     /// `stances --coders FILES…`: nothing is open yet, so nothing to ask.
-    pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf]) {
-        match self.read_study(paths) {
+    pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf], source: CoderSource) {
+        match self.read_study(paths, source) {
             Some(opened) => self.install_study(opened),
             None => self.welcome = true,
         }
@@ -242,7 +280,7 @@ impl StancesApp {
                     self.notices.error(e.0);
                 }
             }
-            StudyAction::CopyFigures => match crate::format::agreement_csv::to_csv(study.figures()) {
+            StudyAction::CopyFigures => match crate::format::agreement_csv::to_csv(study.figures(), crate::format::csv_out::CsvStyle::default()) {
                 Ok(csv) => {
                     ctx.copy_text(csv);
                     self.notices.info("Copied the agreement figures as CSV.");

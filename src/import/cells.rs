@@ -40,30 +40,14 @@ pub(super) fn unique(base: String, taken: &mut HashSet<String>) -> String {
     id
 }
 
-/// A number as a table may write it: `30`, `2.5`, `-4`, `12,000` or `12 000`.
-pub(super) fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    if let Ok(x) = text.parse::<f64>() {
-        return x.is_finite().then_some(x);
+/// A cell as Stances' own CSV wrote it: text that a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@`, tab or CR first) is written with a leading `'`;
+/// reading it back drops that `'`, so an export imports as it was.
+pub(super) fn unescape_formula(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
+        _ => cell,
     }
-    let grouped = |sep: char| {
-        let mut groups = text.split(sep);
-        let first = groups.next().unwrap_or("");
-        let rest: Vec<&str> = groups.collect();
-        !rest.is_empty()
-            && (1..=3).contains(&first.trim_start_matches('-').len())
-            && rest
-                .iter()
-                .all(|g| g.len() == 3 || (g.len() > 3 && g[3..].starts_with('.')))
-    };
-    let plain = if grouped(',') {
-        text.replace(',', "")
-    } else if grouped(' ') || grouped('\u{a0}') || grouped('\u{202f}') {
-        text.replace([' ', '\u{a0}', '\u{202f}'], "")
-    } else {
-        text.to_owned()
-    };
-    plain.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// The distinct names of one column (sides, issues or sources), each with its place

@@ -3,6 +3,7 @@
 //! written as a position file that `stances check` accepts.
 
 mod cells;
+pub mod numbers;
 pub mod positions;
 pub mod table;
 
@@ -12,8 +13,18 @@ use crate::format::parse_position_file;
 use crate::format::position_file::ron_options;
 use crate::model::PositionFile;
 
+pub use numbers::DecimalMark;
 pub use positions::{COLUMNS, PositionsBuilder, TableProblem};
 pub use table::{Rows, read_table};
+
+/// How a table is read: which sheet, which decimal mark for numbers written as
+/// text (by default the CSV file's convention), which columns to leave out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub sheet: Option<String>,
+    pub decimal: Option<DecimalMark>,
+    pub ignore_columns: Vec<String>,
+}
 
 /// A spreadsheet made into positions, with what is worth saying about the reading.
 #[derive(Clone, Debug)]
@@ -24,9 +35,16 @@ pub struct Imported {
 
 /// Reads the spreadsheet `bytes` (named `shown` in messages) as positions. Errors
 /// are whole messages, one per line, each `file:line:column: message`.
-pub fn import_table(shown: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Imported, String> {
-    let mut builder = PositionsBuilder::default();
-    let notes = read_table(shown, bytes, sheet, &mut builder).map_err(|e| format!("{shown}:{e}"))?;
+pub fn import_table(shown: &str, bytes: &[u8], options: &ImportOptions) -> Result<Imported, String> {
+    let mut builder = PositionsBuilder::ignoring(&options.ignore_columns);
+    let mut notes = read_table(shown, bytes, options.sheet.as_deref(), options.decimal, &mut builder)
+        .map_err(|e| format!("{shown}:{e}"))?;
+    for absent in builder.ignored_but_absent(&options.ignore_columns) {
+        notes.push(format!(
+            "{shown}: there is no column `{absent}` to leave out; its columns are {}",
+            builder.header_names().join(", ")
+        ));
+    }
     match builder.finish() {
         Ok(positions) => Ok(Imported { positions, notes }),
         Err(problems) => {

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 
-use super::cells::{DerivedIds, Names, name_key, parse_number, slug, trim, unique};
+use super::cells::{DerivedIds, Names, name_key, slug, trim, unescape_formula, unique};
+use super::numbers::{self, Convention, DecimalMark};
 
 use crate::model::position::POSITION_FORMAT;
 use crate::model::{Demand, Issue, PositionFile, Priority, Side, Source, Value};
@@ -61,7 +62,7 @@ impl TableProblem {
 }
 
 /// A header name as compared: trimmed, lower case, spaces and hyphens as `_`.
-fn normalise(name: &str) -> String {
+pub fn normalise(name: &str) -> String {
     name.trim()
         .to_lowercase()
         .chars()
@@ -83,8 +84,16 @@ fn nearest_column(name: &str) -> Option<&'static str> {
 /// is never held twice (once as cells, once as demands).
 #[derive(Default)]
 pub struct PositionsBuilder {
+    /// Columns to leave out, as [`normalise`] writes their names.
+    ignored: Vec<String>,
+    /// How numbers written as text are read, and why, for messages.
+    convention: Option<(Convention, String)>,
     /// Whether a header row was read (an empty file has none).
     has_header: bool,
+    /// The header row's cells as written.
+    header_names: Vec<String>,
+    /// How many cells the header row has: a row with text past them is refused.
+    header_len: usize,
     /// Problems of the header row: when there is one, the rows are not looked at.
     problems: Vec<TableProblem>,
     row_problems: Vec<TableProblem>,
@@ -123,12 +132,42 @@ fn problem(line: u64, column: Option<&str>, message: String) -> TableProblem {
 }
 
 impl PositionsBuilder {
+    /// A builder that leaves out the columns named `ignored` (in any case and spacing).
+    pub fn ignoring(ignored: &[String]) -> Self {
+        Self {
+            ignored: ignored.iter().map(|n| normalise(n)).filter(|n| !n.is_empty()).collect(),
+            ..Self::default()
+        }
+    }
+
+    /// The columns to leave out that the header did not name, as given.
+    pub fn ignored_but_absent<'n>(&self, given: &'n [String]) -> Vec<&'n str> {
+        given
+            .iter()
+            .filter(|g| !self.header_names.iter().any(|h| normalise(h) == normalise(g)))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The header row's cells as written.
+    pub fn header_names(&self) -> &[String] {
+        &self.header_names
+    }
+
     /// Reads the header row: which cell holds which column.
     pub fn new(header_line: u64, header: &[String]) -> Self {
+        Self::default().with_header(header_line, header)
+    }
+
+    fn with_header(self, header_line: u64, header: &[String]) -> Self {
         let mut builder = Self {
             has_header: true,
             header_line: header_line.max(1),
+            header_len: header.len(),
+            header_names: header.to_vec(),
             shown: COLUMNS.map(str::to_owned),
+            ignored: self.ignored,
+            convention: self.convention,
             ..Self::default()
         };
         // Columns an unknown name was taken for, so a typo is said once, not twice.
@@ -137,6 +176,9 @@ impl PositionsBuilder {
             let name = normalise(raw);
             if name.is_empty() {
                 builder.unnamed.push((i, None));
+                continue;
+            }
+            if builder.ignored.contains(&name) {
                 continue;
             }
             match COLUMNS.iter().position(|&known| known == name) {
@@ -163,7 +205,8 @@ impl PositionsBuilder {
                         builder.header_line,
                         Some(raw.trim()),
                         format!(
-                            "unknown column `{}`: {hint} (an unknown column is refused so that no data is dropped)",
+                            "unknown column `{}`: {hint} (an unknown column is refused so that no data is dropped; --ignore-column \"{}\" imports without it)",
+                            raw.trim(),
                             raw.trim()
                         ),
                     ));
@@ -183,19 +226,42 @@ impl PositionsBuilder {
         builder
     }
 
-    /// Takes one row under the header, `line` being where it starts in the file.
-    pub fn row(&mut self, line: u64, cells: &csv::StringRecord) {
+    /// Takes one row under the header, `line` being where it starts in the file;
+    /// `numbers[i]` says that a workbook holds cell `i` as a number.
+    pub fn row(&mut self, line: u64, cells: &csv::StringRecord, numbers: &[bool]) {
         self.rows += 1;
         for (i, first) in &mut self.unnamed {
             if first.is_none() && cells.get(*i).is_some_and(|c| !c.trim().is_empty()) {
                 *first = Some(line);
             }
         }
+        if let Some((i, extra)) = cells
+            .iter()
+            .enumerate()
+            .skip(self.header_len)
+            .find(|(_, c)| !c.trim().is_empty())
+        {
+            self.row_problems.push(problem(
+                line,
+                None,
+                format!(
+                    "this row has text in cell {} (`{}`), past the {} columns the header names; name that column in the header row, or, if a cell holds the separator, put the cell in double quotes",
+                    i + 1,
+                    short(extra),
+                    self.header_len
+                ),
+            ));
+        }
         if self.header_failed {
             return;
         }
-        let cells: [&str; COLUMNS.len()] =
-            std::array::from_fn(|c| self.col[c].and_then(|i| cells.get(i)).map_or("", trim));
+        let cells: [&str; COLUMNS.len()] = std::array::from_fn(|c| {
+            self.col[c]
+                .and_then(|i| cells.get(i))
+                .map_or("", |cell| unescape_formula(trim(cell)))
+        });
+        let typed: [bool; COLUMNS.len()] =
+            std::array::from_fn(|c| self.col[c].is_some_and(|i| numbers.get(i).copied().unwrap_or(false)));
         let cell = |c: usize| cells[c];
         let optional = |c: usize| Some(cell(c)).filter(|t| !t.is_empty());
         let shown = &self.shown;
@@ -230,20 +296,47 @@ impl PositionsBuilder {
             }
             found
         });
-        let mut number = |c: usize| {
-            optional(c).and_then(|n| {
-                let parsed = parse_number(n);
-                if parsed.is_none() {
-                    here(
-                        c,
-                        format!("`{n}` is not a number; write digits such as 30, 2.5 or 12000"),
-                    );
+        let (convention, why) = self
+            .convention
+            .as_ref()
+            .map_or((Convention::Known(DecimalMark::Point), ""), |(c, why)| (*c, why.as_str()));
+        // Each number with the unit written in its cell, if any.
+        let mut number = |c: usize| -> (Option<f64>, Option<&str>) {
+            let Some(n) = optional(c) else {
+                return (None, None);
+            };
+            if typed[c] {
+                // The workbook holds it as a number: taken as it is.
+                return (n.parse::<f64>().ok().filter(|x| x.is_finite()), None);
+            }
+            match numbers::read_number(n, convention) {
+                Ok(reading) => (Some(reading.value), reading.unit),
+                Err(e) => {
+                    here(c, numbers::explain(&e, n, why));
+                    (None, None)
                 }
-                parsed
-            })
+            }
         };
-        let (min, max) = (number(VALUE_MIN), number(VALUE_MAX));
-        let unit = optional(UNIT);
+        let ((min, min_unit), (max, max_unit)) = (number(VALUE_MIN), number(VALUE_MAX));
+        let unit_cell = optional(UNIT);
+        let same_unit = |a: &str, b: &str| super::cells::name_key(a) == super::cells::name_key(b);
+        // The unit: the unit column's, or the one written beside the numbers, when they agree.
+        let mut unit = unit_cell;
+        for (c, written) in [(VALUE_MIN, min_unit), (VALUE_MAX, max_unit)] {
+            let Some(written) = written else { continue };
+            match unit {
+                None => unit = Some(written),
+                Some(u) if same_unit(u, written) => {}
+                Some(u) => here(
+                    c,
+                    format!(
+                        "`{}` says the unit is `{written}`, but {} `{u}`; write the number alone and the unit once in the unit column",
+                        cell(c),
+                        if unit_cell.is_some() { "the unit column says" } else { "the other value says" }
+                    ),
+                ),
+            }
+        }
         if let (Some(a), Some(b)) = (min, max)
             && a > b
         {
@@ -426,12 +519,25 @@ impl PositionsBuilder {
     }
 }
 
+/// A cell as a message quotes it: its first 40 characters.
+fn short(cell: &str) -> String {
+    let cell = cell.trim();
+    match cell.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &cell[..at]),
+        None => cell.to_owned(),
+    }
+}
+
 impl super::table::Rows for PositionsBuilder {
-    fn header(&mut self, line: u64, names: &[String]) {
-        *self = Self::new(line, names);
+    fn convention(&mut self, convention: Convention, why: String) {
+        self.convention = Some((convention, why));
     }
 
-    fn row(&mut self, line: u64, cells: &csv::StringRecord) {
-        Self::row(self, line, cells);
+    fn header(&mut self, line: u64, names: &[String]) {
+        *self = std::mem::take(self).with_header(line, names);
+    }
+
+    fn row(&mut self, line: u64, cells: &csv::StringRecord, numbers: &[bool]) {
+        Self::row(self, line, cells, numbers);
     }
 }

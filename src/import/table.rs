@@ -6,13 +6,20 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader as _};
 
-/// Where a table's rows go as they are read: the header row first, then each
-/// row with text in a cell, with the line (or sheet row) it starts on (a quoted
-/// cell with line breaks counts its lines). Rows are handed over one at a time, so
-/// a large table is never held in memory as cells.
+use super::numbers::{Convention, DecimalMark};
+
+/// Where a table's rows go as they are read: how its text numbers are written,
+/// then the header row, then each row with text in a cell, with the line (or
+/// sheet row) it starts on (a quoted cell with line breaks counts its lines).
+/// Rows are handed over one at a time, so a large table is never held in memory
+/// as cells.
 pub trait Rows {
+    /// The convention of the table's numbers written as text, and why it is that one.
+    fn convention(&mut self, convention: Convention, why: String);
     fn header(&mut self, line: u64, names: &[String]);
-    fn row(&mut self, line: u64, cells: &csv::StringRecord);
+    /// `numbers[i]` is true where the workbook holds cell `i` as a number (written
+    /// plainly, with `.` as the decimal mark); CSV cells are all text.
+    fn row(&mut self, line: u64, cells: &csv::StringRecord, numbers: &[bool]);
 }
 
 /// The kind of a table file, by its name and its first bytes.
@@ -42,18 +49,35 @@ impl TableKind {
 }
 
 /// Reads `bytes` as a table into `rows`: a workbook's sheet (`sheet`, or the
-/// first), or CSV. Returns what is worth saying about the reading (a guessed
-/// encoding, the sheet read).
-pub fn read_table(name: &str, bytes: &[u8], sheet: Option<&str>, rows: &mut impl Rows) -> Result<Vec<String>, String> {
+/// first), or CSV. Numbers written as text are read with `decimal` as their
+/// decimal mark, or, where none is given, the CSV file's convention (see
+/// [`read_csv`]). Returns what is worth saying about the reading (a guessed
+/// encoding, the sheet read, the decimal mark).
+pub fn read_table(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    decimal: Option<DecimalMark>,
+    rows: &mut impl Rows,
+) -> Result<Vec<String>, String> {
     match TableKind::of(name, bytes) {
-        TableKind::Workbook => read_workbook(bytes, sheet, rows),
+        TableKind::Workbook => {
+            match decimal {
+                Some(mark) => rows.convention(Convention::Known(mark), "as chosen".to_owned()),
+                None => rows.convention(
+                    Convention::Unknown,
+                    "the workbook's text cells say no decimal mark".to_owned(),
+                ),
+            }
+            read_workbook(bytes, sheet, rows)
+        }
         TableKind::Csv => {
             if let Some(sheet) = sheet {
                 return Err(format!(
                     "--sheet {sheet}: a CSV file has no sheets; --sheet is for .xlsx, .xls and .ods files"
                 ));
             }
-            read_csv(bytes, rows)
+            read_csv(bytes, decimal, rows)
         }
     }
 }
@@ -101,15 +125,78 @@ fn separator(text: &str) -> u8 {
     }
 }
 
+/// The line of the file each byte offset is on, for offsets asked in order: a
+/// line ends at LF, CRLF or a lone CR, as editors and spreadsheets count them.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        Self { text, at: 0, line: 1 }
+    }
+
+    fn line_at(&mut self, offset: usize) -> u64 {
+        // The csv crate starts a record after a CRLF at its LF: a record never
+        // starts with a line break (empty lines are skipped), so step over them.
+        let mut offset = offset.min(self.text.len());
+        while matches!(self.text.get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        if offset > self.at {
+            let span = &self.text[self.at..offset];
+            for (i, &b) in span.iter().enumerate() {
+                // CRLF counts once, at its LF; a CR alone counts by itself.
+                let lone_cr = b == b'\r' && self.text.get(self.at + i + 1) != Some(&b'\n');
+                if b == b'\n' || lone_cr {
+                    self.line += 1;
+                }
+            }
+            self.at = offset;
+        }
+        self.line
+    }
+}
+
 /// Reads CSV (any line endings, `,` `;` or tab separated, quoted cells may hold
-/// line breaks). Rows with no text in any cell are skipped.
-pub fn read_csv(bytes: &[u8], rows: &mut impl Rows) -> Result<Vec<String>, String> {
+/// line breaks). Rows with no text in any cell are skipped, before the header too.
+/// Numbers written as text are read with `decimal` as their decimal mark, or
+/// where none is given by the separator: a `;`-separated file (what Excel writes
+/// where the comma is the decimal mark) has `,` as its decimal mark; a `,`- or
+/// tab-separated one has `.`.
+pub fn read_csv(bytes: &[u8], decimal: Option<DecimalMark>, rows: &mut impl Rows) -> Result<Vec<String>, String> {
     let (text, note) = decode(bytes);
+    let separator = separator(&text);
+    let mut notes: Vec<String> = note.into_iter().collect();
+    match decimal {
+        Some(mark) => rows.convention(Convention::Known(mark), "as chosen".to_owned()),
+        None => {
+            let (mark, why) = if separator == b';' {
+                (
+                    DecimalMark::Comma,
+                    "the file is `;`-separated, as Excel writes it where the comma is the decimal mark",
+                )
+            } else if separator == b'\t' {
+                (DecimalMark::Point, "the file is tab-separated")
+            } else {
+                (DecimalMark::Point, "the file is `,`-separated")
+            };
+            rows.convention(Convention::Known(mark), why.to_owned());
+            if mark == DecimalMark::Comma {
+                notes.push(
+                    "Numbers were read with `,` as the decimal mark and `.` grouping thousands, since the file is `;`-separated (--decimal point reads them the other way).".to_owned(),
+                );
+            }
+        }
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(separator(&text))
+        .delimiter(separator)
         .from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut first = true;
     loop {
@@ -117,20 +204,23 @@ pub fn read_csv(bytes: &[u8], rows: &mut impl Rows) -> Result<Vec<String>, Strin
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, csv::Position::line);
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte() as usize));
                 return Err(format!("{line}: the file is not readable as CSV: {e}"));
             }
         }
-        let line = record.position().map_or(0, csv::Position::line);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte() as usize));
         if first {
             let names: Vec<String> = record.iter().map(str::to_owned).collect();
             rows.header(line, &names);
             first = false;
-        } else if record.iter().any(|c| !c.trim().is_empty()) {
-            rows.row(line, &record);
+        } else {
+            rows.row(line, &record, &[]);
         }
     }
-    Ok(note.into_iter().collect())
+    Ok(notes)
 }
 
 /// A spreadsheet cell as text: numbers without a needless `.0`.
@@ -138,6 +228,7 @@ fn cell_text(data: &Data) -> String {
     match data {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        // Plain digits with `.` as the decimal mark: the importer reads number cells so.
         Data::Float(x) => {
             if x.fract() == 0.0 && x.abs() < 1e15 {
                 format!("{x:.0}")
@@ -197,7 +288,8 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>, rows: &mut impl Rows) ->
             rows.header(line, &cells);
             first = false;
         } else {
-            rows.row(line, &cells.into());
+            let numbers: Vec<bool> = row.iter().map(|d| matches!(d, Data::Float(_) | Data::Int(_))).collect();
+            rows.row(line, &cells.into(), &numbers);
         }
     }
     Ok(notes)

@@ -86,12 +86,34 @@ pub enum StudyError {
     NoFiles,
     #[error("{0}")]
     DifferentPositions(String),
+    #[error(
+        "{name} has marks in both {first} and {second}: one coder's marks must be in one file, or they would count as one coding. If these are two codings by one person (test–retest) or by two people under one name (a shared computer account), take each file as one coder: tick \"Each file is one coder\" in File › Compare coders…, or add --coder-per-file; the coders are then named like \"{name} ({first_stem})\". Otherwise give the marks their coder's name (Edit › Set coder…)."
+    )]
+    SameCoder {
+        name: String,
+        first: String,
+        second: String,
+        first_stem: String,
+    },
+}
+
+/// How a study finds its coders in its files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CoderSource {
+    /// By the names on the marks: a file may hold several coders, and one name
+    /// in two files is refused.
+    #[default]
+    MarkNames,
+    /// Each file is one coder, named `alice (file)` (test–retest, one shared account).
+    EachFile,
 }
 
 #[derive(Clone, Debug)]
 pub struct Study {
     copies: Vec<CodedCopy>,
     coders: Vec<String>,
+    /// For each copy, the name on a mark (trimmed; "" for none) → its coder.
+    copy_coders: Vec<HashMap<String, usize>>,
     statuses: Vec<StudyStatus>,
     /// Every demand of the positions, side by side, in file order: the units.
     units: Vec<DemandIx>,
@@ -109,10 +131,91 @@ pub fn file_stem(file: &str) -> String {
         .to_owned()
 }
 
+/// The coders of each copy: a name per mark name, by `source`.
+fn find_coders(copies: &[CodedCopy], source: CoderSource) -> Result<(Vec<String>, Vec<HashMap<String, usize>>), StudyError> {
+    let mut coders: Vec<String> = Vec::new();
+    // Which copy each coder was found in.
+    let mut found_in: Vec<usize> = Vec::new();
+    let mut maps = Vec::with_capacity(copies.len());
+    for (c, copy) in copies.iter().enumerate() {
+        let mut map: HashMap<String, usize> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        for mark in copy.comparison.marks() {
+            let on_mark = mark.coder.trim();
+            if !names.iter().any(|n| n == on_mark) {
+                names.push(on_mark.to_owned());
+            }
+        }
+        let stem = file_stem(&copy.file);
+        let named = |on_mark: &str| if on_mark.is_empty() { stem.clone() } else { on_mark.to_owned() };
+        match source {
+            CoderSource::EachFile => {
+                if names.is_empty() {
+                    maps.push(map);
+                    continue;
+                }
+                let mut shown: Vec<String> = Vec::new();
+                for n in &names {
+                    let n = named(n);
+                    if !shown.contains(&n) {
+                        shown.push(n);
+                    }
+                }
+                let label = if shown == [stem.clone()] {
+                    stem.clone()
+                } else {
+                    format!("{} ({stem})", shown.join(", "))
+                };
+                // Two files of one stem ("a/alice.stances.ron", "b/alice.stances.ron"): their paths tell them apart.
+                let label = if coders.contains(&label) {
+                    format!("{} ({})", shown.join(", "), copy.file)
+                } else {
+                    label
+                };
+                coders.push(label);
+                found_in.push(c);
+                for n in names {
+                    map.insert(n, coders.len() - 1);
+                }
+            }
+            CoderSource::MarkNames => {
+                for n in names {
+                    let name = named(&n);
+                    let at = match coders.iter().position(|k| *k == name) {
+                        Some(at) if found_in[at] != c => {
+                            return Err(StudyError::SameCoder {
+                                name,
+                                first: copies[found_in[at]].file.clone(),
+                                second: copy.file.clone(),
+                                first_stem: file_stem(&copies[found_in[at]].file),
+                            });
+                        }
+                        Some(at) => at,
+                        None => {
+                            coders.push(name);
+                            found_in.push(c);
+                            coders.len() - 1
+                        }
+                    };
+                    map.insert(n, at);
+                }
+            }
+        }
+        maps.push(map);
+    }
+    Ok((coders, maps))
+}
+
 impl Study {
-    /// Reads coders' comparisons as one study. Refused when they do not hold the
-    /// same positions, with what differs.
+    /// Reads coders' comparisons as one study, its coders found by the names on
+    /// the marks. Refused when they do not hold the same positions, with what
+    /// differs, or when one name has marks in two files.
     pub fn new(copies: Vec<CodedCopy>) -> Result<Self, StudyError> {
+        Self::with_coders(copies, CoderSource::MarkNames)
+    }
+
+    /// Reads coders' comparisons as one study, its coders found as `source` says.
+    pub fn with_coders(copies: Vec<CodedCopy>, source: CoderSource) -> Result<Self, StudyError> {
         let Some(base) = copies.first() else {
             return Err(StudyError::NoFiles);
         };
@@ -148,22 +251,13 @@ impl Study {
             }
         }
 
-        let mut coders: Vec<String> = Vec::new();
+        let (coders, copy_coders) = find_coders(&copies, source)?;
         let mut given: HashMap<(usize, usize), Vec<Given>> = HashMap::new();
-        for (copy, map) in copies.iter().zip(&document_maps) {
+        for ((copy, map), names) in copies.iter().zip(&document_maps).zip(&copy_coders) {
             let cmp = &copy.comparison;
             for mark in cmp.marks() {
-                let name = if mark.coder.trim().is_empty() {
-                    file_stem(&copy.file)
-                } else {
-                    mark.coder.trim().to_owned()
-                };
-                let coder = match coders.iter().position(|c| *c == name) {
-                    Some(c) => c,
-                    None => {
-                        coders.push(name);
-                        coders.len() - 1
-                    }
+                let Some(&coder) = names.get(mark.coder.trim()) else {
+                    continue;
                 };
                 let code = add_status(&mark.status, cmp.codebook(), &mut statuses);
                 for r in &mark.demands {
@@ -206,6 +300,7 @@ impl Study {
         Ok(Self {
             copies,
             coders,
+            copy_coders,
             statuses,
             units,
             cells,
@@ -216,6 +311,28 @@ impl Study {
     /// positions; refused, saying what differs, when `other` holds other positions.
     pub fn match_positions(&self, other: &CodedCopy) -> Result<HashMap<String, String>, StudyError> {
         match_documents(&self.copies[0], other)
+    }
+
+    /// As [`Self::match_positions`], for a comparison not read from a coder's file.
+    pub fn match_comparison(&self, file: &str, other: &Comparison) -> Result<HashMap<String, String>, StudyError> {
+        match_comparison(&self.copies[0], file, other)
+    }
+
+    /// The study's demand of `other`'s demand `ix`, found through the documents
+    /// that hold the same positions (their ids may differ).
+    pub fn unit_demand(&self, map: &HashMap<String, String>, other: &Comparison, ix: DemandIx) -> Option<DemandIx> {
+        let r = other.demand_ref(ix);
+        let document = map.get(r.document())?;
+        self.base()
+            .resolve(&DemandRef::new(document.clone(), r.side(), r.demand()))
+    }
+
+    /// The name the study gives the coder of `mark`, a mark of copy `copy`.
+    pub fn coder_of<'a>(&'a self, copy: usize, mark: &'a super::mark::Mark) -> &'a str {
+        self.copy_coders
+            .get(copy)
+            .and_then(|names| names.get(mark.coder.trim()))
+            .map_or(mark.coder.as_str(), |&c| self.coders[c].as_str())
     }
 
     /// The positions and codebook of the first file: what the study is about.
@@ -348,6 +465,12 @@ impl Study {
 
 /// For each document of `copy`, the id of the base document with the same positions.
 fn match_documents(base: &CodedCopy, copy: &CodedCopy) -> Result<HashMap<String, String>, StudyError> {
+    match_comparison(base, &copy.file, &copy.comparison)
+}
+
+/// For each document of `other` (the file `file`), the id of the base document with the same positions.
+fn match_comparison(base: &CodedCopy, file: &str, other: &Comparison) -> Result<HashMap<String, String>, StudyError> {
+    let copy = CodedCopyName { file };
     let refuse = |what: String| {
         StudyError::DifferentPositions(format!(
             "{} and {} are not codings of the same positions: {what}. Every coder's comparison must be made from the same position files (File › New from position files, or `stances new`).",
@@ -355,7 +478,7 @@ fn match_documents(base: &CodedCopy, copy: &CodedCopy) -> Result<HashMap<String,
         ))
     };
     let ours = base.comparison.documents();
-    let theirs = copy.comparison.documents();
+    let theirs = other.documents();
     let mut map = HashMap::new();
     for doc in theirs {
         let same_id = ours.iter().find(|d| d.id == doc.id);
@@ -383,15 +506,24 @@ fn match_documents(base: &CodedCopy, copy: &CodedCopy) -> Result<HashMap<String,
     Ok(map)
 }
 
+/// A file named in messages.
+struct CodedCopyName<'a> {
+    file: &'a str,
+}
+
 /// The first difference between two versions of a position file, in words.
 fn describe_difference(document: &str, ours: &PositionFile, theirs: &PositionFile) -> String {
     let prefix = format!("their versions of {document} differ");
+    // Looked up by id, not searched: 40,000 demands searched one by one take seconds.
+    let their_sides: HashMap<&str, &super::position::Side> = theirs.sides.iter().map(|s| (s.id.as_str(), s)).collect();
     for side in &ours.sides {
-        let Some(other) = theirs.sides.iter().find(|s| s.id == side.id) else {
+        let Some(other) = their_sides.get(side.id.as_str()) else {
             return format!("{prefix}: side {} is in one and not the other", side.id);
         };
+        let their_demands: HashMap<&str, &super::position::Demand> =
+            other.demands.iter().map(|d| (d.id.as_str(), d)).collect();
         for demand in &side.demands {
-            match other.demands.iter().find(|d| d.id == demand.id) {
+            match their_demands.get(demand.id.as_str()).copied() {
                 None => {
                     return format!(
                         "{prefix}: demand {} of side {} is in one and not the other",
@@ -414,7 +546,8 @@ fn describe_difference(document: &str, ours: &PositionFile, theirs: &PositionFil
             return format!("{prefix}: side {} has other demands in one", side.id);
         }
     }
-    if let Some(side) = theirs.sides.iter().find(|s| !ours.sides.iter().any(|o| o.id == s.id)) {
+    let our_sides: std::collections::HashSet<&str> = ours.sides.iter().map(|s| s.id.as_str()).collect();
+    if let Some(side) = theirs.sides.iter().find(|s| !our_sides.contains(s.id.as_str())) {
         return format!("{prefix}: side {} is in one and not the other", side.id);
     }
     if ours.issues != theirs.issues {

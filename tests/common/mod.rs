@@ -21,6 +21,7 @@ pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>)
         AppOptions {
             files,
             coders: false,
+            coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir,
             new_windows: false,
@@ -80,6 +81,7 @@ pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, Stances
         AppOptions {
             files,
             coders: false,
+            coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir: None,
             new_windows: false,
@@ -112,6 +114,7 @@ pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
         AppOptions {
             files,
             coders: true,
+            coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir: None,
             new_windows: false,

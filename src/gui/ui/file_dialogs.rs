@@ -73,6 +73,8 @@ struct PathPrompt {
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
 pub struct FileDialogs {
+    /// File › Compare coders…: take each file as one coder (test–retest, one shared account).
+    pub coder_per_file: bool,
     native: bool,
     waiting: Option<Waiting>,
     prompt: Option<PathPrompt>,
@@ -82,6 +84,7 @@ impl FileDialogs {
     /// With `native` false (tests, or when asked) the typed-path prompt is used directly.
     pub fn new(native: bool) -> Self {
         Self {
+            coder_per_file: false,
             native,
             waiting: None,
             prompt: None,
@@ -263,6 +266,15 @@ impl FileDialogs {
                 }
             }
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if prompt.action == FileAction::CompareCoders {
+                ui.checkbox(
+                    &mut self.coder_per_file,
+                    "Each file is one coder (test–retest, or several people under one name)",
+                )
+                .on_hover_text(
+                    "Without it, coders are found by the names on their marks: a file may hold several coders, and one name in two files is refused.",
+                );
+            }
             ui.horizontal(|ui| {
                 let label = match prompt.action {
                     FileAction::Open => "Open",

@@ -1,0 +1,69 @@
+//! What a report is made from, read from files: the comparison (or position
+//! files' demands) and the coders' files around it. Shared by `stances export`
+//! and the PNG the window draws off screen, so neither depends on the other.
+
+use std::path::{Path, PathBuf};
+
+use crate::format::comparison_file;
+use crate::format::csv_out::CsvStyle;
+use crate::io;
+use crate::model::Comparison;
+use crate::model::study::{CoderSource, Study};
+
+use super::{ExportFormat, Report};
+
+/// Reads a comparison file, or position files' demands as a comparison without marks.
+pub fn read_comparison(path: &Path) -> Result<Comparison, String> {
+    let shown = io::display_path(path);
+    let text = io::read_text(path).map_err(|e| e.to_string())?;
+    if comparison_file::is_comparison_file(path, Some(&text)) {
+        Ok(comparison_file::parse_loaded(&shown, &text)
+            .map_err(|e| e.to_string())?
+            .comparison)
+    } else {
+        let data = crate::format::parse_position_file(&shown, &text).map_err(|e| e.to_string())?;
+        Comparison::from_positions(vec![(shown, data)]).map_err(|e| e.0)
+    }
+}
+
+/// Reads coders' comparison files as one study, its coders found as `source`
+/// says, with a message naming the file and the problem when one cannot be used.
+pub fn open_study(files: &[PathBuf], source: CoderSource) -> Result<Study, String> {
+    Study::with_coders(io::study::read_coded_copies(files)?, source).map_err(|e| e.to_string())
+}
+
+/// Whether `output` means standard output: none, or `-`.
+pub fn is_standard_output(output: Option<&Path>) -> bool {
+    output.is_none_or(|p| p.as_os_str() == "-")
+}
+
+/// What a report is asked of: a file, the coders' files, how CSV is written.
+#[derive(Clone, Debug, Default)]
+pub struct ReportRequest {
+    pub file: PathBuf,
+    pub coders: Vec<PathBuf>,
+    pub coder_source: CoderSource,
+    pub csv: CsvStyle,
+}
+
+impl ReportRequest {
+    /// The comparison, and the study of its coders when there are any; refused
+    /// when the coders did not code the positions the report is about.
+    pub fn read(&self) -> Result<(Comparison, Option<Study>), String> {
+        let comparison = read_comparison(&self.file)?;
+        if self.coders.is_empty() {
+            return Ok((comparison, None));
+        }
+        let study = open_study(&self.coders, self.coder_source)?;
+        study
+            .match_comparison(&io::display_path(&self.file), &comparison)
+            .map_err(|e| e.to_string())?;
+        Ok((comparison, Some(study)))
+    }
+
+    /// The report in `format` (any but PNG).
+    pub fn text(&self, format: ExportFormat) -> Result<String, String> {
+        let (comparison, study) = self.read()?;
+        format.text(&Report::with_study(&comparison, study.as_ref()), self.csv)
+    }
+}
