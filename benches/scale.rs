@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use stances::export::Report;
 use stances::export::csv::to_tidy_csv;
 use stances::format::comparison_file::to_ron;
+use stances::format::csv_out::CsvStyle;
 use stances::format::parse_position_file;
 use stances::format::position_file::ron_options;
 use stances::gui::{AppOptions, StancesApp};
@@ -91,6 +92,7 @@ fn app_in(spec: Spec, marks: usize, dir: &tempfile::TempDir) -> Harness<'static,
             AppOptions {
                 files: vec![path],
                 coders: false,
+                coder_source: Default::default(),
                 native_dialogs: false,
                 autosave_dir: None,
                 new_windows: false,
@@ -253,7 +255,7 @@ fn agreement_bench(c: &mut Criterion) {
 /// writing the same rows, gathered beforehand, with the `csv` crate alone.
 fn export_bench(c: &mut Criterion) {
     let cmp = comparison(&spec(2, 100_000), 50_000);
-    let csv_text = to_tidy_csv(&Report::new(&cmp)).expect("writes");
+    let csv_text = to_tidy_csv(&Report::new(&cmp), CsvStyle::default()).expect("writes");
     let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv_text.as_bytes())
         .records()
         .map(|r| r.expect("row"))
@@ -270,7 +272,7 @@ fn export_bench(c: &mut Criterion) {
         });
     });
     // The same rows again, each field borrowed from where the comparison keeps it.
-    let borrowed: Vec<[&str; 15]> = {
+    let borrowed: Vec<[&str; 17]> = {
         let mut v = Vec::new();
         for mark in cmp.marks() {
             for r in &mark.demands {
@@ -292,6 +294,33 @@ fn export_bench(c: &mut Criterion) {
                     r.demand(),
                     d.text.as_str(),
                     d.priority.map_or("", |p| p.name()),
+                    "",
+                    "",
+                ]);
+            }
+        }
+        // And a row per unmarked demand.
+        for ix in cmp.all_demands() {
+            if cmp.marks_on(ix).is_empty() {
+                let d = cmp.demand(ix);
+                v.push([
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    cmp.side_document(ix.side as usize).id.as_str(),
+                    cmp.side(ix.side as usize).id.as_str(),
+                    cmp.side(ix.side as usize).name.as_str(),
+                    d.issue.as_str(),
+                    d.issue.as_str(),
+                    d.id.as_str(),
+                    d.text.as_str(),
+                    d.priority.map_or("", |p| p.name()),
+                    "",
+                    "",
                 ]);
             }
         }
@@ -307,7 +336,7 @@ fn export_bench(c: &mut Criterion) {
         });
     });
     group.bench_function("stances: tidy CSV from the comparison", |b| {
-        b.iter(|| black_box(to_tidy_csv(&Report::new(&cmp)).expect("writes")));
+        b.iter(|| black_box(to_tidy_csv(&Report::new(&cmp), CsvStyle::default()).expect("writes")));
     });
     group.finish();
 }

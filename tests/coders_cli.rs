@@ -84,17 +84,24 @@ fn tidy_rows_are_named_by_the_marks_coder_whatever_the_order_of_the_files() {
 fn one_coder_name_in_two_files_is_refused_naming_both_and_the_way_out() {
     let dir = tempfile::tempdir().expect("temp dir");
     let first = with_marks(&dir, "alice.stances.ron", marks_of("study/alice.stances.ron"));
-    let retest = with_marks(&dir, "alice-retest.stances.ron", marks_of("study/bob.stances.ron")
-        .into_iter()
-        .map(|mut m| {
-            m.coder = "alice".into();
-            m
-        })
-        .collect());
+    let retest = with_marks(
+        &dir,
+        "alice-retest.stances.ron",
+        marks_of("study/bob.stances.ron")
+            .into_iter()
+            .map(|mut m| {
+                m.coder = "alice".into();
+                m
+            })
+            .collect(),
+    );
     let (code, _, err) = stances(&["agreement", &p(&first), &p(&retest)]);
     assert_eq!(code, 1);
     assert!(err.contains("alice has marks in both"), "{err}");
-    assert!(err.contains("alice.stances.ron") && err.contains("alice-retest.stances.ron"), "{err}");
+    assert!(
+        err.contains("alice.stances.ron") && err.contains("alice-retest.stances.ron"),
+        "{err}"
+    );
     assert!(err.contains("--coder-per-file"), "the way out is said: {err}");
 
     // Taken as one coder per file: two coders, named by their files.

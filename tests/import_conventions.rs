@@ -84,7 +84,10 @@ fn a_number_of_the_other_convention_is_refused_with_both_readings() {
     let (code, _, err) = import_bytes("mixed.csv", csv.as_bytes(), &[]);
     assert_eq!(code, 1);
     assert!(err.contains("mixed.csv:2:value_min:"), "{err}");
-    assert!(err.contains("`2.5` is not a number with `,` as the decimal mark"), "{err}");
+    assert!(
+        err.contains("`2.5` is not a number with `,` as the decimal mark"),
+        "{err}"
+    );
     assert!(err.contains("write 2,5") && err.contains("--decimal point"), "{err}");
 }
 
@@ -93,7 +96,10 @@ fn a_unit_in_the_cell_must_agree_with_the_unit_column() {
     let csv = "side,issue,text,value_min,unit\nUkraine,Time,Wait,30 days,km\n";
     let (code, _, err) = import_bytes("units.csv", csv.as_bytes(), &[]);
     assert_eq!(code, 1);
-    assert!(err.contains("units.csv:2:value_min:") && err.contains("`days`") && err.contains("`km`"), "{err}");
+    assert!(
+        err.contains("units.csv:2:value_min:") && err.contains("`days`") && err.contains("`km`"),
+        "{err}"
+    );
     // The same unit in both is fine.
     let csv = "side,issue,text,value_min,unit\nUkraine,Time,Wait,30 days,Days\n";
     assert_eq!(import_bytes("units.csv", csv.as_bytes(), &[]).0, 0);
@@ -101,7 +107,17 @@ fn a_unit_in_the_cell_must_agree_with_the_unit_column() {
 
 #[test]
 fn no_cell_crashes_the_import() {
-    for cell in ["2,5 €", "1,5€", "€", "5€€", "12,€00", "٣٠", "３０ 日", "−4,5 ₴", "30–40 days"] {
+    for cell in [
+        "2,5 €",
+        "1,5€",
+        "€",
+        "5€€",
+        "12,€00",
+        "٣٠",
+        "３０ 日",
+        "−4,5 ₴",
+        "30–40 days",
+    ] {
         let csv = format!("side;issue;text;value_min;unit\r\nA;B;C;{cell};\r\n");
         let (code, _, err) = import_bytes("cells.csv", csv.as_bytes(), &[]);
         assert!(code == 0 || code == 1, "{cell}: exit {code}: {err}");

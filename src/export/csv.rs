@@ -84,7 +84,12 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
     let rounds: Vec<(&str, &str)> = cmp
         .documents()
         .iter()
-        .map(|d| (d.data.round.as_deref().unwrap_or(""), d.data.date.as_deref().unwrap_or("")))
+        .map(|d| {
+            (
+                d.data.round.as_deref().unwrap_or(""),
+                d.data.date.as_deref().unwrap_or(""),
+            )
+        })
         .collect();
     let round_of = |ix: DemandIx| {
         let document = cmp.side_document(ix.side as usize);
@@ -264,7 +269,10 @@ fn lines(items: impl Iterator<Item = String>) -> String {
 /// that line *n* of a demands cell is demand *n*. The tidy CSV keeps the text whole.
 fn one_line(text: &str) -> String {
     if text.contains(['\n', '\r']) {
-        text.split(['\n', '\r']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+        text.split(['\n', '\r'])
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         text.to_owned()
     }

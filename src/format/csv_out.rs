@@ -53,7 +53,11 @@ pub struct CsvOut {
 
 impl CsvOut {
     pub fn new(style: CsvStyle) -> Self {
-        let start = if style.bom { "\u{feff}".as_bytes().to_vec() } else { Vec::new() };
+        let start = if style.bom {
+            "\u{feff}".as_bytes().to_vec()
+        } else {
+            Vec::new()
+        };
         Self {
             writer: csv::Writer::from_writer(start),
             raw: style.raw,
@@ -67,13 +71,11 @@ impl CsvOut {
         T: AsRef<str>,
     {
         if self.raw {
-            self.writer.write_record(cells.into_iter().map(|c| c.as_ref().to_owned()))
+            self.writer
+                .write_record(cells.into_iter().map(|c| c.as_ref().to_owned()))
         } else {
-            self.writer.write_record(
-                cells
-                    .into_iter()
-                    .map(|c| neutralise(c.as_ref()).into_owned()),
-            )
+            self.writer
+                .write_record(cells.into_iter().map(|c| neutralise(c.as_ref()).into_owned()))
         }
     }
 

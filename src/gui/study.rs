@@ -280,15 +280,18 @@ impl StancesApp {
                     self.notices.error(e.0);
                 }
             }
-            StudyAction::CopyFigures => match crate::format::agreement_csv::to_csv(study.figures(), crate::format::csv_out::CsvStyle::default()) {
-                Ok(csv) => {
-                    ctx.copy_text(csv);
-                    self.notices.info("Copied the agreement figures as CSV.");
+            StudyAction::CopyFigures => {
+                match crate::format::agreement_csv::to_csv(study.figures(), crate::format::csv_out::CsvStyle::default())
+                {
+                    Ok(csv) => {
+                        ctx.copy_text(csv);
+                        self.notices.info("Copied the agreement figures as CSV.");
+                    }
+                    Err(e) => self
+                        .notices
+                        .error(format!("The figures could not be written as CSV: {e}")),
                 }
-                Err(e) => self
-                    .notices
-                    .error(format!("The figures could not be written as CSV: {e}")),
-            },
+            }
             StudyAction::Close => {
                 self.study = None;
                 self.notices

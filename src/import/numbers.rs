@@ -85,7 +85,23 @@ fn is_space_group(c: char) -> bool {
 fn is_currency(c: char) -> bool {
     matches!(
         c,
-        '$' | '€' | '£' | '¥' | '₽' | '₴' | '₪' | '₹' | '₩' | '₺' | '¢' | '₦' | '₫' | '₱' | '₸' | '₾' | '₼' | '﷼'
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₽'
+            | '₴'
+            | '₪'
+            | '₹'
+            | '₩'
+            | '₺'
+            | '¢'
+            | '₦'
+            | '₫'
+            | '₱'
+            | '₸'
+            | '₾'
+            | '₼'
+            | '﷼'
     )
 }
 
@@ -197,7 +213,9 @@ fn read_body(body: &str, mark: DecimalMark) -> Option<f64> {
 pub fn read_number(text: &str, convention: Convention) -> Result<Reading<'_>, NumberProblem> {
     let (prefix, body, suffix) = split(text).ok_or(NumberProblem::NotANumber)?;
     // "30-40", "30–40 days", "30 to 40": a range, which takes two columns.
-    let after_dash = suffix.strip_prefix(['-', '–', '—']).or_else(|| suffix.strip_prefix("to "));
+    let after_dash = suffix
+        .strip_prefix(['-', '–', '—'])
+        .or_else(|| suffix.strip_prefix("to "));
     if after_dash.is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit())) {
         return Err(NumberProblem::Range);
     }
@@ -206,9 +224,8 @@ pub fn read_number(text: &str, convention: Convention) -> Result<Reading<'_>, Nu
         (false, true) => Some(prefix),
         (true, false) => {
             let first = suffix.chars().next().unwrap_or(' ');
-            let looks_like_unit = first.is_alphabetic()
-                || is_currency(first)
-                || matches!(first, '%' | '‰' | '°' | '′' | '″' | '‱' | 'µ');
+            let looks_like_unit =
+                first.is_alphabetic() || is_currency(first) || matches!(first, '%' | '‰' | '°' | '′' | '″' | '‱' | 'µ');
             if !looks_like_unit {
                 return Err(NumberProblem::NotANumber);
             }
@@ -220,11 +237,11 @@ pub fn read_number(text: &str, convention: Convention) -> Result<Reading<'_>, Nu
     match convention {
         Convention::Known(mark) => match read_body(body, mark) {
             Some(value) => reading(value),
-            None => Err(read_body(body, mark.other())
-                .map_or(NumberProblem::NotANumber, |other| NumberProblem::OtherConvention {
-                    mark,
-                    other,
-                })),
+            None => Err(
+                read_body(body, mark.other()).map_or(NumberProblem::NotANumber, |other| {
+                    NumberProblem::OtherConvention { mark, other }
+                }),
+            ),
         },
         Convention::Unknown => match (read_body(body, DecimalMark::Comma), read_body(body, DecimalMark::Point)) {
             (Some(comma), Some(point)) if comma != point => Err(NumberProblem::TwoReadings { comma, point }),
@@ -242,12 +259,10 @@ pub fn shown(x: f64) -> String {
 /// What a problem says about the cell `text`, with what to write instead.
 pub fn explain(problem: &NumberProblem, text: &str, where_from: &str) -> String {
     match problem {
-        NumberProblem::NotANumber => format!(
-            "`{text}` is not a number; write digits such as 30, 2.5 or 12000"
-        ),
-        NumberProblem::Range => format!(
-            "`{text}` is a range; write its low end in value_min and its high end in value_max"
-        ),
+        NumberProblem::NotANumber => format!("`{text}` is not a number; write digits such as 30, 2.5 or 12000"),
+        NumberProblem::Range => {
+            format!("`{text}` is a range; write its low end in value_min and its high end in value_max")
+        }
         NumberProblem::OtherConvention { mark, other } => format!(
             "`{text}` is not a number with {} ({where_from}); if it means {}, write {}, or choose the decimal mark (--decimal {})",
             mark.described(),
@@ -340,7 +355,11 @@ mod tests {
                 other: 0.125
             })
         );
-        let said = explain(&read_number("2.5", COMMA).unwrap_err(), "2.5", "the file is `;`-separated");
+        let said = explain(
+            &read_number("2.5", COMMA).unwrap_err(),
+            "2.5",
+            "the file is `;`-separated",
+        );
         assert!(said.contains("2,5") && said.contains("--decimal point"), "{said}");
     }
 
@@ -369,7 +388,18 @@ mod tests {
 
     #[test]
     fn no_cell_panics() {
-        for text in ["2,5 €", "€", "5€€", "1,5€", "€1,5", "٣٠", "３０", "1,٥", "12,€00", "\u{202f}1"] {
+        for text in [
+            "2,5 €",
+            "€",
+            "5€€",
+            "1,5€",
+            "€1,5",
+            "٣٠",
+            "３０",
+            "1,٥",
+            "12,€00",
+            "\u{202f}1",
+        ] {
             let _ = read_number(text, COMMA);
             let _ = read_number(text, POINT);
             let _ = read_number(text, Convention::Unknown);

@@ -299,8 +299,12 @@ impl PositionsBuilder {
         let (convention, why) = self
             .convention
             .as_ref()
-            .map_or((Convention::Known(DecimalMark::Point), ""), |(c, why)| (*c, why.as_str()));
-        // Each number with the unit written in its cell, if any.
+            .map_or((Convention::Known(DecimalMark::Point), ""), |(c, why)| {
+                (*c, why.as_str())
+            });
+        // Each number with the unit written in its cell, if any. A cell refused
+        // says so once: its missing unit is not said again.
+        let failed = std::cell::Cell::new(false);
         let mut number = |c: usize| -> (Option<f64>, Option<&str>) {
             let Some(n) = optional(c) else {
                 return (None, None);
@@ -313,6 +317,7 @@ impl PositionsBuilder {
                 Ok(reading) => (Some(reading.value), reading.unit),
                 Err(e) => {
                     here(c, numbers::explain(&e, n, why));
+                    failed.set(true);
                     (None, None)
                 }
             }
@@ -332,7 +337,11 @@ impl PositionsBuilder {
                     format!(
                         "`{}` says the unit is `{written}`, but {} `{u}`; write the number alone and the unit once in the unit column",
                         cell(c),
-                        if unit_cell.is_some() { "the unit column says" } else { "the other value says" }
+                        if unit_cell.is_some() {
+                            "the unit column says"
+                        } else {
+                            "the other value says"
+                        }
                     ),
                 ),
             }
@@ -352,6 +361,7 @@ impl PositionsBuilder {
                 max,
                 unit: unit.to_owned(),
             }),
+            (None, true) if failed.get() => None,
             (None, true) => {
                 here(
                     UNIT,

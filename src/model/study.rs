@@ -112,8 +112,8 @@ pub enum CoderSource {
 pub struct Study {
     copies: Vec<CodedCopy>,
     coders: Vec<String>,
-    /// For each copy, the name on a mark (trimmed; "" for none) → its coder.
-    copy_coders: Vec<HashMap<String, usize>>,
+    /// For each copy, its coders by the names on its marks.
+    copy_coders: Vec<CoderNames>,
     statuses: Vec<StudyStatus>,
     /// Every demand of the positions, side by side, in file order: the units.
     units: Vec<DemandIx>,
@@ -131,8 +131,11 @@ pub fn file_stem(file: &str) -> String {
         .to_owned()
 }
 
+/// For one file, the name on a mark (trimmed; "" for none) → its coder.
+type CoderNames = HashMap<String, usize>;
+
 /// The coders of each copy: a name per mark name, by `source`.
-fn find_coders(copies: &[CodedCopy], source: CoderSource) -> Result<(Vec<String>, Vec<HashMap<String, usize>>), StudyError> {
+fn find_coders(copies: &[CodedCopy], source: CoderSource) -> Result<(Vec<String>, Vec<CoderNames>), StudyError> {
     let mut coders: Vec<String> = Vec::new();
     // Which copy each coder was found in.
     let mut found_in: Vec<usize> = Vec::new();
@@ -147,7 +150,13 @@ fn find_coders(copies: &[CodedCopy], source: CoderSource) -> Result<(Vec<String>
             }
         }
         let stem = file_stem(&copy.file);
-        let named = |on_mark: &str| if on_mark.is_empty() { stem.clone() } else { on_mark.to_owned() };
+        let named = |on_mark: &str| {
+            if on_mark.is_empty() {
+                stem.clone()
+            } else {
+                on_mark.to_owned()
+            }
+        };
         match source {
             CoderSource::EachFile => {
                 if names.is_empty() {
