@@ -83,6 +83,10 @@ pub struct StancesApp {
     /// Coders' files refused because one coder name is in two of them, with the
     /// reason, waiting for the user to take each file as one coder or not.
     pub(super) same_coder: Option<(Vec<PathBuf>, String)>,
+    /// Another coder's mark the user gave a status, waiting for what to do about it.
+    pub(super) others_mark: Option<super::ui::coder_dialogs::OthersMark>,
+    /// Edit › Set coder….
+    pub(super) set_coder: super::ui::coder_dialogs::SetCoderDialog,
     /// The presentation under way, if one is.
     pub(super) presentation: Option<super::present::Presenting>,
     /// The zoom of presentations, apart from the normal zoom.
@@ -141,6 +145,8 @@ impl StancesApp {
             imported: None,
             study: None,
             same_coder: None,
+            others_mark: None,
+            set_coder: Default::default(),
             presentation: None,
             presentation_zoom: cc
                 .storage
@@ -425,6 +431,8 @@ impl eframe::App for StancesApp {
         self.flow_prompts(&ctx);
         super::ui::shortcuts::show(&ctx, &mut self.show_shortcuts, self.doc.comparison().codebook());
         self.preferences.show(&ctx, &mut actions);
+        self.set_coder.show(&ctx, self.doc.comparison(), &mut actions);
+        self.ask_about_others_mark(&ctx);
         self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
         self.show_same_coder_prompt(&ctx);
         self.export_dialog.show(&ctx, self.study.is_some(), &mut actions);

@@ -25,6 +25,7 @@ pub enum Command {
     ClearSelection,
     Find,
     Preferences,
+    SetCoder,
     EditCodebook,
     SaveCodebook,
     ApplyCodebook,
@@ -65,6 +66,7 @@ impl Command {
             Self::ClearSelection => "Clear selection",
             Self::Find => "Search",
             Self::Preferences => "Preferences…",
+            Self::SetCoder => "Set coder…",
             Self::EditCodebook => "Edit codebook…",
             Self::SaveCodebook => "Save codebook as…",
             Self::ApplyCodebook => "Apply codebook…",
@@ -128,6 +130,7 @@ impl Command {
             | Self::Welcome
             | Self::CompareCoders
             | Self::ImportSpreadsheet
+            | Self::SetCoder
             | Self::EditCodebook
             | Self::SaveCodebook
             | Self::ApplyCodebook
@@ -148,7 +151,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
@@ -162,6 +165,7 @@ impl Command {
         Self::Redo,
         Self::Find,
         Self::Preferences,
+        Self::SetCoder,
         Self::EditCodebook,
         Self::SaveCodebook,
         Self::ApplyCodebook,
@@ -202,6 +206,7 @@ impl Command {
             | Self::Redo
             | Self::Find
             | Self::Preferences
+            | Self::SetCoder
             | Self::EditCodebook
             | Self::SaveCodebook
             | Self::ApplyCodebook
@@ -366,6 +371,15 @@ pub enum Action {
     /// Keeps the open version of a file that changed on disk.
     IgnoreChange(PathBuf),
     SetCoder(String),
+    /// Gives every mark of the coder `from` ("" for marks with no name) to `to`.
+    SetMarksCoder {
+        from: String,
+        to: String,
+    },
+    /// A mark of the user's own on the demands of another coder's mark (theirs kept).
+    OwnMark(MarkId),
+    /// Lets the user change another coder's mark's note (asked, and chosen).
+    UnlockMark(MarkId),
     /// Something asked of the open coding study.
     Study(StudyAction),
     /// Whether a presentation hides each issue's marks until the next step reveals them.

@@ -28,6 +28,80 @@ impl StancesApp {
         Stamp::now(self.coder.clone())
     }
 
+    /// Gives the selection `status`: on the coder's own mark, or a new one; another
+    /// coder's mark is not changed before the user says so.
+    fn apply_status(&mut self, status: String) {
+        let cmp = self.comparison();
+        if let Some(mark) = cmp.mark_for_selection_by(&self.selection, &self.coder)
+            && mark.is_by_other(&self.coder)
+            && self.note.unlocked.as_ref() != Some(&mark.id)
+        {
+            if mark.status != status {
+                self.others_mark = Some(super::ui::coder_dialogs::OthersMark {
+                    mark: mark.id.clone(),
+                    owner: mark.coder.trim().to_owned(),
+                    status,
+                });
+            }
+            return;
+        }
+        let edit = match cmp.mark_for_selection_by(&self.selection, &self.coder) {
+            Some(mark) => cmp.mark_status_edit(&mark.id.clone(), &status, &now_timestamp()),
+            None => cmp.status_edit(&self.selection, &status, &self.stamp(), new_mark_id()),
+        };
+        self.apply(edit, None);
+    }
+
+    /// A mark of the user's own on the demands of mark `of`, with `status` (or
+    /// theirs) and no note yet; then selected, so that its note can be typed.
+    fn own_mark(&mut self, of: &str, status: Option<&str>) {
+        let id = new_mark_id();
+        let edit = self
+            .comparison()
+            .own_mark_edit(of, status, "", &self.stamp(), id.clone());
+        self.apply(edit, None);
+        if let Some(mark) = self.comparison().mark(&id) {
+            let owner = self
+                .comparison()
+                .mark(of)
+                .map(|m| m.coder.trim().to_owned())
+                .unwrap_or_default();
+            self.selection = mark
+                .demands
+                .iter()
+                .filter_map(|r| self.comparison().resolve(r))
+                .collect();
+            self.notices.info(format!(
+                "Made a mark of your own ({}) on the same demands; {owner}'s stays as it was.",
+                self.coder
+            ));
+        }
+    }
+
+    /// The question about another coder's mark, while one is open.
+    pub(super) fn ask_about_others_mark(&mut self, ctx: &Context) {
+        use super::ui::coder_dialogs::{OthersMarkChoice, ask_about_others_mark};
+        let Some(question) = &self.others_mark else {
+            return;
+        };
+        let Some(choice) = ask_about_others_mark(ctx, question, &self.coder) else {
+            return;
+        };
+        let question = question.clone();
+        self.others_mark = None;
+        match choice {
+            OthersMarkChoice::OwnMark => self.own_mark(&question.mark, Some(&question.status)),
+            OthersMarkChoice::ChangeTheirs => {
+                self.note.unlocked = Some(question.mark.clone());
+                let edit = self
+                    .comparison()
+                    .mark_status_edit(&question.mark, &question.status, &now_timestamp());
+                self.apply(edit, None);
+            }
+            OthersMarkChoice::Cancel => {}
+        }
+    }
+
     fn run(&mut self, ctx: &Context, command: Command) {
         if let Some((direction, extend)) = command.movement() {
             let target = match self.selection.last() {
@@ -82,6 +156,15 @@ impl StancesApp {
             Command::Preferences => {
                 let coder = self.coder.clone();
                 self.preferences.open(&coder);
+            }
+            Command::SetCoder => {
+                let cmp = self.comparison();
+                let from = cmp
+                    .mark_for_selection_by(&self.selection, &self.coder)
+                    .map(|m| m.coder.trim().to_owned())
+                    .or_else(|| cmp.coders_of_marks().into_iter().next().map(|(c, _)| c))
+                    .unwrap_or_default();
+                self.set_coder.open(&from);
             }
             Command::ShowColumns => self.show_view(MainView::Columns),
             Command::ShowOverview => self.show_view(MainView::Overview),
@@ -197,12 +280,7 @@ impl StancesApp {
                         .collect();
                 }
             }
-            Action::ApplyStatus(status) => {
-                let edit = self
-                    .comparison()
-                    .status_edit(&self.selection, &status, &self.stamp(), new_mark_id());
-                self.apply(edit, None);
-            }
+            Action::ApplyStatus(status) => self.apply_status(status),
             Action::NewMark(status) => {
                 let edit = self
                     .comparison()
@@ -274,6 +352,25 @@ impl StancesApp {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
                 self.coder = name;
             }
+            Action::SetMarksCoder { from, to } => {
+                let count = self
+                    .comparison()
+                    .coders_of_marks()
+                    .into_iter()
+                    .find(|(c, _)| *c == from.trim())
+                    .map_or(0, |(_, n)| n);
+                let edit = self.comparison().set_coder_edit(&from, &to, &now_timestamp());
+                if edit.is_some() {
+                    let from = if from.trim().is_empty() { "no name" } else { from.trim() };
+                    self.notices.info(format!(
+                        "Gave {} of {from} to {to} (Ctrl+Z gives them back).",
+                        crate::format::diagnostics::count(count, "mark", "marks")
+                    ));
+                }
+                self.apply(edit, None);
+            }
+            Action::OwnMark(of) => self.own_mark(&of, None),
+            Action::UnlockMark(id) => self.note.unlocked = Some(id),
         }
     }
 

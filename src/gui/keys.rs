@@ -9,6 +9,10 @@ impl StancesApp {
     /// Keyboard shortcuts. Plain keys (digits, arrows, Delete) are left to a text
     /// field that has the keyboard.
     pub(super) fn shortcuts(&self, ctx: &Context, actions: &mut Vec<Action>) {
+        // A question is open: its own keys (Enter, Esc) answer it, and nothing else may act behind it.
+        if self.others_mark.is_some() || self.same_coder.is_some() {
+            return;
+        }
         let typing = ctx.egui_wants_keyboard_input();
         // A coding study's tables hide the columns: keys that select or mark demands there would act unseen.
         // So do the overview, the values and the rounds.

@@ -80,6 +80,7 @@ impl StancesApp {
                 &self.counts.1,
                 &self.filter,
                 std::mem::take(&mut self.focus_search),
+                &self.coder,
                 actions,
             );
             ui.add_space(2.0);
@@ -92,7 +93,7 @@ impl StancesApp {
             .show(ui, |ui| {
                 let cmp = self.doc.comparison();
                 let values = self.views.issue_values(cmp, &self.selection);
-                details::show(ui, cmp, &self.selection, values, &mut self.note, actions);
+                details::show(ui, cmp, &self.selection, values, &mut self.note, &self.coder, actions);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if self.comparison().side_count() == 0 {

@@ -45,11 +45,21 @@ impl Comparison {
     /// The mark a selection refers to: the one covering exactly these demands,
     /// or, for a single demand, the newest mark on it.
     pub fn mark_for_selection(&self, selection: &[DemandIx]) -> Option<&Mark> {
+        self.mark_for_selection_where(selection, |_| true)
+    }
+
+    /// As [`Self::mark_for_selection`], among the marks `keep` accepts.
+    pub(super) fn mark_for_selection_where(
+        &self,
+        selection: &[DemandIx],
+        keep: impl Fn(&Mark) -> bool,
+    ) -> Option<&Mark> {
         let first = *selection.first()?;
         let wanted: BTreeSet<DemandIx> = selection.iter().copied().collect();
         let exact = self.marks_on(first).iter().rev().find_map(|id| {
             self.marks.get(id).filter(|m| {
-                m.demands.len() == wanted.len()
+                keep(m)
+                    && m.demands.len() == wanted.len()
                     && m.demands
                         .iter()
                         .all(|r| self.resolve(r).is_some_and(|ix| wanted.contains(&ix)))
@@ -57,7 +67,12 @@ impl Comparison {
         });
         exact.or_else(|| {
             (selection.len() == 1)
-                .then(|| self.marks_on(first).last().and_then(|id| self.marks.get(id)))
+                .then(|| {
+                    self.marks_on(first)
+                        .iter()
+                        .rev()
+                        .find_map(|id| self.marks.get(id).filter(|m| keep(m)))
+                })
                 .flatten()
         })
     }

@@ -5,6 +5,7 @@
 pub mod alignment;
 pub mod codebook;
 mod codebook_edit;
+mod coders;
 pub mod comparison;
 pub mod consensus;
 pub mod document;

@@ -12,6 +12,8 @@ use crate::model::{Comparison, DemandIx, MarkId};
 pub struct NoteEditor {
     pub mark: Option<MarkId>,
     pub text: String,
+    /// Another coder's mark the user chose to edit (otherwise theirs is read-only).
+    pub unlocked: Option<MarkId>,
 }
 
 pub fn show(
@@ -20,6 +22,7 @@ pub fn show(
     selection: &[DemandIx],
     issue_values: &[crate::model::values::ValueAxis],
     note: &mut NoteEditor,
+    coder: &str,
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -30,8 +33,8 @@ pub fn show(
             ui.label("Then give the selection a status with a key or a button:");
             status_buttons(ui, cmp, None, actions);
         } else {
-            let focus = cmp.mark_for_selection(selection).map(|m| m.id.clone());
-            mark_section(ui, cmp, selection, focus.as_deref(), note, actions);
+            let focus = cmp.mark_for_selection_by(selection, coder).map(|m| m.id.clone());
+            mark_section(ui, cmp, selection, focus.as_deref(), note, coder, actions);
             ui.separator();
             for &ix in selection {
                 demand_details(ui, cmp, ix, focus.as_deref(), actions);
@@ -75,6 +78,7 @@ fn mark_section(
     selection: &[DemandIx],
     focus: Option<&str>,
     note: &mut NoteEditor,
+    coder: &str,
     actions: &mut Vec<Action>,
 ) {
     let count = selection.len();
@@ -94,6 +98,29 @@ fn mark_section(
                 format!("{} demands", mark.demands.len())
             };
             super::text::label(ui, &format!("Marked {label}, covering {covers}"), None);
+            // Another coder's mark is theirs: read, not changed, unless the user says so.
+            let locked = mark.is_by_other(coder) && note.unlocked.as_ref() != Some(&mark.id);
+            if locked {
+                let owner = mark.coder.trim();
+                let strong = ui.visuals().strong_text_color();
+                super::text::label(ui, &format!("{owner}'s mark. You are coding as {coder}."), Some(strong));
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button("Make my own mark")
+                        .on_hover_text(format!("A mark of yours on the same demands, with {owner}'s status to start from; {owner}'s stays as it is"))
+                        .clicked()
+                    {
+                        actions.push(Action::OwnMark(mark.id.clone()));
+                    }
+                    if ui
+                        .button(format!("Edit {owner}'s mark"))
+                        .on_hover_text(format!("Change {owner}'s note and status yourself"))
+                        .clicked()
+                    {
+                        actions.push(Action::UnlockMark(mark.id.clone()));
+                    }
+                });
+            }
             status_buttons(ui, cmp, Some(&mark.status), actions);
             if note.mark.as_ref() != Some(&mark.id) {
                 note.mark = Some(mark.id.clone());
@@ -115,7 +142,7 @@ fn mark_section(
                 .desired_rows(4)
                 .desired_width(f32::INFINITY)
                 .align(align);
-            let response = ui.add(edit).labelled_by(note_label.id);
+            let response = ui.add_enabled(!locked, edit).labelled_by(note_label.id);
             if super::text::has_rtl(&note.text) {
                 // The editor keeps egui's left-to-right lines (so the cursor stays where
                 // it types, and the note is saved in the order it was typed); this shows

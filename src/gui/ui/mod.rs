@@ -4,6 +4,7 @@
 
 pub mod card;
 pub mod codebook_editor;
+pub mod coder_dialogs;
 pub mod columns;
 pub mod details;
 pub mod diff;

@@ -57,6 +57,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             command_button(ui, Command::ClearSelection, true, actions);
             command_button(ui, Command::Find, true, actions);
             ui.separator();
+            command_button(ui, Command::SetCoder, cmp.marks().len() > 0, actions);
             command_button(ui, Command::Preferences, true, actions);
         });
         ui.menu_button("Codebook", |ui| {
@@ -220,9 +221,20 @@ pub fn filter_bar(
     counts: &[usize],
     filter: &Filter,
     search_focus: bool,
+    coder: &str,
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
+        // Who is coding, always in view: new marks carry this name. One click to change it.
+        let coding = super::text::widget_text(ui, format!("Coding as {coder}"), egui::TextStyle::Button);
+        if ui
+            .add(egui::Button::new(coding))
+            .on_hover_text("New marks are recorded as this coder's. Click to change the name (Edit › Preferences).")
+            .clicked()
+        {
+            actions.push(Action::Run(Command::Preferences));
+        }
+        ui.add_space(12.0);
         let mut query = filter.query.clone();
         let label = ui.label("Search");
         let search = egui::TextEdit::singleline(&mut query)
