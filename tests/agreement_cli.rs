@@ -315,7 +315,7 @@ fn no_pairable_unit_is_said_in_words_not_nan() {
     assert_eq!(csv.lines().nth(1), Some("all,4,0,2,,,"), "{csv}");
     assert!(!csv.to_lowercase().contains("nan"));
     let (_, table, _) = agreement(&[], &files);
-    assert!(table.contains("no unit was coded by two coders"), "{table}");
+    assert!(table.contains("no unit coded by two coders"), "{table}");
 }
 
 #[test]
@@ -357,4 +357,49 @@ fn the_readme_study_of_two_coders_gives_the_figures_the_readme_shows() {
         ),
         "{table}"
     );
+}
+
+/// Two coders, one scope nobody coded: κ is undefined because no unit was coded
+/// by two coders, not because of the number of coders; an issue named `all` is
+/// told apart from the whole study.
+#[test]
+fn an_uncoded_scope_says_why_and_an_issue_named_all_is_not_the_whole_study() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut data = positions(4);
+    data.issues[1].name = "all".into();
+    // Both coders code the odd issue's demands (d1, d3) only.
+    let alice = coder_file(
+        dir.path(),
+        "alice",
+        &data,
+        &["a", "b"],
+        &[Some("a"), None, Some("b"), None],
+    );
+    let bob = coder_file(
+        dir.path(),
+        "bob",
+        &data,
+        &["a", "b"],
+        &[Some("a"), None, Some("a"), None],
+    );
+    let (code, out, err) = agreement(&["--by", "issue", "--format", "csv"], &[alice.clone(), bob.clone()]);
+    assert_eq!(code, 0, "{err}");
+    let rows = csv_rows(&out);
+    let scopes: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(scopes, ["scope", "all", "Odd demands", "all (issue)"]);
+    // The even issue: no κ, for want of a unit coded by two coders.
+    assert_eq!(rows[3][5], "");
+    let (_, table, _) = agreement(&["--by", "issue"], &[alice, bob]);
+    assert!(table.contains("no unit coded by two coders"), "{table}");
+    assert!(!table.contains("needs exactly two coders"), "{table}");
+}
+
+/// A comparison of two rounds gives a row per round with `--by document`.
+#[test]
+fn by_document_gives_a_row_per_round() {
+    let alice = common::fixture("rounds-v4.stances.ron");
+    let (code, out, err) = agreement(&["--by", "document", "--format", "csv"], &[alice]);
+    assert_eq!(code, 0, "{err}");
+    let rows = csv_rows(&out);
+    assert_eq!(rows.len(), 4, "header, all, then one row per round: {out}");
 }

@@ -26,6 +26,8 @@ pub enum By {
     Issue,
     Side,
     Status,
+    /// A row per position file: per round, where the comparison holds several.
+    Document,
 }
 
 impl From<By> for Breakdown {
@@ -34,6 +36,7 @@ impl From<By> for Breakdown {
             By::Issue => Breakdown::Issue,
             By::Side => Breakdown::Side,
             By::Status => Breakdown::Status,
+            By::Document => Breakdown::Document,
         }
     }
 }

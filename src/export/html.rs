@@ -148,6 +148,7 @@ pub fn to_html(report: &Report<'_>) -> String {
     super::html_views::overview_section(report, &mut out);
     columns(report, one_source.is_none(), &mut out);
     super::html_views::values_section(report, &mut out);
+    super::decisions::html_section(report, &mut out);
     let orphans = report.orphans();
     if !orphans.is_empty() {
         out.push_str("<section class=\"marks\">\n<h2>Marks on demands no longer in the positions</h2>\n");

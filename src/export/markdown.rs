@@ -124,6 +124,7 @@ pub fn to_markdown(report: &Report<'_>) -> String {
         demands_table(report, i, &mut out);
         marks_table(report, &report.marks_on_issue(i), &mut out, "Marks on this issue");
     }
+    super::decisions::markdown_section(report, &mut out);
     let orphans = report.orphans();
     if !orphans.is_empty() {
         let _ = writeln!(out, "\n## Marks on demands no longer in the positions\n");

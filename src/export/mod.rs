@@ -3,6 +3,7 @@
 //! File › Export…; the PNG of the window is taken by the window itself.
 
 pub mod csv;
+pub mod decisions;
 pub mod html;
 mod html_views;
 pub mod markdown;
@@ -37,12 +38,21 @@ pub enum ExportFormat {
     Csv,
     /// Wide CSV: one row per issue, a column of demands and one of statuses per side.
     CsvWide,
+    /// A consensus's decisions: one row per coder per settled disagreement.
+    CsvDecisions,
     /// An image of the comparison as the window shows it.
     Png,
 }
 
 impl ExportFormat {
-    pub const ALL: [Self; 5] = [Self::Md, Self::Html, Self::Csv, Self::CsvWide, Self::Png];
+    pub const ALL: [Self; 6] = [
+        Self::Md,
+        Self::Html,
+        Self::Csv,
+        Self::CsvWide,
+        Self::CsvDecisions,
+        Self::Png,
+    ];
 
     /// What the export dialog calls it.
     pub fn label(self) -> &'static str {
@@ -51,6 +61,7 @@ impl ExportFormat {
             Self::Html => "HTML report (.html)",
             Self::Csv => "CSV, one row per demand and mark (.csv)",
             Self::CsvWide => "CSV, one row per issue (.csv)",
+            Self::CsvDecisions => "CSV, how a consensus settled disagreements (.csv)",
             Self::Png => "Picture of the window (.png)",
         }
     }
@@ -59,7 +70,7 @@ impl ExportFormat {
         match self {
             Self::Md => "md",
             Self::Html => "html",
-            Self::Csv | Self::CsvWide => "csv",
+            Self::Csv | Self::CsvWide | Self::CsvDecisions => "csv",
             Self::Png => "png",
         }
     }
@@ -69,6 +80,7 @@ impl ExportFormat {
     pub fn file_name(self, stem: &str) -> String {
         match self {
             Self::CsvWide => format!("{stem}-by-issue.csv"),
+            Self::CsvDecisions => format!("{stem}-decisions.csv"),
             _ => format!("{stem}.{}", self.extension()),
         }
     }
@@ -93,6 +105,7 @@ impl ExportFormat {
             Self::Html => Ok(html::to_html(report)),
             Self::Csv => csv::to_tidy_csv(report, style).map_err(|e| e.to_string()),
             Self::CsvWide => csv::to_wide_csv(report, style).map_err(|e| e.to_string()),
+            Self::CsvDecisions => decisions::to_decisions_csv(report, style).map_err(|e| e.to_string()),
             Self::Png => Err("a PNG is a picture of the window, not text".to_owned()),
         }
     }

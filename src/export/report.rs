@@ -203,6 +203,25 @@ impl<'a> Report<'a> {
         (!reasons.is_empty()).then(|| reasons.join("; "))
     }
 
+    /// The study's disagreements no mark of the report's comparison settles (its
+    /// units, in order); `None` without a study.
+    pub fn unsettled(&self) -> Option<Vec<usize>> {
+        let study = self.study?;
+        let decided: std::collections::HashSet<usize> = self
+            .units
+            .iter()
+            .filter(|(ix, _)| !self.comparison.marks_on(**ix).is_empty())
+            .map(|(_, &u)| u)
+            .collect();
+        Some(
+            study
+                .disagreements()
+                .into_iter()
+                .filter(|u| !decided.contains(u))
+                .collect(),
+        )
+    }
+
     /// The coders of the open study, in its order (none without a study).
     pub fn coders(&self) -> &[String] {
         self.study.map_or(&[], Study::coders)

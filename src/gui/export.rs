@@ -214,6 +214,7 @@ fn describe(format: ExportFormat) -> &'static str {
         ExportFormat::Html => "the HTML report",
         ExportFormat::Csv => "the marks as CSV",
         ExportFormat::CsvWide => "the issues as CSV",
+        ExportFormat::CsvDecisions => "the consensus's decisions as CSV",
         ExportFormat::Png => "a picture of the window",
     }
 }

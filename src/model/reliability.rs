@@ -27,7 +27,7 @@ pub enum Undefined {
 impl Undefined {
     pub fn reason(self) -> &'static str {
         match self {
-            Undefined::NoPairableUnit => "no unit was coded by two coders",
+            Undefined::NoPairableUnit => "no unit coded by two coders",
             Undefined::NotTwoCoders => "κ needs exactly two coders",
             Undefined::OneValueOnly => "every code is the same status, so chance agreement is total",
         }
@@ -127,8 +127,11 @@ pub fn agreement(table: &[Vec<Option<Code>>]) -> Agreement {
             Ok(1.0 - (n - 1.0) * observed_disagreement / expected)
         }
     };
-    let cohen_kappa = if width != 2 || coders != 2 {
+    let cohen_kappa = if width != 2 || coders > 2 {
         Err(Undefined::NotTwoCoders)
+    } else if pairable_units == 0 {
+        // Two coders in the study, but not both in this scope: nothing to pair.
+        Err(Undefined::NoPairableUnit)
     } else {
         let pairs: Vec<(Code, Code)> = table
             .iter()

@@ -77,6 +77,8 @@ pub enum Breakdown {
     Side,
     /// Each status against all the others (one-vs-rest).
     Status,
+    /// Each position file of the comparison: a round.
+    Document,
 }
 
 /// Why files cannot be read as one study.
@@ -426,8 +428,25 @@ impl Study {
         self.agreement_where(|_| true, |c| c)
     }
 
-    /// The whole study (scope "all") and then one row per issue, side or status.
+    /// The whole study (scope "all") and then one row per issue, side, status or
+    /// document. A row whose name is "all" too is told apart by its kind.
     pub fn report(&self, by: Option<Breakdown>) -> Vec<(String, Agreement)> {
+        let mut rows = self.rows(by);
+        for (name, _) in rows.iter_mut().skip(1) {
+            if name.trim().eq_ignore_ascii_case("all") {
+                let kind = match by {
+                    Some(Breakdown::Issue) => "issue",
+                    Some(Breakdown::Side) => "side",
+                    Some(Breakdown::Status) => "status",
+                    Some(Breakdown::Document) | None => "document",
+                };
+                *name = format!("{} ({kind})", name.trim());
+            }
+        }
+        rows
+    }
+
+    fn rows(&self, by: Option<Breakdown>) -> Vec<(String, Agreement)> {
         let mut rows = vec![("all".to_owned(), self.overall())];
         let base = self.base();
         match by {
@@ -445,6 +464,20 @@ impl Study {
                 for side in 0..base.side_count() {
                     let agreement = self.agreement_where(|u| self.units[u].side as usize == side, |c| c);
                     rows.push((base.side_label(side), agreement));
+                }
+            }
+            Some(Breakdown::Document) => {
+                for (d, document) in base.documents().iter().enumerate() {
+                    let in_document: Vec<bool> = (0..self.units.len())
+                        .map(|u| base.document_index(&base.side_document(self.units[u].side as usize).id) == Some(d))
+                        .collect();
+                    let name = match (&document.data.round, &document.data.date) {
+                        (Some(round), Some(date)) => format!("{round} ({date})"),
+                        (Some(round), None) => round.clone(),
+                        (None, Some(date)) => format!("{} ({date})", document.id),
+                        (None, None) => document.id.clone(),
+                    };
+                    rows.push((name, self.agreement_where(|u| in_document[u], |c| c)));
                 }
             }
             Some(Breakdown::Status) => {

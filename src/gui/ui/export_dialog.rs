@@ -15,10 +15,13 @@ fn purpose(format: ExportFormat) -> &'static str {
             "One page with the aligned columns in the codebook's colours, for a browser or for printing a handout."
         }
         ExportFormat::Csv => {
-            "One row per demand covered by a mark, with its status, note and coder: for R, pandas or a spreadsheet."
+            "One row per demand covered by a mark, with its status, note and coder, then one per unmarked demand: for R, pandas or a spreadsheet."
         }
         ExportFormat::CsvWide => {
             "One row per issue, each side's demands and their statuses in columns: for a spreadsheet."
+        }
+        ExportFormat::CsvDecisions => {
+            "For a consensus: each disagreement settled, what every coder said, the decision, its note and the adjudicator."
         }
         ExportFormat::Png => "The window as it shows now, for slides.",
     }

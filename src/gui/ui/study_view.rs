@@ -115,6 +115,7 @@ pub fn agreement(
             (Some(Breakdown::Issue), "By issue"),
             (Some(Breakdown::Side), "By side"),
             (Some(Breakdown::Status), "By status (one against the rest)"),
+            (Some(Breakdown::Document), "By round (position file)"),
         ] {
             if ui.selectable_label(by == this, label).clicked() && by != this {
                 actions.push(Action::Study(StudyAction::SetBreakdown(this)));
