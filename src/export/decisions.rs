@@ -177,12 +177,10 @@ pub fn markdown_section(report: &Report<'_>, out: &mut String) {
         }
     }
     let _ = writeln!(out, "\n{}", escape(&sentence));
-    if let Some(units) = report.unsettled() {
-        if let Some(study) = report.study {
-            out.push('\n');
-            for unit in units {
-                let _ = writeln!(out, "- {}", escape(&study.describe_unit(unit)));
-            }
+    if let (Some(units), Some(study)) = (report.unsettled(), report.study) {
+        out.push('\n');
+        for unit in units {
+            let _ = writeln!(out, "- {}", escape(&study.describe_unit(unit)));
         }
     }
 }
