@@ -33,8 +33,8 @@ fn two_position_files_give_one_row_per_demand_with_its_change_and_fields() {
         ["ua", "ua-prisoners", "changed", "priority"],
         ["ua", "ua-leaders-meeting", "added", ""],
         ["ua", "ua-children", "added", ""],
-        ["ua", "ua-summit", "dropped", ""],
-        ["ua", "ua-sanctions", "dropped", ""],
+        ["ua", "ua-summit", "not restated", ""],
+        ["ua", "ua-sanctions", "not restated", ""],
         ["ru", "ru-truce", "changed", "value"],
         ["ru", "ru-memorandum", "kept", ""],
         ["ru", "ru-territory", "kept", ""],
@@ -51,7 +51,7 @@ fn the_table_says_concessions_and_suggests_the_reworded_demand() {
         "{out}"
     );
     assert!(
-        out.contains("Ukraine: 2 added, 2 dropped, 1 changed, 1 kept; 1 concession, 0 hardenings"),
+        out.contains("Ukraine: 2 added, 2 not restated, 1 changed, 1 kept; 1 concession, 0 hardenings"),
         "{out}"
     );
     assert!(
@@ -89,7 +89,7 @@ fn the_founding_examples_rounds_compare() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("ua,ua-ceasefire,changed,"), "{out}");
-    assert!(out.contains("ru,ru-leaders-noted,dropped,\n"), "{out}");
+    assert!(out.contains("ru,ru-leaders-noted,not restated,\n"), "{out}");
 }
 
 #[test]
@@ -115,4 +115,34 @@ fn bad_arguments_are_told_what_to_give() {
     let (code, _, err) = rounds(&[&path("rounds/old.ron"), "missing.ron"]);
     assert_eq!(code, 1);
     assert!(err.contains("missing.ron"), "{err}");
+}
+
+/// Each round's gap is measured within that round: Ukraine at least 30 days
+/// against Russia's 2–3 is 27 days; in the next round at least 10 against 5, a
+/// gap of 5. Both sides' moves say so, and each says how far it moved itself.
+#[test]
+fn a_gap_is_measured_within_each_round_and_each_sides_move_said_apart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let new = std::fs::read_to_string(path("rounds/new.ron"))
+        .expect("fixture")
+        .replace(
+            "priority: Core, value: (min: 30, unit: \"days\")",
+            "priority: Core, value: (min: 10, unit: \"days\")",
+        )
+        .replace(
+            "value: (min: 2, max: 7, unit: \"days\")",
+            "value: (min: 5, max: 5, unit: \"days\")",
+        );
+    let new_path = dir.path().join("new.ron");
+    std::fs::write(&new_path, new).expect("written");
+    let (code, out, err) = rounds(&[&path("rounds/old.ron"), &new_path.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("ua-ceasefire: range moved towards Russia: the gap to Russia went from 27 to 5 days (its own value went from at least 30 days to at least 10 days)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ru-truce: range moved towards Ukraine: the gap to Ukraine went from 27 to 5 days (its own value went from 2–3 days to 5 days)"),
+        "{out}"
+    );
 }

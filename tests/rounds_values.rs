@@ -55,7 +55,7 @@ fn each_demand_of_the_test_rounds_gets_its_change() {
         (Change::Changed, vec![Field::Priority])
     );
     assert_eq!(change_of(&cmp, "ua-leaders-meeting"), (Change::Added, vec![]));
-    assert_eq!(change_of(&cmp, "ua-summit"), (Change::Dropped, vec![]));
+    assert_eq!(change_of(&cmp, "ua-summit"), (Change::NotRestated, vec![]));
     assert_eq!(change_of(&cmp, "ru-truce"), (Change::Changed, vec![Field::Value]));
 
     let changes = cmp.compare_documents(0, 1);

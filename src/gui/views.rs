@@ -17,7 +17,7 @@ pub enum MainView {
     Overview,
     /// Every issue whose sides state values in the same unit, on one axis each.
     Values,
-    /// Two rounds of the talks: what each side added, dropped, changed or kept.
+    /// Two rounds of the talks: what each side added, did not restate, changed or kept.
     Rounds,
 }
 
@@ -27,7 +27,7 @@ impl MainView {
             Self::Columns => "Every side's demands side by side, aligned by issue",
             Self::Overview => "Issues × sides: how many demands, the strongest priority, the marks",
             Self::Values => "Where sides state numbers in the same unit: the gap or overlap between them",
-            Self::Rounds => "Two rounds of the talks: what each side added, dropped, changed or kept",
+            Self::Rounds => "Two rounds of the talks: what each side added, did not restate, changed or kept",
         }
     }
 }

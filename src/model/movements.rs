@@ -111,15 +111,28 @@ pub(super) struct Others<'r, 'a> {
 }
 
 impl Others<'_, '_> {
-    /// The other sides' values on `issue` in `unit`: from the new round, or where
-    /// it has none, from the old. Each other side with the name it has.
-    fn values(&self, issue_new: &str, issue_old: &str, unit: &str) -> Vec<(&str, Vec<&Value>)> {
+    /// The other sides' values on the issue in `unit`, each side with its values
+    /// in the old round and in the new (where it stated one), named as in the new
+    /// round (else the old). A gap is measured within a round: the old range
+    /// against the other sides' old ranges, the new against their new ones.
+    #[expect(clippy::type_complexity, reason = "a name with its values in each round")]
+    fn values(&self, issue_new: &str, issue_old: &str, unit: &str) -> Vec<(&str, Vec<&Value>, Vec<&Value>)> {
         let new = self.new.get().others(self.new_side, issue_new, unit);
-        if new.is_empty() {
-            self.old.get().others(self.old_side, issue_old, unit)
-        } else {
-            new
+        let old = self.old.get().others(self.old_side, issue_old, unit);
+        let mut out: Vec<(&str, Vec<&Value>, Vec<&Value>)> = Vec::new();
+        for (name, values) in &new {
+            let before = old
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or_else(Vec::new, |(_, v)| v.clone());
+            out.push((name, before, values.clone()));
         }
+        for (name, values) in &old {
+            if !out.iter().any(|(n, _, _)| n == name) {
+                out.push((name, values.clone(), Vec::new()));
+            }
+        }
+        out
     }
 }
 
@@ -159,8 +172,11 @@ pub(super) fn movements(old: &Demand, new: &Demand, fields: &[Field], others: &O
         let theirs = others.values(&new.issue, &old.issue, &unit);
         let (mut closer, mut further) = (Vec::new(), Vec::new());
         let mut gaps = Vec::new();
-        for (name, values) in &theirs {
-            let (was, is) = (distance(before, values), distance(after, values));
+        for (name, old_values, new_values) in &theirs {
+            // A side that stated no value in one round is measured by the round it did.
+            let old_values = if old_values.is_empty() { new_values } else { old_values };
+            let new_values = if new_values.is_empty() { old_values } else { new_values };
+            let (was, is) = (distance(before, old_values), distance(after, new_values));
             if is < was {
                 closer.push(*name);
             } else if is > was {
@@ -198,18 +214,24 @@ pub(super) fn movements(old: &Demand, new: &Demand, fields: &[Field], others: &O
                 .collect();
             parts.join("; ")
         };
+        // How far this side moved, said apart from the gap (which both sides' moves make).
+        let own = format!("its own value went from {before} to {after}");
         // A side that moved closer to some and further from others is said to do both.
         if !closer.is_empty() {
             out.push(Movement {
                 direction: Direction::Concession,
-                what: format!("range moved towards {}: {}", closer.join(" and "), gap_words(&closer)),
+                what: format!(
+                    "range moved towards {}: {} ({own})",
+                    closer.join(" and "),
+                    gap_words(&closer)
+                ),
             });
         }
         if !further.is_empty() {
             out.push(Movement {
                 direction: Direction::Hardening,
                 what: format!(
-                    "range moved away from {}: {}",
+                    "range moved away from {}: {} ({own})",
                     further.join(" and "),
                     gap_words(&further)
                 ),

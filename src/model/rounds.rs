@@ -21,8 +21,9 @@ pub use super::round_decisions::{RoundDecisions, RoundDemand, RoundLink};
 pub enum Change {
     /// Only in the new round.
     Added,
-    /// Only in the old round.
-    Dropped,
+    /// Only in the old round: the new round's file does not state it again. Not
+    /// "dropped", which would say why: a file shows what was stated, not what a side gave up.
+    NotRestated,
     /// In both, with a field that differs.
     Changed,
     /// In both, the same.
@@ -30,13 +31,13 @@ pub enum Change {
 }
 
 impl Change {
-    pub const ALL: [Self; 4] = [Self::Added, Self::Dropped, Self::Changed, Self::Kept];
+    pub const ALL: [Self; 4] = [Self::Added, Self::NotRestated, Self::Changed, Self::Kept];
 
     /// As the CSV writes it.
     pub fn name(self) -> &'static str {
         match self {
             Self::Added => "added",
-            Self::Dropped => "dropped",
+            Self::NotRestated => "not restated",
             Self::Changed => "changed",
             Self::Kept => "kept",
         }
@@ -45,7 +46,7 @@ impl Change {
     pub fn label(self) -> &'static str {
         match self {
             Self::Added => "Added",
-            Self::Dropped => "Dropped",
+            Self::NotRestated => "Not restated",
             Self::Changed => "Changed",
             Self::Kept => "Kept",
         }
@@ -304,7 +305,7 @@ fn compare_side<'a>(
     for (o, matched) in old_match.iter().enumerate() {
         if matched.is_none() {
             changes.push(DemandChange {
-                change: Change::Dropped,
+                change: Change::NotRestated,
                 old: Some(o),
                 new: None,
                 matched_by: None,

@@ -19,7 +19,7 @@ use crate::model::rounds::{
 fn change_color(change: Change) -> Color32 {
     match change {
         Change::Added => Color32::from_rgb(47, 158, 68),
-        Change::Dropped => Color32::from_rgb(224, 49, 49),
+        Change::NotRestated => Color32::from_rgb(224, 49, 49),
         Change::Changed => Color32::from_rgb(217, 72, 15),
         Change::Kept => Color32::from_rgb(134, 142, 150),
     }
@@ -406,7 +406,7 @@ fn details(
                 actions.push(context.decide(link, RoundsDecision::Unmatch));
             }
         }
-        if change.change == Change::Dropped
+        if change.change == Change::NotRestated
             && let Some(o) = change.old
         {
             match_by_hand(ui, context, side, o, actions);
