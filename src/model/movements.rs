@@ -115,7 +115,6 @@ impl Others<'_, '_> {
     /// in the old round and in the new (where it stated one), named as in the new
     /// round (else the old). A gap is measured within a round: the old range
     /// against the other sides' old ranges, the new against their new ones.
-    #[expect(clippy::type_complexity, reason = "a name with its values in each round")]
     fn values(&self, issue_new: &str, issue_old: &str, unit: &str) -> Vec<(&str, Vec<&Value>, Vec<&Value>)> {
         let new = self.new.get().others(self.new_side, issue_new, unit);
         let old = self.old.get().others(self.old_side, issue_old, unit);
