@@ -96,6 +96,10 @@ fn import_spreadsheet_opens_the_demands_and_offers_to_save_the_position_file() {
         &table.display().to_string(),
         "Import",
     );
+    // The import dialog says what the table gives before anything opens.
+    harness.get_by_label_contains("Ready: 5 demands of 2 sides on 3 issues.");
+    harness.get_by_label("Import").click();
+    harness.run();
     // The demands are open as a new comparison…
     harness.get_by_label_contains("A full and unconditional ceasefire for at least 30 days.");
     harness.get_by_label_contains("Повернення 12 000 тіл загиблих.");
@@ -132,12 +136,55 @@ fn a_bad_spreadsheet_is_refused_with_every_problem_and_the_open_comparison_stays
         &table.display().to_string(),
         "Import",
     );
-    let said = harness.state().notices_text().join("\n");
-    assert!(
-        said.contains("class.csv:1:txt: unknown column `txt`: did you mean `text`?"),
-        "{said}"
-    );
-    assert!(said.contains("nothing was written"), "{said}");
+    // The dialog lists every problem, and Import waits until there is none.
+    harness.get_by_label("Not ready to import:");
+    harness.get_by_label_contains("class.csv:1:txt: unknown column `txt`: did you mean `text`?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
     // The comparison that was open is still there.
     harness.get_by_label_contains("A full and unconditional ceasefire on land, at sea and in the air");
+}
+
+/// Excel in Germany: `;`, decimal commas, a column Stances does not know. The
+/// dialog reads numbers by the file's convention, can be told otherwise, and
+/// imports without the unchecked column.
+#[test]
+fn the_import_dialog_chooses_the_decimal_mark_and_leaves_out_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = write_temp(
+        &dir,
+        "excel.csv",
+        "\u{feff}Side;Issue;Text;value_min;Unit;Region\r\nUkraine;Troops;Withdraw;12.000;troops;Donbas\r\nRussia;Money;Fees;2,5 €;;\r\n",
+    );
+    let mut harness = harness_with(vec![fixture("report.stances.ron")]);
+    file_menu(&mut harness, "Import spreadsheet…");
+    answer_path_prompt(
+        &mut harness,
+        "Path of a spreadsheet",
+        &table.display().to_string(),
+        "Import",
+    );
+    harness.get_by_label_contains("Automatic (`,` as the decimal mark");
+    harness.get_by_label_contains("unknown column `Region`");
+    // Leave the Region column out: ready.
+    harness.get_by_label("Region").click();
+    harness.run();
+    harness.get_by_label_contains("Ready: 2 demands of 2 sides on 2 issues.");
+    // With the point as the decimal mark, `2,5 €` reads no more: said, with its other reading.
+    harness
+        .get_by_label("Point is the decimal mark (2.5 and 12,000)")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("`2,5 €` is not a number with `.` as the decimal mark");
+    harness.get_by_label_contains("Automatic").click();
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+    harness.get_by_label_contains("Withdraw");
+    let cmp = harness.state().comparison();
+    let values: Vec<String> = cmp
+        .all_demands()
+        .filter_map(|ix| cmp.demand(ix).value.as_ref().map(ToString::to_string))
+        .collect();
+    assert_eq!(values, ["at least 12,000 troops", "at least 2.5 €"]);
 }

@@ -78,6 +78,8 @@ pub struct StancesApp {
     pub(super) picture: Option<super::export::PictureRequest>,
     /// The position file of the spreadsheet import that is open, until saved or replaced.
     pub(super) imported: Option<super::import::ImportedPositions>,
+    /// A table chosen for import, while the import dialog asks how to read it.
+    pub(super) import_dialog: Option<super::import::PendingImport>,
     /// The coding study whose consensus is the open document, if one is open.
     pub(super) study: Option<super::study::StudyState>,
     /// Coders' files refused because one coder name is in two of them, with the
@@ -143,6 +145,7 @@ impl StancesApp {
             export_dialog: Default::default(),
             picture: None,
             imported: None,
+            import_dialog: None,
             study: None,
             same_coder: None,
             others_mark: None,
@@ -433,6 +436,7 @@ impl eframe::App for StancesApp {
         self.preferences.show(&ctx, &mut actions);
         self.set_coder.show(&ctx, self.doc.comparison(), &mut actions);
         self.ask_about_others_mark(&ctx);
+        self.show_import_dialog(&ctx, &mut actions);
         self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
         self.show_same_coder_prompt(&ctx);
         self.export_dialog.show(&ctx, self.study.is_some(), &mut actions);

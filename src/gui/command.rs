@@ -371,6 +371,8 @@ pub enum Action {
     /// Keeps the open version of a file that changed on disk.
     IgnoreChange(PathBuf),
     SetCoder(String),
+    /// A choice of the import dialog changed: read the table again with it.
+    ImportOptionsChanged,
     /// Gives every mark of the coder `from` ("" for marks with no name) to `to`.
     SetMarksCoder {
         from: String,

@@ -371,6 +371,7 @@ impl StancesApp {
             }
             Action::OwnMark(of) => self.own_mark(&of, None),
             Action::UnlockMark(id) => self.note.unlocked = Some(id),
+            Action::ImportOptionsChanged => self.refresh_import(),
         }
     }
 

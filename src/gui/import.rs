@@ -8,11 +8,37 @@ use egui::Context;
 use super::app::StancesApp;
 use super::flow::Opened;
 use super::ui::file_dialogs::FileAction;
+use super::ui::import_dialog::ImportDialog;
 use crate::format::comparison_file::with_extension_unless;
 use crate::format::diagnostics::count;
-use crate::import::{ImportOptions, import_table, to_position_ron};
+use crate::import::{import_table, read_header, to_position_ron};
 use crate::io;
 use crate::model::Comparison;
+
+/// A table chosen for import, with the dialog that asks how to read it.
+pub(super) struct PendingImport {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    dialog: ImportDialog,
+}
+
+impl PendingImport {
+    /// What the import gives with the dialog's choices, said in the dialog.
+    fn refresh(&mut self) {
+        let shown = &self.dialog.shown;
+        self.dialog.outcome = import_table(shown, &self.bytes, &self.dialog.options()).map(|imported| {
+            let p = &imported.positions;
+            let mut lines = vec![format!(
+                "Ready: {} of {} on {}.",
+                count(p.demand_count(), "demand", "demands"),
+                count(p.sides.len(), "side", "sides"),
+                count(p.issues.len(), "issue", "issues")
+            )];
+            lines.extend(imported.notes);
+            lines.join("\n")
+        });
+    }
+}
 
 /// The position file an import made, waiting to be saved.
 pub(super) struct ImportedPositions {
@@ -41,17 +67,65 @@ impl StancesApp {
         self.dialogs.request(ctx, FileAction::ImportTable, near);
     }
 
-    /// Reads the spreadsheet at `path` and opens its demands as a new comparison
-    /// (asking first if work would be lost); every problem is said, and nothing opens, when it has any.
-    pub(super) fn import_spreadsheet(&mut self, ctx: &Context, path: &Path) {
+    /// Reads the spreadsheet at `path` and shows the import dialog: how to read
+    /// its numbers, which columns to import, and what that gives.
+    pub(super) fn import_spreadsheet(&mut self, _ctx: &Context, path: &Path) {
         let shown = io::display_path(path);
-        let imported = std::fs::read(path)
-            .map_err(|e| format!("{shown}: cannot be read: {e}"))
-            .and_then(|bytes| import_table(&shown, &bytes, &ImportOptions::default()))
-            .and_then(|imported| {
-                let text = to_position_ron(&imported.positions, &shown)?;
-                Ok((imported, text))
-            });
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.notices.error(format!("{shown}: cannot be read: {e}"));
+                return;
+            }
+        };
+        let (header, automatic) = read_header(&shown, &bytes, None);
+        let mut pending = PendingImport {
+            path: path.to_path_buf(),
+            bytes,
+            dialog: ImportDialog {
+                shown,
+                columns: header.into_iter().map(|name| (name, true)).collect(),
+                automatic,
+                decimal: None,
+                outcome: Err(String::new()),
+            },
+        };
+        pending.refresh();
+        self.import_dialog = Some(pending);
+    }
+
+    /// The import dialog, while one is open; imports when the user says so.
+    pub(super) fn show_import_dialog(&mut self, ctx: &Context, actions: &mut Vec<super::command::Action>) {
+        let Some(pending) = self.import_dialog.as_mut() else {
+            return;
+        };
+        match pending.dialog.show(ctx, actions) {
+            Some(true) => {
+                if let Some(pending) = self.import_dialog.take() {
+                    self.finish_import(ctx, &pending);
+                }
+            }
+            Some(false) => self.import_dialog = None,
+            None => {}
+        }
+    }
+
+    /// Reads the table again with the dialog's choices.
+    pub(super) fn refresh_import(&mut self) {
+        if let Some(pending) = self.import_dialog.as_mut() {
+            pending.refresh();
+        }
+    }
+
+    /// Opens the table's demands as a new comparison (asking first if work would
+    /// be lost); every problem is said, and nothing opens, when it has any.
+    fn finish_import(&mut self, ctx: &Context, pending: &PendingImport) {
+        let path = pending.path.as_path();
+        let shown = pending.dialog.shown.clone();
+        let imported = import_table(&shown, &pending.bytes, &pending.dialog.options()).and_then(|imported| {
+            let text = to_position_ron(&imported.positions, &shown)?;
+            Ok((imported, text))
+        });
         let (imported, text) = match imported {
             Ok(done) => done,
             Err(e) => {

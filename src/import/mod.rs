@@ -58,6 +58,32 @@ pub fn import_table(shown: &str, bytes: &[u8], options: &ImportOptions) -> Resul
     }
 }
 
+/// A table's header row as written (empty when it has none or cannot be read),
+/// and how its text numbers are read when no decimal mark is chosen: for the
+/// import dialog, which lists the columns to import.
+pub fn read_header(shown: &str, bytes: &[u8], sheet: Option<&str>) -> (Vec<String>, String) {
+    #[derive(Default)]
+    struct Header {
+        names: Vec<String>,
+        convention: String,
+    }
+    impl Rows for Header {
+        fn convention(&mut self, convention: numbers::Convention, why: String) {
+            self.convention = match convention {
+                numbers::Convention::Known(mark) => format!("{}: {why}", mark.described()),
+                numbers::Convention::Unknown => why,
+            };
+        }
+        fn header(&mut self, _line: u64, names: &[String]) {
+            self.names = names.to_vec();
+        }
+        fn row(&mut self, _line: u64, _cells: &csv::StringRecord, _numbers: &[bool]) {}
+    }
+    let mut header = Header::default();
+    let _ = read_table(shown, bytes, sheet, None, &mut header);
+    (header.names, header.convention)
+}
+
 /// The position file as RON, with a comment saying where it came from. Checked by
 /// reading it back, so a written file always opens.
 pub fn to_position_ron(positions: &PositionFile, origin: &str) -> Result<String, String> {

@@ -12,6 +12,7 @@ pub mod disagreements;
 pub mod export_dialog;
 pub mod file_dialogs;
 pub mod header;
+pub mod import_dialog;
 pub mod links;
 pub mod overview;
 pub mod preferences;
