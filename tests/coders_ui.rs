@@ -182,3 +182,39 @@ fn one_coder_name_in_two_files_is_settled_by_taking_each_file_as_one_coder() {
         harness.state().window_title()
     );
 }
+
+/// The adjudicator is not a coder: coding as alice, a study of alice and bob asks
+/// for the adjudicator's name, and the consensus records it apart.
+#[test]
+fn a_coder_who_opens_the_study_is_asked_for_the_adjudicators_name() {
+    let mut harness = harness_with(vec![alices_file()]);
+    harness.run();
+    code_as(&mut harness, "alice");
+    harness.get(By::new().label("File").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label("Compare coders…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Paths of each coder's comparison")
+        .focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    let paths = format!(
+        "{};{}",
+        alices_file().display(),
+        fixture("study/bob.stances.ron").display()
+    );
+    answer_path_prompt(&mut harness, "Paths of each coder's comparison", &paths, "Compare");
+    harness.get_by_label("Who is adjudicating?");
+    harness.get_by_label("Adjudicator's name").focus();
+    harness.get_by_label("Adjudicator's name").type_text("carol");
+    harness.run();
+    harness.get_by_label("Adjudicate").click();
+    harness.run();
+    assert!(harness.state().window_title().contains("consensus of alice and bob"));
+    let cmp = harness.state().comparison();
+    assert!(cmp.marks().len() > 0);
+    assert!(
+        cmp.marks().all(|m| m.coder == "carol"),
+        "the consensus's marks are the adjudicator's"
+    );
+}

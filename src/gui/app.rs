@@ -85,6 +85,10 @@ pub struct StancesApp {
     /// Coders' files refused because one coder name is in two of them, with the
     /// reason, waiting for the user to take each file as one coder or not.
     pub(super) same_coder: Option<(Vec<PathBuf>, String)>,
+    /// The adjudicator's name for this window, when the coder's is one of a study's coders.
+    pub(super) adjudicator: Option<String>,
+    /// Coders' files waiting for the adjudicator's name.
+    pub(super) adjudicator_prompt: Option<super::study::AdjudicatorPrompt>,
     /// Another coder's mark the user gave a status, waiting for what to do about it.
     pub(super) others_mark: Option<super::ui::coder_dialogs::OthersMark>,
     /// Edit › Set coder….
@@ -148,6 +152,8 @@ impl StancesApp {
             import_dialog: None,
             study: None,
             same_coder: None,
+            adjudicator: None,
+            adjudicator_prompt: None,
             others_mark: None,
             set_coder: Default::default(),
             presentation: None,
@@ -439,6 +445,7 @@ impl eframe::App for StancesApp {
         self.show_import_dialog(&ctx, &mut actions);
         self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
         self.show_same_coder_prompt(&ctx);
+        self.show_adjudicator_prompt(&ctx);
         self.export_dialog.show(&ctx, self.study.is_some(), &mut actions);
         self.offer_imported_positions(&ctx);
         self.recovery_prompt(&ctx);

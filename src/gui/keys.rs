@@ -10,7 +10,11 @@ impl StancesApp {
     /// field that has the keyboard.
     pub(super) fn shortcuts(&self, ctx: &Context, actions: &mut Vec<Action>) {
         // A question is open: its own keys (Enter, Esc) answer it, and nothing else may act behind it.
-        if self.others_mark.is_some() || self.same_coder.is_some() || self.import_dialog.is_some() {
+        if self.others_mark.is_some()
+            || self.same_coder.is_some()
+            || self.import_dialog.is_some()
+            || self.adjudicator_prompt.is_some()
+        {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();

@@ -66,6 +66,16 @@ impl StudyState {
     }
 }
 
+/// Coders' files waiting for the adjudicator's name: the name in Preferences is
+/// one of the study's coders, and an adjudicator is recorded apart from them.
+pub(super) struct AdjudicatorPrompt {
+    paths: Vec<PathBuf>,
+    source: CoderSource,
+    /// The coder the Preferences name is.
+    coder: String,
+    name: String,
+}
+
 /// A study read from files, ready to take the open document's place.
 pub(super) struct OpenedStudy {
     adjudication: Adjudication,
@@ -140,10 +150,20 @@ impl StancesApp {
         for path in paths {
             self.remember_recent(path);
         }
+        let adjudicator = self.adjudicator();
+        if study.coders().iter().any(|c| c.trim() == adjudicator.trim()) {
+            // The adjudicator is not a coder: asked for, and the study read again once named.
+            self.adjudicator_prompt = Some(AdjudicatorPrompt {
+                paths: paths.to_vec(),
+                source,
+                coder: adjudicator,
+                name: String::new(),
+            });
+            return None;
+        }
         match consensus {
             None => {
-                let (adjudication, consensus) =
-                    Adjudication::start(study, &Stamp::now(self.coder.clone()), new_mark_id);
+                let (adjudication, consensus) = Adjudication::start(study, &Stamp::now(adjudicator), new_mark_id);
                 Some(OpenedStudy {
                     adjudication,
                     consensus,
@@ -171,6 +191,55 @@ impl StancesApp {
     pub(super) fn open_study(&mut self, ctx: &Context, paths: &[PathBuf], source: CoderSource) {
         if let Some(opened) = self.read_study(paths, source) {
             self.guard(ctx, Pending::Study(Box::new(opened)));
+        }
+    }
+
+    /// Who adjudicates in this window: the name given for it, else the coder's.
+    pub(super) fn adjudicator(&self) -> String {
+        self.adjudicator.clone().unwrap_or_else(|| self.coder.clone())
+    }
+
+    /// Asks the adjudicator's name, while the study waits for it.
+    pub(super) fn show_adjudicator_prompt(&mut self, ctx: &Context) {
+        let Some(prompt) = self.adjudicator_prompt.as_mut() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("adjudicator_prompt")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Who is adjudicating?");
+            ui.label(format!(
+                "You are coding as {}, one of this study's coders. The consensus records its adjudicator apart from the coders, so that a coder's codes and the decisions are never taken for one another.",
+                prompt.coder
+            ));
+            let label = ui.label("Adjudicator's name");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut prompt.name).desired_width(260.0))
+                .labelled_by(label.id);
+            let name = prompt.name.trim();
+            let ready = !name.is_empty() && name != prompt.coder.trim();
+            if !ready && !name.is_empty() {
+                ui.label(egui::RichText::new("That is a coder of the study: give another name.").weak());
+            }
+            ui.horizontal(|ui| {
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.add_enabled(ready, egui::Button::new("Adjudicate")).clicked() || (enter && ready) {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                if let Some(prompt) = self.adjudicator_prompt.take() {
+                    self.adjudicator = Some(prompt.name.trim().to_owned());
+                    self.open_study(ctx, &prompt.paths, prompt.source);
+                }
+            }
+            Some(false) => self.adjudicator_prompt = None,
+            None => {}
         }
     }
 
@@ -235,6 +304,7 @@ impl StancesApp {
     }
 
     pub(super) fn handle_study(&mut self, ctx: &Context, action: StudyAction) {
+        let adjudicator = self.adjudicator();
         let Some(study) = self.study.as_mut() else {
             return;
         };
@@ -257,7 +327,7 @@ impl StancesApp {
                     unit,
                     &status,
                     &note,
-                    &Stamp::now(self.coder.clone()),
+                    &Stamp::now(adjudicator.clone()),
                     new_mark_id(),
                 );
                 if !typing {
@@ -272,7 +342,7 @@ impl StancesApp {
             StudyAction::ClearDecision(unit) => {
                 let edit = study
                     .adjudication
-                    .clear_edit(self.doc.comparison(), unit, &Stamp::now(self.coder.clone()));
+                    .clear_edit(self.doc.comparison(), unit, &Stamp::now(adjudicator.clone()));
                 self.doc.seal();
                 if let Some(edit) = edit
                     && let Err(e) = self.doc.apply(edit, None)
