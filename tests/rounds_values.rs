@@ -256,3 +256,37 @@ fn the_overview_counts_demands_priorities_and_statuses_and_says_no_position() {
         "Russia says nothing on children"
     );
 }
+
+/// Swapping the two rounds keeps the confirmed and rejected matches (0.2 lost
+/// them): read the other way round, and written back as one record.
+#[test]
+fn swapping_the_rounds_keeps_the_decisions() {
+    let text = std::fs::read_to_string(fixture("rounds-v4.stances.ron")).expect("fixture");
+    let cmp = parse("rounds-v4", &text).expect("loads");
+    let ids: Vec<String> = cmp.documents().iter().map(|d| d.id.clone()).collect();
+    let swapped = cmp.round_decisions(&ids[1], &ids[0]);
+    assert_eq!(swapped.matches, [link("ua-leaders-meeting", "ua-summit")]);
+    assert_eq!(swapped.rejected, [link("ua-children", "ua-sanctions")]);
+    // Compared the other way round, the confirmed pair is still one changed demand,
+    // not a demand added and one not restated.
+    let changes = cmp.compare_documents(1, 0);
+    let ua = changes.sides.iter().find(|s| s.id == "ua").expect("ua");
+    assert!(
+        !ua.changes.iter().any(|c| c.change == Change::NotRestated
+            && ua
+                .demand_of(c, &cmp.documents()[1].data, &cmp.documents()[0].data)
+                .is_some_and(|d| d.id == "ua-leaders-meeting")),
+        "the match holds the other way round"
+    );
+    // A decision made after the swap updates the one record.
+    let mut doc = Document::new(cmp);
+    let edit = doc
+        .comparison()
+        .round_decision_edit(&ids[1], &ids[0], |d| {
+            d.unmatch(&link("ua-leaders-meeting", "ua-summit"))
+        })
+        .expect("an edit");
+    doc.apply(edit, None).expect("applies");
+    assert_eq!(doc.comparison().rounds().len(), 1, "{:?}", doc.comparison().rounds());
+    assert!(doc.comparison().round_decisions(&ids[0], &ids[1]).matches.is_empty());
+}

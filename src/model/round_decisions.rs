@@ -56,6 +56,28 @@ impl RoundDecisions {
         }
     }
 
+    /// The same decisions read the other way round (`new` as the earlier round):
+    /// swapping the rounds keeps every match and rejection.
+    pub fn swapped(&self) -> Self {
+        let swap = |links: &[RoundLink]| {
+            let mut out: Vec<RoundLink> = links
+                .iter()
+                .map(|l| RoundLink {
+                    old: l.new.clone(),
+                    new: l.old.clone(),
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        Self {
+            old: self.new.clone(),
+            new: self.old.clone(),
+            matches: swap(&self.matches),
+            rejected: swap(&self.rejected),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.matches.is_empty() && self.rejected.is_empty()
     }

@@ -21,11 +21,14 @@ impl Comparison {
 
     /// The decisions about comparing document `old` with document `new` (none yet: empty).
     pub fn round_decisions(&self, old: &str, new: &str) -> RoundDecisions {
+        if let Some(found) = self.rounds.iter().find(|r| r.old == old && r.new == new) {
+            return found.clone();
+        }
+        // Decided the other way round (the rounds were swapped): the same decisions.
         self.rounds
             .iter()
-            .find(|r| r.old == old && r.new == new)
-            .cloned()
-            .unwrap_or_else(|| RoundDecisions::new(old, new))
+            .find(|r| r.old == new && r.new == old)
+            .map_or_else(|| RoundDecisions::new(old, new), RoundDecisions::swapped)
     }
 
     /// The two documents compared as rounds when the user has not chosen: the pair
@@ -75,7 +78,11 @@ impl Comparison {
             return None;
         }
         let mut rounds = self.rounds.clone();
-        match rounds.iter().position(|r| r.old == old && r.new == new) {
+        // One record per pair of documents, whichever way round it was decided.
+        match rounds
+            .iter()
+            .position(|r| (r.old == old && r.new == new) || (r.old == new && r.new == old))
+        {
             Some(at) if decisions.is_empty() => {
                 rounds.remove(at);
             }
