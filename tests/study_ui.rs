@@ -109,7 +109,8 @@ fn adjudication_is_saved_as_a_consensus_that_records_each_coder() {
     harness.get_all_by_label("Take bob's").next().unwrap().click();
     harness.run();
     assert_eq!(harness.state().comparison().marks().len(), before + 1);
-    harness.get_by_label_contains("Settled as bob coded it");
+    // The coders linked Ukraine's ceasefire with Russia's truce: both are settled.
+    assert_eq!(harness.get_all_by_label_contains("Settled as bob coded it").count(), 2);
 
     // Undo takes the decision back; redo brings it again.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -117,19 +118,28 @@ fn adjudication_is_saved_as_a_consensus_that_records_each_coder() {
     assert!(harness.query_by_label_contains("Settled as bob coded it").is_none());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    harness.get_by_label_contains("Settled as bob coded it");
+    assert_eq!(harness.get_all_by_label_contains("Settled as bob coded it").count(), 2);
 
     // A note of the adjudicator's own.
-    let note = harness.get_by_label("Note on the decision");
+    let note = harness.get_all_by_label("Note on the decision").next().unwrap();
     note.focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
-        .get_by_label("Note on the decision")
+        .get_all_by_label("Note on the decision")
+        .next()
+        .unwrap()
         .type_text("Kyiv's 30 days against Moscow's 2–3: partial at best");
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
+    // Undo and redo of the typed note (0.2: "Cannot redo: there is no mark").
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    let said = harness.state().notices_text().join("\n");
+    assert!(!said.contains("Cannot redo"), "{said}");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
@@ -149,15 +159,25 @@ fn adjudication_is_saved_as_a_consensus_that_records_each_coder() {
         .iter()
         .map(|s| (s.coder.as_str(), s.statuses.iter().map(String::as_str).collect()))
         .collect();
-    assert_eq!(said, [("alice", vec!["disputed"]), ("bob", vec!["partial"])]);
+    // What each coder said of each demand of the linked group.
+    assert_eq!(
+        said,
+        [
+            ("alice", vec!["disputed"]),
+            ("bob", vec!["partial"]),
+            ("alice", vec!["disputed"]),
+            ("bob", vec!["partial"])
+        ]
+    );
+    assert_eq!(decided.demands.len(), 2);
 
     // Later: the coders' files and the consensus open again where it was left.
     let mut files = study_files();
     files.push(path);
     let mut again = harness_study(files);
-    again.get_by_label_contains("Going on with the consensus of alice and bob: 1 of");
+    again.get_by_label_contains("Going on with the consensus of alice and bob: 2 of");
     tab(&mut again, "Disagreements (");
-    again.get_by_label_contains("Settled by");
+    assert!(again.query_all_by_label_contains("Settled by").count() >= 2);
 }
 
 #[test]
@@ -174,8 +194,10 @@ fn a_status_of_the_adjudicators_own_settles_a_demand() {
     // The first row's status buttons: Agreed is neither alice's nor bob's code for the ceasefire.
     harness.get_all_by_label("Agreed").next().unwrap().click();
     harness.run();
-    harness.get_by_label_contains("Settled by");
-    harness.get_by_label("Clear").click();
+    // The ceasefire's linked group (both sides' demands) is settled at once…
+    assert_eq!(harness.get_all_by_label_contains("Settled by").count(), 2);
+    // …and cleared at once.
+    harness.get_all_by_label("Clear").next().unwrap().click();
     harness.run();
     assert!(harness.query_by_label_contains("Settled by").is_none());
 }

@@ -322,6 +322,10 @@ impl Adjudication {
         stamp: &Stamp,
         new_id: MarkId,
     ) -> Option<Edit> {
+        let group = self.linked_units(unit);
+        if group.len() > 1 {
+            return self.decide_group_edit(consensus, &group, status, note, stamp, new_id);
+        }
         let ix = self.demand_in(consensus, unit)?;
         let covering = covering(consensus, ix);
         if let [own] = covering[..]
@@ -352,9 +356,101 @@ impl Adjudication {
         Some(one_step(edits))
     }
 
-    /// The edit that takes a unit's decision back: the demand leaves every mark
-    /// covering it. `None` when it has none.
+    /// The units a coder linked with `unit`: those sharing a mark of any coder
+    /// with it (itself included, in unit order). Settling one settles them all,
+    /// as the coders coded them together.
+    pub fn linked_units(&self, unit: usize) -> Vec<usize> {
+        let marks_of = |u: usize| -> Vec<&MarkId> {
+            self.study
+                .cells(u)
+                .iter()
+                .flat_map(|cell| match cell {
+                    Cell::Coded { marks, .. } => marks.iter().collect::<Vec<_>>(),
+                    _ => Vec::new(),
+                })
+                .collect()
+        };
+        let mine = marks_of(unit);
+        if mine.is_empty() {
+            return vec![unit];
+        }
+        (0..self.study.units().len())
+            .filter(|&u| u == unit || marks_of(u).iter().any(|m| mine.contains(m)))
+            .collect()
+    }
+
+    /// A decision on a linked group: one mark over all its demands, recording what
+    /// each coder said of each; a mark already covering exactly them is changed in place.
+    fn decide_group_edit(
+        &self,
+        consensus: &Comparison,
+        group: &[usize],
+        status: &str,
+        note: &str,
+        stamp: &Stamp,
+        new_id: MarkId,
+    ) -> Option<Edit> {
+        let ixs: Vec<DemandIx> = group.iter().filter_map(|&u| self.demand_in(consensus, u)).collect();
+        let said: Vec<CoderSaid> = group.iter().flat_map(|&u| self.said(u)).collect();
+        let mut marks: Vec<&Mark> = Vec::new();
+        for &ix in &ixs {
+            for mark in covering(consensus, ix) {
+                if !marks.iter().any(|m| m.id == mark.id) {
+                    marks.push(mark);
+                }
+            }
+        }
+        let exact = |m: &&Mark| {
+            m.demands.len() == ixs.len()
+                && m.demands
+                    .iter()
+                    .all(|r| consensus.resolve(r).is_some_and(|ix| ixs.contains(&ix)))
+        };
+        if let [own] = marks[..]
+            && exact(&own)
+        {
+            if own.status == status && own.note == note {
+                return None;
+            }
+            let mut changed = own.clone();
+            status.clone_into(&mut changed.status);
+            note.clone_into(&mut changed.note);
+            changed.coder.clone_from(&stamp.coder);
+            changed.changed.clone_from(&stamp.now);
+            changed.coders_said = said;
+            return Some(Edit::ReplaceMark(changed));
+        }
+        let mut edits = leave_group(&marks, consensus, &ixs, stamp);
+        edits.push(Edit::AddMark(Mark {
+            id: new_id,
+            demands: ixs.iter().map(|&ix| consensus.demand_ref(ix)).collect(),
+            status: status.to_owned(),
+            note: note.to_owned(),
+            coder: stamp.coder.clone(),
+            created: stamp.now.clone(),
+            changed: stamp.now.clone(),
+            coders_said: said,
+        }));
+        Some(one_step(edits))
+    }
+
+    /// The edit that takes a unit's decision back: the demand (and those linked
+    /// with it, settled together) leaves every mark covering it. `None` when it has none.
     pub fn clear_edit(&self, consensus: &Comparison, unit: usize, stamp: &Stamp) -> Option<Edit> {
+        let group = self.linked_units(unit);
+        if group.len() > 1 {
+            let ixs: Vec<DemandIx> = group.iter().filter_map(|&u| self.demand_in(consensus, u)).collect();
+            let mut marks: Vec<&Mark> = Vec::new();
+            for &ix in &ixs {
+                for mark in covering(consensus, ix) {
+                    if !marks.iter().any(|m| m.id == mark.id) {
+                        marks.push(mark);
+                    }
+                }
+            }
+            let edits = leave_group(&marks, consensus, &ixs, stamp);
+            return (!edits.is_empty()).then(|| one_step(edits));
+        }
         let ix = self.demand_in(consensus, unit)?;
         let covering = covering(consensus, ix);
         let edits = self.leave_marks(consensus, ix, &covering, stamp);
@@ -397,6 +493,27 @@ impl Adjudication {
             coded_by_one_decided: decided(&self.coded_by_one),
         }
     }
+}
+
+/// Edits that take the demands `ixs` out of `marks`: a mark of theirs alone is
+/// removed, a mark of others too loses them (and its records of them).
+fn leave_group(marks: &[&Mark], consensus: &Comparison, ixs: &[DemandIx], stamp: &Stamp) -> Vec<Edit> {
+    let outside = |r: &DemandRef| consensus.resolve(r).is_none_or(|ix| !ixs.contains(&ix));
+    marks
+        .iter()
+        .map(|mark| {
+            let rest: Vec<DemandRef> = mark.demands.iter().filter(|r| outside(r)).cloned().collect();
+            if rest.is_empty() {
+                Edit::RemoveMark(mark.id.clone())
+            } else {
+                let mut changed = (*mark).clone();
+                changed.demands = rest;
+                changed.coders_said.retain(|s| outside(&s.demand));
+                changed.changed.clone_from(&stamp.now);
+                Edit::ReplaceMark(changed)
+            }
+        })
+        .collect()
 }
 
 /// The marks on a demand of the consensus.
@@ -540,22 +657,50 @@ mod tests {
         assert!(adj.decision(&consensus, 2).is_none());
     }
 
+    /// The coders linked units 0 and 1 (alice's a1, bob's b1): deciding one settles
+    /// both, with one mark over the group recording what each coder said of each.
     #[test]
-    fn deciding_one_demand_of_a_shared_mark_takes_it_out_of_that_mark() {
+    fn deciding_one_demand_of_a_linked_group_settles_the_group() {
         let (adj, mut consensus) = Adjudication::start(study(), &stamp(), ids());
+        assert_eq!(adj.linked_units(0), [0, 1]);
+        assert_eq!(adj.linked_units(2), [2]);
         let edit = adj
             .decide_edit(&consensus, 0, "disputed", "", &stamp(), "d1".into())
             .unwrap();
         consensus.apply(edit).unwrap();
-        let shared = consensus.mark("c1").unwrap();
-        assert_eq!(shared.demands.len(), 1);
-        assert_eq!(
-            shared.coders_said.len(),
-            2,
-            "only the record of the demand it still covers"
-        );
-        assert_eq!(adj.decision(&consensus, 0).unwrap().id, "d1");
+        // The group's mark (made when the coders agreed) now says the decision.
+        assert!(consensus.mark("d1").is_none(), "no second mark");
+        let decided = consensus.mark("c1").unwrap();
+        assert_eq!((decided.demands.len(), decided.status.as_str()), (2, "disputed"));
+        assert_eq!(decided.coders_said.len(), 4, "two coders on each of two demands");
+        assert_eq!(adj.decision(&consensus, 0).unwrap().id, "c1");
         assert_eq!(adj.decision(&consensus, 1).unwrap().id, "c1");
+        // Typing a note from the other demand changes the same mark.
+        let edit = adj
+            .decide_edit(&consensus, 1, "disputed", "why", &stamp(), "d2".into())
+            .unwrap();
+        consensus.apply(edit).unwrap();
+        assert!(consensus.mark("d2").is_none());
+        assert_eq!(consensus.mark("c1").unwrap().note, "why");
+    }
+
+    /// A decision's first keystroke makes its mark; undo then redo of the merged
+    /// typing makes it again (0.2 said "Cannot redo: there is no mark").
+    #[test]
+    fn redo_after_typing_a_decision_note_makes_the_mark_again() {
+        let (adj, consensus) = Adjudication::start(study(), &stamp(), ids());
+        let mut doc = crate::model::Document::new(consensus);
+        for (i, note) in ["w", "wh", "why"].iter().enumerate() {
+            let edit = adj
+                .decide_edit(doc.comparison(), 2, "partial", note, &stamp(), format!("n{i}"))
+                .unwrap();
+            doc.apply(edit, Some("decision 2".into())).unwrap();
+        }
+        assert_eq!(adj.decision(doc.comparison(), 2).unwrap().note, "why");
+        assert!(doc.undo().unwrap());
+        assert_ne!(adj.decision(doc.comparison(), 2).map(|m| m.note.as_str()), Some("why"));
+        assert!(doc.redo().unwrap());
+        assert_eq!(adj.decision(doc.comparison(), 2).unwrap().note, "why");
     }
 
     #[test]

@@ -24,6 +24,26 @@ pub struct History {
     seal_merge: bool,
 }
 
+/// One forward edit doing what `earlier` then `later` did, for a merged undo
+/// step: redo must make again what the first keystroke made (a decision's mark
+/// created by its first letter), not only apply the last keystroke to it.
+fn merged(earlier: Edit, later: Edit) -> Edit {
+    match (earlier, later) {
+        // The same mark replaced again: the later replacement is the whole of it.
+        (Edit::ReplaceMark(a), Edit::ReplaceMark(b)) if a.id == b.id => Edit::ReplaceMark(b),
+        // A mark made, then changed: made as it is now.
+        (Edit::AddMark(a), Edit::ReplaceMark(b)) if a.id == b.id => Edit::AddMark(b),
+        (Edit::Batch(mut edits), later) => {
+            match edits.pop() {
+                Some(last) => edits.push(merged(last, later)),
+                None => edits.push(later),
+            }
+            Edit::Batch(edits)
+        }
+        (earlier, later) => Edit::Batch(vec![earlier, later]),
+    }
+}
+
 impl History {
     /// Applies `edit` and records it. Edits with the same `merge_key` in a row become one step.
     pub fn apply(&mut self, cmp: &mut Comparison, edit: Edit, merge_key: Option<String>) -> Result<(), EditError> {
@@ -35,7 +55,8 @@ impl History {
             && top.merge_key == merge_key
             && top.state != self.saved_state
         {
-            top.forward = edit;
+            let earlier = std::mem::replace(&mut top.forward, Edit::Batch(Vec::new()));
+            top.forward = merged(earlier, edit);
             return Ok(());
         }
         self.seal_merge = false;
