@@ -81,19 +81,20 @@ fn finish(out: CsvOut) -> Result<String, ::csv::Error> {
 fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Result<(), ::csv::Error> {
     const BATCH: usize = 256;
     let codebook = cmp.codebook();
-    let rounds: Vec<(&str, &str)> = cmp
-        .documents()
-        .iter()
-        .map(|d| {
+    // Each side's document id, round and date, found once.
+    let side_round: Vec<(&str, &str, &str)> = (0..cmp.side_count())
+        .map(|side| {
+            let document = cmp.side_document(side);
             (
-                d.data.round.as_deref().unwrap_or(""),
-                d.data.date.as_deref().unwrap_or(""),
+                document.id.as_str(),
+                document.data.round.as_deref().unwrap_or(""),
+                document.data.date.as_deref().unwrap_or(""),
             )
         })
         .collect();
     let round_of = |ix: DemandIx| {
-        let document = cmp.side_document(ix.side as usize);
-        cmp.document_index(&document.id).map_or(("", ""), |d| rounds[d])
+        let (_, round, date) = side_round[ix.side as usize];
+        (round, date)
     };
     let mut rows: Vec<[&str; TIDY_COLUMNS.len()]> = Vec::with_capacity(BATCH);
     // The coders of this file, and the demands each covered (a study's coder file).
@@ -186,9 +187,9 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
                 continue;
             }
             let demand = cmp.demand(ix);
-            let r = cmp.demand_ref(ix);
+            let side = cmp.side(ix.side as usize);
             let issue_name = cmp.demand_issue(ix).map_or("", |i| cmp.issues()[i].name.as_str());
-            let (round, date) = round_of(ix);
+            let (document, round, date) = side_round[ix.side as usize];
             out.record_of(&[
                 "",
                 "",
@@ -197,12 +198,12 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
                 "",
                 "",
                 "",
-                r.document(),
-                r.side(),
-                cmp.side(ix.side as usize).name.as_str(),
+                document,
+                side.id.as_str(),
+                side.name.as_str(),
                 demand.issue.as_str(),
                 issue_name,
-                r.demand(),
+                demand.id.as_str(),
                 demand.text.as_str(),
                 demand.priority.map_or("", |p| p.name()),
                 round,

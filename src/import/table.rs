@@ -147,13 +147,13 @@ impl<'t> LineCounter<'t> {
         }
         if offset > self.at {
             let span = &self.text[self.at..offset];
-            for (i, &b) in span.iter().enumerate() {
-                // CRLF counts once, at its LF; a CR alone counts by itself.
-                let lone_cr = b == b'\r' && self.text.get(self.at + i + 1) != Some(&b'\n');
-                if b == b'\n' || lone_cr {
-                    self.line += 1;
-                }
-            }
+            // Counted with memchr: a table of 20,000 rows has millions of bytes and few breaks.
+            let lf = memchr::memchr_iter(b'\n', span).count();
+            // CRLF counts once, at its LF; a CR alone counts by itself.
+            let lone_cr = memchr::memchr_iter(b'\r', span)
+                .filter(|&i| self.text.get(self.at + i + 1) != Some(&b'\n'))
+                .count();
+            self.line += (lf + lone_cr) as u64;
             self.at = offset;
         }
         self.line
