@@ -192,3 +192,26 @@ fn large_rounds_list_a_page_of_each_side_and_show_more_on_asking() {
     harness.get_by_label(&id(100));
     harness.get_by_label(&id(149));
 }
+
+/// The details pane's values are the selected demand's round: Russia's truce of
+/// the second round (2–7 days) is set against Ukraine's second-round 30 days,
+/// not against the first round's 2–3 days.
+#[test]
+fn the_details_pane_shows_the_values_of_the_selected_demands_round() {
+    let mut harness = rounds_harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    // The later round's card is the last of the two with this text.
+    harness
+        .get_all_by_label_contains("A truce of two to three days in chosen sectors.")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label("Values on Ceasefire (days)");
+    harness.get_by_label_contains("2–7 days: a gap of 23 days");
+    assert!(
+        harness.query_by_label_contains("2–3 days: a gap of 27 days").is_none(),
+        "the first round's range is not on the second round's axis"
+    );
+}

@@ -67,7 +67,8 @@ pub struct Views {
     /// By the documents compared (old, new).
     rounds: Cached<(usize, usize), RoundsComparison>,
     /// By the issue.
-    issue_values: Cached<usize, Vec<ValueAxis>>,
+    /// The details pane's axes, by issue and the selected demand's document (its round).
+    issue_values: Cached<(usize, usize), Vec<ValueAxis>>,
 }
 
 /// What was worked out for a revision of the comparison and a key, until either changes.
@@ -102,11 +103,19 @@ impl Views {
 
     /// The axes of the issue the selection is on (its first demand's), for the details pane.
     pub fn issue_values(&mut self, cmp: &Comparison, selection: &[DemandIx]) -> &[ValueAxis] {
-        let Some(issue) = selection.first().and_then(|&ix| cmp.demand_issue(ix)) else {
+        let Some(&first) = selection.first() else {
             return &[];
         };
-        self.issue_values.get(cmp.revision(), issue, || {
-            axes_for_issue(cmp, issue, &cmp.visible_sides())
+        let Some(issue) = cmp.demand_issue(first) else {
+            return &[];
+        };
+        let document = cmp
+            .document_index(&cmp.side_document(first.side as usize).id)
+            .unwrap_or(0);
+        self.issue_values.get(cmp.revision(), (issue, document), || {
+            // The selected demand's round only: another round's values are compared in Compare rounds.
+            let columns = crate::model::values::columns_of_round(cmp, &cmp.visible_sides(), document);
+            axes_for_issue(cmp, issue, &columns)
         })
     }
 

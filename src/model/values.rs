@@ -159,6 +159,27 @@ fn rounds_of_each_other(cmp: &Comparison) -> HashMap<(usize, usize), bool> {
     out
 }
 
+/// The columns of `columns` that belong to the round of document `document`:
+/// sides of another round of the same talks (a document sharing side names with
+/// it) are left out, so that a value is set against the values of its own round.
+pub fn columns_of_round(cmp: &Comparison, columns: &[SideIx], document: usize) -> Vec<SideIx> {
+    let rounds = rounds_of_each_other(cmp);
+    columns
+        .iter()
+        .copied()
+        .filter(|&side| {
+            let Some(other) = cmp.document_index(&cmp.side_document(side).id) else {
+                return true;
+            };
+            other == document
+                || !rounds
+                    .get(&(other.min(document), other.max(document)))
+                    .copied()
+                    .unwrap_or(false)
+        })
+        .collect()
+}
+
 /// The axes of one issue for the sides shown as `columns`: one per unit in which
 /// at least two compared sides state values, in order of first appearance.
 pub fn axes_for_issue(cmp: &Comparison, issue: usize, columns: &[SideIx]) -> Vec<ValueAxis> {

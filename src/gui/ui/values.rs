@@ -47,20 +47,46 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
     let most = if compact { 8 } else { 24 };
     let points = &axis.points[..axis.points.len().min(most)];
     let label_width = if compact { 104.0 } else { 220.0 };
-    let row_height = if compact { 32.0 } else { 36.0 };
+    let min_row_height = if compact { 32.0 } else { 36.0 };
     let width = ui.available_width().max(label_width + 120.0);
     let scale_height = 22.0;
-    let (rect, _) = ui.allocate_exact_size(
-        Vec2::new(width, row_height * points.len() as f32 + scale_height + 4.0),
-        Sense::hover(),
-    );
+    let visuals = ui.visuals().clone();
+    // Each row's side name and value, laid out first: a row is as tall as they
+    // need, so that a name on two lines never runs into the next row.
+    let labels: Vec<_> = points
+        .iter()
+        .map(|&ix| {
+            let side = ix.side as usize;
+            let name = text::layout(
+                ui,
+                &cmp.side_label(side),
+                FontId::proportional(if compact { 13.0 } else { 15.0 }),
+                visuals.strong_text_color(),
+                label_width,
+            );
+            let said = text::layout(
+                ui,
+                &cmp.demand(ix)
+                    .value
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                FontId::proportional(theme::META_SIZE),
+                visuals.weak_text_color(),
+                label_width,
+            );
+            let height = (name.size().y + said.size().y + 6.0).max(min_row_height);
+            (name, said, height)
+        })
+        .collect();
+    let rows_height: f32 = labels.iter().map(|l| l.2).sum();
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, rows_height + scale_height + 4.0), Sense::hover());
     let plot = Rect::from_min_max(
         Pos2::new(rect.left() + label_width + 12.0, rect.top()),
         Pos2::new(rect.right() - 14.0, rect.bottom() - scale_height),
     );
     let (lo, hi) = axis.scale(cmp);
     let x_of = |v: f64| plot.left() + ((v - lo) / (hi - lo)) as f32 * plot.width();
-    let visuals = ui.visuals().clone();
     // Each column's values in its colour (not the statuses').
     let columns = cmp.visible_sides();
     let painter = ui.painter().clone();
@@ -104,42 +130,21 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
         }
     }
 
-    for (row, &ix) in points.iter().enumerate() {
+    let mut top = rect.top();
+    for (&ix, (name, said, row_height)) in points.iter().zip(labels) {
+        let row_top = top;
+        top += row_height;
         let Some(value) = &cmp.demand(ix).value else {
             continue;
         };
-        let top = rect.top() + row as f32 * row_height;
+        let top = row_top;
         let mid = top + row_height / 2.0;
         let side = ix.side as usize;
         let [r, g, b] = side_rgb(&columns, side);
         let color = Color32::from_rgb(r, g, b);
-        let name = text::layout(
-            ui,
-            &cmp.side_label(side),
-            FontId::proportional(if compact { 13.0 } else { 15.0 }),
-            visuals.strong_text_color(),
-            label_width,
-        );
-        let said = text::layout(
-            ui,
-            &value.to_string(),
-            FontId::proportional(theme::META_SIZE),
-            visuals.weak_text_color(),
-            label_width,
-        );
-        let block = name.size().y.min(row_height * 0.6) + said.size().y;
-        let y = mid - block / 2.0;
-        painter
-            .with_clip_rect(Rect::from_min_size(
-                Pos2::new(rect.left(), top),
-                Vec2::new(label_width, row_height),
-            ))
-            .galley(Pos2::new(rect.left(), y), name.clone(), visuals.text_color());
-        painter.galley(
-            Pos2::new(rect.left(), y + name.size().y.min(row_height * 0.6)),
-            said,
-            visuals.text_color(),
-        );
+        let y = mid - (name.size().y + said.size().y) / 2.0;
+        painter.galley(Pos2::new(rect.left(), y), name.clone(), visuals.text_color());
+        painter.galley(Pos2::new(rect.left(), y + name.size().y), said, visuals.text_color());
 
         let start = value.min.map_or(plot.left(), x_of);
         let end = value.max.map_or(plot.right(), x_of);
@@ -183,16 +188,29 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
     let base = plot.bottom() + 2.0;
     let axis_stroke = Stroke::new(1.0, visuals.weak_text_color());
     painter.hline(plot.x_range(), base, axis_stroke);
-    for tick in ticks(lo, hi) {
-        let x = x_of(tick);
-        painter.vline(x, base..=base + 4.0, axis_stroke);
-        painter.text(
-            Pos2::new(x, base + 5.0),
-            egui::Align2::CENTER_TOP,
-            format_number(tick),
-            FontId::proportional(11.5),
-            visuals.weak_text_color(),
-        );
+    // A tick's number is written only where it has room: never run into the one
+    // before it ("1,0001,2001,400") or past the plot's ends.
+    let numbers: Vec<(f32, std::sync::Arc<egui::Galley>)> = ticks(lo, hi)
+        .into_iter()
+        .map(|tick| {
+            let x = x_of(tick);
+            painter.vline(x, base..=base + 4.0, axis_stroke);
+            let galley = painter.layout_no_wrap(
+                format_number(tick),
+                FontId::proportional(11.5),
+                visuals.weak_text_color(),
+            );
+            (x, galley)
+        })
+        .collect();
+    let spans: Vec<(f32, f32)> = numbers.iter().map(|(x, g)| (*x, g.size().x)).collect();
+    for (at, (_, galley)) in tick_number_places(&spans, rect.left() + label_width, rect.right())
+        .into_iter()
+        .zip(numbers)
+    {
+        if let Some(left) = at {
+            painter.galley(Pos2::new(left, base + 5.0), galley, visuals.weak_text_color());
+        }
     }
     if axis.points.len() > points.len() {
         ui.label(
@@ -214,5 +232,51 @@ pub fn axis(ui: &mut Ui, cmp: &Comparison, axis: &ValueAxis, compact: bool) {
     let shown = axis.pairs.len().min(if compact { 3 } else { 12 });
     if axis.pair_count > shown {
         ui.label(RichText::new(format!("… and {} more pairs", axis.pair_count - shown)).weak());
+    }
+}
+
+/// Where each tick's number is written (its left edge), given each tick's `(x,
+/// width)`: centred on its tick, kept within `from..to`, and left out where it
+/// would run into the number before it.
+fn tick_number_places(ticks: &[(f32, f32)], from: f32, to: f32) -> Vec<Option<f32>> {
+    const GAP: f32 = 8.0;
+    let mut free_from = f32::NEG_INFINITY;
+    ticks
+        .iter()
+        .map(|&(x, width)| {
+            let left = (x - width / 2.0).max(from);
+            let right = left + width;
+            (left >= free_from && right <= to).then(|| {
+                free_from = right + GAP;
+                left
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tick_number_places;
+
+    #[test]
+    fn tick_numbers_never_run_into_each_other() {
+        // Four ticks 20 points apart, numbers 28 points wide ("1,000", "1,200"…):
+        // every other one is written.
+        let ticks = [(100.0, 28.0), (120.0, 28.0), (140.0, 28.0), (160.0, 28.0)];
+        let places = tick_number_places(&ticks, 0.0, 400.0);
+        assert_eq!(places.iter().filter(|p| p.is_some()).count(), 2);
+        let written: Vec<(f32, f32)> = places
+            .iter()
+            .zip(ticks)
+            .filter_map(|(p, (_, w))| p.map(|l| (l, l + w)))
+            .collect();
+        for pair in written.windows(2) {
+            assert!(pair[0].1 < pair[1].0, "{pair:?} overlap");
+        }
+        // Room enough: all of them.
+        let wide = [(100.0, 20.0), (150.0, 20.0), (200.0, 20.0)];
+        assert!(tick_number_places(&wide, 0.0, 400.0).iter().all(Option::is_some));
+        // Nothing past the ends.
+        assert_eq!(tick_number_places(&[(395.0, 20.0)], 0.0, 400.0), [None]);
     }
 }
