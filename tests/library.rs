@@ -1,0 +1,119 @@
+//! The library's attributions, held to the public texts: what a check of the
+//! bundled files against the signed documents found is kept mended. A file that
+//! gives one side a provision of a signed text says it is the file author's
+//! reading; only words that can be sourced are quoted.
+
+mod common;
+
+use common::data;
+use stances::format::parse_position_file;
+use stances::model::PositionFile;
+use stances::model::position::Demand;
+
+fn file(name: &str) -> PositionFile {
+    let path = data(name);
+    let text = std::fs::read_to_string(&path).expect("bundled file");
+    parse_position_file(name, &text).expect("parses")
+}
+
+fn demand<'a>(file: &'a PositionFile, id: &str) -> &'a Demand {
+    file.sides
+        .iter()
+        .flat_map(|s| &s.demands)
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("{id} is in the file"))
+}
+
+fn note<'a>(file: &'a PositionFile, id: &str) -> &'a str {
+    demand(file, id).note.as_deref().unwrap_or("")
+}
+
+const READING: &str = "file author's reading";
+
+#[test]
+fn oslo_says_whose_words_and_whose_reading() {
+    let oslo = file("oslo-1993-09-13.ron");
+    for id in ["il-recognition-of-israel", "il-renounce-terror"] {
+        let said = note(&oslo, id);
+        assert!(
+            said.contains("Arafat's own commitment") && said.contains(READING),
+            "{id}: {said}"
+        );
+    }
+    let terror = note(&oslo, "il-renounce-terror");
+    assert!(
+        terror.contains("other acts of violence") && !terror.contains("all acts of violence"),
+        "{terror}"
+    );
+    for id in [
+        "il-gaza-jericho",
+        "il-security",
+        "il-permanent-later",
+        "plo-elections",
+        "plo-withdrawal",
+        "plo-police",
+        "plo-permanent",
+    ] {
+        assert!(note(&oslo, id).contains(READING), "{id}");
+    }
+    assert_eq!(demand(&oslo, "il-security").priority, None, "nothing supports Core");
+    let gaza = demand(&oslo, "il-gaza-jericho");
+    assert!(!gaza.text.contains("בלבד") && !note(&oslo, "il-gaza-jericho").contains(" only"));
+    assert!(note(&oslo, "il-gaza-jericho").contains("Article XIII"));
+    assert!(demand(&oslo, "il-242-338").text.starts_with("הסדר הקבע"));
+}
+
+#[test]
+fn camp_david_marks_one_sided_joint_points_and_quotes_only_what_is_sourced() {
+    let camp = file("camp-david-1978-09-17.ron");
+    for id in [
+        "eg-limited-forces",
+        "il-limited-forces",
+        "il-navigation",
+        "il-normal-relations",
+    ] {
+        assert!(note(&camp, id).contains(READING), "{id}");
+    }
+    assert_eq!(demand(&camp, "il-jerusalem").quote, None);
+    for id in ["eg-limited-forces", "il-limited-forces"] {
+        assert!(
+            !note(&camp, id).contains("UNCERTAIN"),
+            "{id}: the figures are confirmed"
+        );
+    }
+    assert!(note(&camp, "il-limited-forces").contains("within 3 km"));
+}
+
+#[test]
+fn the_other_files_say_what_the_texts_say() {
+    let gfa = file("good-friday-1998-04-10.ron");
+    let prisoners = demand(&gfa, "sf-prisoners");
+    assert!(!prisoners.text.contains("all of them released"), "{}", prisoners.text);
+    assert!(note(&gfa, "sf-prisoners").contains("should the circumstances allow it"));
+    assert!(!gfa.sides.iter().flat_map(|s| &s.demands).any(|d| {
+        d.note
+            .as_deref()
+            .unwrap_or("")
+            .contains("UNCERTAIN: the Agreement's weighted majority")
+    }));
+
+    let jcpoa = file("jcpoa-2015-07-14.ron");
+    assert!(note(&jcpoa, "ir-sanctions-lifted").contains("2231"));
+    assert!(
+        !jcpoa.sides.iter().flat_map(|s| &s.demands).any(|d| d
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("UNCERTAIN: the number kept"))
+    );
+
+    let may = file("istanbul-2025-05-16.ron");
+    assert!(note(&may, "ua-prisoner-exchange").contains("civilians"));
+    assert!(note(&may, "ru-prisoner-exchange").contains("civilians"));
+
+    let minsk = file("minsk-2015-02-12.ron");
+    assert!(note(&minsk, "ru-elections").contains("relevant OSCE standards"));
+
+    let june = file("istanbul-2025-06-02.ron");
+    assert!(note(&june, "ua-children").starts_with("Mentioned"));
+}
