@@ -70,6 +70,15 @@ pub fn decisions<'a>(report: &Report<'a>) -> Vec<Decision<'a>> {
     out
 }
 
+/// A settled demand's text, side and issue, as a report names them.
+fn described<'a>(cmp: &'a Comparison, d: &Decision<'_>) -> (&'a str, String, &'a str) {
+    let demand = cmp.demand(d.demand);
+    let issue = cmp
+        .demand_issue(d.demand)
+        .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
+    (demand.text.as_str(), cmp.side_label(d.demand.side as usize), issue)
+}
+
 /// What a coder said, in words: "Disputed", "not coded", or "Agreed / Disputed".
 pub fn said_text(report: &Report<'_>, said: &CoderSaid) -> String {
     if said.statuses.is_empty() {
@@ -146,10 +155,7 @@ pub fn markdown_section(report: &Report<'_>, out: &mut String) {
         );
         let _ = writeln!(out, "| --- | --- | --- | --- | --- | --- | --- |");
         for d in &decided {
-            let demand = cmp.demand(d.demand);
-            let issue = cmp
-                .demand_issue(d.demand)
-                .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
+            let (text, side, issue) = described(cmp, d);
             let said: Vec<String> = d
                 .said
                 .iter()
@@ -166,8 +172,8 @@ pub fn markdown_section(report: &Report<'_>, out: &mut String) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
-                cell(&demand.text),
-                cell(&cmp.side_label(d.demand.side as usize)),
+                cell(text),
+                cell(&side),
                 cell(issue),
                 said.join("<br>"),
                 cell(report.status_label(&d.mark.status)),
@@ -199,10 +205,7 @@ pub fn html_section(report: &Report<'_>, out: &mut String) {
     } else {
         out.push_str("<table>\n<thead><tr><th>Demand</th><th>Side</th><th>Issue</th><th>What each coder said</th><th>Decision</th><th>Note on the decision</th><th>Adjudicator</th></tr></thead>\n<tbody>\n");
         for d in &decided {
-            let demand = cmp.demand(d.demand);
-            let issue = cmp
-                .demand_issue(d.demand)
-                .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
+            let (text, side, issue) = described(cmp, d);
             let mut said = String::new();
             for s in &d.said {
                 let note = if s.note.trim().is_empty() {
@@ -220,8 +223,8 @@ pub fn html_section(report: &Report<'_>, out: &mut String) {
             let _ = writeln!(
                 out,
                 "<tr><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{said}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td></tr>",
-                escape(&demand.text),
-                escape(&cmp.side_label(d.demand.side as usize)),
+                escape(text),
+                escape(&side),
                 escape(issue),
                 escape(report.status_label(&d.mark.status)),
                 escape(&d.mark.note),

@@ -331,16 +331,7 @@ impl Adjudication {
         if let [own] = covering[..]
             && own.demands.len() == 1
         {
-            if own.status == status && own.note == note {
-                return None;
-            }
-            let mut changed = own.clone();
-            status.clone_into(&mut changed.status);
-            note.clone_into(&mut changed.note);
-            changed.coder.clone_from(&stamp.coder);
-            changed.changed.clone_from(&stamp.now);
-            changed.coders_said = self.said(unit);
-            return Some(Edit::ReplaceMark(changed));
+            return redecided(own, status, note, stamp, self.said(unit));
         }
         let mut edits = self.leave_marks(consensus, ix, &covering, stamp);
         edits.push(Edit::AddMark(Mark {
@@ -409,16 +400,7 @@ impl Adjudication {
         if let [own] = marks[..]
             && exact(&own)
         {
-            if own.status == status && own.note == note {
-                return None;
-            }
-            let mut changed = own.clone();
-            status.clone_into(&mut changed.status);
-            note.clone_into(&mut changed.note);
-            changed.coder.clone_from(&stamp.coder);
-            changed.changed.clone_from(&stamp.now);
-            changed.coders_said = said;
-            return Some(Edit::ReplaceMark(changed));
+            return redecided(own, status, note, stamp, said);
         }
         let mut edits = leave_group(&marks, consensus, &ixs, stamp);
         edits.push(Edit::AddMark(Mark {
@@ -493,6 +475,21 @@ impl Adjudication {
             coded_by_one_decided: decided(&self.coded_by_one),
         }
     }
+}
+
+/// A decision already there changed in place (so that typing a note is one mark
+/// and one undo step); `None` when nothing would change.
+fn redecided(own: &Mark, status: &str, note: &str, stamp: &Stamp, said: Vec<CoderSaid>) -> Option<Edit> {
+    if own.status == status && own.note == note {
+        return None;
+    }
+    let mut changed = own.clone();
+    status.clone_into(&mut changed.status);
+    note.clone_into(&mut changed.note);
+    changed.coder.clone_from(&stamp.coder);
+    changed.changed.clone_from(&stamp.now);
+    changed.coders_said = said;
+    Some(Edit::ReplaceMark(changed))
 }
 
 /// Edits that take the demands `ixs` out of `marks`: a mark of theirs alone is
