@@ -166,6 +166,9 @@ fn the_import_dialog_chooses_the_decimal_mark_and_leaves_out_a_column() {
     );
     harness.get_by_label_contains("Automatic (`,` as the decimal mark");
     harness.get_by_label_contains("unknown column `Region`");
+    // Said in the dialog's words: untick it, not a command-line flag.
+    harness.get_by_label_contains("untick it under Columns to import");
+    assert!(harness.query_by_label_contains("--ignore-column").is_none());
     // Leave the Region column out: ready.
     harness.get_by_label("Region").click();
     harness.run();

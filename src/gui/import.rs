@@ -37,7 +37,30 @@ impl PendingImport {
             lines.extend(imported.notes);
             lines.join("\n")
         });
+        // The dialog's own words: its checkboxes, not the command line's flags.
+        if let Err(problems) = &mut self.dialog.outcome {
+            *problems = in_dialog_words(problems);
+        }
     }
+}
+
+/// The importer's messages as the dialog says them: a column is left out by
+/// unticking it, a decimal mark chosen above, and nothing is written yet anyway.
+fn in_dialog_words(problems: &str) -> String {
+    problems
+        .lines()
+        .filter(|line| !line.ends_with("; nothing was written"))
+        .map(|line| {
+            let line = match line.find("; --ignore-column \"") {
+                Some(at) => format!("{}; untick it under Columns to import)", &line[..at]),
+                None => line.to_owned(),
+            };
+            line.replace("--decimal comma|point", "the decimal mark above")
+                .replace("--decimal comma", "Comma is the decimal mark above")
+                .replace("--decimal point", "Point is the decimal mark above")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The position file an import made, waiting to be saved.
