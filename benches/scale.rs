@@ -96,6 +96,7 @@ fn app_in(spec: Spec, marks: usize, dir: &tempfile::TempDir) -> Harness<'static,
                 native_dialogs: false,
                 autosave_dir: None,
                 new_windows: false,
+                figure: false,
             },
         )
     });

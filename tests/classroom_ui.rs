@@ -98,6 +98,7 @@ fn five_sides_fit_side_by_side_on_a_projector() {
             native_dialogs: false,
             autosave_dir: None,
             new_windows: false,
+            figure: false,
         },
     );
     press(&mut harness, Key::F5);

@@ -359,3 +359,57 @@ fn the_html_report_has_the_overview_and_the_values() {
     assert!(html.contains("<h2>Values</h2>"));
     assert!(html.contains("a gap of 27 days"), "the ceasefire's gap is stated");
 }
+
+/// The width and height a PNG file says it has.
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).expect("written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG file");
+    let word = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (word(16), word(20))
+}
+
+/// `--format png` of the columns is a figure: the comparison alone, as tall as
+/// every issue needs (not the window's height), and split into numbered pages
+/// past an A4 page's proportions.
+#[test]
+fn export_png_of_the_columns_is_a_figure_as_tall_as_needed_in_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let one = dir.path().join("figure.png");
+    let (code, _, err) = stances(&[
+        "export",
+        &report_fixture(),
+        "--format",
+        "png",
+        "-o",
+        &one.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (w, h) = png_size(&one);
+    assert_eq!(w, 1600);
+    assert!(
+        h != 1000 && h > 600 && h <= 2263,
+        "as tall as the nine issues need: {h}"
+    );
+
+    let paged = dir.path().join("narrow.png");
+    let (code, _, err) = stances(&[
+        "export",
+        &report_fixture(),
+        "--format",
+        "png",
+        "--size",
+        "640x480",
+        "-o",
+        &paged.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("pages"), "the pages are said: {err}");
+    assert!(!paged.exists(), "pages are numbered");
+    let first = dir.path().join("narrow-1.png");
+    let second = dir.path().join("narrow-2.png");
+    for page in [&first, &second] {
+        let (w, h) = png_size(page);
+        assert_eq!(w, 640);
+        assert!(h <= 905, "no page taller than an A4 page at this width: {h}");
+    }
+}

@@ -37,6 +37,7 @@ fn harness(file: PathBuf, hebrew_font: bool) -> Harness<'static, StancesApp> {
                     native_dialogs: false,
                     autosave_dir: None,
                     new_windows: false,
+                    figure: false,
                 },
             )
         });

@@ -37,6 +37,9 @@ pub struct AppOptions {
     pub coders: bool,
     /// How that study finds its coders (`--coder-per-file`).
     pub coder_source: crate::model::study::CoderSource,
+    /// Drawn as a figure (`stances export --format png`): the comparison alone,
+    /// without the menu bar, the search and legend, the details pane or messages.
+    pub figure: bool,
     /// Native file dialogs; tests use the typed-path prompt instead.
     pub native_dialogs: bool,
     /// Where autosaves for crash recovery go; `None` turns autosave off.
@@ -109,6 +112,8 @@ pub struct StancesApp {
     pub(super) autosave: AutosaveState,
     pub(super) fonts: super::fonts::FontCheck,
     pub(super) allow_close: bool,
+    /// The window drawn as a figure: see [`AppOptions::figure`].
+    pub(super) figure: bool,
     pub(super) new_windows: bool,
     pub(super) focus_search: bool,
     pub(super) show_shortcuts: bool,
@@ -176,6 +181,7 @@ impl StancesApp {
             autosave: AutosaveState::new(options.autosave_dir),
             fonts: super::fonts::FontCheck::default(),
             allow_close: false,
+            figure: options.figure,
             new_windows: options.new_windows,
             focus_search: false,
             show_shortcuts: false,
@@ -391,20 +397,22 @@ impl eframe::App for StancesApp {
             // Counting walks every mark: done once per change, not per frame.
             self.counts = (self.comparison().revision(), self.comparison().status_counts());
         }
-        egui::Panel::top("menu").show(ui, |ui| {
-            // The views are the comparison's: not on the welcome screen, nor over a study's tables.
-            let views = self.comparison().side_count() > 0
-                && !self.welcome
-                && self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
-            let state = toolbar::MenuState {
-                recent: &self.recent,
-                can_undo: self.doc.can_undo(),
-                can_redo: self.doc.can_redo(),
-                hide_marks: self.hide_marks,
-                view: views.then_some(self.views.main),
-            };
-            toolbar::menu_bar(ui, self.doc.comparison(), &state, &mut actions);
-        });
+        if !self.figure {
+            egui::Panel::top("menu").show(ui, |ui| {
+                // The views are the comparison's: not on the welcome screen, nor over a study's tables.
+                let views = self.comparison().side_count() > 0
+                    && !self.welcome
+                    && self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
+                let state = toolbar::MenuState {
+                    recent: &self.recent,
+                    can_undo: self.doc.can_undo(),
+                    can_redo: self.doc.can_redo(),
+                    hide_marks: self.hide_marks,
+                    view: views.then_some(self.views.main),
+                };
+                toolbar::menu_bar(ui, self.doc.comparison(), &state, &mut actions);
+            });
+        }
         if let Some(study) = &self.study {
             let progress = study.adjudication.progress(self.doc.comparison());
             egui::Panel::top("study").show(ui, |ui| {

@@ -25,16 +25,24 @@ pub fn png_bytes(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, Stri
     Ok(bytes.into_inner())
 }
 
-/// The window opening `file` (with the coders of `coders` as a study), drawn off
-/// screen at `size`, as PNG bytes.
+/// How tall a figure's page may be, as a share of its width: an A4 page's
+/// proportions, what a journal takes for a full-page figure.
+const PAGE_RATIO: f32 = 1.414;
+
+/// The window opening the report's file (with its coders as a study), drawn off
+/// screen, as PNG pages. The columns are drawn as a figure: the comparison alone
+/// (no menu bar, search, legend or details pane), `width` wide and as tall as
+/// every issue needs, split into pages past an A4 page's height. The other views
+/// are drawn as the window shows them at `width` × `height`.
 fn draw_window(
     request: &ReportRequest,
     (width, height): (u32, u32),
     theme: egui::Theme,
     view: MainView,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<Vec<u8>>, String> {
     let mut files = request.coders.clone();
     files.push(request.file.clone());
+    let figure = view == MainView::Columns;
     let options = AppOptions {
         files,
         coders: !request.coders.is_empty(),
@@ -42,11 +50,18 @@ fn draw_window(
         native_dialogs: false,
         autosave_dir: None,
         new_windows: false,
+        figure,
+    };
+    let width = width as f32;
+    let page = if figure {
+        (width * PAGE_RATIO).round()
+    } else {
+        height as f32
     };
     // The renderer may panic where no graphics adapter can be had: said as an error.
-    let drawn = std::panic::catch_unwind(move || {
+    let drawn = std::panic::catch_unwind(move || -> Result<Vec<image::RgbaImage>, String> {
         let mut harness = egui_kittest::Harness::builder()
-            .with_size([width as f32, height as f32])
+            .with_size([width, page])
             .allow_missing_glyphs()
             .wgpu()
             .build_eframe(move |cc| StancesApp::new(cc, options));
@@ -64,10 +79,50 @@ fn draw_window(
         // about it (the file just opened, a font to install).
         harness.state_mut().notices.clear();
         let _ = harness.try_run();
-        harness.render()
+        if !figure {
+            return Ok(vec![harness.render()?]);
+        }
+        // Every row is measured when it is in view: settle the heights first.
+        let mut heights = harness.state().columns.figure_heights();
+        for _ in 0..4 {
+            let _ = harness.try_run();
+            let now = harness.state().columns.figure_heights();
+            if now == heights {
+                break;
+            }
+            heights = now;
+        }
+        let (total, viewport) = heights;
+        // What stands above the columns (the title strip, margins).
+        let chrome = (page - viewport).max(0.0);
+        if chrome + total <= page {
+            harness.set_size(egui::Vec2::new(width, (chrome + total).ceil()));
+            let _ = harness.try_run();
+            let _ = harness.try_run();
+            return Ok(vec![harness.render()?]);
+        }
+        // Pages: each scrolls on by what it shows (the sides' names stay on top of each).
+        let mut pages = Vec::new();
+        let mut top = 0.0;
+        while top < total - 1.0 && pages.len() < 200 {
+            let left = total - top;
+            if left + chrome < page {
+                harness.set_size(egui::Vec2::new(width, (chrome + left).ceil().max(240.0)));
+            }
+            harness.state_mut().columns.scroll_to(top);
+            let _ = harness.try_run();
+            harness.state_mut().columns.scroll_to(top);
+            let _ = harness.try_run();
+            pages.push(harness.render()?);
+            let (_, shown) = harness.state().columns.figure_heights();
+            // The pinned band (side names, issue heading) covers the top of each page after the first.
+            let pinned = harness.state().columns.pinned_height();
+            top += (shown - pinned).max(200.0);
+        }
+        Ok(pages)
     });
-    let picture = match drawn {
-        Ok(Ok(picture)) => picture,
+    let pictures = match drawn {
+        Ok(Ok(pictures)) => pictures,
         Ok(Err(e)) => return Err(format!("the window could not be drawn: {e}")),
         Err(_) => {
             return Err(
@@ -76,8 +131,26 @@ fn draw_window(
             );
         }
     };
-    let (w, h) = picture.dimensions();
-    png_bytes(w, h, picture.into_raw())
+    pictures
+        .into_iter()
+        .map(|picture| {
+            let (w, h) = picture.dimensions();
+            png_bytes(w, h, picture.into_raw())
+        })
+        .collect()
+}
+
+/// `figure.png` for one page; `figure-1.png`, `figure-2.png`… for several.
+fn page_paths(output: &Path, pages: usize) -> Vec<PathBuf> {
+    if pages <= 1 {
+        return vec![output.to_path_buf()];
+    }
+    let stem = output
+        .file_stem()
+        .map_or_else(|| "figure".to_owned(), |s| s.to_string_lossy().into_owned());
+    (1..=pages)
+        .map(|n| output.with_file_name(format!("{stem}-{n}.png")))
+        .collect()
 }
 
 /// Runs `stances export --format png`.
@@ -89,7 +162,7 @@ pub fn export_png(
     dark: bool,
     view: PictureView,
 ) -> ExitCode {
-    let result = (|| {
+    let result = (|| -> Result<(), String> {
         let output = output
             .filter(|o| !is_standard_output(Some(o)))
             .ok_or_else(|| "a PNG is a picture: name the file to write with -o, e.g. -o comparison.png".to_owned())?;
@@ -102,8 +175,20 @@ pub fn export_png(
             PictureView::Values => MainView::Values,
             PictureView::Rounds => MainView::Rounds,
         };
-        let bytes = draw_window(request, size, theme, view)?;
-        io::write_atomically(output, &bytes)
+        let pages = draw_window(request, size, theme, view)?;
+        let paths = page_paths(output, pages.len());
+        for (path, bytes) in paths.iter().zip(&pages) {
+            io::write_atomically(path, bytes)?;
+        }
+        if paths.len() > 1 {
+            eprintln!(
+                "stances export: the figure is taller than a page, so it was written as {} pages: {} … {}",
+                paths.len(),
+                io::display_path(&paths[0]),
+                io::display_path(&paths[paths.len() - 1])
+            );
+        }
+        Ok(())
     })();
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -54,6 +54,7 @@ pub fn run(files: Vec<PathBuf>, coders: bool, coder_source: crate::model::study:
                     native_dialogs: true,
                     autosave_dir: crate::io::autosave::default_dir(),
                     new_windows: true,
+                    figure: false,
                 },
             )))
         }),

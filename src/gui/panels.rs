@@ -72,29 +72,33 @@ impl StancesApp {
                 return;
             }
         }
-        egui::Panel::top("filter").show(ui, |ui| {
-            ui.add_space(4.0);
-            toolbar::filter_bar(
-                ui,
-                self.doc.comparison(),
-                &self.counts.1,
-                &self.filter,
-                std::mem::take(&mut self.focus_search),
-                &self.coder,
-                actions,
-            );
-            ui.add_space(2.0);
-        });
-        self.messages_panel(ui, actions);
-        egui::Panel::right("details")
-            .default_size(300.0)
-            .min_size(240.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                let cmp = self.doc.comparison();
-                let values = self.views.issue_values(cmp, &self.selection);
-                details::show(ui, cmp, &self.selection, values, &mut self.note, &self.coder, actions);
+        if !self.figure {
+            egui::Panel::top("filter").show(ui, |ui| {
+                ui.add_space(4.0);
+                toolbar::filter_bar(
+                    ui,
+                    self.doc.comparison(),
+                    &self.counts.1,
+                    &self.filter,
+                    std::mem::take(&mut self.focus_search),
+                    &self.coder,
+                    actions,
+                );
+                ui.add_space(2.0);
             });
+        }
+        if !self.figure {
+            self.messages_panel(ui, actions);
+            egui::Panel::right("details")
+                .default_size(300.0)
+                .min_size(240.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    let cmp = self.doc.comparison();
+                    let values = self.views.issue_values(cmp, &self.selection);
+                    details::show(ui, cmp, &self.selection, values, &mut self.note, &self.coder, actions);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.comparison().side_count() == 0 {
                 Self::empty_state(ui);

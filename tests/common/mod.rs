@@ -25,6 +25,7 @@ pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>)
             native_dialogs: false,
             autosave_dir,
             new_windows: false,
+            figure: false,
         },
     )
 }
@@ -85,6 +86,7 @@ pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, Stances
             native_dialogs: false,
             autosave_dir: None,
             new_windows: false,
+            figure: false,
         },
     )
 }
@@ -118,6 +120,7 @@ pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
             native_dialogs: false,
             autosave_dir: None,
             new_windows: false,
+            figure: false,
         },
     )
 }

@@ -53,6 +53,12 @@ pub struct ColumnsView {
     reveal: Option<DemandIx>,
     reveal_issue: Option<usize>,
     last_viewport: Option<Rect>,
+    /// The height the columns need for every row (headers included), at the last frame.
+    total_height: f32,
+    /// The band pinned at the top of the viewport (the sides' names and the issue heading).
+    pinned_height: f32,
+    /// A scroll position asked for the next frame (a figure's page).
+    scroll_to: Option<f32>,
 }
 
 /// Where the shown columns are, left to right, in content coordinates.
@@ -97,6 +103,22 @@ impl Geometry {
 }
 
 impl ColumnsView {
+    /// For a figure drawn off screen: the height every row needs, and the height
+    /// of the columns' viewport at the last frame.
+    pub fn figure_heights(&self) -> (f32, f32) {
+        (self.total_height, self.last_viewport.map_or(0.0, |v| v.height()))
+    }
+
+    /// The band pinned at the top of the columns as they scroll.
+    pub fn pinned_height(&self) -> f32 {
+        self.pinned_height
+    }
+
+    /// Scrolls the columns to `y` on the next frame (a figure's next page).
+    pub fn scroll_to(&mut self, y: f32) {
+        self.scroll_to = Some(y);
+    }
+
     /// Brings the rows up to date with the comparison, its shown columns and the filter.
     pub fn update_rows(&mut self, cmp: &Comparison, filter: &Filter) {
         let columns = cmp.visible_sides();
@@ -352,6 +374,7 @@ impl ColumnsView {
         let geometry = Geometry::new(cmp, &self.columns, ui.available_width() - scroll_bar);
         let header_height = header::height(ui, cmp, &self.columns, &geometry);
         let pinned = header_height + theme::ISSUE_ROW_HEIGHT;
+        self.pinned_height = pinned;
         self.update_heights(ui, cmp, &geometry);
         self.update_offsets();
         // Measures what is about to be shown, so it is drawn at its real height.
@@ -389,6 +412,10 @@ impl ColumnsView {
             scroll = scroll.vertical_scroll_offset(self.offsets[row]);
         }
         let total_height = header_height + self.offsets.last().copied().unwrap_or(0.0);
+        self.total_height = total_height;
+        if let Some(y) = self.scroll_to.take() {
+            scroll = scroll.vertical_scroll_offset(y);
+        }
         let rows = &self.rows;
         let offsets = &self.offsets;
         let columns = &self.columns;
