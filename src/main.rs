@@ -10,7 +10,19 @@ use stances::format::csv_out::CsvStyle;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files }) => stances::cli::check(&files),
+        Some(Command::Check { files, strict }) => stances::cli::check(&files, strict),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            path_name,
+        }) => stances::cli::merge::run(&base, &ours, &theirs, output.as_deref(), path_name.as_deref()),
+        Some(Command::Describe { file }) => stances::cli::describe::run_describe(&file),
+        Some(Command::Diff { old, new, format, csv }) => {
+            stances::cli::describe::run_diff(&old, &new, format, csv.style())
+        }
+        Some(Command::GitSetup { global }) => stances::cli::git_setup::run(global),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
         Some(Command::Agreement {
             files,

@@ -8,8 +8,8 @@ use crate::format::diagnostics::count;
 use crate::format::position_file;
 use crate::io;
 
-/// What `check` says about one file.
-pub fn check_file(path: &Path) -> Result<String, String> {
+/// What `check` says about one file, and how many merge conflicts it leaves to settle.
+pub fn check_file(path: &Path) -> Result<(String, usize), String> {
     let shown = io::display_path(path);
     let text = io::read_text(path).map_err(|e| e.to_string())?;
     if comparison_file::is_comparison_file(path, Some(&text)) {
@@ -30,34 +30,51 @@ pub fn check_file(path: &Path) -> Result<String, String> {
         } else {
             String::new()
         };
-        Ok(format!(
-            "{shown}: ok (comparison format {}: {} in {}, {}, {}, {}{orphan_note}{converts})",
+        let conflicts = cmp.conflicts().len();
+        let conflict_note = if conflicts > 0 {
+            format!(
+                ", {} (settle them in the window's Conflicts view)",
+                count(conflicts, "unresolved merge conflict", "unresolved merge conflicts")
+            )
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "{shown}: ok (comparison format {}: {} in {}, {}, {}, {}{orphan_note}{conflict_note}{converts})",
             loaded.format,
             count(cmp.side_count(), "side", "sides"),
             count(cmp.documents().len(), "document", "documents"),
             count(demands, "demand", "demands"),
             count(cmp.issues().len(), "issue", "issues"),
             count(cmp.marks().len(), "mark", "marks"),
-        ))
+        );
+        Ok((line, conflicts))
     } else {
         let file = position_file::parse_position_file(&shown, &text).map_err(|e| e.to_string())?;
         let (sides, demands, issues) = (file.sides.len(), file.demand_count(), file.issue_list().len());
-        Ok(format!(
+        let line = format!(
             "{shown}: ok ({}, {}, {})",
             count(sides, "side", "sides"),
             count(demands, "demand", "demands"),
             count(issues, "issue", "issues"),
-        ))
+        );
+        Ok((line, 0))
     }
 }
 
-/// Runs `stances check`: prints results, returns the exit code.
+/// Runs `stances check`: prints results, returns the exit code. With `strict`, a
+/// file with merge conflicts left to settle fails too.
 #[expect(clippy::print_stdout, reason = "the check command reports on standard output")]
-pub fn check(files: &[PathBuf]) -> ExitCode {
+pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut all_ok = true;
     for path in files {
         match check_file(path) {
-            Ok(line) => println!("{line}"),
+            Ok((line, conflicts)) => {
+                println!("{line}");
+                if strict && conflicts > 0 {
+                    all_ok = false;
+                }
+            }
             Err(problems) => {
                 all_ok = false;
                 println!("{problems}");

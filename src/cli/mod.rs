@@ -1,10 +1,14 @@
 //! The command line: `stances [FILES…]`, `stances --coders FILES…`, `stances check FILES…`, `stances new FILES… -o OUT`,
-//! `stances agreement FILES…`, `stances rounds OLD NEW`, `stances export FILE --format F`, `stances import TABLE`.
+//! `stances agreement FILES…`, `stances rounds OLD NEW`, `stances export FILE --format F`, `stances import TABLE`,
+//! and for teams working through git `stances merge`, `describe`, `diff` and `git-setup`.
 
 pub mod agreement;
 mod check;
+pub mod describe;
 pub mod export;
+pub mod git_setup;
 pub mod import;
+pub mod merge;
 mod new;
 pub mod rounds;
 
@@ -51,6 +55,10 @@ pub enum Command {
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also exit 1 while a comparison holds merge conflicts left to settle (for a
+        /// pre-commit hook).
+        #[arg(long)]
+        strict: bool,
     },
     /// Make a comparison of position files without opening a window (for example one
     /// comparison per case for a class). Files of two rounds of the same talks, with
@@ -168,6 +176,49 @@ pub enum Command {
         /// Overwrite the output file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Three-way merge of comparison files, field by field, as git's merge driver
+    /// (see `stances git-setup`). Exit 0: merged cleanly; 1: merged with conflicts,
+    /// recorded inside a valid comparison file to settle in the window; 2: an input
+    /// is not a comparison Stances can read (nothing is written).
+    Merge {
+        /// The common ancestor's version.
+        base: PathBuf,
+        /// Our version: the result is written over it unless `-o` is given.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where to write the result (by default over OURS, as git's drivers do).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The file's name in the repository, for messages (git's `%P`).
+        #[arg(long = "path", value_name = "NAME")]
+        path_name: Option<String>,
+    },
+    /// A comparison in words, one line per thing (documents, demands, statuses,
+    /// marks, decisions), stable and sorted, so that git's diff of two
+    /// descriptions reads as what changed; git's `textconv` for comparisons.
+    Describe { file: PathBuf },
+    /// What changed between two comparison files: documents, statuses, marks
+    /// (added, removed, re-coded, re-noted, re-linked) and by whom, round decisions,
+    /// merge conflicts. Prints nothing when nothing changed.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// `table` to read, `csv` (`kind,id,coder,field,old,new`) for scripts.
+        #[arg(long, value_enum, default_value_t)]
+        format: describe::OutputFormat,
+        #[command(flatten)]
+        csv: CsvArgs,
+    },
+    /// Sets git up to merge comparison files with `stances merge` and to diff them
+    /// through `stances describe`: writes the `.gitattributes` line and the `git
+    /// config` entries. Running it again changes nothing.
+    GitSetup {
+        /// For all your repositories (your global git config and attributes file),
+        /// not just the one you are in.
+        #[arg(long)]
+        global: bool,
     },
 }
 

@@ -1,8 +1,9 @@
-//! The comparison file (`.stances.ron`), formats 2 and 3: an annotated comparison,
+//! The comparison file (`.stances.ron`), formats 2 to 5: an annotated comparison,
 //! self-contained (it embeds the position data it annotates) and deterministic.
 //! Format 3 is format 2 with marks that record what each coder of a study had said
-//! (a consensus); a file without such marks is still written as format 2, so that
-//! earlier versions keep opening it. Format 1 files are read by
+//! (a consensus); format 4 adds decisions about rounds, format 5 the conflicts a
+//! merge left to settle. A file is written in the oldest format that holds it, so
+//! that earlier versions keep opening it. Format 1 files are read by
 //! [`super::comparison_v1`] and converted. The format is documented in
 //! `docs/comparison-file.md`.
 
@@ -17,13 +18,20 @@ use super::locate::{self, Step};
 use super::position_file::{check_shape, check_version, ron_options, validate_positions};
 use crate::model::codebook::{Codebook, is_valid_key, parse_hex_color};
 use crate::model::comparison::{Comparison, PositionDocument};
+use crate::model::conflict::Conflict;
 use crate::model::mark::{Mark, is_valid_timestamp};
 use crate::model::position::PositionFile;
 use crate::model::rounds::RoundDecisions;
 use crate::model::view::ViewState;
 
 /// The newest comparison file format this version reads and writes.
-pub const COMPARISON_FORMAT: u32 = 4;
+pub const COMPARISON_FORMAT: u32 = 5;
+
+/// The format whose files may hold merge conflicts left to settle.
+pub const CONFLICTS_FORMAT: u32 = 5;
+
+/// The format whose files may hold decisions about rounds.
+pub const ROUNDS_FORMAT: u32 = 4;
 
 /// The format whose marks may record what each coder said (a consensus).
 pub const CONSENSUS_FORMAT: u32 = 3;
@@ -33,8 +41,10 @@ pub const OLDEST_NATIVE_FORMAT: u32 = 2;
 
 /// The format a comparison is written in: the oldest that holds it.
 pub fn format_for(cmp: &Comparison) -> u32 {
-    if !cmp.rounds().is_empty() {
-        COMPARISON_FORMAT
+    if !cmp.conflicts().is_empty() {
+        CONFLICTS_FORMAT
+    } else if !cmp.rounds().is_empty() {
+        ROUNDS_FORMAT
     } else if cmp.marks().any(|m| !m.coders_said.is_empty()) {
         CONSENSUS_FORMAT
     } else {
@@ -58,6 +68,8 @@ struct ComparisonFile {
     view: ViewState,
     #[serde(default)]
     rounds: Vec<RoundDecisions>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +94,9 @@ struct ComparisonFileRef<'a> {
     /// without one keeps opening in earlier versions.
     #[serde(skip_serializing_if = "<[RoundDecisions]>::is_empty")]
     rounds: &'a [RoundDecisions],
+    /// Written only while a merge's conflicts are unsettled (format 5).
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
 }
 
 #[derive(Serialize)]
@@ -150,6 +165,7 @@ pub fn to_ron(cmp: &Comparison) -> Result<String, String> {
         marks: cmp.marks().collect(),
         view: cmp.view(),
         rounds: cmp.rounds(),
+        conflicts: cmp.conflicts(),
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -204,14 +220,22 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
         })
         .collect();
     let format = file.format;
+    let conflicts = file.conflicts;
     Comparison::new(documents, file.codebook, file.marks, file.view)
         .and_then(|comparison| comparison.with_rounds(file.rounds))
+        .map(|comparison| comparison.with_conflicts(conflicts))
         .map(|comparison| Loaded { comparison, format })
         .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
 }
 
 fn preflight(text: &str, fields: &[(String, String, locate::LineCol)]) -> Result<(), Problem> {
     let kind = "comparison file";
+    if let Some(line) = text.lines().position(|l| l.starts_with("<<<<<<<")) {
+        return Err(Problem::at(
+            locate::LineCol { line: line + 1, col: 1 },
+            "this file holds git's conflict markers (<<<<<<<): git merged it line by line. Run `stances git-setup` in the repository, then `git checkout -m -- FILE` to merge it again with Stances (a valid file whose conflicts the window settles)",
+        ));
+    }
     check_shape(text, kind)?;
     let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
     if has("sides") && !has("documents") {
@@ -271,6 +295,35 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
         |m| format!("`{}`", m.id),
     ));
     problems.extend(validate_rounds(&file.rounds));
+    problems.extend(validate_conflicts(&file.conflicts));
+    problems
+}
+
+/// Each conflict is about one thing, named by a non-empty id, once.
+fn validate_conflicts(conflicts: &[Conflict]) -> Vec<PathProblem> {
+    use Step::{Field, Index};
+    let mut problems = Vec::new();
+    for (i, conflict) in conflicts.iter().enumerate() {
+        if !matches!(conflict, Conflict::Codebook { .. }) && conflict.id().trim().is_empty() {
+            problems.push(PathProblem::value(
+                vec![Field("conflicts"), Index(i)],
+                format!(
+                    "this {} conflict has an empty `id`; write the id of the {} it is about",
+                    conflict.kind(),
+                    conflict.kind()
+                ),
+            ));
+        } else if conflicts[..i].iter().any(|c| c.key() == conflict.key()) {
+            problems.push(PathProblem::value(
+                vec![Field("conflicts"), Index(i)],
+                format!(
+                    "two conflicts are about {} `{}`; keep one",
+                    conflict.kind(),
+                    conflict.id()
+                ),
+            ));
+        }
+    }
     problems
 }
 

@@ -1,4 +1,4 @@
-//! Text to model and back: position files, comparison files (formats 2 and 3, and
+//! Text to model and back: position files, comparison files (formats 2 to 5, and
 //! format 1 converted on load), codebooks, agreement figures as CSV, their located diagnostics. No file system here: `io` reads
 //! and writes the bytes.
 
@@ -7,6 +7,7 @@ pub mod codebook_file;
 pub mod comparison_file;
 pub mod comparison_v1;
 pub mod csv_out;
+pub mod describe;
 pub mod diagnostics;
 pub mod locate;
 pub mod position_file;

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::codebook::Codebook;
+use super::conflict::Conflict;
 use super::index::{DocumentIndex, ref_hash, searchable_text};
 use super::mark::{DemandRef, Mark, MarkId};
 use super::position::{Demand, Issue, PositionFile, Side};
@@ -52,6 +53,8 @@ pub struct Comparison {
     pub(super) marks: BTreeMap<MarkId, Mark>,
     /// What the user decided about matching the demands of two rounds, per pair of documents.
     pub(super) rounds: Vec<RoundDecisions>,
+    /// What a merge left for a person to settle (comparison format 5).
+    pub(super) conflicts: Vec<Conflict>,
     /// The view as given, with the columns of sides that are gone (removed by an
     /// edit that may be undone), so that undo puts them back where they were.
     view_given: ViewState,
@@ -85,6 +88,7 @@ impl Default for Comparison {
             codebook: Codebook::default(),
             marks: BTreeMap::new(),
             rounds: Vec::new(),
+            conflicts: Vec::new(),
             view_given: ViewState::default(),
             view: ViewState::default(),
             index: DocumentIndex::default(),

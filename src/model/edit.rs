@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use super::codebook::Codebook;
 use super::comparison::{Comparison, DemandIx, PositionDocument};
+use super::conflict::Conflict;
 use super::mark::{Mark, MarkId, Stamp};
 use super::rounds::RoundDecisions;
 
@@ -33,6 +34,8 @@ pub enum Edit {
     SetCodebook(Codebook),
     /// Puts in what the user decided about matching rounds' demands (every pair of documents).
     SetRounds(Vec<RoundDecisions>),
+    /// Puts in the merge conflicts left to settle (settling one removes it).
+    SetConflicts(Vec<Conflict>),
     /// Several edits as one step. If one is refused, those before it are undone.
     Batch(Vec<Edit>),
 }
@@ -195,6 +198,7 @@ impl Comparison {
                 check_rounds(&rounds)?;
                 Edit::SetRounds(std::mem::replace(&mut self.rounds, rounds))
             }
+            Edit::SetConflicts(conflicts) => Edit::SetConflicts(std::mem::replace(&mut self.conflicts, conflicts)),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

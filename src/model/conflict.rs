@@ -1,0 +1,404 @@
+//! Merge conflicts: what a three-way merge of comparisons could not settle by
+//! itself, kept inside the (valid) comparison until a person settles each one
+//! (comparison format 5). Each conflict holds the base version and both sides'
+//! versions of one thing (a mark, a status, a document, the codebook's name),
+//! whole, so that the person sees who made each and when, and so that settling
+//! needs nothing but the file.
+
+use serde::{Deserialize, Serialize};
+
+use super::codebook::{Codebook, Status};
+use super::comparison::{Comparison, Edit, PositionDocument};
+use super::mark::{Mark, MarkId};
+use super::position::PositionFile;
+
+/// The codebook's own fields (its statuses are merged one by one).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodebookName {
+    pub id: String,
+    pub name: String,
+}
+
+impl CodebookName {
+    pub fn of(codebook: &Codebook) -> Self {
+        Self {
+            id: codebook.id.clone(),
+            name: codebook.name.clone(),
+        }
+    }
+}
+
+/// One thing both sides of a merge changed differently. `None` is "not there": not
+/// yet made (base) or removed (ours, theirs). The version in the comparison while
+/// the conflict is open is ours (theirs where ours removed it), so the file stays
+/// valid and nobody's work is lost.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Conflict {
+    Mark {
+        id: MarkId,
+        /// What differs: `status`, `note`, `demands`, `coder`, `coders_said`, or
+        /// `removed` (removed on one side, changed on the other).
+        fields: Vec<String>,
+        #[serde(default)]
+        base: Option<Mark>,
+        #[serde(default)]
+        ours: Option<Mark>,
+        #[serde(default)]
+        theirs: Option<Mark>,
+    },
+    Status {
+        id: String,
+        /// `label`, `color`, `key`, `description`, `removed` (removed on one side
+        /// while the other changed it or its marks still use it).
+        fields: Vec<String>,
+        #[serde(default)]
+        base: Option<Status>,
+        #[serde(default)]
+        ours: Option<Status>,
+        #[serde(default)]
+        theirs: Option<Status>,
+    },
+    Document {
+        id: String,
+        #[serde(default)]
+        base: Option<PositionFile>,
+        #[serde(default)]
+        ours: Option<PositionFile>,
+        #[serde(default)]
+        theirs: Option<PositionFile>,
+    },
+    Codebook {
+        fields: Vec<String>,
+        base: CodebookName,
+        ours: CodebookName,
+        theirs: CodebookName,
+    },
+}
+
+/// Which side's version a person takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Ours,
+    Theirs,
+}
+
+impl Pick {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ours => "ours",
+            Self::Theirs => "theirs",
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            Self::Ours => Self::Theirs,
+            Self::Theirs => Self::Ours,
+        }
+    }
+}
+
+impl Conflict {
+    /// What the conflict is about, as `kind:id` (unique within a comparison).
+    pub fn key(&self) -> String {
+        match self {
+            Self::Mark { id, .. } => format!("mark:{id}"),
+            Self::Status { id, .. } => format!("status:{id}"),
+            Self::Document { id, .. } => format!("document:{id}"),
+            Self::Codebook { .. } => "codebook".to_owned(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Mark { .. } => "mark",
+            Self::Status { .. } => "status",
+            Self::Document { .. } => "document",
+            Self::Codebook { .. } => "codebook",
+        }
+    }
+
+    /// The id of what the conflict is about (empty for the codebook's name).
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Mark { id, .. } | Self::Status { id, .. } | Self::Document { id, .. } => id,
+            Self::Codebook { .. } => "",
+        }
+    }
+
+    /// The fields both sides changed differently.
+    pub fn fields(&self) -> Vec<String> {
+        match self {
+            Self::Mark { fields, .. } | Self::Status { fields, .. } | Self::Codebook { fields, .. } => fields.clone(),
+            Self::Document { ours, theirs, .. } if ours.is_none() || theirs.is_none() => vec!["removed".into()],
+            Self::Document { .. } => vec!["data".into()],
+        }
+    }
+
+    /// The same conflict seen from the other side (ours and theirs swapped).
+    pub fn swapped(&self) -> Self {
+        match self.clone() {
+            Self::Mark {
+                id,
+                fields,
+                base,
+                ours,
+                theirs,
+            } => Self::Mark {
+                id,
+                fields,
+                base,
+                ours: theirs,
+                theirs: ours,
+            },
+            Self::Status {
+                id,
+                fields,
+                base,
+                ours,
+                theirs,
+            } => Self::Status {
+                id,
+                fields,
+                base,
+                ours: theirs,
+                theirs: ours,
+            },
+            Self::Document { id, base, ours, theirs } => Self::Document {
+                id,
+                base,
+                ours: theirs,
+                theirs: ours,
+            },
+            Self::Codebook {
+                fields,
+                base,
+                ours,
+                theirs,
+            } => Self::Codebook {
+                fields,
+                base,
+                ours: theirs,
+                theirs: ours,
+            },
+        }
+    }
+
+    /// Whether keeping both versions makes sense: two marks, each side's, when
+    /// both sides still have the mark.
+    pub fn can_keep_both(&self) -> bool {
+        matches!(
+            self,
+            Self::Mark {
+                ours: Some(_),
+                theirs: Some(_),
+                ..
+            }
+        )
+    }
+
+    /// The mark the conflict is about, both versions, for showing its demands.
+    pub fn marks(&self) -> Vec<&Mark> {
+        match self {
+            Self::Mark { base, ours, theirs, .. } => [ours, theirs, base].into_iter().flatten().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Comparison {
+    /// The merge conflicts not settled yet.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// Puts in the conflicts read from a file.
+    pub fn with_conflicts(mut self, conflicts: Vec<Conflict>) -> Self {
+        self.conflicts = conflicts;
+        self
+    }
+
+    /// The conflicts without the one at `index`.
+    fn conflicts_without(&self, index: usize) -> Vec<Conflict> {
+        let mut rest = self.conflicts.clone();
+        rest.remove(index);
+        rest
+    }
+
+    /// The edit that settles conflict `index` by taking one side's version, as one
+    /// undo step. `None` when there is no such conflict. The edit may still be
+    /// refused (a status that marks use cannot be removed): the caller says why.
+    pub fn take_edit(&self, index: usize, pick: Pick) -> Option<Edit> {
+        let conflict = self.conflicts.get(index)?;
+        let mut edits = Vec::new();
+        match conflict {
+            Conflict::Mark {
+                id,
+                fields,
+                ours,
+                theirs,
+                ..
+            } => {
+                let wanted = match pick {
+                    Pick::Ours => ours,
+                    Pick::Theirs => theirs,
+                };
+                match (self.mark(id), wanted) {
+                    (Some(now), Some(wanted)) => {
+                        let taken = mark_with_fields(now, wanted, fields);
+                        if taken != *now {
+                            edits.push(Edit::ReplaceMark(taken));
+                        }
+                    }
+                    (Some(_), None) => edits.push(Edit::RemoveMark(id.clone())),
+                    (None, Some(wanted)) => edits.push(Edit::AddMark(wanted.clone())),
+                    (None, None) => {}
+                }
+            }
+            Conflict::Status {
+                id,
+                fields,
+                ours,
+                theirs,
+                ..
+            } => {
+                let wanted = match pick {
+                    Pick::Ours => ours,
+                    Pick::Theirs => theirs,
+                };
+                let mut codebook = self.codebook().clone();
+                let at = codebook.index_of(id);
+                match (at, wanted) {
+                    (Some(i), Some(status)) => {
+                        codebook.statuses[i] = status_with_fields(&codebook.statuses[i], status, fields)
+                    }
+                    (Some(i), None) => {
+                        codebook.statuses.remove(i);
+                    }
+                    (None, Some(status)) => codebook.statuses.push(status.clone()),
+                    (None, None) => {}
+                }
+                if codebook != *self.codebook() {
+                    edits.push(Edit::SetCodebook(codebook));
+                }
+            }
+            Conflict::Document { id, ours, theirs, .. } => {
+                let wanted = match pick {
+                    Pick::Ours => ours,
+                    Pick::Theirs => theirs,
+                };
+                let at = self.document_index(id);
+                match (at, wanted) {
+                    (Some(index), Some(data)) if self.documents()[index].data != *data => {
+                        edits.push(Edit::ReplaceDocument {
+                            index,
+                            document: PositionDocument {
+                                id: id.clone(),
+                                path: self.documents()[index].path.clone(),
+                                data: data.clone(),
+                            },
+                        });
+                    }
+                    (Some(index), None) => edits.push(Edit::RemoveDocument { index }),
+                    (None, Some(data)) => edits.push(Edit::InsertDocument {
+                        index: self.documents().len(),
+                        document: PositionDocument {
+                            id: id.clone(),
+                            path: String::new(),
+                            data: data.clone(),
+                        },
+                    }),
+                    _ => {}
+                }
+            }
+            Conflict::Codebook { ours, theirs, .. } => {
+                let wanted = match pick {
+                    Pick::Ours => ours,
+                    Pick::Theirs => theirs,
+                };
+                let mut codebook = self.codebook().clone();
+                codebook.id.clone_from(&wanted.id);
+                codebook.name.clone_from(&wanted.name);
+                if codebook != *self.codebook() {
+                    edits.push(Edit::SetCodebook(codebook));
+                }
+            }
+        }
+        edits.push(Edit::SetConflicts(self.conflicts_without(index)));
+        Some(Edit::Batch(edits))
+    }
+
+    /// The edit that settles a mark's conflict by keeping both versions: ours as it
+    /// is, theirs as a new mark with id `new_id`.
+    pub fn keep_both_edit(&self, index: usize, new_id: MarkId) -> Option<Edit> {
+        let Some(Conflict::Mark {
+            id,
+            fields,
+            ours: Some(ours),
+            theirs: Some(theirs),
+            ..
+        }) = self.conflicts.get(index)
+        else {
+            return None;
+        };
+        let mut edits = Vec::new();
+        let now = self.mark(id).unwrap_or(ours);
+        let first = mark_with_fields(now, ours, fields);
+        if self.mark(id) != Some(&first) {
+            edits.push(if self.mark(id).is_some() {
+                Edit::ReplaceMark(first.clone())
+            } else {
+                Edit::AddMark(first.clone())
+            });
+        }
+        let mut second = mark_with_fields(&first, theirs, fields);
+        second.id = new_id;
+        second.created.clone_from(&theirs.created);
+        edits.push(Edit::AddMark(second));
+        edits.push(Edit::SetConflicts(self.conflicts_without(index)));
+        Some(Edit::Batch(edits))
+    }
+
+    /// The edit that settles conflict `index` with what the comparison holds now
+    /// (after the person edited it by hand).
+    pub fn settled_as_is_edit(&self, index: usize) -> Option<Edit> {
+        (index < self.conflicts.len()).then(|| Edit::SetConflicts(self.conflicts_without(index)))
+    }
+}
+
+/// `now` with the `fields` in conflict taken from `from` (the other fields were
+/// merged already and stay). The change time is the later of the two.
+pub fn mark_with_fields(now: &Mark, from: &Mark, fields: &[String]) -> Mark {
+    let mut mark = now.clone();
+    for field in fields {
+        match field.as_str() {
+            "status" => mark.status.clone_from(&from.status),
+            "note" => mark.note.clone_from(&from.note),
+            "demands" => mark.demands.clone_from(&from.demands),
+            "coder" => mark.coder.clone_from(&from.coder),
+            "coders_said" => mark.coders_said.clone_from(&from.coders_said),
+            _ => {}
+        }
+    }
+    if mark != *now && from.changed > mark.changed {
+        mark.changed.clone_from(&from.changed);
+    }
+    mark
+}
+
+/// `now` with the `fields` in conflict taken from `from`.
+pub fn status_with_fields(now: &Status, from: &Status, fields: &[String]) -> Status {
+    let mut status = now.clone();
+    for field in fields {
+        match field.as_str() {
+            "label" => status.label.clone_from(&from.label),
+            "color" => status.color.clone_from(&from.color),
+            "key" => status.key.clone_from(&from.key),
+            "description" => status.description.clone_from(&from.description),
+            _ => {}
+        }
+    }
+    status
+}

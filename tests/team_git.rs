@@ -1,0 +1,264 @@
+//! Working as a team through git: real repositories in temporary folders,
+//! `stances git-setup`, branches coding in parallel, `git merge` through the
+//! driver, `git diff` and `git log -p` through `stances describe`.
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers in a test crate fail the test loudly, as #[test]s do"
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use stances::io::{load_comparison, save_comparison};
+use stances::model::mark::DemandRef;
+use stances::model::{Comparison, Edit, Mark};
+
+pub const DOC: &str = "istanbul-2025-06-02";
+pub const FILE: &str = "talks.stances.ron";
+
+/// Runs a program in `dir`, with git's user and no global or system config, so the
+/// machine's own settings cannot change the outcome.
+fn run_in(dir: &Path, program: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", dir.join(".no-global-gitconfig"))
+        .env("GIT_AUTHOR_NAME", "Tester")
+        .env("GIT_AUTHOR_EMAIL", "tester@example.org")
+        .env("GIT_COMMITTER_NAME", "Tester")
+        .env("GIT_COMMITTER_EMAIL", "tester@example.org")
+        .env("GIT_PAGER", "cat")
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let (code, out, err) = run_in(dir, "git", args);
+    assert_eq!(code, 0, "git {args:?} failed:\n{out}\n{err}");
+    out
+}
+
+fn stances(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    run_in(dir, env!("CARGO_BIN_EXE_stances"), args)
+}
+
+pub fn mark(id: &str, demand: (&str, &str), status: &str, coder: &str) -> Mark {
+    Mark {
+        id: id.into(),
+        demands: vec![DemandRef::new(DOC, demand.0, demand.1)],
+        status: status.into(),
+        note: String::new(),
+        coder: coder.into(),
+        created: "2026-12-01T10:00:00Z".into(),
+        changed: "2026-12-01T10:00:00Z".into(),
+        coders_said: Vec::new(),
+    }
+}
+
+/// Changes the comparison in `dir` and commits it.
+fn edit_and_commit(dir: &Path, message: &str, edit: impl FnOnce(&Comparison) -> Vec<Edit>) {
+    let path = dir.join(FILE);
+    let mut cmp = load_comparison(&path).unwrap().comparison;
+    for e in edit(&cmp.clone()) {
+        cmp.apply(e).unwrap();
+    }
+    save_comparison(&cmp, &path).unwrap();
+    git(dir, &["commit", "-q", "-am", message]);
+}
+
+/// A repository set up by `stances git-setup`, holding one comparison with one mark
+/// (`m-base`, by alice) on the `main` branch.
+pub fn repository() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("study");
+    std::fs::create_dir(&dir).unwrap();
+    git(&dir, &["init", "-q", "-b", "main"]);
+    git(&dir, &["config", "commit.gpgsign", "false"]);
+    let (code, out, err) = stances(&dir, &["git-setup"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let data = common::example_path();
+    let (code, out, err) = stances(&dir, &["new", data.to_str().unwrap(), "-o", FILE]);
+    assert_eq!(code, 0, "{out}{err}");
+    let path = dir.join(FILE);
+    let mut cmp = load_comparison(&path).unwrap().comparison;
+    cmp.apply(Edit::AddMark(mark(
+        "m-base",
+        ("ua", "ua-ceasefire"),
+        "disputed",
+        "alice",
+    )))
+    .unwrap();
+    save_comparison(&cmp, &path).unwrap();
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "start"]);
+    (tmp, dir)
+}
+
+fn restatus(id: &str, status: &str, coder: &str) -> impl FnOnce(&Comparison) -> Vec<Edit> {
+    let (id, status, coder) = (id.to_owned(), status.to_owned(), coder.to_owned());
+    move |cmp| {
+        let mut m = cmp.mark(&id).unwrap().clone();
+        m.status = status;
+        m.coder = coder;
+        m.changed = "2026-12-02T09:00:00Z".into();
+        vec![Edit::ReplaceMark(m)]
+    }
+}
+
+/// Two branches whose changes to the base's mark clash: alice says agreed, bob
+/// partial. `git merge bob` is run on alice's branch; its exit code and output.
+pub fn conflicting_merge() -> (tempfile::TempDir, PathBuf, i32, String) {
+    let (tmp, dir) = repository();
+    git(&dir, &["checkout", "-q", "-b", "bob"]);
+    edit_and_commit(&dir, "bob recodes", restatus("m-base", "partial", "alice"));
+    git(&dir, &["checkout", "-q", "main"]);
+    edit_and_commit(&dir, "alice recodes", restatus("m-base", "agreed", "alice"));
+    let (code, out, err) = run_in(&dir, "git", &["merge", "--no-edit", "bob"]);
+    (tmp, dir, code, format!("{out}{err}"))
+}
+
+#[test]
+fn git_setup_writes_the_attributes_and_config_and_is_idempotent() {
+    let (_tmp, dir) = repository();
+    let attributes = std::fs::read_to_string(dir.join(".gitattributes")).unwrap();
+    assert_eq!(attributes, "*.stances.ron merge=stances diff=stances\n");
+    let driver = git(&dir, &["config", "--get", "merge.stances.driver"]);
+    assert!(driver.trim().ends_with("merge %O %A %B --path %P"), "{driver}");
+    let textconv = git(&dir, &["config", "--get", "diff.stances.textconv"]);
+    assert!(textconv.trim().ends_with("describe"), "{textconv}");
+    let (code, out, _) = stances(&dir, &["git-setup"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("already has"), "{out}");
+    assert!(out.contains("already `"), "{out}");
+    assert_eq!(std::fs::read_to_string(dir.join(".gitattributes")).unwrap(), attributes);
+}
+
+#[test]
+fn git_setup_outside_a_repository_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, _, err) = stances(tmp.path(), &["git-setup"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not inside a git repository"), "{err}");
+    assert!(err.contains("--global"), "{err}");
+    assert!(!tmp.path().join(".gitattributes").exists());
+}
+
+#[test]
+fn two_branches_adding_and_changing_marks_merge_cleanly() {
+    let (_tmp, dir) = repository();
+    git(&dir, &["checkout", "-q", "-b", "bob"]);
+    edit_and_commit(&dir, "bob codes", |cmp| {
+        let mut m = cmp.mark("m-base").unwrap().clone();
+        m.note = "bob: 30 days against 2–3 days".into();
+        vec![
+            Edit::AddMark(mark("m-bob-1", ("ru", "ru-limited-truce"), "disputed", "bob")),
+            Edit::AddMark(mark("m-bob-2", ("ua", "ua-children"), "unaddressed", "bob")),
+            Edit::ReplaceMark(m),
+        ]
+    });
+    git(&dir, &["checkout", "-q", "main"]);
+    edit_and_commit(&dir, "alice codes", |cmp| {
+        let mut m = cmp.mark("m-base").unwrap().clone();
+        m.status = "partial".into();
+        vec![
+            Edit::AddMark(mark("m-alice-1", ("ua", "ua-prisoner-exchange"), "agreed", "alice")),
+            // The same demand bob coded, by another coder: two coders' marks, no conflict.
+            Edit::AddMark(mark("m-alice-2", ("ru", "ru-limited-truce"), "partial", "alice")),
+            Edit::ReplaceMark(m),
+        ]
+    });
+    let (code, out, err) = run_in(&dir, "git", &["merge", "--no-edit", "bob"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("CONFLICT"), "{out}");
+    let merged = load_comparison(&dir.join(FILE)).unwrap().comparison;
+    let ids: Vec<&str> = merged.marks().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["m-alice-1", "m-alice-2", "m-base", "m-bob-1", "m-bob-2"]);
+    let base = merged.mark("m-base").unwrap();
+    assert_eq!(base.status, "partial", "alice's change");
+    assert_eq!(
+        base.note, "bob: 30 days against 2–3 days",
+        "bob's change to another field"
+    );
+    assert!(merged.conflicts().is_empty());
+    let (code, out, _) = stances(&dir, &["check", "--strict", FILE]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_clashing_merge_leaves_a_valid_file_git_reports_as_conflicted() {
+    let (_tmp, dir, code, output) = conflicting_merge();
+    assert_ne!(code, 0, "git must stop the merge: {output}");
+    assert!(output.contains("merged with 1 conflict"), "{output}");
+    let status = git(&dir, &["status", "--porcelain"]);
+    assert!(status.contains(&format!("UU {FILE}")), "{status}");
+    let text = std::fs::read_to_string(dir.join(FILE)).unwrap();
+    assert!(!text.contains("<<<<<<<"), "no line-merge markers:\n{text}");
+    let loaded = load_comparison(&dir.join(FILE)).unwrap();
+    assert_eq!(loaded.format, 5);
+    assert_eq!(loaded.comparison.conflicts().len(), 1);
+    let (code, out, _) = stances(&dir, &["check", FILE]);
+    assert_eq!(code, 0);
+    assert!(out.contains("1 unresolved merge conflict"), "{out}");
+    let (code, _, _) = stances(&dir, &["check", "--strict", FILE]);
+    assert_eq!(code, 1, "--strict fails while a conflict remains");
+}
+
+#[test]
+fn git_diff_and_log_show_the_comparison_in_words() {
+    let (_tmp, dir) = repository();
+    edit_and_commit(&dir, "recode", restatus("m-base", "agreed", "alice"));
+    let log = git(&dir, &["log", "-p", "-1"]);
+    assert!(
+        log.contains("-mark m-base by alice: Disputed — Ukraine: “A full and unconditional ceasefire"),
+        "{log}"
+    );
+    assert!(log.contains("+mark m-base by alice: Agreed — Ukraine:"), "{log}");
+    assert!(!log.contains("marks: ["), "the RON itself is not shown:\n{log}");
+    std::fs::write(dir.join("notes.txt"), "x").unwrap();
+    let mut cmp = load_comparison(&dir.join(FILE)).unwrap().comparison;
+    let mut m = cmp.mark("m-base").unwrap().clone();
+    m.note = "both accept a truce in principle".into();
+    cmp.apply(Edit::ReplaceMark(m)).unwrap();
+    save_comparison(&cmp, &dir.join(FILE)).unwrap();
+    let diff = git(&dir, &["diff"]);
+    assert!(
+        diff.contains("+mark m-base note: both accept a truce in principle"),
+        "{diff}"
+    );
+}
+
+#[test]
+fn a_file_git_merged_line_by_line_says_how_to_merge_it_again() {
+    let (_tmp, dir) = repository();
+    // Without the driver git merges the RON line by line and leaves markers.
+    std::fs::remove_file(dir.join(".gitattributes")).unwrap();
+    git(&dir, &["commit", "-q", "-am", "no attributes"]);
+    git(&dir, &["checkout", "-q", "-b", "bob"]);
+    edit_and_commit(&dir, "bob recodes", restatus("m-base", "partial", "bob"));
+    git(&dir, &["checkout", "-q", "main"]);
+    edit_and_commit(&dir, "alice recodes", restatus("m-base", "agreed", "alice"));
+    let (code, _, _) = run_in(&dir, "git", &["merge", "--no-edit", "bob"]);
+    assert_ne!(code, 0);
+    let (code, out, _) = stances(&dir, &["check", FILE]);
+    assert_eq!(code, 1);
+    assert!(out.contains("conflict markers"), "{out}");
+    assert!(out.contains("git checkout -m"), "{out}");
+    // What the message says works: with the driver set up, git merges it again.
+    std::fs::write(dir.join(".gitattributes"), "*.stances.ron merge=stances diff=stances\n").unwrap();
+    let (code, out, err) = run_in(&dir, "git", &["checkout", "-m", "--", FILE]);
+    assert_eq!(code, 0, "{out}{err}");
+    let loaded = load_comparison(&dir.join(FILE)).unwrap();
+    assert_eq!(
+        loaded.comparison.conflicts().len(),
+        1,
+        "the clash is now inside a valid file"
+    );
+}
