@@ -168,12 +168,12 @@ fn marks_naming_missing_demands_load_as_orphans() {
 
 #[test]
 fn a_newer_format_is_refused_with_the_version_needed() {
-    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 5,", 1);
+    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 6,", 1);
     let err = parse("x.stances.ron", &text).unwrap_err();
     assert_eq!(err.first_at().map(|a| (a.line, a.col)), Some((3, 13)));
     assert!(
         err.to_string()
-            .contains("format 5, written by a newer version of Stances"),
+            .contains("format 6, written by a newer version of Stances"),
         "{err}"
     );
 }

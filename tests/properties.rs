@@ -475,3 +475,88 @@ proptest! {
         let _ = stances::format::locate::locate(&text, &[stances::format::locate::Step::Field("sides"), stances::format::locate::Step::Index(3)]);
     }
 }
+
+/// A comparison reached from `base` by `steps`, its new marks numbered from `first_id`
+/// (each side of a merge makes its own ids, as UUIDs would be).
+fn edited(base: &Comparison, pool: &[PositionFile], steps: Vec<Step>, first_id: u32) -> Comparison {
+    let mut doc = Document::new(base.clone());
+    let mut next_id = first_id;
+    for step in steps {
+        take(&mut doc, pool, step, &mut next_id);
+    }
+    doc.comparison().clone()
+}
+
+/// Everything but the view, which is personal.
+fn same_but_view(a: &Comparison, b: &Comparison) -> bool {
+    a.documents() == b.documents()
+        && a.marks().eq(b.marks())
+        && a.codebook() == b.codebook()
+        && a.rounds() == b.rounds()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The three-way merge of two random edit sequences from one random base: it
+    /// loads; it holds every mark either side added and none one side removed and
+    /// the other left alone; merging with an untouched or identical side gives the
+    /// other; swapping the sides swaps the conflicts; settled, it merges onward cleanly.
+    #[test]
+    fn merges_of_two_edit_sequences_keep_both_sides_work(
+        pool in prop::collection::vec(position_file(), 3),
+        base_steps in prop::collection::vec(step(), 0..20),
+        ours_steps in prop::collection::vec(step(), 0..20),
+        theirs_steps in prop::collection::vec(step(), 0..20),
+    ) {
+        use stances::model::conflict::Pick;
+        use stances::model::merge::merge;
+        let o = edited(&Comparison::default(), &pool, base_steps, 0);
+        let a = edited(&o, &pool, ours_steps, 10_000);
+        let b = edited(&o, &pool, theirs_steps, 20_000);
+        let m = merge(&o, &a, &b).unwrap();
+        let text = to_ron(&m).unwrap();
+        let back = parse("merged.stances.ron", &text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(same(&back, &m));
+        prop_assert_eq!(back.conflicts(), m.conflicts());
+        for side in [&a, &b] {
+            for mark in side.marks().filter(|x| o.mark(&x.id).is_none()) {
+                prop_assert!(m.mark(&mark.id).is_some(), "mark {} added on one side is lost", mark.id);
+            }
+        }
+        for mark in o.marks() {
+            let (in_a, in_b) = (a.mark(&mark.id), b.mark(&mark.id));
+            if (in_a.is_none() && in_b == Some(mark)) || (in_b.is_none() && in_a == Some(mark)) {
+                prop_assert!(m.mark(&mark.id).is_none(), "mark {} removed on one side came back", mark.id);
+            }
+        }
+        prop_assert!(same(&merge(&o, &a, &o).unwrap(), &a), "merge(O, A, O) = A");
+        prop_assert!(same(&merge(&o, &a, &a).unwrap(), &a), "merge(O, A, A) = A");
+        prop_assert!(same_but_view(&merge(&o, &o, &b).unwrap(), &b), "merge(O, O, B) = B");
+        let swapped = merge(&o, &b, &a).unwrap();
+        let ids = |c: &Comparison| c.marks().map(|x| x.id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&swapped), ids(&m));
+        let mut conflicts: Vec<_> = m.conflicts().iter().map(|c| (c.key(), c.swapped())).collect();
+        let mut other: Vec<_> = swapped.conflicts().iter().map(|c| (c.key(), c.clone())).collect();
+        conflicts.sort_by(|x, y| x.0.cmp(&y.0));
+        other.sort_by(|x, y| x.0.cmp(&y.0));
+        prop_assert_eq!(conflicts, other, "swapping the sides swaps the conflicts");
+        // Settle every conflict by taking ours (or, where that is refused, as it is).
+        let mut doc = Document::new(m);
+        while !doc.comparison().conflicts().is_empty() {
+            let edit = doc.comparison().take_edit(0, Pick::Ours).unwrap();
+            if doc.apply(edit, None).is_err() {
+                let edit = doc.comparison().settled_as_is_edit(0).unwrap();
+                doc.apply(edit, None).unwrap();
+            }
+        }
+        let settled = doc.comparison();
+        let text = to_ron(settled).unwrap();
+        prop_assert!(!text.contains("conflicts:"));
+        parse("settled.stances.ron", &text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        // Merged onward with the same theirs (now the merge base, as git sees it): clean.
+        let onward = merge(&b, settled, &b).unwrap();
+        prop_assert!(onward.conflicts().is_empty());
+        prop_assert!(same(&onward, settled));
+    }
+}

@@ -15,6 +15,7 @@ use super::ui::details::NoteEditor;
 use super::ui::file_dialogs::FileDialogs;
 use super::ui::preferences::PreferencesWindow;
 use super::ui::toolbar;
+use super::views::MainView;
 use crate::format::comparison_file::COMPARISON_EXTENSION;
 use crate::io::Fingerprint;
 use crate::io::watch::FileWatcher;
@@ -81,6 +82,9 @@ pub struct StancesApp {
     pub(super) picture: Option<super::export::PictureRequest>,
     /// The position file of the spreadsheet import that is open, until saved or replaced.
     pub(super) imported: Option<super::import::ImportedPositions>,
+    /// The open comparison came from a merge with conflicts: saving it says what
+    /// git needs next.
+    pub(super) merging: bool,
     /// A table chosen for import, while the import dialog asks how to read it.
     pub(super) import_dialog: Option<super::import::PendingImport>,
     /// The coding study whose consensus is the open document, if one is open.
@@ -154,6 +158,7 @@ impl StancesApp {
             export_dialog: Default::default(),
             picture: None,
             imported: None,
+            merging: false,
             import_dialog: None,
             study: None,
             same_coder: None,
@@ -317,6 +322,17 @@ impl StancesApp {
                 "{} not in the embedded position files; listed as orphaned in the details pane",
                 crate::format::diagnostics::count(orphans, "mark names a demand", "marks name demands")
             ));
+        }
+        let conflicts = self.comparison().conflicts().len();
+        self.merging = conflicts > 0;
+        if conflicts > 0 {
+            self.views.main = MainView::Conflicts;
+            self.notices.warning(format!(
+                "This comparison comes from a merge with {} to settle: choose for each in the Conflicts view, then save and `git add` the file.",
+                crate::format::diagnostics::count(conflicts, "conflict", "conflicts")
+            ));
+        } else if self.views.main == MainView::Conflicts {
+            self.views.main = MainView::Columns;
         }
     }
 

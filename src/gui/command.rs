@@ -8,6 +8,17 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::{DemandIx, MarkId};
 
+/// How a merge conflict is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Settle {
+    /// One side's version of what differs.
+    Take(crate::model::conflict::Pick),
+    /// Both versions of a mark, as two marks.
+    KeepBoth,
+    /// What the comparison holds now (edited by hand).
+    AsIs,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     New,
@@ -35,6 +46,7 @@ pub enum Command {
     ShowOverview,
     ShowValues,
     CompareRounds,
+    ShowConflicts,
     Present,
     Welcome,
     Shortcuts,
@@ -76,6 +88,7 @@ impl Command {
             Self::ShowOverview => "Overview",
             Self::ShowValues => "Values",
             Self::CompareRounds => "Compare rounds",
+            Self::ShowConflicts => "Conflicts",
             Self::Present => "Present",
             Self::Welcome => "Welcome screen",
             Self::Shortcuts => "Keyboard shortcuts",
@@ -126,6 +139,7 @@ impl Command {
             Self::ShowOverview => &[k!(CMD, Key::Num2)],
             Self::ShowValues => &[k!(CMD, Key::Num3)],
             Self::CompareRounds => &[k!(CMD, Key::Num4)],
+            Self::ShowConflicts => &[k!(CMD, Key::Num5)],
             Self::ShowAllColumns
             | Self::Welcome
             | Self::CompareCoders
@@ -151,7 +165,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 37] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
@@ -185,6 +199,7 @@ impl Command {
         Self::ShowOverview,
         Self::ShowValues,
         Self::CompareRounds,
+        Self::ShowConflicts,
         Self::Present,
         Self::Welcome,
         Self::Shortcuts,
@@ -221,9 +236,12 @@ impl Command {
             | Self::ExtendRight
             | Self::RemoveMark
             | Self::ClearSelection => "Marking",
-            Self::ShowAllColumns | Self::ShowColumns | Self::ShowOverview | Self::ShowValues | Self::CompareRounds => {
-                "View and zoom"
-            }
+            Self::ShowAllColumns
+            | Self::ShowColumns
+            | Self::ShowOverview
+            | Self::ShowValues
+            | Self::CompareRounds
+            | Self::ShowConflicts => "View and zoom",
             Self::Present => "Presentation",
             Self::Welcome | Self::Shortcuts => "Help",
         }
@@ -311,6 +329,13 @@ pub struct ColumnRef {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Run(Command),
+    /// Settles merge conflict `index` of the comparison.
+    SettleConflict {
+        index: usize,
+        how: Settle,
+    },
+    /// Selects the demands of merge conflict `index`'s mark in the columns.
+    ShowConflict(usize),
     /// Opens files as a document (a comparison, or position files as a new comparison).
     Open(Vec<PathBuf>),
     /// Adds position files to the open comparison.

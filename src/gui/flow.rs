@@ -375,6 +375,22 @@ impl StancesApp {
                 });
                 self.remember_recent(&path);
                 self.notices.info(format!("Saved to {}", path.display()));
+                let conflicts = self.comparison().conflicts().len();
+                if self.merging && conflicts == 0 {
+                    self.merging = false;
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.notices.info(format!(
+                        "Every merge conflict is settled and saved: run `git add {name}`, then `git commit`, to finish the merge."
+                    ));
+                } else if conflicts > 0 {
+                    self.notices.warning(format!(
+                        "Saved with {} still to settle (the Conflicts view); git counts the file as merged only once you `git add` it.",
+                        crate::format::diagnostics::count(conflicts, "merge conflict", "merge conflicts")
+                    ));
+                }
                 if let Some(then) = then {
                     self.carry_out(ctx, then);
                 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use egui::{Context, ViewportCommand};
 
 use super::app::StancesApp;
-use super::command::{Action, ColumnRef, Command};
+use super::command::{Action, ColumnRef, Command, Settle};
 use super::command::{RoundsAction, RoundsDecision};
 use super::flow::Pending;
 use super::ui::file_dialogs::FileAction;
@@ -170,6 +170,7 @@ impl StancesApp {
             Command::ShowOverview => self.show_view(MainView::Overview),
             Command::ShowValues => self.show_view(MainView::Values),
             Command::CompareRounds => self.show_view(MainView::Rounds),
+            Command::ShowConflicts => self.show_view(MainView::Conflicts),
             Command::ShowAllColumns => {
                 let mut view = self.comparison().view().clone();
                 for column in &mut view.columns {
@@ -271,6 +272,39 @@ impl StancesApp {
             Action::Open(paths) => self.open(ctx, &paths),
             Action::Add(paths) => self.add(&paths),
             Action::Select { demand, extend } => self.select(demand, extend),
+            Action::SettleConflict { index, how } => {
+                let cmp = self.comparison();
+                let edit = match how {
+                    Settle::Take(pick) => cmp.take_edit(index, pick),
+                    Settle::KeepBoth => cmp.keep_both_edit(index, new_mark_id()),
+                    Settle::AsIs => cmp.settled_as_is_edit(index),
+                };
+                self.doc.seal();
+                self.apply(edit, None);
+            }
+            Action::ShowConflict(index) => {
+                let cmp = self.comparison();
+                let demands: Vec<_> = cmp
+                    .conflicts()
+                    .get(index)
+                    .and_then(|c| c.marks().first().map(|m| cmp.mark(&m.id).unwrap_or(m).demands.clone()))
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|r| cmp.resolve(r))
+                    .collect();
+                if let Some(&first) = demands.first() {
+                    self.show_view(MainView::Columns);
+                    if !self.columns.is_shown(first) {
+                        self.filter = Filter::default();
+                    }
+                    self.select_and_reveal(first);
+                    self.selection = demands;
+                } else {
+                    self.notices.info(
+                        "None of this mark's demands is in the comparison's documents, so the columns cannot show it.",
+                    );
+                }
+            }
             Action::SelectMark(id) => {
                 if let Some(mark) = self.comparison().mark(&id) {
                     self.selection = mark

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use super::app::StancesApp;
 use super::command::Action;
 use super::ui::study_view::{self, StudyTab};
-use super::ui::{details, disagreements, header, overview, rounds, toolbar, values, welcome};
+use super::ui::{conflicts, details, disagreements, header, overview, rounds, toolbar, values, welcome};
 use super::views::MainView;
 use crate::model::consensus::List;
 
@@ -121,6 +121,7 @@ impl StancesApp {
         egui::CentralPanel::default().show(ui, |ui| match view {
             MainView::Overview => overview::show(ui, cmp, views.overview(cmp), actions),
             MainView::Values => values::show(ui, cmp, views.values(cmp)),
+            MainView::Conflicts => conflicts::show(ui, cmp, actions),
             MainView::Rounds => {
                 let filter = views.rounds_filter.clone();
                 let shown = views

@@ -19,6 +19,8 @@ pub enum MainView {
     Values,
     /// Two rounds of the talks: what each side added, did not restate, changed or kept.
     Rounds,
+    /// What a merge left to settle: base, ours and theirs side by side.
+    Conflicts,
 }
 
 impl MainView {
@@ -28,6 +30,7 @@ impl MainView {
             Self::Overview => "Issues × sides: how many demands, the strongest priority, the marks",
             Self::Values => "Where sides state numbers in the same unit: the gap or overlap between them",
             Self::Rounds => "Two rounds of the talks: what each side added, did not restate, changed or kept",
+            Self::Conflicts => "What a merge of two people's work left to settle: base, ours and theirs side by side",
         }
     }
 }

@@ -209,6 +209,18 @@ impl Conflict {
 }
 
 impl Comparison {
+    /// The first unsettled conflict about a mark on this demand, if any: the
+    /// columns point it out.
+    pub fn conflict_on(&self, ix: super::comparison::DemandIx) -> Option<usize> {
+        if self.conflicts.is_empty() {
+            return None;
+        }
+        let on = self.marks_on(ix);
+        self.conflicts
+            .iter()
+            .position(|c| matches!(c, Conflict::Mark { id, .. } if on.contains(id)))
+    }
+
     /// The merge conflicts not settled yet.
     pub fn conflicts(&self) -> &[Conflict] {
         &self.conflicts

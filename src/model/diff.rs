@@ -113,6 +113,13 @@ fn opt(s: Option<&String>) -> String {
     s.map(|s| one_line(s)).unwrap_or_default()
 }
 
+/// What changed from one version of a position file to another, in words.
+pub fn position_changes(old: &PositionFile, new: &PositionFile) -> Vec<Change> {
+    let mut changes = Vec::new();
+    diff_positions("", old, new, &mut changes);
+    changes
+}
+
 /// The fields of a position file that changed: its own, its issues', its sides' and
 /// each demand's, one change each.
 fn diff_positions(id: &str, old: &PositionFile, new: &PositionFile, changes: &mut Vec<Change>) {

@@ -68,12 +68,15 @@ pub fn unrelated(a: &Comparison, b: &Comparison) -> bool {
         && !a.documents().iter().any(|d| b.document_index(&d.id).is_some())
 }
 
-/// Ids in ours' order, then those only theirs has (in theirs' order), then the base's.
+/// Ids in the order of the side that reordered them (ours when both did, or
+/// neither), then those only the other side has, then the base's.
 fn ordered_ids(lists: [Vec<&str>; 3]) -> Vec<&str> {
     let mut seen = BTreeSet::new();
     let [base, ours, theirs] = lists;
-    ours.into_iter()
-        .chain(theirs)
+    let (first, second) = if ours == base { (theirs, ours) } else { (ours, theirs) };
+    first
+        .into_iter()
+        .chain(second)
         .chain(base)
         .filter(|id| seen.insert(*id))
         .collect()
@@ -236,7 +239,12 @@ fn merge_codebook(
             theirs,
         });
     }
-    let used: BTreeSet<&str> = marks.iter().map(|m| m.status.as_str()).collect();
+    // Used by a merged mark, or by either side's version of a mark in conflict
+    // (which a person may still take): either way the status must stay.
+    let mut used: BTreeSet<String> = marks.iter().map(|m| m.status.clone()).collect();
+    for conflict in conflicts.iter() {
+        used.extend(conflict.marks().into_iter().map(|m| m.status.clone()));
+    }
     let ids = ordered_ids([base, ours, theirs].map(|c| c.statuses.iter().map(|s| s.id.as_str()).collect()));
     let mut statuses = Vec::new();
     for id in ids {
@@ -272,12 +280,15 @@ fn merge_codebook(
             },
         }
     }
-    // Two statuses given the same key on the two sides: the later keeps none until
-    // a person chooses (a key must give one status).
-    let mut keys = BTreeSet::new();
+    // Two statuses given the same key on the two sides: neither keeps it until a
+    // person chooses (a key must give one status).
+    let mut key_count: BTreeMap<String, usize> = BTreeMap::new();
+    for key in statuses.iter().filter_map(|s| s.key.as_ref()) {
+        *key_count.entry(key.to_lowercase()).or_default() += 1;
+    }
     for status in &mut statuses {
         if let Some(key) = &status.key
-            && !keys.insert(key.to_lowercase())
+            && key_count.get(&key.to_lowercase()).is_some_and(|&n| n > 1)
         {
             if !conflicts.iter().any(|c| c.key() == format!("status:{}", status.id)) {
                 conflicts.push(Conflict::Status {
@@ -292,17 +303,23 @@ fn merge_codebook(
         }
     }
     if statuses.is_empty() {
-        // Each side removed the statuses the other kept: keep ours', each a conflict.
-        for status in &ours.statuses {
-            conflicts.push(Conflict::Status {
-                id: status.id.clone(),
-                fields: vec!["removed".into()],
-                base: base.get(&status.id).cloned(),
-                ours: Some(status.clone()),
-                theirs: None,
-            });
+        // Each side removed the statuses the other kept: keep what either kept,
+        // each a conflict, as a codebook needs a status.
+        let ids = ordered_ids([base, ours, theirs].map(|c| c.statuses.iter().map(|s| s.id.as_str()).collect()));
+        for id in ids {
+            let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
+            if let Some(kept) = o.or(t) {
+                conflicts.retain(|c| c.key() != format!("status:{id}"));
+                conflicts.push(Conflict::Status {
+                    id: id.to_owned(),
+                    fields: vec!["removed".into()],
+                    base: b.cloned(),
+                    ours: o.cloned(),
+                    theirs: t.cloned(),
+                });
+                statuses.push(kept.clone());
+            }
         }
-        statuses.clone_from(&ours.statuses);
     }
     codebook.statuses = statuses;
     codebook
@@ -345,7 +362,13 @@ fn merge_status_fields(base: Option<&Status>, ours: &Status, theirs: &Status) ->
 fn merge_rounds(base: &[RoundDecisions], ours: &[RoundDecisions], theirs: &[RoundDecisions]) -> Vec<RoundDecisions> {
     let key = |r: &RoundDecisions| (r.old.clone(), r.new.clone());
     let mut order: Vec<(String, String)> = Vec::new();
-    for r in ours.iter().chain(theirs).chain(base) {
+    let keys = |l: &[RoundDecisions]| l.iter().map(key).collect::<Vec<_>>();
+    let (first, second) = if keys(ours) == keys(base) {
+        (theirs, ours)
+    } else {
+        (ours, theirs)
+    };
+    for r in first.iter().chain(second).chain(base) {
         if !order.contains(&key(r)) {
             order.push(key(r));
         }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
+pub mod git;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;

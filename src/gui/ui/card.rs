@@ -161,6 +161,10 @@ pub fn draw(
             value.push_str(&mark.note);
         }
     }
+    let conflict = cmp.conflict_on(ix);
+    if conflict.is_some() {
+        value.push_str(". Merge conflict to settle (View › Conflicts)");
+    }
     let meta = Some(value);
     response.widget_info(|| {
         let mut info = WidgetInfo::selected(egui::Role::Button, true, selected, &label);
@@ -186,7 +190,20 @@ pub fn draw(
     } else {
         (visuals.extreme_bg_color, visuals.widgets.noninteractive.bg_stroke)
     };
+    let stroke = match conflict {
+        Some(_) if !selected => Stroke::new(2.0, super::conflicts::warning_color(ui)),
+        _ => stroke,
+    };
     painter.rect(rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
+    if conflict.is_some() {
+        painter.text(
+            rect.right_top() + Vec2::new(-6.0, 4.0),
+            egui::Align2::RIGHT_TOP,
+            "⚠",
+            egui::FontId::proportional(14.0),
+            super::conflicts::warning_color(ui),
+        );
+    }
     let newest = cmp.marks_on(ix).last().and_then(|id| cmp.mark(id));
     if let Some(status) = newest.and_then(|m| cmp.codebook().get(&m.status)) {
         let stripe = Rect::from_min_size(rect.min, Vec2::new(theme::STRIPE, rect.height()));

@@ -6,6 +6,7 @@ pub mod card;
 pub mod codebook_editor;
 pub mod coder_dialogs;
 pub mod columns;
+pub mod conflicts;
 pub mod details;
 pub mod diff;
 pub mod disagreements;

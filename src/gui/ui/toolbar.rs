@@ -69,6 +69,9 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
         });
         ui.menu_button("View", |ui| {
             for (main, command) in VIEW_COMMANDS {
+                if !offered(main, view, cmp) {
+                    continue;
+                }
                 let mut button = egui::Button::new(command.label()).selected(view == Some(main));
                 if let Some(shortcut) = command.shortcut() {
                     button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
@@ -116,29 +119,45 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             command_button(ui, Command::Shortcuts, true, actions);
         });
         if let Some(current) = view {
-            view_tabs(ui, current, actions);
+            view_tabs(ui, current, cmp, actions);
         }
     });
 }
 
 /// The main views and the commands that show them.
-const VIEW_COMMANDS: [(MainView, Command); 4] = [
+const VIEW_COMMANDS: [(MainView, Command); 5] = [
     (MainView::Columns, Command::ShowColumns),
     (MainView::Overview, Command::ShowOverview),
     (MainView::Values, Command::ShowValues),
     (MainView::Rounds, Command::CompareRounds),
+    (MainView::Conflicts, Command::ShowConflicts),
 ];
 
+/// Whether a view has something to show: the Conflicts view only while a merge
+/// left conflicts (or while it is shown, to say none remain).
+fn offered(main: MainView, current: Option<MainView>, cmp: &Comparison) -> bool {
+    main != MainView::Conflicts || !cmp.conflicts().is_empty() || current == Some(main)
+}
+
 /// The main views as tabs at the right of the menu bar.
-fn view_tabs(ui: &mut Ui, current: MainView, actions: &mut Vec<Action>) {
+fn view_tabs(ui: &mut Ui, current: MainView, cmp: &Comparison, actions: &mut Vec<Action>) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         for (main, command) in VIEW_COMMANDS.iter().rev() {
+            if !offered(*main, Some(current), cmp) {
+                continue;
+            }
+            let label = match main {
+                MainView::Conflicts if !cmp.conflicts().is_empty() => {
+                    format!("⚠ {} ({})", command.label(), cmp.conflicts().len())
+                }
+                _ => command.label().to_owned(),
+            };
             let shortcut = command
                 .shortcut()
                 .map(|s| format!(" ({})", ui.ctx().format_shortcut(&s)))
                 .unwrap_or_default();
             if ui
-                .selectable_label(current == *main, RichText::new(command.label()).size(14.5))
+                .selectable_label(current == *main, RichText::new(label).size(14.5))
                 .on_hover_text(format!("{}{shortcut}", main.hover()))
                 .clicked()
                 && current != *main

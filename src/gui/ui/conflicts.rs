@@ -1,0 +1,259 @@
+//! The Conflicts view: what a merge of two people's work left for a person to
+//! settle, one row per conflict with the base, ours and theirs side by side in
+//! words (demands by their text, statuses in their colours, notes, who and when),
+//! and the choices: take ours, take theirs, keep both, or keep it as edited.
+
+use egui::{Color32, RichText, Ui};
+
+use super::{text, theme};
+use crate::gui::command::{Action, Settle};
+use crate::model::Comparison;
+use crate::model::codebook::Status;
+use crate::model::conflict::{CodebookName, Conflict, Pick};
+use crate::model::diff::position_changes;
+use crate::model::mark::{Mark, local_time};
+use crate::model::position::PositionFile;
+use crate::model::words::{coder_in_words, demands_in_words, one_line, short_id};
+
+/// Lines of a document's changes shown per version; the rest are counted.
+const DOCUMENT_LINES: usize = 8;
+
+pub fn show(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    let conflicts = cmp.conflicts();
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Merge conflicts");
+        ui.label(
+            RichText::new(
+                "A merge found these changed differently on both sides. For each, take ours (this branch), theirs (the branch merged in), or keep both; every choice can be undone.",
+            )
+            .weak(),
+        );
+    });
+    ui.add_space(6.0);
+    if conflicts.is_empty() {
+        ui.label(RichText::new("✔ No merge conflict remains.").strong());
+        ui.label("Save the comparison, then run `git add` on its file (and `git commit`) to finish the merge.");
+        return;
+    }
+    ui.label(format!(
+        "{} to settle. The columns point out the demands of conflicting marks with ⚠.",
+        crate::format::diagnostics::count(conflicts.len(), "conflict", "conflicts")
+    ));
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for (index, conflict) in conflicts.iter().enumerate() {
+            ui.push_id(index, |ui| row(ui, cmp, index, conflict, actions));
+            ui.add_space(8.0);
+        }
+    });
+}
+
+fn title(conflict: &Conflict) -> String {
+    let fields = conflict.fields();
+    let what = if fields.iter().any(|f| f == "removed") {
+        "removed on one side, changed on the other".to_owned()
+    } else {
+        format!("{} changed differently", fields.join(", "))
+    };
+    match conflict {
+        Conflict::Mark { id, .. } => format!("Mark {}: {what}", short_id(id)),
+        Conflict::Status { id, .. } => format!("Status “{id}”: {what}"),
+        Conflict::Document { id, .. } => format!("Document “{id}”: {what}"),
+        Conflict::Codebook { .. } => format!("The codebook: {what}"),
+    }
+}
+
+fn row(ui: &mut Ui, cmp: &Comparison, index: usize, conflict: &Conflict, actions: &mut Vec<Action>) {
+    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(format!("⚠ {}", title(conflict))).strong().size(15.0));
+        if let Some(mark) = conflict.marks().first() {
+            text::label(ui, &demands_in_words(cmp, &mark.demands), None);
+        }
+        ui.add_space(4.0);
+        let fields = conflict.fields();
+        ui.columns(3, |columns| {
+            for (column, (heading, role)) in columns.iter_mut().zip([
+                ("Base (before both)", None),
+                ("Ours (this branch)", Some(Pick::Ours)),
+                ("Theirs (merged in)", Some(Pick::Theirs)),
+            ]) {
+                column.label(RichText::new(heading).weak());
+                version(column, cmp, conflict, role, &fields);
+            }
+        });
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            let take = |pick: Pick| Action::SettleConflict {
+                index,
+                how: Settle::Take(pick),
+            };
+            if ui
+                .button("Take ours")
+                .on_hover_text("Keep this branch's version of what differs")
+                .clicked()
+            {
+                actions.push(take(Pick::Ours));
+            }
+            if ui
+                .button("Take theirs")
+                .on_hover_text("Keep the merged-in branch's version of what differs")
+                .clicked()
+            {
+                actions.push(take(Pick::Theirs));
+            }
+            if conflict.can_keep_both()
+                && ui
+                    .button("Keep both")
+                    .on_hover_text("Two marks: ours as it is, theirs as a new mark")
+                    .clicked()
+            {
+                actions.push(Action::SettleConflict {
+                    index,
+                    how: Settle::KeepBoth,
+                });
+            }
+            if matches!(conflict, Conflict::Mark { .. })
+                && ui
+                    .button("Show in columns")
+                    .on_hover_text("Select the mark's demands in the columns, to edit it by hand")
+                    .clicked()
+            {
+                actions.push(Action::ShowConflict(index));
+            }
+            if ui
+                .button("Settled as it is")
+                .on_hover_text("Keep what the comparison holds now (after editing it by hand)")
+                .clicked()
+            {
+                actions.push(Action::SettleConflict {
+                    index,
+                    how: Settle::AsIs,
+                });
+            }
+        });
+    });
+}
+
+/// One version of the thing in conflict; `role` is `None` for the base.
+fn version(ui: &mut Ui, cmp: &Comparison, conflict: &Conflict, role: Option<Pick>, fields: &[String]) {
+    let missing = if role.is_none() { "(not there yet)" } else { "(removed)" };
+    match conflict {
+        Conflict::Mark { base, ours, theirs, .. } => match pick(role, base, ours, theirs) {
+            Some(mark) => mark_version(ui, cmp, mark, fields),
+            None => absent(ui, missing),
+        },
+        Conflict::Status { base, ours, theirs, .. } => match pick(role, base, ours, theirs) {
+            Some(status) => status_version(ui, status, fields),
+            None => absent(ui, missing),
+        },
+        Conflict::Document { base, ours, theirs, .. } => match pick(role, base, ours, theirs) {
+            Some(data) => document_version(ui, base.as_ref().filter(|_| role.is_some()), data),
+            None => absent(ui, missing),
+        },
+        Conflict::Codebook { base, ours, theirs, .. } => codebook_version(ui, pick(role, base, ours, theirs)),
+    }
+}
+
+/// The base's version (`role` none), ours or theirs.
+fn pick<'a, T>(role: Option<Pick>, base: &'a T, ours: &'a T, theirs: &'a T) -> &'a T {
+    match role {
+        None => base,
+        Some(Pick::Ours) => ours,
+        Some(Pick::Theirs) => theirs,
+    }
+}
+
+fn absent(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).italics().weak());
+}
+
+/// A field's text, strong where it is one the sides changed differently.
+fn field_text(text: String, clash: bool) -> RichText {
+    if clash {
+        RichText::new(text).strong()
+    } else {
+        RichText::new(text)
+    }
+}
+
+fn status_chip(ui: &mut Ui, cmp: &Comparison, id: &str) {
+    match cmp.codebook().get(id) {
+        Some(status) => chip(ui, status),
+        None => {
+            ui.label(format!("{id} (not in the codebook)"));
+        }
+    }
+}
+
+fn chip(ui: &mut Ui, status: &Status) {
+    let color = theme::status_color(status);
+    let chip = RichText::new(format!(" {} ", status.label))
+        .color(theme::text_on(color))
+        .background_color(color)
+        .strong();
+    ui.label(text::widget_text(ui, chip, egui::TextStyle::Body));
+}
+
+fn mark_version(ui: &mut Ui, cmp: &Comparison, mark: &Mark, fields: &[String]) {
+    let clash = |f: &str| fields.iter().any(|x| x == f);
+    status_chip(ui, cmp, &mark.status);
+    if clash("demands") {
+        ui.label(field_text(demands_in_words(cmp, &mark.demands), true));
+    }
+    if mark.note.trim().is_empty() {
+        ui.label(RichText::new("no note").italics().weak());
+    } else {
+        ui.label(field_text(format!("Note: {}", one_line(&mark.note)), clash("note")));
+    }
+    ui.label(
+        field_text(
+            format!("by {}, {}", coder_in_words(mark), local_time(&mark.changed)),
+            clash("coder"),
+        )
+        .weak(),
+    );
+}
+
+fn status_version(ui: &mut Ui, status: &Status, fields: &[String]) {
+    let clash = |f: &str| fields.iter().any(|x| x == f);
+    chip(ui, status);
+    ui.label(field_text(format!("Colour {}", status.color), clash("color")));
+    ui.label(field_text(
+        format!("Key {}", status.key.as_deref().unwrap_or("(none)")),
+        clash("key"),
+    ));
+    if let Some(description) = &status.description {
+        ui.label(field_text(one_line(description), clash("description")));
+    }
+}
+
+fn document_version(ui: &mut Ui, base: Option<&PositionFile>, data: &PositionFile) {
+    ui.label(format!("{} sides, {} demands", data.sides.len(), data.demand_count()));
+    let Some(base) = base else { return };
+    let changes = position_changes(base, data);
+    if changes.is_empty() {
+        ui.label(RichText::new("as in the base").weak());
+    }
+    for change in changes.iter().take(DOCUMENT_LINES) {
+        let line = match (change.old.is_empty(), change.new.is_empty()) {
+            (true, _) => format!("{}: {}", change.field, change.new),
+            (_, true) => format!("{}: {} (gone)", change.field, change.old),
+            _ => format!("{}: {} → {}", change.field, change.old, change.new),
+        };
+        ui.label(RichText::new(line).small());
+    }
+    if changes.len() > DOCUMENT_LINES {
+        ui.label(RichText::new(format!("and {} more changes", changes.len() - DOCUMENT_LINES)).weak());
+    }
+}
+
+fn codebook_version(ui: &mut Ui, name: &CodebookName) {
+    ui.label(format!("{} (id {})", name.name, name.id));
+}
+
+/// The mark of a warning, for the columns' cards.
+pub fn warning_color(ui: &Ui) -> Color32 {
+    ui.visuals().warn_fg_color
+}
