@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::fixture;
+use common::{assert_golden, fixture};
 use quick_xml::events::Event;
 
 fn stances(args: &[&str]) -> (i32, String, String) {
@@ -22,34 +22,6 @@ fn export(format: &str) -> String {
     let (code, out, err) = stances(&["export", &report_fixture(), "--format", format]);
     assert_eq!(code, 0, "stances export --format {format} failed: {err}");
     out
-}
-
-fn golden(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
-}
-
-/// Compares `text` with the golden file, or writes it under `UPDATE_GOLDEN=1`.
-fn assert_golden(name: &str, text: &str) {
-    let path = golden(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, text).expect("golden file written");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1 to write it)", path.display()));
-    if expected != text {
-        let line = expected
-            .lines()
-            .zip(text.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(text.lines().count()));
-        panic!(
-            "{name} differs from the golden file at line {}:\n  golden: {:?}\n  now:    {:?}",
-            line + 1,
-            expected.lines().nth(line),
-            text.lines().nth(line)
-        );
-    }
 }
 
 #[test]
