@@ -508,8 +508,68 @@ fn rounds_bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// Three versions of a comparison of 2 × 10,000 demands with 5,000 marks: the
+/// base, ours with 1,000 marks re-noted and theirs with another 1,000 re-coded (as
+/// two coders working apart), as the texts git hands the merge driver.
+fn three_versions() -> [String; 3] {
+    let base = comparison(&spec(2, 10_000), 5_000);
+    let marks: Vec<_> = base.marks().cloned().collect();
+    let changed = |range: std::ops::Range<usize>, note: bool| {
+        let mut cmp = base.clone();
+        for mark in &marks[range] {
+            let mut m = mark.clone();
+            if note {
+                m.note = format!("re-read on the second pass: {}", m.note);
+            } else {
+                m.status = if m.status == "agreed" {
+                    "disputed".into()
+                } else {
+                    "agreed".into()
+                };
+            }
+            cmp.apply(stances::model::Edit::ReplaceMark(m))
+                .expect("a mark of the comparison");
+        }
+        cmp
+    };
+    [base.clone(), changed(0..1_000, true), changed(4_000..5_000, false)].map(|c| to_ron(&c).expect("serializes"))
+}
+
+/// The merge driver's work (read three files, merge, write the result) against
+/// reading the three files; `describe` against saving.
+fn merge_bench(c: &mut Criterion) {
+    use stances::format::comparison_file::parse;
+    use stances::format::describe::describe;
+    use stances::model::merge::merge;
+    let texts = three_versions();
+    let mut group = c.benchmark_group("merge 2x10000, 5000 marks, 1000 changed a side");
+    group.sample_size(10);
+    group.bench_function("baseline: load the three files", |b| {
+        b.iter(|| black_box(texts.each_ref().map(|t| parse("x.stances.ron", t).expect("loads"))));
+    });
+    group.bench_function("stances: load the three, merge, write the result", |b| {
+        b.iter(|| {
+            let [o, a, t] = texts.each_ref().map(|t| parse("x.stances.ron", t).expect("loads"));
+            let merged = merge(&o, &a, &t).expect("merges");
+            black_box(to_ron(&merged).expect("serializes"))
+        });
+    });
+    group.finish();
+    let merged = parse("x.stances.ron", &texts[1]).expect("loads");
+    let mut group = c.benchmark_group("describe 2x10000, 5000 marks");
+    group.sample_size(10);
+    group.bench_function("baseline: save (to_ron)", |b| {
+        b.iter(|| black_box(to_ron(&merged).expect("serializes")));
+    });
+    group.bench_function("stances: describe", |b| {
+        b.iter(|| black_box(describe(&merged, 2)));
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    merge_bench,
     rounds_bench,
     load,
     frame,

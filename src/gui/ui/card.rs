@@ -197,8 +197,10 @@ pub fn draw(
     painter.rect(rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
     if conflict.is_some() {
         painter.text(
-            rect.right_top() + Vec2::new(-6.0, 4.0),
-            egui::Align2::RIGHT_TOP,
+            // Bottom right: the text wraps to the card's width at the top, the
+            // pills below it rarely reach the right edge.
+            rect.right_bottom() + Vec2::new(-6.0, -3.0),
+            egui::Align2::RIGHT_BOTTOM,
             "⚠",
             egui::FontId::proportional(14.0),
             super::conflicts::warning_color(ui),

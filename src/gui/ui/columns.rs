@@ -394,7 +394,8 @@ impl ColumnsView {
             let (top, bottom) = (self.offsets[row], self.offsets[row + 1]);
             let visible_top = view.top() + pinned - header_height;
             let visible_bottom = view.bottom() - header_height;
-            if top < visible_top {
+            // Columns not shown yet have no viewport: the card goes to the top.
+            if top < visible_top || self.last_viewport.is_none() {
                 scroll = scroll.vertical_scroll_offset((top - (pinned - header_height)).max(0.0));
             } else if bottom > visible_bottom {
                 scroll = scroll.vertical_scroll_offset((bottom + header_height - view.height()).max(0.0));
