@@ -91,3 +91,38 @@ fn the_columns_point_out_a_conflicting_marks_demands() {
     harness.run();
     harness.get_by_label("✔ No merge conflict remains.");
 }
+
+#[test]
+fn a_document_changed_on_both_sides_is_settled_by_taking_theirs() {
+    use stances::format::comparison_file::to_ron;
+    use stances::model::merge::merge;
+    let base = load_comparison(&common::fixture("merge/base.stances.ron"))
+        .unwrap()
+        .comparison;
+    let text = to_ron(&base).unwrap();
+    let version = |days: &str| {
+        let changed = text.replace("for at least 30 days.", &format!("for at least {days} days."));
+        stances::format::comparison_file::parse("x.stances.ron", &changed).unwrap()
+    };
+    let merged = merge(&base, &version("60"), &version("45")).unwrap();
+    assert_eq!(merged.conflicts().len(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::write_temp(&dir, "talks.stances.ron", &to_ron(&merged).unwrap());
+    let mut harness = common::harness_with(vec![path]);
+    harness.run();
+    harness.get_by_label_contains("Document “istanbul-2025-06-02”: data changed differently");
+    assert_eq!(
+        harness.query_all_by_label("demand ua/ua-ceasefire text").count(),
+        3,
+        "base, ours, theirs"
+    );
+    harness.get_by_label_contains("at least 45 days.");
+    harness.get_by_label("Take theirs").click();
+    harness.run();
+    harness.get_by_label("✔ No merge conflict remains.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness.get_by_label_contains(
+        "Ukraine: A full and unconditional ceasefire on land, at sea and in the air for at least 45 days.",
+    );
+}

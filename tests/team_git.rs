@@ -149,3 +149,39 @@ fn a_file_git_merged_line_by_line_says_how_to_merge_it_again() {
         "the clash is now inside a valid file"
     );
 }
+
+#[test]
+fn git_setup_global_writes_the_users_attributes_and_config() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path();
+    let global_config = home.join("gitconfig");
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_stances"))
+            .arg("git-setup")
+            .arg("--global")
+            .current_dir(home)
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("GIT_CONFIG_GLOBAL", &global_config)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, out) = run();
+    assert_eq!(code, Some(0), "{out}");
+    let attributes = std::fs::read_to_string(home.join("config/git/attributes")).unwrap();
+    assert_eq!(attributes, "*.stances.ron merge=stances diff=stances\n");
+    let config = std::fs::read_to_string(&global_config).unwrap();
+    assert!(config.contains("[merge \"stances\"]"), "{config}");
+    assert!(config.contains("merge %O %A %B --path %P"), "{config}");
+    assert!(config.contains("textconv"), "{config}");
+    let (code, out) = run();
+    assert_eq!(code, Some(0));
+    assert!(out.contains("already has"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&global_config).unwrap(),
+        config,
+        "nothing changed the second time"
+    );
+}

@@ -79,6 +79,8 @@ fn row(ui: &mut Ui, cmp: &Comparison, index: usize, conflict: &Conflict, actions
                 ("Ours (this branch)", Some(Pick::Ours)),
                 ("Theirs (merged in)", Some(Pick::Theirs)),
             ]) {
+                // A gutter between the three versions, so their texts never run together.
+                column.set_max_width(column.available_width() - 12.0);
                 column.label(RichText::new(heading).weak());
                 version(column, cmp, conflict, role, &fields);
             }
@@ -149,7 +151,7 @@ fn version(ui: &mut Ui, cmp: &Comparison, conflict: &Conflict, role: Option<Pick
             None => absent(ui, missing),
         },
         Conflict::Document { base, ours, theirs, .. } => match pick(role, base, ours, theirs) {
-            Some(data) => document_version(ui, base.as_ref().filter(|_| role.is_some()), data),
+            Some(data) => document_version(ui, role, base.as_ref(), [ours.as_ref(), theirs.as_ref()], data),
             None => absent(ui, missing),
         },
         Conflict::Codebook { base, ours, theirs, .. } => codebook_version(ui, pick(role, base, ours, theirs)),
@@ -229,23 +231,45 @@ fn status_version(ui: &mut Ui, status: &Status, fields: &[String]) {
     }
 }
 
-fn document_version(ui: &mut Ui, base: Option<&PositionFile>, data: &PositionFile) {
+/// A document's version: its size, then each field either side changed (from
+/// the base), as this version has it, so the three columns read across.
+fn document_version(
+    ui: &mut Ui,
+    role: Option<Pick>,
+    base: Option<&PositionFile>,
+    sides: [Option<&PositionFile>; 2],
+    data: &PositionFile,
+) {
     ui.label(format!("{} sides, {} demands", data.sides.len(), data.demand_count()));
     let Some(base) = base else { return };
-    let changes = position_changes(base, data);
-    if changes.is_empty() {
-        ui.label(RichText::new("as in the base").weak());
+    // The fields changed on either side, in order, each once.
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for side in sides.into_iter().flatten() {
+        for change in position_changes(base, side) {
+            if !fields.iter().any(|(f, _)| *f == change.field) {
+                fields.push((change.field, change.old));
+            }
+        }
     }
-    for change in changes.iter().take(DOCUMENT_LINES) {
-        let line = match (change.old.is_empty(), change.new.is_empty()) {
-            (true, _) => format!("{}: {}", change.field, change.new),
-            (_, true) => format!("{}: {} (gone)", change.field, change.old),
-            _ => format!("{}: {} → {}", change.field, change.old, change.new),
+    let mine = role.map(|_| position_changes(base, data)).unwrap_or_default();
+    for (field, old) in fields.iter().take(DOCUMENT_LINES) {
+        ui.label(RichText::new(field.as_str()).weak());
+        let value = match role {
+            None => old.clone(),
+            Some(_) => mine
+                .iter()
+                .find(|c| c.field == *field)
+                .map_or_else(|| old.clone(), |c| c.new.clone()),
         };
-        ui.label(RichText::new(line).small());
+        let changed = mine.iter().any(|c| c.field == *field);
+        if value.is_empty() {
+            absent(ui, "(none)");
+        } else {
+            ui.label(field_text(value, changed));
+        }
     }
-    if changes.len() > DOCUMENT_LINES {
-        ui.label(RichText::new(format!("and {} more changes", changes.len() - DOCUMENT_LINES)).weak());
+    if fields.len() > DOCUMENT_LINES {
+        ui.label(RichText::new(format!("and {} more changes", fields.len() - DOCUMENT_LINES)).weak());
     }
 }
 
