@@ -18,6 +18,7 @@ fn main() -> ExitCode {
             output,
             path_name,
         }) => stances::cli::merge::run(&base, &ours, &theirs, output.as_deref(), path_name.as_deref()),
+        Some(Command::Tally { files, format, csv }) => stances::cli::tally::run(&files, format, csv.style()),
         Some(Command::Describe { file }) => stances::cli::describe::run_describe(&file),
         Some(Command::Diff { old, new, format, csv }) => {
             stances::cli::describe::run_diff(&old, &new, format, csv.style())

@@ -11,6 +11,7 @@ pub mod import;
 pub mod merge;
 mod new;
 pub mod rounds;
+pub mod tally;
 
 use std::path::PathBuf;
 
@@ -176,6 +177,20 @@ pub enum Command {
         /// Overwrite the output file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// A class's codings counted per demand: how many students gave each status,
+    /// the majority and its share, and the share of pairs of students who agree.
+    /// Each file is one student; a folder stands for the comparison files in it;
+    /// files of other positions are left out, each said.
+    Tally {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `table` to read, `csv` (`document,side,demand,issue,coders,not_coded,<each
+        /// status>,majority,majority_share,pairwise_agreement`) for spreadsheets.
+        #[arg(long, value_enum, default_value_t)]
+        format: tally::OutputFormat,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// Three-way merge of comparison files, field by field, as git's merge driver
     /// (see `stances git-setup`). Exit 0: merged cleanly; 1: merged with conflicts,

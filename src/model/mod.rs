@@ -28,6 +28,7 @@ pub mod script;
 pub mod similarity;
 pub mod study;
 pub mod synthetic;
+pub mod tally;
 pub mod values;
 pub mod view;
 pub mod words;

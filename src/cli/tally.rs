@@ -1,0 +1,210 @@
+//! `stances tally FILES…`: a class's codings counted per demand (how many
+//! students gave each status, the majority, how divided the class is), as a table
+//! to read or CSV for a spreadsheet. Each file is one student.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::format::csv_out::{CsvOut, CsvStyle};
+use crate::io::study::read_coded_copy;
+use crate::model::study::{CodedCopy, CoderSource, Study};
+use crate::model::tally::{DemandTally, tally};
+use crate::model::words::one_line;
+
+/// How `stances tally` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Each demand under its issue with the class's counts, to read.
+    #[default]
+    Table,
+    /// `document,side,demand,issue,coders,not_coded,<each status>,majority,majority_share,pairwise_agreement`.
+    Csv,
+}
+
+/// The comparison files `paths` name: files as given, folders as the
+/// `.stances.ron` files in them, sorted by name.
+pub fn class_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: cannot read the folder: {e}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".stances.ron"))
+                })
+                .collect();
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: this folder holds no comparison file (.stances.ron); put the students' files in it",
+                    path.display()
+                ));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// A class: the students' files of the first file's positions, and the files
+/// left out, each with why.
+pub struct Class {
+    pub study: Study,
+    pub students: usize,
+    pub left_out: Vec<String>,
+}
+
+/// Reads the class: each file one student; files of other positions left out.
+pub fn read_class(paths: &[PathBuf]) -> Result<Class, String> {
+    let mut left_out = Vec::new();
+    let mut copies = Vec::new();
+    for path in class_files(paths)? {
+        match read_coded_copy(&path) {
+            Ok(copy) => copies.push(copy),
+            Err(e) => left_out.push(format!("not part of the class: {e}")),
+        }
+    }
+    let Some(first) = copies.first() else {
+        left_out.push("no student's comparison file could be read; give the students' files (.stances.ron), or a folder holding them".into());
+        return Err(left_out.join("\n"));
+    };
+    let probe = Study::new(vec![first.clone()]).map_err(|e| e.to_string())?;
+    let mut kept: Vec<CodedCopy> = Vec::new();
+    for copy in copies {
+        match probe.match_positions(&copy) {
+            Ok(_) => kept.push(copy),
+            Err(e) => left_out.push(format!("{}: not part of the class: {e}", copy.file)),
+        }
+    }
+    let students = kept.len();
+    let study = Study::with_coders(kept, CoderSource::EachFile).map_err(|e| e.to_string())?;
+    Ok(Class {
+        study,
+        students,
+        left_out,
+    })
+}
+
+/// A share as CSV writes it: four decimals, empty where undefined.
+fn share(x: Option<f64>) -> String {
+    x.map(|x| format!("{x:.4}")).unwrap_or_default()
+}
+
+pub fn to_csv(class: &Class, rows: &[DemandTally], style: CsvStyle) -> Result<String, String> {
+    let study = &class.study;
+    let cmp = study.base();
+    let fail = |e: csv::Error| format!("cannot write the CSV: {e}");
+    let mut csv = CsvOut::new(style);
+    let mut header: Vec<String> = ["document", "side", "demand", "issue", "coders", "not_coded"]
+        .map(String::from)
+        .to_vec();
+    header.extend(study.statuses().iter().map(|s| s.id.clone()));
+    header.extend(["majority", "majority_share", "pairwise_agreement"].map(String::from));
+    csv.record(&header).map_err(fail)?;
+    for row in rows {
+        let ix = study.units()[row.unit];
+        let r = cmp.demand_ref(ix);
+        let mut cells: Vec<String> = vec![
+            r.document().to_owned(),
+            r.side().to_owned(),
+            r.demand().to_owned(),
+            cmp.demand(ix).issue.clone(),
+            class.students.to_string(),
+            row.not_coded.to_string(),
+        ];
+        cells.extend(row.counts.iter().map(ToString::to_string));
+        cells.push(row.majority.map(|m| study.statuses()[m].id.clone()).unwrap_or_default());
+        cells.push(share(row.majority_share));
+        cells.push(share(row.pairwise_agreement));
+        csv.record(&cells).map_err(fail)?;
+    }
+    csv.finish().map_err(fail)
+}
+
+/// The counts in words: `18 Disputed · 9 Partial · 3 Agreed · 2 not coded`, most first.
+pub fn counts_in_words(study: &Study, row: &DemandTally) -> String {
+    let mut parts: Vec<(usize, String)> = row
+        .counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(s, c)| (*c, format!("{c} {}", study.statuses()[s].label)))
+        .collect();
+    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut words: Vec<String> = parts.into_iter().map(|(_, w)| w).collect();
+    if row.not_coded > 0 {
+        words.push(format!("{} not coded", row.not_coded));
+    }
+    words.join(" · ")
+}
+
+pub fn to_table(class: &Class, rows: &[DemandTally]) -> String {
+    let study = &class.study;
+    let cmp = study.base();
+    let mut out = format!("Class: {} students; {} demands.\n", class.students, study.units().len());
+    let mut issue = None;
+    for row in rows {
+        let ix = study.units()[row.unit];
+        let this_issue = cmp.demand_issue(ix);
+        if this_issue != issue {
+            issue = this_issue;
+            let name = this_issue.map_or("(no issue)", |i| cmp.issues()[i].name.as_str());
+            out.push_str(&format!("\n{}\n", one_line(name)));
+        }
+        out.push_str(&format!(
+            "  {}: {}\n    {}",
+            one_line(&cmp.side_label(ix.side as usize)),
+            one_line(&cmp.demand(ix).text),
+            counts_in_words(study, row)
+        ));
+        if let (Some(m), Some(s)) = (row.majority, row.majority_share) {
+            out.push_str(&format!(
+                " — majority {} ({:.0} %)",
+                study.statuses()[m].label,
+                s * 100.0
+            ));
+        }
+        if let Some(a) = row.pairwise_agreement {
+            out.push_str(&format!(", {:.0} % of pairs agree", a * 100.0));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs `stances tally`.
+#[expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line report")]
+pub fn run(paths: &[PathBuf], format: OutputFormat, style: CsvStyle) -> ExitCode {
+    let class = match read_class(paths) {
+        Ok(class) => class,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    for line in &class.left_out {
+        eprintln!("{line}");
+    }
+    let mut rows = tally(&class.study, class.students);
+    // Grouped by issue, as the columns show them; sides in order within each.
+    let cmp = class.study.base();
+    rows.sort_by_key(|r| cmp.demand_issue(class.study.units()[r.unit]).unwrap_or(usize::MAX));
+    let text = match format {
+        OutputFormat::Table => Ok(to_table(&class, &rows)),
+        OutputFormat::Csv => to_csv(&class, &rows, style),
+    };
+    match text {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
