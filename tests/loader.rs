@@ -391,3 +391,9 @@ fn yaml_toml_and_bare_fields_say_what_a_position_file_looks_like() {
     );
     fails_at("<talks/>", 1, 1, "this looks like XML or HTML");
 }
+
+#[test]
+fn a_missing_closing_quote_is_reported_where_the_text_starts() {
+    let text = "(\n    format: 1,\n    sides: [\n        (\n            id: \"ua\",\n            name: \"Ukraine,\n            demands: [\n                (id: \"d1\", issue: \"ceasefire\", text: \"A ceasefire\"),\n            ],\n        ),\n    ],\n)\n";
+    fails_at(text, 6, 19, "this text is never closed: add `\"`");
+}

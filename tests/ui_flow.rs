@@ -263,3 +263,40 @@ fn the_view_menu_switches_to_the_light_theme() {
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
 }
+
+#[test]
+fn a_text_left_unclosed_is_shown_where_it_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_temp(
+        &dir,
+        "unclosed.ron",
+        "(\n    format: 1,\n    sides: [\n        (\n            id: \"ua\",\n            name: \"Ukraine,\n            demands: [\n                (id: \"d1\", issue: \"ceasefire\", text: \"A ceasefire\"),\n            ],\n        ),\n    ],\n)\n",
+    );
+    let mut harness = harness_on_example();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness
+        .get_by_label_contains("Path of a comparison")
+        .type_text(bad.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    let shown = format!("{}:6:19", bad.display());
+    let error = harness.get_by_label_contains(&shown);
+    let text = format!("{:?}", error.accesskit_node());
+    assert!(text.contains("this text is never closed"), "{text}");
+}
+
+#[test]
+fn broken_files_given_at_start_say_why_first_and_count_the_rest_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = write_temp(&dir, "one.ron", "(format: 1, sides: [(id: \"a\", nmae: \"A\")])");
+    let harness = harness_with(vec![one.clone()]);
+    let shown = format!("{}:1:", one.display());
+    harness.get_by_label_contains(&shown);
+    let two = write_temp(&dir, "two.ron", "(format: 1, sides: [(id: \"b\", nmae: \"B\")])");
+    let harness = harness_with(vec![one, two]);
+    let notices = harness.state().notices_text();
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    harness.get_by_label("Show 1 more problem");
+}

@@ -224,6 +224,16 @@ fn skip_blanks(text: &str, at: LineCol) -> LineCol {
 /// Turns a RON parse error into a located problem in plain words.
 pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
     use ron::error::Error as E;
+    // A quote left open runs on into the next fields; the parser gives up far
+    // below, where the next quote turns the file inside out. Say where it began.
+    if let Some(at) = unclosed_string(text)
+        && (at.line, at.col) <= (err.span.start.line, err.span.start.col)
+    {
+        return Problem::at(
+            at,
+            "this text is never closed: add `\"` where it ends (the text runs on into the lines below)",
+        );
+    }
     let start = skip_blanks(
         text,
         LineCol {
@@ -341,6 +351,57 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
 
 /// The name of the field whose value starts at `offset` (`priority` in
 /// `priority: "high"`), looking back past blanks, the colon and a `Some(`.
+/// The start of the first string that swallowed what look like fields of the
+/// file (a line inside it reading `name: …`): a closing quote was forgotten.
+fn unclosed_string(text: &str) -> Option<LineCol> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                let start = i;
+                let mut end = text.len();
+                while let Some((j, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => {
+                            end = j;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let inside = &text[start + 1..end];
+                if inside.lines().skip(1).any(looks_like_a_field) {
+                    return Some(locate::line_col(text, start));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `    name: …` or `    (id: …`: a line of RON fields, not of prose.
+fn looks_like_a_field(line: &str) -> bool {
+    let line = line.trim_start().trim_start_matches(['(', '[']);
+    let name_len = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(line.len());
+    name_len > 0
+        && line[..name_len].starts_with(|c: char| c.is_ascii_lowercase())
+        && line[name_len..].trim_start().starts_with(':')
+        && !line[name_len..].trim_start().starts_with("::")
+}
+
 fn field_before(text: &str, offset: usize) -> Option<String> {
     let before = text.get(..offset.min(text.len()))?.trim_end();
     let before = before.strip_suffix("Some(").map_or(before, str::trim_end);

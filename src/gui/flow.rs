@@ -275,8 +275,11 @@ impl StancesApp {
             Some(opened) => self.install(opened),
             None => {
                 self.welcome = true;
-                self.notices
-                    .info("Nothing could be opened: choose an example or another file.");
+                // The reasons were said; a line of our own would only hide them.
+                if self.notices.is_empty() {
+                    self.notices
+                        .info("Nothing could be opened: choose an example or another file.");
+                }
             }
         }
     }

@@ -79,7 +79,12 @@ impl Notices {
                 let label = if self.expanded {
                     "Show fewer".to_owned()
                 } else if more > 0 {
-                    let what = if errors > 1 { "problems" } else { "messages" };
+                    let (one, many) = if errors > 1 {
+                        ("problem", "problems")
+                    } else {
+                        ("message", "messages")
+                    };
+                    let what = if more == 1 { one } else { many };
                     format!("Show {more} more {what}")
                 } else {
                     "Show all".to_owned()
