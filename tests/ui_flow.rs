@@ -300,3 +300,72 @@ fn broken_files_given_at_start_say_why_first_and_count_the_rest_in_words() {
     assert_eq!(notices.len(), 2, "{notices:?}");
     harness.get_by_label("Show 1 more problem");
 }
+
+#[test]
+fn esc_closes_a_menu_or_the_shortcut_sheet_before_the_selection() {
+    let mut harness = harness_on_example();
+    harness.get_by_label(UA_CEASEFIRE).click();
+    harness.run();
+    harness.get_by_label_contains("1 demand selected");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Hide marks until revealed");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Hide marks until revealed").is_none(),
+        "the menu closed"
+    );
+    harness.get_by_label_contains("1 demand selected");
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label_contains("Select the demand above");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Select the demand above").is_none(),
+        "the sheet closed"
+    );
+    harness.get_by_label_contains("1 demand selected");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("1 demand selected").is_none(),
+        "then Esc clears the selection"
+    );
+}
+
+#[test]
+fn a_newly_opened_document_starts_at_the_top() {
+    let options = stances::gui::AppOptions {
+        files: vec![common::example_path()],
+        coders: false,
+        coder_source: Default::default(),
+        native_dialogs: false,
+        autosave_dir: None,
+        new_windows: false,
+        figure: false,
+    };
+    let mut harness = common::harness_of([1100.0, 420.0], options);
+    harness.get_by_label(RU_TRUCE).click();
+    harness.run();
+    // Down through Russia's column to its last demand: the columns scroll.
+    for _ in 0..10 {
+        harness.key_press(Key::ArrowDown);
+        harness.run();
+    }
+    assert!(
+        harness.query_by_label(RU_TRUCE).is_none(),
+        "scrolled past the first demands"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness
+        .get_by_label_contains("Path of a comparison")
+        .type_text(common::data("istanbul-2025-05-16.ron").to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label_contains("Ukraine: A full and unconditional ceasefire for at least 30 days, as proposed");
+}

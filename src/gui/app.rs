@@ -305,6 +305,8 @@ impl StancesApp {
         self.filter = Filter::default();
         self.note = NoteEditor::default();
         self.columns = ColumnsView::default();
+        // The scroll area keeps its offset by id: a new document starts at its top.
+        self.columns.scroll_to(0.0);
         self.views.forget();
         self.counts = (u64::MAX, Vec::new());
         self.notices.clear();

@@ -336,6 +336,8 @@ pub enum Action {
     },
     /// Selects the demands of merge conflict `index`'s mark in the columns.
     ShowConflict(usize),
+    /// Closes an open menu and the shortcut sheet (Esc).
+    CloseOverlays,
     /// Opens files as a document (a comparison, or position files as a new comparison).
     Open(Vec<PathBuf>),
     /// Adds position files to the open comparison.

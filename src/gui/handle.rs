@@ -282,6 +282,10 @@ impl StancesApp {
                 self.doc.seal();
                 self.apply(edit, None);
             }
+            Action::CloseOverlays => {
+                egui::Popup::close_all(ctx);
+                self.show_shortcuts = false;
+            }
             Action::ShowConflict(index) => {
                 let cmp = self.comparison();
                 let demands: Vec<_> = cmp

@@ -17,6 +17,14 @@ impl StancesApp {
         {
             return;
         }
+        // Esc closes an open menu or the shortcut sheet first; only then does it
+        // clear the selection (a teacher closing a menu must not lose what is shown).
+        if (egui::Popup::is_any_open(ctx) || self.show_shortcuts)
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            actions.push(Action::CloseOverlays);
+            return;
+        }
         let typing = ctx.egui_wants_keyboard_input();
         // A coding study's tables hide the columns: keys that select or mark demands there would act unseen.
         // So do the overview, the values and the rounds.

@@ -415,7 +415,7 @@ impl ColumnsView {
         let total_height = header_height + self.offsets.last().copied().unwrap_or(0.0);
         self.total_height = total_height;
         if let Some(y) = self.scroll_to.take() {
-            scroll = scroll.vertical_scroll_offset(y);
+            scroll = scroll.vertical_scroll_offset(y).horizontal_scroll_offset(0.0);
         }
         let rows = &self.rows;
         let offsets = &self.offsets;
