@@ -133,3 +133,55 @@ fn two_rounds_with_the_same_side_ids_open_side_by_side_and_their_marks_reopen() 
     reopened.run();
     reopened.get_by_label("Marked Agreed, covering 2 demands");
 }
+
+#[test]
+fn hiding_the_details_pane_fits_five_columns_in_1280_points() {
+    let mut harness = common::harness_of(
+        [1280.0, 720.0],
+        stances::gui::AppOptions {
+            files: vec![common::fixture("five-sides.ron")],
+            coders: false,
+            coder_source: Default::default(),
+            native_dialogs: false,
+            autosave_dir: None,
+            new_windows: false,
+            figure: false,
+        },
+    );
+    // With the details pane, the fifth column runs under it.
+    let pane_left = harness.get_by_label("Details").rect().min.x;
+    let past = |harness: &egui_kittest::Harness<'_, stances::gui::StancesApp>, limit: f32| {
+        let cmp = harness.state().comparison();
+        (0..cmp.side_count())
+            .map(|s| cmp.side_label(s))
+            .filter(|name| {
+                harness
+                    .query_by_label(name)
+                    .is_none_or(|n| n.rect().max.x > limit + 0.5)
+            })
+            .count()
+    };
+    assert!(
+        past(&harness, pane_left) > 0,
+        "with the details pane, five columns do not fit"
+    );
+    harness.key_press(egui::Key::F9);
+    harness.run();
+    harness.run();
+    let width = harness.ctx.content_rect().width();
+    assert_eq!(
+        past(&harness, width),
+        0,
+        "without it, every column is inside the window"
+    );
+    assert!(
+        harness.query_by_label("Details").is_none(),
+        "the details pane is hidden"
+    );
+    // View › Details pane brings it back.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Details pane").click();
+    harness.run();
+    harness.get_by_label("Details");
+}

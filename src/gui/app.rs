@@ -26,6 +26,7 @@ const RECENT_KEY: &str = "stances.recent";
 const CODER_KEY: &str = "stances.coder";
 const PRESENTATION_ZOOM_KEY: &str = "stances.presentation_zoom";
 const HIDE_MARKS_KEY: &str = "stances.hide_marks";
+const DETAILS_KEY: &str = "stances.details_pane";
 const WELCOMED_KEY: &str = "stances.welcomed";
 const MAX_RECENT: usize = 10;
 
@@ -106,6 +107,9 @@ pub struct StancesApp {
     pub(super) presentation_zoom: f32,
     /// Whether presentations hide each issue's marks until revealed.
     pub(super) hide_marks: bool,
+    /// Whether the details pane is shown beside the columns (hidden, five columns
+    /// fit a projector's 1280 points).
+    pub(super) details_shown: bool,
     /// Whether the welcome screen is shown (in place of the columns).
     pub(super) welcome: bool,
     /// The examples' cards, read the first time the welcome screen shows.
@@ -175,6 +179,10 @@ impl StancesApp {
             hide_marks: cc
                 .storage
                 .and_then(|s| eframe::get_value::<bool>(s, HIDE_MARKS_KEY))
+                .unwrap_or(true),
+            details_shown: cc
+                .storage
+                .and_then(|s| eframe::get_value::<bool>(s, DETAILS_KEY))
                 .unwrap_or(true),
             welcome: false,
             example_cards: None,
@@ -426,6 +434,7 @@ impl eframe::App for StancesApp {
                     can_undo: self.doc.can_undo(),
                     can_redo: self.doc.can_redo(),
                     hide_marks: self.hide_marks,
+                    details_shown: self.details_shown,
                     view: views.then_some(self.views.main),
                 };
                 toolbar::menu_bar(ui, self.doc.comparison(), &state, &mut actions);
@@ -496,6 +505,7 @@ impl eframe::App for StancesApp {
         eframe::set_value(storage, CODER_KEY, &self.coder);
         eframe::set_value(storage, PRESENTATION_ZOOM_KEY, &self.presentation_zoom);
         eframe::set_value(storage, HIDE_MARKS_KEY, &self.hide_marks);
+        eframe::set_value(storage, DETAILS_KEY, &self.details_shown);
         eframe::set_value(storage, WELCOMED_KEY, &true);
     }
 

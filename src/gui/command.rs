@@ -42,6 +42,7 @@ pub enum Command {
     ApplyCodebook,
     ExportQdc,
     ShowAllColumns,
+    ToggleDetails,
     ShowColumns,
     ShowOverview,
     ShowValues,
@@ -84,6 +85,7 @@ impl Command {
             Self::ApplyCodebook => "Apply codebook…",
             Self::ExportQdc => "Export for QDA tools (.qdc)…",
             Self::ShowAllColumns => "Show all columns",
+            Self::ToggleDetails => "Details pane",
             Self::ShowColumns => "Columns",
             Self::ShowOverview => "Overview",
             Self::ShowValues => "Values",
@@ -140,6 +142,7 @@ impl Command {
             Self::ShowValues => &[k!(CMD, Key::Num3)],
             Self::CompareRounds => &[k!(CMD, Key::Num4)],
             Self::ShowConflicts => &[k!(CMD, Key::Num5)],
+            Self::ToggleDetails => &[k!(NONE, Key::F9)],
             Self::ShowAllColumns
             | Self::Welcome
             | Self::CompareCoders
@@ -165,7 +168,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
@@ -195,6 +198,7 @@ impl Command {
         Self::RemoveMark,
         Self::ClearSelection,
         Self::ShowAllColumns,
+        Self::ToggleDetails,
         Self::ShowColumns,
         Self::ShowOverview,
         Self::ShowValues,
@@ -237,6 +241,7 @@ impl Command {
             | Self::RemoveMark
             | Self::ClearSelection => "Marking",
             Self::ShowAllColumns
+            | Self::ToggleDetails
             | Self::ShowColumns
             | Self::ShowOverview
             | Self::ShowValues

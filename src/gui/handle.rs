@@ -171,6 +171,7 @@ impl StancesApp {
             Command::ShowValues => self.show_view(MainView::Values),
             Command::CompareRounds => self.show_view(MainView::Rounds),
             Command::ShowConflicts => self.show_view(MainView::Conflicts),
+            Command::ToggleDetails => self.details_shown = !self.details_shown,
             Command::ShowAllColumns => {
                 let mut view = self.comparison().view().clone();
                 for column in &mut view.columns {

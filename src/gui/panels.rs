@@ -89,6 +89,8 @@ impl StancesApp {
         }
         if !self.figure {
             self.messages_panel(ui, actions);
+        }
+        if !self.figure && self.details_shown {
             egui::Panel::right("details")
                 .default_size(300.0)
                 .min_size(240.0)

@@ -14,6 +14,7 @@ pub struct MenuState<'a> {
     pub can_undo: bool,
     pub can_redo: bool,
     pub hide_marks: bool,
+    pub details_shown: bool,
     /// The main view shown, when the comparison's views can be switched to.
     pub view: Option<MainView>,
 }
@@ -24,6 +25,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
         can_undo,
         can_redo,
         hide_marks,
+        details_shown,
         view,
     } = *state;
     egui::MenuBar::new().ui(ui, |ui| {
@@ -84,6 +86,17 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             ui.add_enabled_ui(cmp.side_count() > 0, |ui| {
                 ui.menu_button("Columns", |ui| columns_menu(ui, cmp, actions));
             });
+            let mut details = egui::Button::new(Command::ToggleDetails.label()).selected(details_shown);
+            if let Some(shortcut) = Command::ToggleDetails.shortcut() {
+                details = details.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            if ui
+                .add(details)
+                .on_hover_text("The pane at the right with the selected demand, its marks and notes; hide it to give the columns the whole width")
+                .clicked()
+            {
+                actions.push(Action::Run(Command::ToggleDetails));
+            }
             command_button(
                 ui,
                 Command::ShowAllColumns,
