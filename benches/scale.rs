@@ -567,8 +567,73 @@ fn merge_bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// A class of 30 students over 2 × 10,000 demands, each coding 70 % of them.
+fn class_study() -> stances::model::study::Study {
+    use stances::model::mark::DemandRef;
+    use stances::model::study::{CodedCopy, CoderSource, Study};
+    let base = comparison(&spec(2, 10_000), 0);
+    let units: Vec<DemandRef> = base.all_demands().map(|ix| base.demand_ref(ix)).collect();
+    let statuses: Vec<String> = base.codebook().statuses.iter().map(|s| s.id.clone()).collect();
+    let table = coded_table(units.len(), 30);
+    let copies = (0..30)
+        .map(|student| {
+            let marks = units
+                .iter()
+                .zip(&table)
+                .filter_map(|(demand, row)| {
+                    row[student].map(|code| stances::model::Mark {
+                        id: format!("s{student}-{}", demand.demand()),
+                        demands: vec![demand.clone()],
+                        status: statuses[code as usize].clone(),
+                        note: String::new(),
+                        coder: format!("student {student}"),
+                        created: "2026-12-03T09:00:00Z".into(),
+                        changed: "2026-12-03T09:00:00Z".into(),
+                        coders_said: Vec::new(),
+                    })
+                })
+                .collect();
+            let cmp = Comparison::new(
+                base.documents().to_vec(),
+                base.codebook().clone(),
+                marks,
+                base.view().clone(),
+            )
+            .expect("a valid comparison");
+            CodedCopy {
+                file: format!("student-{student}.stances.ron"),
+                comparison: cmp,
+            }
+        })
+        .collect();
+    Study::with_coders(copies, CoderSource::EachFile).expect("one class")
+}
+
+/// The class view's figures (counts, majority, pairwise agreement per demand)
+/// against one pass counting the codes.
+fn tally_bench(c: &mut Criterion) {
+    use stances::model::study::Cell;
+    use stances::model::tally::tally;
+    let study = class_study();
+    let mut group = c.benchmark_group("class 30 students x 20000 demands");
+    group.sample_size(20);
+    group.bench_function("baseline: one pass counting the codes", |b| {
+        b.iter(|| {
+            let coded: usize = (0..study.units().len())
+                .map(|u| study.cells(u).iter().filter(|c| matches!(c, Cell::Coded { .. })).count())
+                .sum();
+            black_box(coded)
+        });
+    });
+    group.bench_function("stances: tally (counts, majority, pairwise agreement)", |b| {
+        b.iter(|| black_box(tally(&study, 30)));
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    tally_bench,
     merge_bench,
     rounds_bench,
     load,
