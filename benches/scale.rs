@@ -620,7 +620,13 @@ fn tally_bench(c: &mut Criterion) {
     group.bench_function("baseline: one pass counting the codes", |b| {
         b.iter(|| {
             let coded: usize = (0..study.units().len())
-                .map(|u| study.cells(u).iter().filter(|c| matches!(c, Cell::Coded { .. })).count())
+                .map(|u| {
+                    study
+                        .cells(u)
+                        .iter()
+                        .filter(|c| matches!(c, Cell::Coded { .. }))
+                        .count()
+                })
                 .sum();
             black_box(coded)
         });

@@ -6,8 +6,8 @@
 mod common;
 
 use common::{fixture, harness_of, harness_with, open_founding_example};
-use egui::Key;
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 use stances::gui::StancesApp;
@@ -200,4 +200,29 @@ fn a_screen_reader_reads_a_demands_issue_status_and_note() {
     assert!(value.starts_with("Issue: Ceasefire"), "{value}");
     assert!(value.contains("Disputed"), "{value}");
     assert!(value.contains(&format!("Note: {ALICE_NOTE}")), "{value}");
+}
+
+#[test]
+fn ctrl_0_while_presenting_returns_to_the_presentations_own_size() {
+    let mut harness = harness_with(vec![fixture("study/alice.stances.ron")]);
+    let window_zoom = harness.ctx.zoom_factor();
+    press(&mut harness, Key::F5);
+    let presenting = harness.ctx.zoom_factor();
+    assert!(presenting > window_zoom, "a presentation starts larger");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    assert!(harness.ctx.zoom_factor() > presenting);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert_eq!(
+        harness.ctx.zoom_factor(),
+        presenting,
+        "Ctrl+0: the presentation's size, not 100 %"
+    );
+    press(&mut harness, Key::Escape);
+    assert_eq!(
+        harness.ctx.zoom_factor(),
+        window_zoom,
+        "leaving restores the window's zoom"
+    );
 }

@@ -26,6 +26,11 @@ pub(super) struct Presenting {
     /// The comparison's layout the steps were made for.
     layout: u64,
     restore: Restore,
+    /// The step drawn last frame: a step shown anew starts at its top.
+    drawn: Option<usize>,
+    /// Where the pointer was when the presentation began: the window went full
+    /// screen since, so that position is stale until the pointer moves.
+    pointer_at_start: Option<egui::Pos2>,
 }
 
 impl StancesApp {
@@ -56,6 +61,8 @@ impl StancesApp {
             typed: String::new(),
             layout: self.comparison().layout_revision(),
             restore,
+            drawn: None,
+            pointer_at_start: Some(ctx.pointer_latest_pos().unwrap_or(egui::Pos2::new(f32::NAN, f32::NAN))),
         });
     }
 
@@ -88,6 +95,10 @@ impl StancesApp {
             return;
         };
         let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        // Ctrl+0 goes back to the presentation's own size, not the window's 100 %.
+        if ctx.input_mut(|i| i.consume_shortcut(&egui::KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0))) {
+            ctx.set_zoom_factor(DEFAULT_ZOOM);
+        }
         if [Key::Space, Key::ArrowRight, Key::PageDown, Key::ArrowDown]
             .into_iter()
             .any(&pressed)
@@ -162,17 +173,30 @@ impl StancesApp {
             p.layout = layout;
         }
         self.presentation_keys(ctx);
-        let Some(p) = self.presentation.as_ref() else {
+        let Some(p) = self.presentation.as_mut() else {
             return;
         };
+        let fresh = p.drawn != Some(p.at);
+        p.drawn = Some(p.at);
+        if p.pointer_at_start.is_some() && ctx.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
+            p.pointer_at_start = None;
+        }
+        let pointer_known = p.pointer_at_start.is_none();
+        let p = &*p;
         let mut nav = None;
         egui::Panel::bottom("presentation_footer").show(ui, |ui| {
+            ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
             nav = presentation::footer(ui, &p.steps, p.at, &p.typed);
         });
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 16)))
-            .show(ui, |ui| presentation::show(ui, self.doc.comparison(), &p.steps, p.at));
-        presentation::pointer_highlight(ctx);
+            .show(ui, |ui| {
+                ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
+                presentation::show(ui, self.doc.comparison(), &p.steps, p.at, fresh);
+            });
+        if pointer_known {
+            presentation::pointer_highlight(ctx);
+        }
         match nav {
             Some(Nav::Next) => {
                 if let Some(p) = self.presentation.as_mut() {

@@ -50,21 +50,32 @@ pub fn footer(ui: &mut Ui, steps: &Steps, at: usize, typed: &str) -> Option<Nav>
             if ui.small_button("Back").on_hover_text("←, Backspace, Page Up").clicked() {
                 nav = Some(Nav::Back);
             }
-            ui.label(
-                RichText::new("Home/End: first/last · a number then Enter: that issue · M: hide or show marks")
-                    .size(12.0)
-                    .color(weak),
-            );
+            // Only where it fits: at a large zoom the keys' reminder gives way
+            // rather than run over the step's own words.
+            let hint = "Home/End: first/last · a number then Enter: that issue · M: hide or show marks";
+            let width = ui
+                .painter()
+                .layout_no_wrap(hint.to_owned(), egui::FontId::proportional(12.0), weak)
+                .size()
+                .x;
+            if width + 12.0 <= ui.available_width() {
+                ui.label(RichText::new(hint).size(12.0).color(weak));
+            }
         });
     });
     nav
 }
 
-/// The current step, filling `ui`.
-pub fn show(ui: &mut Ui, cmp: &Comparison, steps: &Steps, at: usize) {
+/// Secondary text on the presentation's light theme, dark enough for 4.5:1
+/// contrast on its panels (#5c5c5c on #f8f8f8 is 6.3:1).
+pub const WEAK_TEXT: Color32 = Color32::from_gray(0x5c);
+
+/// The current step, filling `ui`; `fresh` when it was not shown the frame
+/// before (it then starts at its top).
+pub fn show(ui: &mut Ui, cmp: &Comparison, steps: &Steps, at: usize, fresh: bool) {
     match steps.get(at) {
         Step::Title => title(ui, cmp, steps),
-        Step::Issue { issue, marks } => issue_step(ui, cmp, issue, marks),
+        Step::Issue { issue, marks } => issue_step(ui, cmp, issue, marks, fresh),
     }
 }
 
@@ -110,7 +121,7 @@ fn big_label(ui: &mut Ui, text: &str, size: f32, strong: bool) {
     ui.label(super::text::widget_text(ui, rich, egui::TextStyle::Body));
 }
 
-fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, marks: bool) {
+fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, marks: bool, fresh: bool) {
     let data = &cmp.issues()[issue];
     ui.add_space(8.0);
     ui.label(super::text::widget_text(
@@ -127,37 +138,92 @@ fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, marks: bool) {
     }
     ui.add_space(12.0);
     let sides = cmp.visible_sides();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    let scale = fit_words(ui, cmp, &sides, issue, marks);
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    if fresh {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
+        // The sides' names in one row, so that every side's cards start at one height.
+        ui.columns(sides.len().max(1), |columns| {
+            for (column, &side) in columns.iter_mut().zip(&sides) {
+                column.with_layout(egui::Layout::top_down(egui::Align::Min), |column| {
+                    column.label(super::text::widget_text(
+                        column,
+                        RichText::new(cmp.side_label(side)).size(SIDE_SIZE * scale).strong(),
+                        egui::TextStyle::Body,
+                    ));
+                });
+            }
+        });
+        ui.add_space(6.0);
         ui.columns(sides.len().max(1), |columns| {
             for (column, &side) in columns.iter_mut().zip(&sides) {
                 // Ragged right: the columns' justified layout would stretch the words apart.
                 column.with_layout(egui::Layout::top_down(egui::Align::Min), |column| {
-                    side_column(column, cmp, side, issue, marks);
+                    side_cards(column, cmp, side, issue, marks, scale);
                 });
             }
         });
     });
 }
 
-fn side_column(column: &mut Ui, cmp: &Comparison, side: usize, issue: usize, marks: bool) {
-    column.label(super::text::widget_text(
-        column,
-        RichText::new(cmp.side_label(side)).size(SIDE_SIZE).strong(),
-        egui::TextStyle::Body,
-    ));
-    column.add_space(6.0);
-    let mut any = false;
-    for ix in cmp.demands_on(side, issue) {
-        any = true;
-        demand_card(column, cmp, ix, marks);
-        column.add_space(10.0);
+/// The scale of the step's type at which its longest word fits a card: words are
+/// never split mid-word (five sides, long words like "self-determination").
+fn fit_words(ui: &Ui, cmp: &Comparison, sides: &[usize], issue: usize, marks: bool) -> f32 {
+    let columns = sides.len().max(1) as f32;
+    let spacing = ui.spacing().item_spacing.x;
+    let column = (ui.available_width() - spacing * (columns - 1.0)) / columns;
+    // The card's margins and stroke on both sides.
+    let inner = column - 2.0 * 12.0 - 2.0 * 3.0;
+    let mut widest = 0.0f32;
+    let mut measure = |text: &str, size: f32| {
+        // A line may break after a hyphen ("self-" / "determination"): each part counts.
+        for word in text.split_whitespace().flat_map(|w| w.split_inclusive('-')) {
+            let width = ui
+                .painter()
+                .layout_no_wrap(word.to_owned(), egui::FontId::proportional(size), Color32::WHITE)
+                .size()
+                .x;
+            widest = widest.max(width * DEMAND_SIZE / size);
+        }
+    };
+    for &side in sides {
+        measure(&cmp.side_label(side), SIDE_SIZE);
+        for ix in cmp.demands_on(side, issue) {
+            measure(&cmp.demand(ix).text, DEMAND_SIZE);
+            if marks {
+                for mark in cmp.marks_on(ix).iter().filter_map(|id| cmp.mark(id)) {
+                    measure(&mark.note, DETAIL_SIZE + 1.0);
+                }
+            }
+        }
     }
-    if !any {
-        column.label(RichText::new("No stated position").size(DETAIL_SIZE).italics().weak());
+    if widest <= inner || widest <= 0.0 {
+        1.0
+    } else {
+        (inner / widest).max(0.5)
     }
 }
 
-fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool) {
+fn side_cards(column: &mut Ui, cmp: &Comparison, side: usize, issue: usize, marks: bool, scale: f32) {
+    let mut any = false;
+    for ix in cmp.demands_on(side, issue) {
+        any = true;
+        demand_card(column, cmp, ix, marks, scale);
+        column.add_space(10.0);
+    }
+    if !any {
+        column.label(
+            RichText::new("No stated position")
+                .size(DETAIL_SIZE * scale)
+                .italics()
+                .weak(),
+        );
+    }
+}
+
+fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool, scale: f32) {
     let visuals = ui.visuals().clone();
     let status = marks
         .then(|| cmp.marks_on(ix).last().and_then(|id| cmp.mark(id)))
@@ -180,19 +246,19 @@ fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool) {
         .inner_margin(Margin::same(12))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            card_text(ui, cmp, ix, marks);
+            card_text(ui, cmp, ix, marks, scale);
         });
 }
 
 /// A card's text: the demand, its red line and value, and (revealed) its marks and notes.
-fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool) {
+fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool, scale: f32) {
     let demand = cmp.demand(ix);
     let visuals = ui.visuals().clone();
     // High contrast for a projector: every demand in the strongest text colour.
     ui.label(super::text::widget_text(
         ui,
         RichText::new(&demand.text)
-            .size(DEMAND_SIZE)
+            .size(DEMAND_SIZE * scale)
             .color(visuals.strong_text_color()),
         egui::TextStyle::Body,
     ));
@@ -203,7 +269,7 @@ fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool) {
                 pill(ui, "RED LINE", theme::red_line(&visuals));
             }
             if let Some(value) = &demand.value {
-                ui.label(RichText::new(value.to_string()).size(DETAIL_SIZE).weak());
+                ui.label(RichText::new(value.to_string()).size(DETAIL_SIZE * scale).weak());
             }
         });
     }
@@ -220,7 +286,7 @@ fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool) {
         if !mark.note.is_empty() {
             ui.label(super::text::widget_text(
                 ui,
-                RichText::new(&mark.note).size(DETAIL_SIZE + 1.0).italics(),
+                RichText::new(&mark.note).size((DETAIL_SIZE + 1.0) * scale).italics(),
                 egui::TextStyle::Body,
             ));
         }
