@@ -267,12 +267,11 @@ pub fn issue_heading(ui: &Ui, cmp: &Comparison, issue: usize, rect: Rect, pinned
         ),
     );
     let name_width = name.size().x;
-    // A pinned heading follows the viewport sideways, so it stays readable in wide views.
-    let left = if pinned {
-        ui.clip_rect().left().max(rect.left())
-    } else {
-        rect.left()
-    };
+    // A heading follows the viewport sideways, so it stays readable when the
+    // columns are scrolled to the right (five sides on a projector).
+    // (A little in from the clip's edge: the panel's margin would nick the first letter.)
+    let clip = ui.clip_rect().left();
+    let left = if clip > rect.left() { clip + 6.0 } else { rect.left() };
     painter.galley(
         Pos2::new(left, y - 4.0 - name.size().y),
         name,
