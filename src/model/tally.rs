@@ -37,20 +37,23 @@ impl DemandTally {
 /// coded nothing).
 pub fn tally(study: &Study, students: usize) -> Vec<DemandTally> {
     let students = students.max(study.coders().len());
-    let statuses = study.statuses().len();
     (0..study.units().len())
-        .map(|unit| {
-            let mut counts = vec![0usize; statuses];
-            for cell in study.cells(unit) {
-                if let Cell::Coded { status, .. } = cell
-                    && let Some(count) = counts.get_mut(*status as usize)
-                {
-                    *count += 1;
-                }
-            }
-            tally_of(unit, counts, students)
-        })
+        .map(|unit| tally_of(unit, counts_of(study, unit), students))
         .collect()
+}
+
+/// How many coders gave a unit each status of the study (one status each; a
+/// coder who gave it two is not counted).
+pub fn counts_of(study: &Study, unit: usize) -> Vec<usize> {
+    let mut counts = vec![0usize; study.statuses().len()];
+    for cell in study.cells(unit) {
+        if let Cell::Coded { status, .. } = cell
+            && let Some(count) = counts.get_mut(*status as usize)
+        {
+            *count += 1;
+        }
+    }
+    counts
 }
 
 /// The figures of one demand from its counts per status.

@@ -9,6 +9,7 @@ use crate::gui::command::{Action, StudyAction};
 use crate::model::consensus::{Adjudication, List, RowFilter};
 use crate::model::reliability::Code;
 use crate::model::study::Cell;
+use crate::model::tally::{counts_of, tally_of};
 use crate::model::{Comparison, Mark};
 
 /// Rows drawn at most: beyond that the filters narrow the list.
@@ -52,35 +53,46 @@ pub fn show(
     }
 
     let coders = study.coders().len();
+    // Past this many coders (a class), one column of tallies replaces a column each.
+    let tallied = coders > MAX_CODER_COLUMNS;
+    let shown_columns = if tallied { 1 } else { coders };
     let width = ui.available_width() - 16.0;
     let final_width = (width * 0.27).clamp(240.0, 400.0);
     let demand_width = (width * 0.28).clamp(200.0, 440.0);
-    let coder_width =
-        ((width - final_width - demand_width - GAP * (coders as f32 + 1.0)) / coders.max(1) as f32).max(150.0);
+    let coder_width = ((width - final_width - demand_width - GAP * (shown_columns as f32 + 1.0))
+        / shown_columns.max(1) as f32)
+        .max(if tallied { 260.0 } else { 150.0 });
 
     ui.add_space(4.0);
-    ui.horizontal_top(|ui| {
-        ui.spacing_mut().item_spacing.x = GAP;
-        column(ui, demand_width, |ui| {
-            ui.label(RichText::new("Demand").strong());
-        });
-        for coder in study.coders() {
-            column(ui, coder_width, |ui| {
-                ui.label(super::text::widget_text(
-                    ui,
-                    RichText::new(coder).strong(),
-                    egui::TextStyle::Body,
-                ));
-            });
-        }
-        column(ui, final_width, |ui| {
-            ui.label(RichText::new("Consensus").strong());
-        });
-    });
-    ui.separator();
-
     let base = study.base();
+    // The header scrolls sideways with the rows, so that each coder's name stays
+    // over their column however many coders there are.
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
+            column(ui, demand_width, |ui| {
+                ui.label(RichText::new("Demand").strong());
+            });
+            if tallied {
+                column(ui, coder_width, |ui| {
+                    ui.label(RichText::new(format!("The {coders} coders")).strong());
+                });
+            } else {
+                for coder in study.coders() {
+                    column(ui, coder_width, |ui| {
+                        ui.label(super::text::widget_text(
+                            ui,
+                            RichText::new(coder).strong(),
+                            egui::TextStyle::Body,
+                        ));
+                    });
+                }
+            }
+            column(ui, final_width, |ui| {
+                ui.label(RichText::new("Consensus").strong());
+            });
+        });
+        ui.separator();
         let mut issue_shown = None;
         for &unit in rows.iter().take(MAX_ROWS) {
             let issue = study.issue_of(unit);
@@ -98,10 +110,18 @@ pub fn show(
             ui.horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = GAP;
                 column(ui, demand_width, |ui| demand_cell(ui, adjudication, unit));
-                for coder in 0..coders {
+                if tallied {
                     column(ui, coder_width, |ui| {
-                        coder_cell(ui, adjudication, consensus, unit, coder, actions);
+                        let counts = counts_of(study, unit);
+                        let tally = tally_of(unit, counts, coders);
+                        super::tally_bar::show(ui, study.statuses(), &tally, coder_width - 8.0);
                     });
+                } else {
+                    for coder in 0..coders {
+                        column(ui, coder_width, |ui| {
+                            coder_cell(ui, adjudication, consensus, unit, coder, actions);
+                        });
+                    }
                 }
                 column(ui, final_width, |ui| {
                     decision_cell(ui, adjudication, consensus, unit, actions)
@@ -120,6 +140,9 @@ pub fn show(
         }
     });
 }
+
+/// Past this many coders the table shows one column of tallies.
+pub const MAX_CODER_COLUMNS: usize = 8;
 
 /// A column of a row, `width` wide, as tall as its content.
 fn column(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {

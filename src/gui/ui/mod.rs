@@ -22,6 +22,7 @@ pub mod prompts;
 pub mod rounds;
 pub mod shortcuts;
 pub mod study_view;
+pub mod tally_bar;
 pub mod text;
 pub mod theme;
 pub mod toolbar;

@@ -88,6 +88,13 @@ pub fn coder_list(coders: &[String]) -> String {
     match coders {
         [] => "no coder".to_owned(),
         [one] => one.clone(),
+        // A class: the count, and the first few names.
+        many if many.len() > super::disagreements::MAX_CODER_COLUMNS => format!(
+            "{} coders ({}, … {})",
+            many.len(),
+            many[..3].join(", "),
+            many[many.len() - 1]
+        ),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
