@@ -92,6 +92,7 @@ fn app_in(spec: Spec, marks: usize, dir: &tempfile::TempDir) -> Harness<'static,
             AppOptions {
                 files: vec![path],
                 coders: false,
+                class: false,
                 coder_source: Default::default(),
                 native_dialogs: false,
                 autosave_dir: None,

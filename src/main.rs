@@ -101,7 +101,7 @@ fn main() -> ExitCode {
             };
             stances::cli::import::run(&table, output.as_deref(), &options, force)
         }
-        None => match stances::gui::run(cli.files, cli.coders, coder_source(cli.coder_per_file)) {
+        None => match stances::gui::run(cli.files, cli.coders, cli.class, coder_source(cli.coder_per_file)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 #[expect(clippy::print_stderr, reason = "no window to show the error in")]

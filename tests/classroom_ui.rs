@@ -94,6 +94,7 @@ fn five_sides_fit_side_by_side_on_a_projector() {
         stances::gui::AppOptions {
             files: vec![fixture("five-sides.ron")],
             coders: false,
+            class: false,
             coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir: None,

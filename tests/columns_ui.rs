@@ -141,6 +141,7 @@ fn hiding_the_details_pane_fits_five_columns_in_1280_points() {
         stances::gui::AppOptions {
             files: vec![common::fixture("five-sides.ron")],
             coders: false,
+            class: false,
             coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir: None,

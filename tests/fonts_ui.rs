@@ -33,6 +33,7 @@ fn harness(file: PathBuf, hebrew_font: bool) -> Harness<'static, StancesApp> {
                 AppOptions {
                     files: vec![file],
                     coders: false,
+                    class: false,
                     coder_source: Default::default(),
                     native_dialogs: false,
                     autosave_dir: None,

@@ -243,3 +243,54 @@ fn thirty_coders_are_shown_as_tallies_not_thirty_columns() {
     harness.get_by_label_contains("Majority: Disputed (60 %)");
     assert!(harness.query_by_label("student 07").is_none(), "no column per student");
 }
+
+#[test]
+fn a_class_folder_opens_with_stray_and_empty_files_said() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let files = class_of_thirty(&dir);
+    let first = std::fs::read_to_string(&files[0]).expect("a student's file");
+    // A file of other positions, and a student who handed in without coding.
+    std::fs::write(
+        dir.path().join("zz-other.stances.ron"),
+        first.replace("ua-ceasefire", "ua-truce"),
+    )
+    .expect("written");
+    let handout = first.split("    marks: [").next().expect("the file's start").to_owned()
+        + "    marks: [],\n"
+        + first
+            .split("    view: (")
+            .nth(1)
+            .map(|v| format!("    view: ({v}"))
+            .expect("the view")
+            .as_str();
+    std::fs::write(dir.path().join("student-30.stances.ron"), handout).expect("written");
+    let mut harness = common::harness_of(
+        [1280.0, 720.0],
+        stances::gui::AppOptions {
+            files: vec![dir.path().to_path_buf()],
+            coders: false,
+            class: true,
+            coder_source: Default::default(),
+            native_dialogs: false,
+            autosave_dir: None,
+            new_windows: false,
+            figure: false,
+        },
+    );
+    let notices = harness.state().notices_text();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("Not part of the class") && n.contains("zz-other.stances.ron")),
+        "{notices:?}"
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("1 file has no mark") && n.contains("student-30")),
+        "{notices:?}"
+    );
+    tab(&mut harness, "Disagreements (");
+    harness.get_by_label("The 30 coders");
+    harness.get_by_label("18 Disputed · 9 Partial · 3 Agreed");
+}

@@ -340,6 +340,7 @@ fn a_newly_opened_document_starts_at_the_top() {
     let options = stances::gui::AppOptions {
         files: vec![common::example_path()],
         coders: false,
+        class: false,
         coder_source: Default::default(),
         native_dialogs: false,
         autosave_dir: None,

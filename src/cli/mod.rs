@@ -45,6 +45,11 @@ pub struct Cli {
     #[arg(long, requires = "coders")]
     pub coder_per_file: bool,
 
+    /// Open a class: folders of students' comparison files (or the files), each
+    /// student named by their marks; files of other positions are left out, each said.
+    #[arg(long, conflicts_with = "coders")]
+    pub class: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::format::csv_out::{CsvOut, CsvStyle};
-use crate::io::study::read_coded_copy;
+use crate::io::study::{class_files, read_coded_copy};
 use crate::model::study::{CodedCopy, CoderSource, Study};
 use crate::model::tally::{DemandTally, tally};
 use crate::model::words::one_line;
@@ -19,35 +19,6 @@ pub enum OutputFormat {
     Table,
     /// `document,side,demand,issue,coders,not_coded,<each status>,majority,majority_share,pairwise_agreement`.
     Csv,
-}
-
-/// The comparison files `paths` name: files as given, folders as the
-/// `.stances.ron` files in them, sorted by name.
-pub fn class_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| format!("{}: cannot read the folder: {e}", path.display()))?
-                .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".stances.ron"))
-                })
-                .collect();
-            if found.is_empty() {
-                return Err(format!(
-                    "{}: this folder holds no comparison file (.stances.ron); put the students' files in it",
-                    path.display()
-                ));
-            }
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
 }
 
 /// A class: the students' files of the first file's positions, and the files

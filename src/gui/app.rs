@@ -37,6 +37,8 @@ pub struct AppOptions {
     pub files: Vec<PathBuf>,
     /// Open `files` as a coding study: each a coder's comparison (`--coders`).
     pub coders: bool,
+    /// Open `files` (folders of students' files, or the files) as a class (`--class`).
+    pub class: bool,
     /// How that study finds its coders (`--coder-per-file`).
     pub coder_source: crate::model::study::CoderSource,
     /// Drawn as a figure (`stances export --format png`): the comparison alone,
@@ -206,6 +208,8 @@ impl StancesApp {
         }
         if options.files.is_empty() {
             app.welcome = true;
+        } else if options.class {
+            app.open_class_at_start(&options.files);
         } else if options.coders {
             app.open_study_at_start(&options.files, options.coder_source);
         } else {

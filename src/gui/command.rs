@@ -25,6 +25,7 @@ pub enum Command {
     Open,
     AddFiles,
     CompareCoders,
+    OpenClass,
     ImportSpreadsheet,
     Save,
     SaveAs,
@@ -68,6 +69,7 @@ impl Command {
             Self::Open => "Open…",
             Self::AddFiles => "Add position files…",
             Self::CompareCoders => "Compare coders…",
+            Self::OpenClass => "Open class…",
             Self::ImportSpreadsheet => "Import spreadsheet…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
@@ -146,6 +148,7 @@ impl Command {
             Self::ShowAllColumns
             | Self::Welcome
             | Self::CompareCoders
+            | Self::OpenClass
             | Self::ImportSpreadsheet
             | Self::SetCoder
             | Self::EditCodebook
@@ -168,11 +171,12 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 39] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
         Self::CompareCoders,
+        Self::OpenClass,
         Self::ImportSpreadsheet,
         Self::Save,
         Self::SaveAs,
@@ -216,6 +220,7 @@ impl Command {
             | Self::Open
             | Self::AddFiles
             | Self::CompareCoders
+            | Self::OpenClass
             | Self::ImportSpreadsheet
             | Self::Save
             | Self::SaveAs

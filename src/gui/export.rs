@@ -46,6 +46,7 @@ fn draw_window(
     let options = AppOptions {
         files,
         coders: !request.coders.is_empty(),
+        class: false,
         coder_source: request.coder_source,
         native_dialogs: false,
         autosave_dir: None,

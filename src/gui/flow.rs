@@ -432,6 +432,7 @@ impl StancesApp {
                 };
                 self.open_study(ctx, &paths, source);
             }
+            DialogOutcome::Chosen(FileAction::OpenClass, paths) => self.open_class(ctx, &paths),
             DialogOutcome::Chosen(FileAction::SaveAs, paths) => {
                 let then = match std::mem::replace(&mut self.flow, Flow::Idle) {
                     Flow::SavingAs(then) => then,
@@ -485,6 +486,7 @@ impl StancesApp {
                 FileAction::Open
                 | FileAction::Add
                 | FileAction::CompareCoders
+                | FileAction::OpenClass
                 | FileAction::SaveCodebook
                 | FileAction::ApplyCodebook
                 | FileAction::ExportQdc

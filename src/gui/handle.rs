@@ -123,6 +123,10 @@ impl StancesApp {
                 .dialogs
                 .request(ctx, FileAction::Add, self.path().map(Path::to_path_buf)),
             Command::CompareCoders => self.request_compare_coders(ctx),
+            Command::OpenClass => {
+                let near = self.path().map(Path::to_path_buf);
+                self.dialogs.request(ctx, FileAction::OpenClass, near);
+            }
             Command::ImportSpreadsheet => self.request_import(ctx),
             Command::Export => self.export_dialog.open = true,
             Command::Save => self.save(ctx, None),

@@ -29,8 +29,14 @@ pub use command::{Action, Command};
 pub use export::export_png;
 
 /// Opens the window.
-/// With `coders`, the files are coders' comparisons opened as one coding study.
-pub fn run(files: Vec<PathBuf>, coders: bool, coder_source: crate::model::study::CoderSource) -> eframe::Result<()> {
+/// With `coders`, the files are coders' comparisons opened as one coding study;
+/// with `class`, folders of students' files (or the files) opened as a class.
+pub fn run(
+    files: Vec<PathBuf>,
+    coders: bool,
+    class: bool,
+    coder_source: crate::model::study::CoderSource,
+) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Stances")
@@ -50,6 +56,7 @@ pub fn run(files: Vec<PathBuf>, coders: bool, coder_source: crate::model::study:
                 AppOptions {
                     files,
                     coders,
+                    class,
                     coder_source,
                     native_dialogs: true,
                     autosave_dir: crate::io::autosave::default_dir(),

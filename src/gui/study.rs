@@ -82,6 +82,9 @@ pub(super) struct OpenedStudy {
     consensus: Comparison,
     /// Where the consensus lives, when one was opened to go on with.
     file: Option<SavedFile>,
+    /// What was said about the files while reading them (a class's files left
+    /// out, students who coded nothing), shown once the study is open.
+    notes: Vec<String>,
 }
 
 impl StancesApp {
@@ -168,6 +171,7 @@ impl StancesApp {
                     adjudication,
                     consensus,
                     file: None,
+                    notes: Vec::new(),
                 })
             }
             Some((path, copy)) => match Adjudication::resume(study, &copy) {
@@ -178,6 +182,7 @@ impl StancesApp {
                         fingerprint: Fingerprint::of_file(&path),
                         path: canonical(&path),
                     }),
+                    notes: Vec::new(),
                 }),
                 Err(e) => {
                     self.notices.error(e.to_string());
@@ -277,6 +282,76 @@ impl StancesApp {
     }
 
     /// `stances --coders FILES…`: nothing is open yet, so nothing to ask.
+    /// File › Open class… (`stances --class`): a folder of students' files (or the
+    /// files) as a study, each student named by their marks; files that are not
+    /// of the class's positions are left out and said, not refused with the rest.
+    pub(super) fn open_class(&mut self, ctx: &Context, paths: &[PathBuf]) {
+        if let Some(opened) = self.read_class(paths) {
+            self.guard(ctx, Pending::Study(Box::new(opened)));
+        }
+    }
+
+    pub(super) fn open_class_at_start(&mut self, paths: &[PathBuf]) {
+        match self.read_class(paths) {
+            Some(opened) => self.install_study(opened),
+            None => self.welcome = true,
+        }
+    }
+
+    fn read_class(&mut self, paths: &[PathBuf]) -> Option<OpenedStudy> {
+        let files = match crate::io::study::class_files(paths) {
+            Ok(files) => files,
+            Err(e) => {
+                self.notices.error(e);
+                return None;
+            }
+        };
+        let mut notes = Vec::new();
+        let mut first: Option<Study> = None;
+        let mut kept: Vec<PathBuf> = Vec::new();
+        let mut idle: Vec<String> = Vec::new();
+        for path in &files {
+            let copy = match crate::io::study::read_coded_copy(path) {
+                Ok(copy) => copy,
+                Err(e) => {
+                    notes.push(format!("Not part of the class: {e}"));
+                    continue;
+                }
+            };
+            if let Some(probe) = &first
+                && let Err(e) = probe.match_positions(&copy)
+            {
+                notes.push(format!("Not part of the class: {}: {e}", copy.file));
+                continue;
+            }
+            if copy.comparison.marks().len() == 0 {
+                idle.push(crate::model::study::file_stem(&copy.file));
+            }
+            if first.is_none() {
+                first = Study::new(vec![copy]).ok();
+            }
+            kept.push(path.clone());
+        }
+        if !idle.is_empty() {
+            notes.push(format!(
+                "{} no mark, so {} not among the coders: {}.",
+                crate::format::diagnostics::count(idle.len(), "file has", "files have"),
+                if idle.len() == 1 { "it is" } else { "they are" },
+                idle.join(", ")
+            ));
+        }
+        let mut opened = self.read_study(&kept, CoderSource::MarkNames);
+        match opened.as_mut() {
+            Some(opened) => opened.notes = notes,
+            None => {
+                for note in notes {
+                    self.notices.warning(note);
+                }
+            }
+        }
+        opened
+    }
+
     pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf], source: CoderSource) {
         match self.read_study(paths, source) {
             Some(opened) => self.install_study(opened),
@@ -300,6 +375,9 @@ impl StancesApp {
                 crate::format::diagnostics::count(progress.disputed, "disagreement", "disagreements")
             )
         });
+        for note in opened.notes {
+            self.notices.warning(note);
+        }
         self.study = Some(StudyState::new(opened.adjudication));
     }
 

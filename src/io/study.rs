@@ -26,3 +26,32 @@ pub fn read_coded_copy(path: &Path) -> Result<CodedCopy, String> {
         comparison: loaded.comparison,
     })
 }
+
+/// The comparison files `paths` name: files as given, folders as the
+/// `.stances.ron` files in them, sorted by name (a class's folder of hand-ins).
+pub fn class_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: cannot read the folder: {e}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".stances.ron"))
+                })
+                .collect();
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: this folder holds no comparison file (.stances.ron); put the students' files in it",
+                    path.display()
+                ));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}

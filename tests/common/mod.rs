@@ -23,6 +23,7 @@ pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>)
         AppOptions {
             files,
             coders: false,
+            class: false,
             coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir,
@@ -84,6 +85,7 @@ pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, Stances
         AppOptions {
             files,
             coders: false,
+            class: false,
             coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir: None,
@@ -118,6 +120,7 @@ pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
         AppOptions {
             files,
             coders: true,
+            class: false,
             coder_source: Default::default(),
             native_dialogs: false,
             autosave_dir: None,

@@ -16,6 +16,8 @@ pub enum FileAction {
     Open,
     Add,
     CompareCoders,
+    /// A folder of students' comparison files (or the files themselves).
+    OpenClass,
     SaveAs,
     SaveCodebook,
     ApplyCodebook,
@@ -34,6 +36,7 @@ impl FileAction {
             Self::Open => "Open a comparison or position files",
             Self::Add => "Add position files to the comparison",
             Self::CompareCoders => "Compare coders: choose each coder's comparison file",
+            Self::OpenClass => "Open a class: choose the folder of the students' files",
             Self::SaveAs => "Save comparison as",
             Self::SaveCodebook => "Save the codebook as",
             Self::ApplyCodebook => "Apply a codebook to this comparison",
@@ -123,6 +126,7 @@ impl FileDialogs {
                     pollster::block_on(dialog.pick_files())
                         .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
                 }
+                FileAction::OpenClass => pollster::block_on(dialog.pick_folder()).map(|f| vec![f.path().to_path_buf()]),
                 FileAction::ApplyCodebook | FileAction::ImportTable => {
                     let dialog = if action == FileAction::ImportTable {
                         dialog.add_filter("Spreadsheets", &["csv", "tsv", "xlsx", "xlsm", "xls", "ods"])
@@ -228,6 +232,9 @@ impl FileDialogs {
                 FileAction::CompareCoders => format!(
                     "Paths of each coder's comparison (.{COMPARISON_EXTENSION}), and of a consensus to go on with if there is one; separate them with ;"
                 ),
+                FileAction::OpenClass => format!(
+                    "Path of the folder of the students' files (.{COMPARISON_EXTENSION}), or of the files themselves separated with ;"
+                ),
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
                 FileAction::SaveCodebook => {
                     format!("Path to save the codebook to, e.g. ~/ceasefire-study.{CODEBOOK_EXTENSION}")
@@ -280,6 +287,7 @@ impl FileDialogs {
                     FileAction::Open => "Open",
                     FileAction::Add => "Add",
                     FileAction::CompareCoders => "Compare",
+                    FileAction::OpenClass => "Open class",
                     FileAction::SaveAs | FileAction::SaveCodebook | FileAction::SavePositions => "Save",
                     FileAction::ExportQdc | FileAction::Export(_) => "Export",
                     FileAction::ImportTable => "Import",
