@@ -89,19 +89,7 @@ fn a_presentation_steps_through_issues_revealing_marks_and_esc_restores_the_wind
 
 #[test]
 fn five_sides_fit_side_by_side_on_a_projector() {
-    let mut harness = harness_of(
-        [1280.0, 720.0],
-        stances::gui::AppOptions {
-            files: vec![fixture("five-sides.ron")],
-            coders: false,
-            class: false,
-            coder_source: Default::default(),
-            native_dialogs: false,
-            autosave_dir: None,
-            new_windows: false,
-            figure: false,
-        },
-    );
+    let mut harness = harness_of([1280.0, 720.0], common::options(vec![fixture("five-sides.ron")]));
     press(&mut harness, Key::F5);
     press(&mut harness, Key::Space);
     harness.get_by_label_contains("Issue 1 of");

@@ -138,16 +138,7 @@ fn two_rounds_with_the_same_side_ids_open_side_by_side_and_their_marks_reopen() 
 fn hiding_the_details_pane_fits_five_columns_in_1280_points() {
     let mut harness = common::harness_of(
         [1280.0, 720.0],
-        stances::gui::AppOptions {
-            files: vec![common::fixture("five-sides.ron")],
-            coders: false,
-            class: false,
-            coder_source: Default::default(),
-            native_dialogs: false,
-            autosave_dir: None,
-            new_windows: false,
-            figure: false,
-        },
+        common::options(vec![common::fixture("five-sides.ron")]),
     );
     // With the details pane, the fifth column runs under it.
     let pane_left = harness.get_by_label("Details").rect().min.x;

@@ -267,14 +267,8 @@ fn a_class_folder_opens_with_stray_and_empty_files_said() {
     let mut harness = common::harness_of(
         [1280.0, 720.0],
         stances::gui::AppOptions {
-            files: vec![dir.path().to_path_buf()],
-            coders: false,
             class: true,
-            coder_source: Default::default(),
-            native_dialogs: false,
-            autosave_dir: None,
-            new_windows: false,
-            figure: false,
+            ..common::options(vec![dir.path().to_path_buf()])
         },
     );
     let notices = harness.state().notices_text();

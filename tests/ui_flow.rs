@@ -173,14 +173,7 @@ fn a_broken_file_shows_a_located_error_and_leaves_the_comparison_untouched() {
     harness.key_press(Key::Num1);
     harness.run();
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
-    harness
-        .get_by_label_contains("Path of a comparison")
-        .type_text(bad.to_str().unwrap());
-    harness.run();
-    harness.get_by_label("Open").click();
-    harness.run();
+    open_by_prompt(&mut harness, bad.to_str().unwrap());
 
     let shown = format!("{}:3:", bad.display());
     let error = harness.get_by_label_contains(&shown);
@@ -232,14 +225,7 @@ fn opening_another_comparison_with_unsaved_work_asks_first() {
     harness.run();
     harness.key_press(Key::Num4);
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
-    harness
-        .get_by_label_contains("Path of a comparison")
-        .type_text(copy.to_str().unwrap());
-    harness.run();
-    harness.get_by_label("Open").click();
-    harness.run();
+    open_by_prompt(&mut harness, copy.to_str().unwrap());
     harness.get_by_label("Save changes to this comparison?");
     harness.get_by_label("Don't save").click();
     harness.run();
@@ -273,14 +259,7 @@ fn a_text_left_unclosed_is_shown_where_it_starts() {
         "(\n    format: 1,\n    sides: [\n        (\n            id: \"ua\",\n            name: \"Ukraine,\n            demands: [\n                (id: \"d1\", issue: \"ceasefire\", text: \"A ceasefire\"),\n            ],\n        ),\n    ],\n)\n",
     );
     let mut harness = harness_on_example();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
-    harness
-        .get_by_label_contains("Path of a comparison")
-        .type_text(bad.to_str().unwrap());
-    harness.run();
-    harness.get_by_label("Open").click();
-    harness.run();
+    open_by_prompt(&mut harness, bad.to_str().unwrap());
     let shown = format!("{}:6:19", bad.display());
     let error = harness.get_by_label_contains(&shown);
     let text = format!("{:?}", error.accesskit_node());
@@ -337,16 +316,7 @@ fn esc_closes_a_menu_or_the_shortcut_sheet_before_the_selection() {
 
 #[test]
 fn a_newly_opened_document_starts_at_the_top() {
-    let options = stances::gui::AppOptions {
-        files: vec![common::example_path()],
-        coders: false,
-        class: false,
-        coder_source: Default::default(),
-        native_dialogs: false,
-        autosave_dir: None,
-        new_windows: false,
-        figure: false,
-    };
+    let options = common::options(vec![common::example_path()]);
     let mut harness = common::harness_of([1100.0, 420.0], options);
     harness.get_by_label(RU_TRUCE).click();
     harness.run();
@@ -359,14 +329,17 @@ fn a_newly_opened_document_starts_at_the_top() {
         harness.query_by_label(RU_TRUCE).is_none(),
         "scrolled past the first demands"
     );
+    open_by_prompt(&mut harness, common::data("istanbul-2025-05-16.ron").to_str().unwrap());
+    harness.run();
+    harness.get_by_label_contains("Ukraine: A full and unconditional ceasefire for at least 30 days, as proposed");
+}
+
+/// File › Open through the typed-path prompt (no native dialog in tests).
+fn open_by_prompt(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesApp>, path: &str) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
-    harness
-        .get_by_label_contains("Path of a comparison")
-        .type_text(common::data("istanbul-2025-05-16.ron").to_str().unwrap());
+    harness.get_by_label_contains("Path of a comparison").type_text(path);
     harness.run();
     harness.get_by_label("Open").click();
     harness.run();
-    harness.run();
-    harness.get_by_label_contains("Ukraine: A full and unconditional ceasefire for at least 30 days, as proposed");
 }

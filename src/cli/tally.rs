@@ -98,19 +98,8 @@ pub fn to_csv(class: &Class, rows: &[DemandTally], style: CsvStyle) -> Result<St
 
 /// The counts in words: `18 Disputed · 9 Partial · 3 Agreed · 2 not coded`, most first.
 pub fn counts_in_words(study: &Study, row: &DemandTally) -> String {
-    let mut parts: Vec<(usize, String)> = row
-        .counts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c > 0)
-        .map(|(s, c)| (*c, format!("{c} {}", study.statuses()[s].label)))
-        .collect();
-    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
-    let mut words: Vec<String> = parts.into_iter().map(|(_, w)| w).collect();
-    if row.not_coded > 0 {
-        words.push(format!("{} not coded", row.not_coded));
-    }
-    words.join(" · ")
+    let labels: Vec<&str> = study.statuses().iter().map(|s| s.label.as_str()).collect();
+    crate::model::tally::counts_in_words(&labels, row)
 }
 
 pub fn to_table(class: &Class, rows: &[DemandTally]) -> String {

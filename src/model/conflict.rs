@@ -92,6 +92,14 @@ impl Pick {
         }
     }
 
+    /// This side's version of the two.
+    pub fn of<'a, T>(self, ours: &'a T, theirs: &'a T) -> &'a T {
+        match self {
+            Self::Ours => ours,
+            Self::Theirs => theirs,
+        }
+    }
+
     pub fn other(self) -> Self {
         match self {
             Self::Ours => Self::Theirs,
@@ -253,10 +261,7 @@ impl Comparison {
                 theirs,
                 ..
             } => {
-                let wanted = match pick {
-                    Pick::Ours => ours,
-                    Pick::Theirs => theirs,
-                };
+                let wanted = pick.of(ours, theirs);
                 match (self.mark(id), wanted) {
                     (Some(now), Some(wanted)) => {
                         let taken = mark_with_fields(now, wanted, fields);
@@ -276,10 +281,7 @@ impl Comparison {
                 theirs,
                 ..
             } => {
-                let wanted = match pick {
-                    Pick::Ours => ours,
-                    Pick::Theirs => theirs,
-                };
+                let wanted = pick.of(ours, theirs);
                 let mut codebook = self.codebook().clone();
                 let at = codebook.index_of(id);
                 match (at, wanted) {
@@ -297,10 +299,7 @@ impl Comparison {
                 }
             }
             Conflict::Document { id, ours, theirs, .. } => {
-                let wanted = match pick {
-                    Pick::Ours => ours,
-                    Pick::Theirs => theirs,
-                };
+                let wanted = pick.of(ours, theirs);
                 let at = self.document_index(id);
                 match (at, wanted) {
                     (Some(index), Some(data)) if self.documents()[index].data != *data => {
@@ -326,10 +325,7 @@ impl Comparison {
                 }
             }
             Conflict::Codebook { ours, theirs, .. } => {
-                let wanted = match pick {
-                    Pick::Ours => ours,
-                    Pick::Theirs => theirs,
-                };
+                let wanted = pick.of(ours, theirs);
                 let mut codebook = self.codebook().clone();
                 codebook.id.clone_from(&wanted.id);
                 codebook.name.clone_from(&wanted.name);

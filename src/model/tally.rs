@@ -32,6 +32,26 @@ impl DemandTally {
     }
 }
 
+/// The counts in words, most first, with those who did not code it:
+/// `18 Disputed · 9 Partial · 3 Agreed · 2 not coded`. `labels` are the statuses'
+/// labels in the counts' order.
+pub fn counts_in_words(labels: &[&str], tally: &DemandTally) -> String {
+    let mut parts: Vec<(usize, String)> = tally
+        .counts
+        .iter()
+        .zip(labels)
+        .filter(|(c, _)| **c > 0)
+        .map(|(c, label)| (*c, format!("{c} {label}")))
+        .collect();
+    // Stable: equal counts keep the codebook's order.
+    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut words: Vec<String> = parts.into_iter().map(|(_, w)| w).collect();
+    if tally.not_coded > 0 {
+        words.push(format!("{} not coded", tally.not_coded));
+    }
+    words.join(" · ")
+}
+
 /// The tally of every demand of the study, in its units' order. `students` is the
 /// class's size: at least the study's coders (files with no mark are students who
 /// coded nothing).

@@ -21,16 +21,25 @@ pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>)
     harness_of(
         [1600.0, 1000.0],
         AppOptions {
-            files,
-            coders: false,
-            class: false,
-            coder_source: Default::default(),
-            native_dialogs: false,
             autosave_dir,
-            new_windows: false,
-            figure: false,
+            ..options(files)
         },
     )
+}
+
+/// What the tests start the app with: `files`, typed-path prompts in place of
+/// native dialogs, no autosave, no new windows.
+pub fn options(files: Vec<PathBuf>) -> AppOptions {
+    AppOptions {
+        files,
+        coders: false,
+        class: false,
+        coder_source: Default::default(),
+        native_dialogs: false,
+        autosave_dir: None,
+        new_windows: false,
+        figure: false,
+    }
 }
 
 /// The real app started with `options` in a window of `size`, after its first frame.
@@ -80,19 +89,7 @@ pub const RU_PRISONERS: &str =
 
 /// As [`harness_with`], in a window of `width` × 1000 (wide enough for many columns).
 pub fn harness_wide(files: Vec<PathBuf>, width: f32) -> Harness<'static, StancesApp> {
-    harness_of(
-        [width, 1000.0],
-        AppOptions {
-            files,
-            coders: false,
-            class: false,
-            coder_source: Default::default(),
-            native_dialogs: false,
-            autosave_dir: None,
-            new_windows: false,
-            figure: false,
-        },
-    )
+    harness_of([width, 1000.0], options(files))
 }
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -118,14 +115,8 @@ pub fn harness_study(files: Vec<PathBuf>) -> Harness<'static, StancesApp> {
     harness_of(
         [1600.0, 1000.0],
         AppOptions {
-            files,
             coders: true,
-            class: false,
-            coder_source: Default::default(),
-            native_dialogs: false,
-            autosave_dir: None,
-            new_windows: false,
-            figure: false,
+            ..options(files)
         },
     )
 }

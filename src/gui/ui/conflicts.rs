@@ -5,7 +5,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::{text, theme};
+use super::text;
 use crate::gui::command::{Action, Settle};
 use crate::model::Comparison;
 use crate::model::codebook::Status;
@@ -182,20 +182,11 @@ fn field_text(text: String, clash: bool) -> RichText {
 
 fn status_chip(ui: &mut Ui, cmp: &Comparison, id: &str) {
     match cmp.codebook().get(id) {
-        Some(status) => chip(ui, status),
+        Some(status) => super::overview::status_chip(ui, status),
         None => {
             ui.label(format!("{id} (not in the codebook)"));
         }
     }
-}
-
-fn chip(ui: &mut Ui, status: &Status) {
-    let color = theme::status_color(status);
-    let chip = RichText::new(format!(" {} ", status.label))
-        .color(theme::text_on(color))
-        .background_color(color)
-        .strong();
-    ui.label(text::widget_text(ui, chip, egui::TextStyle::Body));
 }
 
 fn mark_version(ui: &mut Ui, cmp: &Comparison, mark: &Mark, fields: &[String]) {
@@ -220,7 +211,7 @@ fn mark_version(ui: &mut Ui, cmp: &Comparison, mark: &Mark, fields: &[String]) {
 
 fn status_version(ui: &mut Ui, status: &Status, fields: &[String]) {
     let clash = |f: &str| fields.iter().any(|x| x == f);
-    chip(ui, status);
+    super::overview::status_chip(ui, status);
     ui.label(field_text(format!("Colour {}", status.color), clash("color")));
     ui.label(field_text(
         format!("Key {}", status.key.as_deref().unwrap_or("(none)")),

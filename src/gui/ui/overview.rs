@@ -40,15 +40,20 @@ pub fn legend(ui: &mut Ui, cmp: &Comparison) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Marks").weak());
         for status in &cmp.codebook().statuses {
-            let color = theme::status_color(status);
-            let chip = RichText::new(format!(" {} ", status.label))
-                .color(theme::text_on(color))
-                .background_color(color)
-                .strong();
-            ui.label(text::widget_text(ui, chip, egui::TextStyle::Body));
+            status_chip(ui, status);
         }
         ui.label(RichText::new("No stated position").italics().weak());
     });
+}
+
+/// A status as a chip in its colour, as the legend and the Conflicts view show it.
+pub fn status_chip(ui: &mut Ui, status: &crate::model::Status) {
+    let color = theme::status_color(status);
+    let chip = RichText::new(format!(" {} ", status.label))
+        .color(theme::text_on(color))
+        .background_color(color)
+        .strong();
+    ui.label(text::widget_text(ui, chip, egui::TextStyle::Body));
 }
 
 /// The widths of the issue column and of each side's column.

@@ -46,17 +46,6 @@ pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f
 
 /// `18 Disputed · 9 Partial · 3 Agreed · 2 not coded`: the counts, most first.
 pub fn in_words(statuses: &[StudyStatus], tally: &DemandTally) -> String {
-    let mut parts: Vec<(usize, String)> = tally
-        .counts
-        .iter()
-        .zip(statuses)
-        .filter(|(c, _)| **c > 0)
-        .map(|(c, s)| (*c, format!("{c} {}", s.label)))
-        .collect();
-    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
-    let mut words: Vec<String> = parts.into_iter().map(|(_, w)| w).collect();
-    if tally.not_coded > 0 {
-        words.push(format!("{} not coded", tally.not_coded));
-    }
-    words.join(" · ")
+    let labels: Vec<&str> = statuses.iter().map(|s| s.label.as_str()).collect();
+    crate::model::tally::counts_in_words(&labels, tally)
 }
