@@ -117,3 +117,30 @@ fn the_other_files_say_what_the_texts_say() {
     let june = file("istanbul-2025-06-02.ron");
     assert!(note(&june, "ua-children").starts_with("Mentioned"));
 }
+
+#[test]
+fn paris_quotes_only_the_texts_words_and_says_whose_reading() {
+    let paris = file("paris-2015-12-12.ron");
+    assert_eq!(paris.sides.len(), 5, "five blocs");
+    for side in &paris.sides {
+        for d in &side.demands {
+            let said = d.note.as_deref().unwrap_or("");
+            assert!(
+                said.contains(READING),
+                "{}: every attribution is said to be a reading: {said}",
+                d.id
+            );
+            assert!(d.source.is_some(), "{}: sourced", d.id);
+        }
+    }
+    // Quotes are the texts' own words, as adopted.
+    assert_eq!(
+        demand(&paris, "basic-cbdr").quote.as_deref(),
+        Some(
+            "This Agreement will be implemented to reflect equity and the principle of common but differentiated responsibilities and respective capabilities, in the light of different national circumstances."
+        )
+    );
+    // The no-liability clause is the decision's, not the Agreement's.
+    assert_eq!(demand(&paris, "us-no-liability").source.as_deref(), Some("decision"));
+    assert_eq!(demand(&paris, "basic-100-billion").source.as_deref(), Some("decision"));
+}

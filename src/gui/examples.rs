@@ -35,6 +35,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "data/jcpoa-2015-07-14.ron",
         include_str!("../../data/jcpoa-2015-07-14.ron"),
     ),
+    (
+        "data/paris-2015-12-12.ron",
+        include_str!("../../data/paris-2015-12-12.ron"),
+    ),
 ];
 
 /// What a card on the welcome screen says of an example.
