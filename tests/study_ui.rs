@@ -288,3 +288,30 @@ fn a_class_folder_opens_with_stray_and_empty_files_said() {
     harness.get_by_label("The 30 coders");
     harness.get_by_label("18 Disputed · 9 Partial · 3 Agreed");
 }
+
+#[test]
+fn a_tally_segment_lists_who_gave_that_status_with_their_notes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let files = class_of_thirty(&dir);
+    // The one who said Agreed gives a reason.
+    let last = &files[29];
+    let text = std::fs::read_to_string(last).expect("a student's file");
+    std::fs::write(
+        last,
+        text.replacen("note: \"\"", "note: \"Both want the killing to stop\"", 1),
+    )
+    .expect("written");
+    let mut harness = common::harness_study(files);
+    tab(&mut harness, "Disagreements (");
+    harness.get_by_label("Agreed: 3").click();
+    harness.run();
+    harness.get_by_label("Agreed (3)");
+    harness.get_by_label("student 29: Both want the killing to stop");
+    harness.get_by_label("No note: student 27, student 28");
+    harness.get_by_label("Agreed: 3").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Agreed (3)").is_none(),
+        "a second click closes the list"
+    );
+}

@@ -114,7 +114,17 @@ pub fn show(
                     column(ui, coder_width, |ui| {
                         let counts = counts_of(study, unit);
                         let tally = tally_of(unit, counts, coders);
-                        super::tally_bar::show(ui, study.statuses(), &tally, coder_width - 8.0);
+                        let mut who: Vec<super::tally_bar::Givers> = vec![Vec::new(); study.statuses().len()];
+                        for (coder, cell) in study.cells(unit).iter().enumerate() {
+                            if let Cell::Coded { status, note, .. } = cell
+                                && let Some(givers) = who.get_mut(*status as usize)
+                            {
+                                givers.push((study.coders()[coder].clone(), note.clone()));
+                            }
+                        }
+                        ui.push_id(("tally", unit), |ui| {
+                            super::tally_bar::show(ui, study.statuses(), &tally, coder_width - 8.0, &who);
+                        });
                     });
                 } else {
                     for coder in 0..coders {

@@ -10,31 +10,54 @@ use crate::model::tally::DemandTally;
 
 const BAR_HEIGHT: f32 = 14.0;
 
-/// Draws the bar `width` wide, then the counts in words, most first.
-pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f32) {
+/// Who gave one status: each coder's name and note.
+pub type Givers = Vec<(String, String)>;
+
+/// Draws the bar `width` wide, then the counts in words, most first. `who[s]`
+/// are the coders who gave status `s`: a click on its segment lists them with
+/// their notes under the bar (the note of the one who disagreed starts a
+/// discussion), a second click closes the list.
+pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f32, who: &[Givers]) {
     let students = tally.coded + tally.not_coded;
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, BAR_HEIGHT), Sense::hover());
-    let painter = ui.painter();
-    painter.rect_filled(rect, CornerRadius::same(3), ui.visuals().extreme_bg_color);
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, BAR_HEIGHT), Sense::hover());
+    let open_id = ui.scope_id().with("tally_open");
+    let mut open: Option<usize> = ui.data(|d| d.get_temp(open_id)).flatten();
+    ui.painter()
+        .rect_filled(rect, CornerRadius::same(3), ui.visuals().extreme_bg_color);
     let mut x = rect.left();
-    for (status, &count) in statuses.iter().zip(&tally.counts) {
+    for (s, (status, &count)) in statuses.iter().zip(&tally.counts).enumerate() {
         if count == 0 || students == 0 {
             continue;
         }
         let w = rect.width() * count as f32 / students as f32;
         let segment = Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, rect.height()));
-        painter.rect_filled(segment, 0.0, theme::hex_color(&status.color));
         x += w;
+        ui.painter().rect_filled(segment, 0.0, theme::hex_color(&status.color));
+        let label = format!("{}: {count}", status.label);
+        let response = ui.interact(segment, ui.scope_id().with(("segment", s)), Sense::click());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if open == Some(s) {
+            ui.painter().rect_stroke(
+                segment,
+                0.0,
+                Stroke::new(2.0, ui.visuals().strong_text_color()),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let clicked = response.clicked();
+        response.on_hover_text(format!("{label} — click to see who, with their notes"));
+        if clicked {
+            open = if open == Some(s) { None } else { Some(s) };
+        }
     }
-    painter.rect_stroke(
+    ui.data_mut(|d| d.insert_temp(open_id, open));
+    ui.painter().rect_stroke(
         rect,
         CornerRadius::same(3),
         Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
         egui::StrokeKind::Inside,
     );
-    let words = in_words(statuses, tally);
-    response.on_hover_text(&words);
-    ui.label(words);
+    ui.label(in_words(statuses, tally));
     if let (Some(m), Some(share)) = (tally.majority, tally.majority_share) {
         let mut line = format!("Majority: {} ({:.0} %)", statuses[m].label, share * 100.0);
         if let Some(a) = tally.pairwise_agreement {
@@ -42,6 +65,31 @@ pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f
         }
         ui.label(egui::RichText::new(line).color(ui.visuals().weak_text_color()));
     }
+    if let Some(s) = open
+        && let Some(givers) = who.get(s)
+    {
+        givers_list(ui, &statuses[s], givers);
+    }
+}
+
+/// The coders who gave a status: those with a note first, each with it, then the others' names.
+fn givers_list(ui: &mut Ui, status: &StudyStatus, givers: &Givers) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(egui::RichText::new(format!("{} ({})", status.label, givers.len())).strong());
+        for (coder, note) in givers.iter().filter(|(_, n)| !n.trim().is_empty()) {
+            super::text::label(ui, &format!("{coder}: {note}"), None);
+        }
+        let silent: Vec<&str> = givers
+            .iter()
+            .filter(|(_, n)| n.trim().is_empty())
+            .map(|(c, _)| c.as_str())
+            .collect();
+        if !silent.is_empty() {
+            ui.label(
+                egui::RichText::new(format!("No note: {}", silent.join(", "))).color(ui.visuals().weak_text_color()),
+            );
+        }
+    });
 }
 
 /// `18 Disputed · 9 Partial · 3 Agreed · 2 not coded`: the counts, most first.
