@@ -315,3 +315,32 @@ fn a_tally_segment_lists_who_gave_that_status_with_their_notes() {
         "a second click closes the list"
     );
 }
+
+#[test]
+fn a_class_sorted_most_divided_first() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let files = class_of_thirty(&dir);
+    // A second demand the class splits on three ways: 10 Disputed, 10 Agreed, 10
+    // Partial (pairs agreeing: 3 × 45 of 435, fewer than the ceasefire's 192).
+    for (s, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).expect("a student's file");
+        let status = ["disputed", "agreed", "partial"][s % 3];
+        let mark = format!(
+            "        (\n            id: \"n{s}\",\n            demands: [\n                (\"istanbul-2025-06-02\", \"ru\", \"ru-no-nato\"),\n            ],\n            status: \"{status}\",\n            note: \"\",\n            coder: \"student {s:02}\",\n            created: \"2026-12-03T09:00:00Z\",\n            changed: \"2026-12-03T09:00:00Z\",\n        ),\n    ],\n    view:"
+        );
+        std::fs::write(path, text.replacen("    ],\n    view:", &mark, 1)).expect("written");
+    }
+    let mut harness = common::harness_study(files);
+    tab(&mut harness, "Disagreements (");
+    let top = |harness: &Harness<'static, StancesApp>| {
+        harness.get_by_label("18 Disputed · 9 Partial · 3 Agreed").rect().top()
+            < harness
+                .get_by_label("10 Agreed · 10 Partial · 10 Disputed")
+                .rect()
+                .top()
+    };
+    assert!(top(&harness), "by issue: the ceasefire comes first");
+    harness.get_by_label("Most divided first").click();
+    harness.run();
+    assert!(!top(&harness), "most divided first: the three-way split comes first");
+}

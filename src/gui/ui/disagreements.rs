@@ -27,7 +27,28 @@ pub fn show(
     let study = adjudication.study();
     ui.add_space(6.0);
     filter_bar(ui, adjudication, filter, actions);
-    let rows = adjudication.rows(list, filter);
+    let mut rows = adjudication.rows(list, filter);
+    if study.coders().len() > MAX_CODER_COLUMNS {
+        // A class: where it divides most is where to start the discussion.
+        let id = ui.scope_id().with("most_divided");
+        let mut most_divided = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+        if ui
+            .checkbox(&mut most_divided, "Most divided first")
+            .on_hover_text("Order the demands by how few pairs of coders agree on them, instead of by issue")
+            .changed()
+        {
+            ui.data_mut(|d| d.insert_temp(id, most_divided));
+        }
+        if most_divided {
+            let coders = study.coders().len();
+            let agreement = |unit: usize| {
+                tally_of(unit, counts_of(study, unit), coders)
+                    .pairwise_agreement
+                    .unwrap_or(f64::INFINITY)
+            };
+            rows.sort_by(|&a, &b| agreement(a).total_cmp(&agreement(b)));
+        }
+    }
     let settled = rows
         .iter()
         .filter(|&&u| adjudication.decision(consensus, u).is_some())
