@@ -168,12 +168,12 @@ fn marks_naming_missing_demands_load_as_orphans() {
 
 #[test]
 fn a_newer_format_is_refused_with_the_version_needed() {
-    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 6,", 1);
+    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 7,", 1);
     let err = parse("x.stances.ron", &text).unwrap_err();
     assert_eq!(err.first_at().map(|a| (a.line, a.col)), Some((3, 13)));
     assert!(
         err.to_string()
-            .contains("format 6, written by a newer version of Stances"),
+            .contains("format 7, written by a newer version of Stances"),
         "{err}"
     );
 }
@@ -419,4 +419,20 @@ fn comparison_files_are_told_from_position_files() {
         Some("(format: 2, documents: [], codebook: ())")
     ));
     assert!(!comparison_file::is_comparison_file(p, Some("(format: 1, sides: [])")));
+}
+
+#[test]
+fn a_format_6_handout_loads_and_saves_byte_for_byte() {
+    let path = fixture("handout-v6.stances.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let loaded = stances::io::load_comparison(&path).unwrap();
+    assert_eq!(loaded.format, 6);
+    let handout = loaded.comparison.handout().expect("a hand-out");
+    assert!(handout.instructions.starts_with("Mark where Ukraine and Russia meet"));
+    assert_eq!(handout.examples.len(), loaded.comparison.marks().len());
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, to_ron(&loaded.comparison).unwrap()).unwrap();
+        return;
+    }
+    assert_eq!(to_ron(&loaded.comparison).unwrap(), text);
 }

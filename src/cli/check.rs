@@ -39,8 +39,16 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
         } else {
             String::new()
         };
+        let handout_note = match cmp.handout() {
+            Some(h) if h.examples.is_empty() => ", a hand-out for students".to_owned(),
+            Some(h) => format!(
+                ", a hand-out for students with {}",
+                count(h.examples.len(), "worked example", "worked examples")
+            ),
+            None => String::new(),
+        };
         let line = format!(
-            "{shown}: ok (comparison format {}: {} in {}, {}, {}, {}{orphan_note}{conflict_note}{converts})",
+            "{shown}: ok (comparison format {}: {} in {}, {}, {}, {}{orphan_note}{conflict_note}{handout_note}{converts})",
             loaded.format,
             count(cmp.side_count(), "side", "sides"),
             count(cmp.documents().len(), "document", "documents"),

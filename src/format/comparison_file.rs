@@ -2,7 +2,7 @@
 //! self-contained (it embeds the position data it annotates) and deterministic.
 //! Format 3 is format 2 with marks that record what each coder of a study had said
 //! (a consensus); format 4 adds decisions about rounds, format 5 the conflicts a
-//! merge left to settle. A file is written in the oldest format that holds it, so
+//! merge left to settle, format 6 a teacher's hand-out. A file is written in the oldest format that holds it, so
 //! that earlier versions keep opening it. Format 1 files are read by
 //! [`super::comparison_v1`] and converted. The format is documented in
 //! `docs/comparison-file.md`.
@@ -19,13 +19,17 @@ use super::position_file::{check_shape, check_version, ron_options, validate_pos
 use crate::model::codebook::{Codebook, is_valid_key, parse_hex_color};
 use crate::model::comparison::{Comparison, PositionDocument};
 use crate::model::conflict::Conflict;
+use crate::model::handout::Handout;
 use crate::model::mark::{Mark, is_valid_timestamp};
 use crate::model::position::PositionFile;
 use crate::model::rounds::RoundDecisions;
 use crate::model::view::ViewState;
 
 /// The newest comparison file format this version reads and writes.
-pub const COMPARISON_FORMAT: u32 = 5;
+pub const COMPARISON_FORMAT: u32 = 6;
+
+/// The format whose files may be a teacher's hand-out.
+pub const HANDOUT_FORMAT: u32 = 6;
 
 /// The format whose files may hold merge conflicts left to settle.
 pub const CONFLICTS_FORMAT: u32 = 5;
@@ -41,7 +45,9 @@ pub const OLDEST_NATIVE_FORMAT: u32 = 2;
 
 /// The format a comparison is written in: the oldest that holds it.
 pub fn format_for(cmp: &Comparison) -> u32 {
-    if !cmp.conflicts().is_empty() {
+    if cmp.handout().is_some() {
+        HANDOUT_FORMAT
+    } else if !cmp.conflicts().is_empty() {
         CONFLICTS_FORMAT
     } else if !cmp.rounds().is_empty() {
         ROUNDS_FORMAT
@@ -70,6 +76,8 @@ struct ComparisonFile {
     rounds: Vec<RoundDecisions>,
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    #[serde(default)]
+    handout: Option<Handout>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +105,9 @@ struct ComparisonFileRef<'a> {
     /// Written only while a merge's conflicts are unsettled (format 5).
     #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
     conflicts: &'a [Conflict],
+    /// Written only for a teacher's hand-out (format 6).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handout: Option<&'a Handout>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +177,7 @@ pub fn to_ron(cmp: &Comparison) -> Result<String, String> {
         view: cmp.view(),
         rounds: cmp.rounds(),
         conflicts: cmp.conflicts(),
+        handout: cmp.handout(),
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -221,9 +233,10 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
         .collect();
     let format = file.format;
     let conflicts = file.conflicts;
+    let handout = file.handout;
     Comparison::new(documents, file.codebook, file.marks, file.view)
         .and_then(|comparison| comparison.with_rounds(file.rounds))
-        .map(|comparison| comparison.with_conflicts(conflicts))
+        .map(|comparison| comparison.with_conflicts(conflicts).with_handout(handout))
         .map(|comparison| Loaded { comparison, format })
         .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
 }

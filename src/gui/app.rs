@@ -103,6 +103,15 @@ pub struct StancesApp {
     pub(super) others_mark: Option<super::ui::coder_dialogs::OthersMark>,
     /// Edit › Set coder….
     pub(super) set_coder: super::ui::coder_dialogs::SetCoderDialog,
+    /// File › Hand out to students…, while open.
+    pub(super) handout_dialog: super::ui::handout_dialog::HandoutDialog,
+    /// A hand-out just opened: its instruction and the student's name, asked first.
+    pub(super) handout_welcome: Option<super::ui::handout_dialog::HandoutWelcome>,
+    /// The hand-out file the open comparison was opened from: saving goes to a
+    /// copy of the student's own, never over the teacher's hand-out.
+    pub(super) handout_from: Option<PathBuf>,
+    /// A hand-out waiting for the path to save it to: (instruction, keep examples).
+    pub(super) pending_handout: Option<(String, bool)>,
     /// The presentation under way, if one is.
     pub(super) presentation: Option<super::present::Presenting>,
     /// The zoom of presentations, apart from the normal zoom.
@@ -172,6 +181,10 @@ impl StancesApp {
             adjudicator_prompt: None,
             others_mark: None,
             set_coder: Default::default(),
+            handout_dialog: Default::default(),
+            handout_welcome: None,
+            handout_from: None,
+            pending_handout: None,
             presentation: None,
             presentation_zoom: cc
                 .storage
@@ -337,6 +350,18 @@ impl StancesApp {
                 crate::format::diagnostics::count(orphans, "mark names a demand", "marks name demands")
             ));
         }
+        self.handout_from = None;
+        self.handout_welcome = self
+            .comparison()
+            .handout()
+            .map(|h| super::ui::handout_dialog::HandoutWelcome {
+                instructions: h.instructions.clone(),
+                name: self.coder.clone(),
+                focused: false,
+            });
+        if self.handout_welcome.is_some() {
+            self.handout_from = self.file.as_ref().map(|f| f.path.clone());
+        }
         let conflicts = self.comparison().conflicts().len();
         self.merging = conflicts > 0;
         if conflicts > 0 {
@@ -352,6 +377,10 @@ impl StancesApp {
 
     pub(super) fn suggested_save_path(&self) -> PathBuf {
         if let Some(file) = &self.file {
+            if self.handout_from.as_ref() == Some(&file.path) {
+                // A student's own copy, beside the hand-out, named after them.
+                return handout_copy_path(&file.path, &self.coder);
+            }
             return file.path.clone();
         }
         if let Some(study) = &self.study
@@ -480,6 +509,14 @@ impl eframe::App for StancesApp {
         super::ui::shortcuts::show(&ctx, &mut self.show_shortcuts, self.doc.comparison().codebook());
         self.preferences.show(&ctx, &mut actions);
         self.set_coder.show(&ctx, self.doc.comparison(), &mut actions);
+        let marks = self.doc.comparison().marks().len();
+        self.handout_dialog.show(&ctx, marks, &mut actions);
+        if let Some(welcome) = self.handout_welcome.as_mut()
+            && let Some(name) = welcome.show(&ctx)
+        {
+            self.handout_welcome = None;
+            actions.push(super::command::Action::SetCoder(name));
+        }
         self.ask_about_others_mark(&ctx);
         self.show_import_dialog(&ctx, &mut actions);
         self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
@@ -517,4 +554,28 @@ impl eframe::App for StancesApp {
         // Closing cleanly, either saved or after the user chose not to save.
         self.autosave.clear();
     }
+}
+
+/// Where a student's copy of the hand-out at `handout` goes: beside it, named
+/// after the student (`istanbul-handout - Ana.stances.ron`).
+fn handout_copy_path(handout: &Path, student: &str) -> PathBuf {
+    let name = handout
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(&format!(".{COMPARISON_EXTENSION}"))
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(&name);
+    let student: String = student
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == ' ' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    handout.with_file_name(format!("{stem} - {}.{COMPARISON_EXTENSION}", student.trim()))
 }

@@ -26,6 +26,7 @@ pub enum Command {
     AddFiles,
     CompareCoders,
     OpenClass,
+    HandOut,
     ImportSpreadsheet,
     Save,
     SaveAs,
@@ -70,6 +71,7 @@ impl Command {
             Self::AddFiles => "Add position files…",
             Self::CompareCoders => "Compare coders…",
             Self::OpenClass => "Open class…",
+            Self::HandOut => "Hand out to students…",
             Self::ImportSpreadsheet => "Import spreadsheet…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
@@ -149,6 +151,7 @@ impl Command {
             | Self::Welcome
             | Self::CompareCoders
             | Self::OpenClass
+            | Self::HandOut
             | Self::ImportSpreadsheet
             | Self::SetCoder
             | Self::EditCodebook
@@ -171,12 +174,13 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 40] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
         Self::CompareCoders,
         Self::OpenClass,
+        Self::HandOut,
         Self::ImportSpreadsheet,
         Self::Save,
         Self::SaveAs,
@@ -221,6 +225,7 @@ impl Command {
             | Self::AddFiles
             | Self::CompareCoders
             | Self::OpenClass
+            | Self::HandOut
             | Self::ImportSpreadsheet
             | Self::Save
             | Self::SaveAs
@@ -348,6 +353,11 @@ pub enum Action {
     ShowConflict(usize),
     /// Closes an open menu and the shortcut sheet (Esc).
     CloseOverlays,
+    /// Asks where to save a hand-out of the comparison, then writes it.
+    SaveHandout {
+        instructions: String,
+        keep_examples: bool,
+    },
     /// Opens files as a document (a comparison, or position files as a new comparison).
     Open(Vec<PathBuf>),
     /// Adds position files to the open comparison.

@@ -345,6 +345,12 @@ impl StancesApp {
 
     /// File › Save: to where the comparison lives, or through Save as… if nowhere yet.
     pub(super) fn save(&mut self, ctx: &Context, then: Option<Pending>) {
+        // A student never saves over the teacher's hand-out: the first save asks
+        // where to keep their own copy.
+        if self.handout_from.is_some() && self.file.as_ref().map(|f| &f.path) == self.handout_from.as_ref() {
+            self.save_as(ctx, then);
+            return;
+        }
         match self.file.as_ref().map(|f| f.path.clone()) {
             Some(path) => self.save_to(ctx, &path, then, true),
             None => self.save_as(ctx, then),
@@ -449,6 +455,24 @@ impl StancesApp {
                         .info(format!("Not saved, so {} was cancelled.", then.describe()));
                 }
             }
+            DialogOutcome::Chosen(FileAction::SaveHandout, paths) => {
+                if let (Some(path), Some((instructions, keep))) = (paths.first(), self.pending_handout.take()) {
+                    let path = comparison_file::with_comparison_extension(path);
+                    let written = self
+                        .comparison()
+                        .handout_copy(&instructions, keep)
+                        .map_err(|e| e.0)
+                        .and_then(|copy| io::save_comparison(&copy, &path));
+                    match written {
+                        Ok(()) => self.notices.info(format!(
+                            "Hand-out saved to {}: give it to the students; each opens it, gives their name, codes and saves their own copy; File › Open class… reads the folder of their files.",
+                            path.display()
+                        )),
+                        Err(e) => self.notices.error(e),
+                    }
+                }
+            }
+            DialogOutcome::Cancelled(FileAction::SaveHandout) => self.pending_handout = None,
             DialogOutcome::Chosen(FileAction::SaveCodebook, paths) => {
                 if let Some(path) = paths.first() {
                     self.save_codebook(path);

@@ -123,6 +123,7 @@ impl StancesApp {
                 .dialogs
                 .request(ctx, FileAction::Add, self.path().map(Path::to_path_buf)),
             Command::CompareCoders => self.request_compare_coders(ctx),
+            Command::HandOut => self.handout_dialog.open = true,
             Command::OpenClass => {
                 let near = self.path().map(Path::to_path_buf);
                 self.dialogs.request(ctx, FileAction::OpenClass, near);
@@ -286,6 +287,24 @@ impl StancesApp {
                 };
                 self.doc.seal();
                 self.apply(edit, None);
+            }
+            Action::SaveHandout {
+                instructions,
+                keep_examples,
+            } => {
+                self.pending_handout = Some((instructions, keep_examples));
+                let suggested = self.path().map(|p| {
+                    let name = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let stem = name.split('.').next().unwrap_or("comparison").to_owned();
+                    p.with_file_name(format!(
+                        "{stem}-handout.{}",
+                        crate::format::comparison_file::COMPARISON_EXTENSION
+                    ))
+                });
+                self.dialogs.request(ctx, FileAction::SaveHandout, suggested);
             }
             Action::CloseOverlays => {
                 egui::Popup::close_all(ctx);

@@ -14,6 +14,7 @@ impl StancesApp {
             || self.same_coder.is_some()
             || self.import_dialog.is_some()
             || self.adjudicator_prompt.is_some()
+            || self.handout_welcome.is_some()
         {
             return;
         }

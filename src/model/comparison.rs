@@ -55,6 +55,8 @@ pub struct Comparison {
     pub(super) rounds: Vec<RoundDecisions>,
     /// What a merge left for a person to settle (comparison format 5).
     pub(super) conflicts: Vec<Conflict>,
+    /// When the comparison is a teacher's hand-out (comparison format 6).
+    pub(super) handout: Option<super::handout::Handout>,
     /// The view as given, with the columns of sides that are gone (removed by an
     /// edit that may be undone), so that undo puts them back where they were.
     view_given: ViewState,
@@ -89,6 +91,7 @@ impl Default for Comparison {
             marks: BTreeMap::new(),
             rounds: Vec::new(),
             conflicts: Vec::new(),
+            handout: None,
             view_given: ViewState::default(),
             view: ViewState::default(),
             index: DocumentIndex::default(),

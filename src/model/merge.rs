@@ -58,7 +58,8 @@ pub fn merge(base: &Comparison, ours: &Comparison, theirs: &Comparison) -> Resul
     let conflicts = merge_conflict_lists(base.conflicts(), ours.conflicts(), theirs.conflicts(), conflicts);
     Ok(Comparison::new(documents, codebook, marks, ours.view().clone())?
         .with_rounds(rounds)?
-        .with_conflicts(conflicts))
+        .with_conflicts(conflicts)
+        .with_handout(ours.handout().cloned()))
 }
 
 /// Whether two comparisons share no document: they are not versions of one comparison.

@@ -12,6 +12,7 @@ pub mod consensus;
 pub mod diff;
 pub mod document;
 pub mod edit;
+pub mod handout;
 pub mod history;
 mod index;
 pub mod mark;

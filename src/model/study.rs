@@ -145,7 +145,7 @@ fn find_coders(copies: &[CodedCopy], source: CoderSource) -> Result<(Vec<String>
     for (c, copy) in copies.iter().enumerate() {
         let mut map: HashMap<String, usize> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
-        for mark in copy.comparison.marks() {
+        for mark in copy.comparison.marks().filter(|m| !copy.comparison.is_example(&m.id)) {
             let on_mark = mark.coder.trim();
             if !names.iter().any(|n| n == on_mark) {
                 names.push(on_mark.to_owned());
@@ -266,7 +266,8 @@ impl Study {
         let mut given: HashMap<(usize, usize), Vec<Given>> = HashMap::new();
         for ((copy, map), names) in copies.iter().zip(&document_maps).zip(&copy_coders) {
             let cmp = &copy.comparison;
-            for mark in cmp.marks() {
+            // A hand-out's worked examples are the teacher's, not the student's.
+            for mark in cmp.marks().filter(|m| !cmp.is_example(&m.id)) {
                 let Some(&coder) = names.get(mark.coder.trim()) else {
                     continue;
                 };

@@ -18,6 +18,8 @@ pub enum FileAction {
     CompareCoders,
     /// A folder of students' comparison files (or the files themselves).
     OpenClass,
+    /// Where to save a hand-out for students.
+    SaveHandout,
     SaveAs,
     SaveCodebook,
     ApplyCodebook,
@@ -37,6 +39,7 @@ impl FileAction {
             Self::Add => "Add position files to the comparison",
             Self::CompareCoders => "Compare coders: choose each coder's comparison file",
             Self::OpenClass => "Open a class: choose the folder of the students' files",
+            Self::SaveHandout => "Save the hand-out for students",
             Self::SaveAs => "Save comparison as",
             Self::SaveCodebook => "Save the codebook as",
             Self::ApplyCodebook => "Apply a codebook to this comparison",
@@ -137,12 +140,13 @@ impl FileDialogs {
                     pollster::block_on(dialog.pick_file()).map(|f| vec![f.path().to_path_buf()])
                 }
                 FileAction::SaveAs
+                | FileAction::SaveHandout
                 | FileAction::SaveCodebook
                 | FileAction::ExportQdc
                 | FileAction::Export(_)
                 | FileAction::SavePositions => {
                     let (kind, extension) = match action {
-                        FileAction::SaveAs => ("Comparison", "ron"),
+                        FileAction::SaveAs | FileAction::SaveHandout => ("Comparison", "ron"),
                         FileAction::ExportQdc => ("REFI-QDA codebook", "qdc"),
                         FileAction::Export(format) => (format.label(), format.extension()),
                         FileAction::SavePositions => ("Position file", "ron"),
@@ -236,6 +240,7 @@ impl FileDialogs {
                     "Path of the folder of the students' files (.{COMPARISON_EXTENSION}), or of the files themselves separated with ;"
                 ),
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
+                FileAction::SaveHandout => format!("Path to save the hand-out to, e.g. ~/istanbul-handout.{COMPARISON_EXTENSION}"),
                 FileAction::SaveCodebook => {
                     format!("Path to save the codebook to, e.g. ~/ceasefire-study.{CODEBOOK_EXTENSION}")
                 }
@@ -288,7 +293,10 @@ impl FileDialogs {
                     FileAction::Add => "Add",
                     FileAction::CompareCoders => "Compare",
                     FileAction::OpenClass => "Open class",
-                    FileAction::SaveAs | FileAction::SaveCodebook | FileAction::SavePositions => "Save",
+                    FileAction::SaveAs
+                    | FileAction::SaveCodebook
+                    | FileAction::SavePositions
+                    | FileAction::SaveHandout => "Save",
                     FileAction::ExportQdc | FileAction::Export(_) => "Export",
                     FileAction::ImportTable => "Import",
                     FileAction::ApplyCodebook => "Apply",

@@ -12,6 +12,7 @@ pub mod diff;
 pub mod disagreements;
 pub mod export_dialog;
 pub mod file_dialogs;
+pub mod handout_dialog;
 pub mod header;
 pub mod import_dialog;
 pub mod links;

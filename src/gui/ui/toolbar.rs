@@ -44,6 +44,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             command_button(ui, Command::AddFiles, true, actions);
             command_button(ui, Command::CompareCoders, true, actions);
             command_button(ui, Command::OpenClass, true, actions);
+            command_button(ui, Command::HandOut, cmp.side_count() > 0, actions);
             command_button(ui, Command::ImportSpreadsheet, true, actions);
             ui.separator();
             command_button(ui, Command::Save, true, actions);

@@ -1,0 +1,116 @@
+//! The class exercise through the window: a teacher hands out a marked
+//! comparison, two students open it, give their names, code and save their own
+//! copies, and the class opens with the teacher's examples left out.
+#![allow(
+    clippy::unwrap_used,
+    reason = "helpers in a test crate fail the test loudly, as #[test]s do"
+)]
+
+mod common;
+
+use std::path::Path;
+
+use common::{answer_path_prompt, fixture, harness_with};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use stances::gui::StancesApp;
+use stances::io::load_comparison;
+
+const UA_REJECTS: &str = "Ukraine: Rejects Russia's offer of a short truce limited to parts of the front line.";
+
+/// A student opens the hand-out, gives `name`, gives one demand the status of
+/// `key`, and saves their copy to `to`.
+fn student_codes(handout: &Path, name: &str, key: Key, to: &Path) {
+    let mut harness = harness_with(vec![handout.to_path_buf()]);
+    harness.get_by_label("A hand-out from your teacher");
+    harness.get_by_label("Mark where the sides meet and clash; say why in a note.");
+    let field = "Your name, as your teacher will see it on your marks";
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(field).type_text(name);
+    harness.run();
+    harness.get_by_label("Start coding").click();
+    harness.run();
+    assert!(harness.query_by_label("A hand-out from your teacher").is_none());
+    harness.get_by_label(UA_REJECTS).click();
+    harness.run();
+    harness.key_press(key);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    answer_path_prompt(&mut harness, "Path to save to", to.to_str().unwrap(), "Save");
+    assert!(to.exists(), "the student's own copy is saved");
+}
+
+fn hand_out(harness: &mut Harness<'static, StancesApp>, to: &Path) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Hand out to students…").click();
+    harness.run();
+    let field = "Instruction shown when a student opens it";
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness
+        .get_by_label(field)
+        .type_text("Mark where the sides meet and clash; say why in a note.");
+    harness.run();
+    harness.get_by_label_contains("as worked examples").click();
+    harness.run();
+    harness.get_by_label("Save hand-out…").click();
+    harness.run();
+    answer_path_prompt(harness, "Path to save the hand-out to", to.to_str().unwrap(), "Save");
+}
+
+#[test]
+fn a_handout_is_coded_by_two_students_and_read_as_a_class() {
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("istanbul-handout.stances.ron");
+    let mut teacher = harness_with(vec![fixture("study/alice.stances.ron")]);
+    hand_out(&mut teacher, &handout);
+    teacher.get_by_label_contains("Hand-out saved to");
+    let loaded = load_comparison(&handout).unwrap();
+    assert_eq!(loaded.format, 6);
+    let h = loaded.comparison.handout().unwrap();
+    assert_eq!(
+        h.instructions,
+        "Mark where the sides meet and clash; say why in a note."
+    );
+    assert_eq!(
+        h.examples.len(),
+        loaded.comparison.marks().len(),
+        "alice's marks kept as examples"
+    );
+    let before = std::fs::read(&handout).unwrap();
+
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    student_codes(&handout, "Ana", Key::Num3, &class.join("ana.stances.ron"));
+    student_codes(&handout, "Ben", Key::Num4, &class.join("ben.stances.ron"));
+    assert_eq!(
+        std::fs::read(&handout).unwrap(),
+        before,
+        "the hand-out itself is untouched"
+    );
+    let ana = load_comparison(&class.join("ana.stances.ron")).unwrap().comparison;
+    assert!(ana.marks().any(|m| m.coder == "Ana" && m.status == "disputed"));
+
+    let mut harness = common::harness_of(
+        [1280.0, 720.0],
+        stances::gui::AppOptions {
+            class: true,
+            ..common::options(vec![class.clone()])
+        },
+    );
+    harness.get_by_label_contains("Disagreements (1)").click();
+    harness.run();
+    // The students are the coders; the teacher's worked examples are no one's coding.
+    harness.get_by_label("Ana");
+    harness.get_by_label("Ben");
+    assert!(
+        harness.query_by_label("alice").is_none(),
+        "{:?}",
+        harness.state().notices_text()
+    );
+}
