@@ -344,3 +344,22 @@ fn a_class_sorted_most_divided_first() {
     harness.run();
     assert!(!top(&harness), "most divided first: the three-way split comes first");
 }
+
+#[test]
+fn the_coders_tab_says_who_coded_what_and_how_often_with_the_majority() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut files = class_of_thirty(&dir);
+    // A student who handed in without coding.
+    let text = std::fs::read_to_string(&files[0]).expect("a student's file");
+    let start = text.find("    marks: [").expect("marks");
+    let end = text.find("    view: (").expect("view");
+    let empty = dir.path().join("student-30.stances.ron");
+    std::fs::write(&empty, format!("{}    marks: [],\n{}", &text[..start], &text[end..])).expect("written");
+    files.push(empty);
+    let mut harness = common::harness_study(files);
+    tab(&mut harness, "Coders (30)");
+    harness.get_by_label("Coded nothing (files with no mark): student-30");
+    // 18 gave the majority's Disputed; the 12 others did not.
+    assert_eq!(harness.query_all_by_label("100 % (1 of 1)").count(), 18);
+    assert_eq!(harness.query_all_by_label("0 % (0 of 1)").count(), 12);
+}

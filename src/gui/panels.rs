@@ -178,6 +178,17 @@ impl StancesApp {
                     actions,
                 );
             }
+            StudyTab::Coders => {
+                let idle: Vec<String> = study
+                    .adjudication
+                    .study()
+                    .copies()
+                    .iter()
+                    .filter(|c| c.comparison.marks().all(|m| c.comparison.is_example(&m.id)))
+                    .map(|c| crate::model::study::file_stem(&c.file))
+                    .collect();
+                study_view::coders(ui, study.adjudication.study(), &idle);
+            }
             StudyTab::Consensus => {}
         });
     }

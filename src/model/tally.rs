@@ -95,6 +95,53 @@ pub fn tally_of(unit: usize, counts: Vec<usize>, students: usize) -> DemandTally
     }
 }
 
+/// One coder (a student) of a class: how much they coded, and how often they
+/// gave the status most of the class gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoderTally {
+    pub coder: usize,
+    /// Demands they gave one status.
+    pub coded: usize,
+    /// Of those with a majority, the ones where theirs was it.
+    pub with_majority: usize,
+    /// Demands they coded that have a majority.
+    pub majority_units: usize,
+}
+
+impl CoderTally {
+    /// The share of their codes that agree with the class's majority; `None`
+    /// when they coded no demand that has one.
+    pub fn majority_share(&self) -> Option<f64> {
+        (self.majority_units > 0).then(|| self.with_majority as f64 / self.majority_units as f64)
+    }
+}
+
+/// Every coder's tally, in the study's coder order, from the demands' tallies.
+pub fn coders(study: &Study, demands: &[DemandTally]) -> Vec<CoderTally> {
+    let mut rows: Vec<CoderTally> = (0..study.coders().len())
+        .map(|coder| CoderTally {
+            coder,
+            coded: 0,
+            with_majority: 0,
+            majority_units: 0,
+        })
+        .collect();
+    for demand in demands {
+        for (coder, cell) in study.cells(demand.unit).iter().enumerate() {
+            if let Cell::Coded { status, .. } = cell {
+                rows[coder].coded += 1;
+                if let Some(m) = demand.majority {
+                    rows[coder].majority_units += 1;
+                    if *status as usize == m {
+                        rows[coder].with_majority += 1;
+                    }
+                }
+            }
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::tally_of;

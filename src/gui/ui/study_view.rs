@@ -15,6 +15,8 @@ pub enum StudyTab {
     Agreement,
     Disagreements,
     CodedByOne,
+    /// Each coder: how much they coded, and how often with the majority.
+    Coders,
     /// The consensus being made, side by side like any comparison.
     Consensus,
 }
@@ -63,6 +65,12 @@ pub fn strip(ui: &mut Ui, adjudication: &Adjudication, progress: Progress, tab: 
                     "Demands only one coder coded: {} of {} taken into the consensus",
                     progress.coded_by_one_decided, progress.coded_by_one
                 ),
+            ),
+            (
+                StudyTab::Coders,
+                format!("Coders ({})", study.coders().len()),
+                "Each coder: how many demands they coded, and how often they gave the status most coders gave"
+                    .to_owned(),
             ),
             (
                 StudyTab::Consensus,
@@ -210,4 +218,57 @@ pub fn agreement(
             .color(ui.visuals().warn_fg_color),
         );
     }
+}
+
+/// The coders of a study (a class's students): how many demands each coded, and
+/// how often they gave the majority's status; those who coded nothing first.
+pub fn coders(ui: &mut Ui, study: &crate::model::study::Study, idle: &[String]) {
+    use crate::model::tally::{coders, tally};
+    let demands = tally(study, study.coders().len());
+    let rows = coders(study, &demands);
+    ui.add_space(6.0);
+    ui.heading("Coders");
+    ui.label(
+        RichText::new(
+            "How many demands each coded, and how often their status was the one most coders gave (demands with no single majority left out).",
+        )
+        .weak(),
+    );
+    ui.add_space(6.0);
+    if !idle.is_empty() {
+        ui.label(
+            RichText::new(format!("Coded nothing (files with no mark): {}", idle.join(", ")))
+                .color(ui.visuals().warn_fg_color),
+        );
+        ui.add_space(4.0);
+    }
+    let units = study.units().len();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::Grid::new("coders_table")
+            .striped(true)
+            .spacing([24.0, 6.0])
+            .show(ui, |ui| {
+                for header in ["Coder", "Demands coded", "With the majority"] {
+                    ui.label(RichText::new(header).strong());
+                }
+                ui.end_row();
+                for row in &rows {
+                    // Names whole, never broken over lines.
+                    let name =
+                        super::text::widget_text(ui, RichText::new(&study.coders()[row.coder]), egui::TextStyle::Body);
+                    ui.add(egui::Label::new(name).wrap_mode(egui::TextWrapMode::Extend));
+                    let coded = format!("{} of {units}", row.coded);
+                    if row.coded == 0 {
+                        ui.label(RichText::new(coded).color(ui.visuals().warn_fg_color));
+                    } else {
+                        ui.label(coded);
+                    }
+                    ui.label(row.majority_share().map_or_else(
+                        || "–".to_owned(),
+                        |s| format!("{:.0} % ({} of {})", s * 100.0, row.with_majority, row.majority_units),
+                    ));
+                    ui.end_row();
+                }
+            });
+    });
 }
