@@ -144,3 +144,20 @@ fn paris_quotes_only_the_texts_words_and_says_whose_reading() {
     assert_eq!(demand(&paris, "us-no-liability").source.as_deref(), Some("decision"));
     assert_eq!(demand(&paris, "basic-100-billion").source.as_deref(), Some("decision"));
 }
+
+#[test]
+fn dayton_says_whose_reading_and_quotes_the_constitution() {
+    let dayton = file("dayton-1995-11-21.ron");
+    assert_eq!(dayton.sides.len(), 4, "three parties and the mediator");
+    for d in dayton.sides.iter().flat_map(|s| &s.demands) {
+        let said = d.note.as_deref().unwrap_or("");
+        assert!(said.contains(READING), "{}: {said}", d.id);
+    }
+    assert_eq!(
+        demand(&dayton, "fry-entities").quote.as_deref(),
+        Some(
+            "Bosnia and Herzegovina shall consist of the two Entities, the Federation of Bosnia and Herzegovina and the Republika Srpska"
+        )
+    );
+    assert!(note(&dayton, "fry-brcko").contains("Annex 2, Article V"));
+}

@@ -32,6 +32,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../data/minsk-2015-02-12.ron"),
     ),
     (
+        "data/dayton-1995-11-21.ron",
+        include_str!("../../data/dayton-1995-11-21.ron"),
+    ),
+    (
         "data/jcpoa-2015-07-14.ron",
         include_str!("../../data/jcpoa-2015-07-14.ron"),
     ),
