@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::format::csv_out::{CsvOut, CsvStyle};
-use crate::io::study::{class_files, read_coded_copy};
+use crate::io::study::LeftOut;
 use crate::model::study::{CodedCopy, CoderSource, Study};
 use crate::model::tally::{DemandTally, tally};
 use crate::model::words::one_line;
@@ -31,26 +31,20 @@ pub struct Class {
 
 /// Reads the class: each file one student; files of other positions left out.
 pub fn read_class(paths: &[PathBuf]) -> Result<Class, String> {
-    let mut left_out = Vec::new();
-    let mut copies = Vec::new();
-    for path in class_files(paths)? {
-        match read_coded_copy(&path) {
-            Ok(copy) => copies.push(copy),
-            Err(e) => left_out.push(format!("not part of the class: {e}")),
-        }
-    }
-    let Some(first) = copies.first() else {
+    let files = crate::io::study::read_class(paths)?;
+    let mut left_out: Vec<String> = files
+        .left_out
+        .into_iter()
+        .map(|left| match left {
+            LeftOut::Unreadable(e) => format!("not part of the class: {e}"),
+            LeftOut::OtherPositions { file, why } => format!("{file}: not part of the class: {why}"),
+        })
+        .collect();
+    if files.members.is_empty() {
         left_out.push("no student's comparison file could be read; give the students' files (.stances.ron), or a folder holding them".into());
         return Err(left_out.join("\n"));
-    };
-    let probe = Study::new(vec![first.clone()]).map_err(|e| e.to_string())?;
-    let mut kept: Vec<CodedCopy> = Vec::new();
-    for copy in copies {
-        match probe.match_positions(&copy) {
-            Ok(_) => kept.push(copy),
-            Err(e) => left_out.push(format!("{}: not part of the class: {e}", copy.file)),
-        }
     }
+    let kept: Vec<CodedCopy> = files.members.into_iter().map(|(_, copy)| copy).collect();
     let students = kept.len();
     let study = Study::with_coders(kept, CoderSource::EachFile).map_err(|e| e.to_string())?;
     Ok(Class {

@@ -142,6 +142,19 @@ pub fn is_comparison_file(path: &Path, text: Option<&str>) -> bool {
     })
 }
 
+/// A comparison's file name without `.stances.ron` (or `.ron`): what files made
+/// from it are named after (`istanbul.stances.ron` → `istanbul`).
+pub fn comparison_stem(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.strip_suffix(&format!(".{COMPARISON_EXTENSION}"))
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(&name)
+        .to_owned()
+}
+
 /// Adds `.stances.ron` to a path given without a `.ron` extension.
 pub fn with_comparison_extension(path: &Path) -> PathBuf {
     with_extension_unless(path, "ron", COMPARISON_EXTENSION)

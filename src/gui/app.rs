@@ -559,14 +559,7 @@ impl eframe::App for StancesApp {
 /// Where a student's copy of the hand-out at `handout` goes: beside it, named
 /// after the student (`istanbul-handout - Ana.stances.ron`).
 fn handout_copy_path(handout: &Path, student: &str) -> PathBuf {
-    let name = handout
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name
-        .strip_suffix(&format!(".{COMPARISON_EXTENSION}"))
-        .or_else(|| name.strip_suffix(".ron"))
-        .unwrap_or(&name);
+    let stem = crate::format::comparison_file::comparison_stem(handout);
     let student: String = student
         .chars()
         .map(|c| {

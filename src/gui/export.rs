@@ -11,7 +11,7 @@ use super::ui::file_dialogs::FileAction;
 use super::views::MainView;
 use crate::export::source::is_standard_output;
 use crate::export::{ExportFormat, PictureView, Report, ReportRequest};
-use crate::format::comparison_file::{COMPARISON_EXTENSION, with_extension_unless};
+use crate::format::comparison_file::with_extension_unless;
 use crate::io;
 
 /// PNG bytes of an RGBA picture.
@@ -211,15 +211,8 @@ impl StancesApp {
     /// The file an export is offered as: beside the comparison, named after it.
     fn suggested_export_path(&self, format: ExportFormat) -> PathBuf {
         let saved = self.suggested_save_path();
-        let name = saved
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let stem = name
-            .strip_suffix(&format!(".{COMPARISON_EXTENSION}"))
-            .or_else(|| name.strip_suffix(".ron"))
-            .unwrap_or(&name);
-        let stem = if stem.is_empty() { "comparison" } else { stem };
+        let stem = crate::format::comparison_file::comparison_stem(&saved);
+        let stem = if stem.is_empty() { "comparison" } else { stem.as_str() };
         saved.with_file_name(format.file_name(stem))
     }
 

@@ -294,11 +294,7 @@ impl StancesApp {
             } => {
                 self.pending_handout = Some((instructions, keep_examples));
                 let suggested = self.path().map(|p| {
-                    let name = p
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let stem = name.split('.').next().unwrap_or("comparison").to_owned();
+                    let stem = crate::format::comparison_file::comparison_stem(p);
                     p.with_file_name(format!(
                         "{stem}-handout.{}",
                         crate::format::comparison_file::COMPARISON_EXTENSION

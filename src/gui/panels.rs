@@ -179,15 +179,8 @@ impl StancesApp {
                 );
             }
             StudyTab::Coders => {
-                let idle: Vec<String> = study
-                    .adjudication
-                    .study()
-                    .copies()
-                    .iter()
-                    .filter(|c| c.comparison.marks().all(|m| c.comparison.is_example(&m.id)))
-                    .map(|c| crate::model::study::file_stem(&c.file))
-                    .collect();
-                study_view::coders(ui, study.adjudication.study(), &idle);
+                let (rows, idle) = study.coders();
+                study_view::coders(ui, study.adjudication.study(), rows, idle);
             }
             StudyTab::Consensus => {}
         });

@@ -18,6 +18,7 @@ use crate::model::consensus::{Adjudication, RowFilter};
 use crate::model::mark::{Stamp, new_mark_id};
 use crate::model::reliability::Agreement;
 use crate::model::study::{Breakdown, CodedCopy, CoderSource, Study, StudyError};
+use crate::model::tally::{CoderTally, coders, tally};
 
 /// The open study and what its views show.
 pub(super) struct StudyState {
@@ -29,6 +30,9 @@ pub(super) struct StudyState {
     /// The agreement figures per breakdown: the coders' files do not change while
     /// the study is open, so each is computed once.
     figures: HashMap<Option<Breakdown>, Vec<(String, Agreement)>>,
+    /// Each coder's tally and the files with no coder's mark (the Coders tab),
+    /// computed once for the same reason.
+    coders: (Vec<CoderTally>, Vec<String>),
 }
 
 impl StudyState {
@@ -39,7 +43,17 @@ impl StudyState {
             by: None,
             filter: RowFilter::default(),
             figures: HashMap::new(),
+            coders: (Vec::new(), Vec::new()),
         };
+        let study = state.adjudication.study();
+        let demands = tally(study, study.coders().len());
+        let idle = study
+            .copies()
+            .iter()
+            .filter(|c| c.comparison.marks().all(|m| c.comparison.is_example(&m.id)))
+            .map(|c| crate::model::study::file_stem(&c.file))
+            .collect();
+        state.coders = (coders(study, &demands), idle);
         state.set_breakdown(None);
         state
     }
@@ -58,6 +72,11 @@ impl StudyState {
     /// The figures shown: those of the current breakdown.
     pub fn figures(&self) -> &[(String, Agreement)] {
         self.figures.get(&self.by).map_or(&[], Vec::as_slice)
+    }
+
+    /// Each coder's tally, and the files that hold no coder's mark.
+    pub fn coders(&self) -> (&[CoderTally], &[String]) {
+        (&self.coders.0, &self.coders.1)
     }
 
     /// Whether the window shows the consensus as columns rather than a study view.
@@ -96,16 +115,26 @@ impl StancesApp {
     /// Reads coders' comparison files (and at most one consensus among them, to go
     /// on with) as a study; `None`, with the reason said, when they cannot be one.
     fn read_study(&mut self, paths: &[PathBuf], source: CoderSource) -> Option<OpenedStudy> {
-        let mut coders: Vec<CodedCopy> = Vec::new();
-        let mut consensus: Option<(PathBuf, CodedCopy)> = None;
+        let mut files = Vec::with_capacity(paths.len());
         for path in paths {
-            let copy = match crate::io::study::read_coded_copy(path) {
-                Ok(copy) => copy,
+            match crate::io::study::read_coded_copy(path) {
+                Ok(copy) => files.push((path.clone(), copy)),
                 Err(e) => {
                     self.notices.error(e);
                     return None;
                 }
-            };
+            }
+        }
+        self.study_of(files, source)
+    }
+
+    /// Coders' comparisons, read, as a study (see [`Self::read_study`]).
+    fn study_of(&mut self, files: Vec<(PathBuf, CodedCopy)>, source: CoderSource) -> Option<OpenedStudy> {
+        let paths: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
+        let paths = paths.as_slice();
+        let mut coders: Vec<CodedCopy> = Vec::new();
+        let mut consensus: Option<(PathBuf, CodedCopy)> = None;
+        for (path, copy) in files {
             if Adjudication::is_consensus(&copy.comparison) {
                 if let Some((_, first)) = &consensus {
                     self.notices.error(format!(
@@ -114,7 +143,7 @@ impl StancesApp {
                     ));
                     return None;
                 }
-                consensus = Some((path.clone(), copy));
+                consensus = Some((path, copy));
             } else {
                 coders.push(copy);
             }
@@ -299,39 +328,29 @@ impl StancesApp {
     }
 
     fn read_class(&mut self, paths: &[PathBuf]) -> Option<OpenedStudy> {
-        let files = match crate::io::study::class_files(paths) {
+        let files = match crate::io::study::read_class(paths) {
             Ok(files) => files,
             Err(e) => {
                 self.notices.error(e);
                 return None;
             }
         };
-        let mut notes = Vec::new();
-        let mut first: Option<Study> = None;
-        let mut kept: Vec<PathBuf> = Vec::new();
-        let mut idle: Vec<String> = Vec::new();
-        for path in &files {
-            let copy = match crate::io::study::read_coded_copy(path) {
-                Ok(copy) => copy,
-                Err(e) => {
-                    notes.push(format!("Not part of the class: {e}"));
-                    continue;
+        let mut notes: Vec<String> = files
+            .left_out
+            .iter()
+            .map(|left| match left {
+                crate::io::study::LeftOut::Unreadable(e) => format!("Not part of the class: {e}"),
+                crate::io::study::LeftOut::OtherPositions { file, why } => {
+                    format!("Not part of the class: {file}: {why}")
                 }
-            };
-            if let Some(probe) = &first
-                && let Err(e) = probe.match_positions(&copy)
-            {
-                notes.push(format!("Not part of the class: {}: {e}", copy.file));
-                continue;
-            }
-            if copy.comparison.marks().len() == 0 {
-                idle.push(crate::model::study::file_stem(&copy.file));
-            }
-            if first.is_none() {
-                first = Study::new(vec![copy]).ok();
-            }
-            kept.push(path.clone());
-        }
+            })
+            .collect();
+        let idle: Vec<String> = files
+            .members
+            .iter()
+            .filter(|(_, copy)| copy.comparison.marks().len() == 0)
+            .map(|(_, copy)| crate::model::study::file_stem(&copy.file))
+            .collect();
         if !idle.is_empty() {
             notes.push(format!(
                 "{} no mark, so {} not among the coders: {}.",
@@ -340,7 +359,7 @@ impl StancesApp {
                 idle.join(", ")
             ));
         }
-        let mut opened = self.read_study(&kept, CoderSource::MarkNames);
+        let mut opened = self.study_of(files.members, CoderSource::MarkNames);
         match opened.as_mut() {
             Some(opened) => opened.notes = notes,
             None => {

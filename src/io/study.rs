@@ -55,3 +55,50 @@ pub fn class_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     }
     Ok(files)
 }
+
+/// A class's files, read: the students' (each with the path it was read from),
+/// and the files left out, each with why (unreadable, or other positions than
+/// the first student's).
+pub struct ClassFiles {
+    pub members: Vec<(PathBuf, CodedCopy)>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Why a file is not part of a class.
+pub enum LeftOut {
+    /// It cannot be read as a comparison: the message names the file.
+    Unreadable(String),
+    /// It codes other positions than the class's.
+    OtherPositions { file: String, why: String },
+}
+
+/// Reads a class: folders stand for the comparison files in them; the first
+/// readable file's positions are the class's, and a file of others is left out.
+pub fn read_class(paths: &[PathBuf]) -> Result<ClassFiles, String> {
+    let mut members: Vec<(PathBuf, CodedCopy)> = Vec::new();
+    let mut left_out = Vec::new();
+    let mut probe: Option<crate::model::study::Study> = None;
+    for path in class_files(paths)? {
+        let copy = match read_coded_copy(&path) {
+            Ok(copy) => copy,
+            Err(e) => {
+                left_out.push(LeftOut::Unreadable(e));
+                continue;
+            }
+        };
+        match &probe {
+            Some(probe) => {
+                if let Err(e) = probe.match_positions(&copy) {
+                    left_out.push(LeftOut::OtherPositions {
+                        file: copy.file.clone(),
+                        why: e.to_string(),
+                    });
+                    continue;
+                }
+            }
+            None => probe = crate::model::study::Study::new(vec![copy.clone()]).ok(),
+        }
+        members.push((path, copy));
+    }
+    Ok(ClassFiles { members, left_out })
+}

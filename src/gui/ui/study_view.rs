@@ -7,6 +7,7 @@ use crate::gui::command::{Action, StudyAction};
 use crate::model::consensus::{Adjudication, Progress};
 use crate::model::reliability::{Agreement, Undefined, figure_text};
 use crate::model::study::Breakdown;
+use crate::model::tally::CoderTally;
 
 /// The views of a study.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -222,10 +223,7 @@ pub fn agreement(
 
 /// The coders of a study (a class's students): how many demands each coded, and
 /// how often they gave the majority's status; those who coded nothing first.
-pub fn coders(ui: &mut Ui, study: &crate::model::study::Study, idle: &[String]) {
-    use crate::model::tally::{coders, tally};
-    let demands = tally(study, study.coders().len());
-    let rows = coders(study, &demands);
+pub fn coders(ui: &mut Ui, study: &crate::model::study::Study, rows: &[CoderTally], idle: &[String]) {
     ui.add_space(6.0);
     ui.heading("Coders");
     ui.label(
@@ -252,7 +250,7 @@ pub fn coders(ui: &mut Ui, study: &crate::model::study::Study, idle: &[String]) 
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
-                for row in &rows {
+                for row in rows {
                     // Names whole, never broken over lines.
                     let name =
                         super::text::widget_text(ui, RichText::new(&study.coders()[row.coder]), egui::TextStyle::Body);
