@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{answer_path_prompt, example_path, fixture, harness_study, harness_with, study_files, write_temp};
+use common::{
+    answer_path_prompt, class_of_thirty, example_path, fixture, harness_study, harness_with, study_files, write_temp,
+};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -200,37 +202,6 @@ fn a_status_of_the_adjudicators_own_settles_a_demand() {
     harness.get_all_by_label("Clear").next().unwrap().click();
     harness.run();
     assert!(harness.query_by_label_contains("Settled by").is_none());
-}
-
-/// Thirty students' files: on Ukraine's ceasefire demand 18 say Disputed, 9
-/// Partial, 3 Agreed.
-fn class_of_thirty(dir: &tempfile::TempDir) -> Vec<std::path::PathBuf> {
-    use stances::io::{load_position_file, save_comparison};
-    use stances::model::mark::DemandRef;
-    use stances::model::{Comparison, Edit, Mark};
-    let file = load_position_file(&common::example_path()).expect("the example loads");
-    let handout =
-        Comparison::from_positions(vec![("data/istanbul-2025-06-02.ron".into(), file)]).expect("a comparison");
-    (0..30)
-        .map(|s| {
-            let status = ["disputed", "partial", "agreed"][usize::from(s >= 18) + usize::from(s >= 27)];
-            let mut cmp = handout.clone();
-            cmp.apply(Edit::AddMark(Mark {
-                id: format!("m{s}"),
-                demands: vec![DemandRef::new("istanbul-2025-06-02", "ua", "ua-ceasefire")],
-                status: status.into(),
-                note: String::new(),
-                coder: format!("student {s:02}"),
-                created: "2026-12-03T09:00:00Z".into(),
-                changed: "2026-12-03T09:00:00Z".into(),
-                coders_said: Vec::new(),
-            }))
-            .expect("a new mark");
-            let path = dir.path().join(format!("student-{s:02}.stances.ron"));
-            save_comparison(&cmp, &path).expect("saved");
-            path
-        })
-        .collect()
 }
 
 #[test]

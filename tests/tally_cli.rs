@@ -127,6 +127,28 @@ fn a_small_class_tallied_by_hand() {
 }
 
 #[test]
+fn students_on_the_list_who_did_not_hand_in_count_as_not_coding() {
+    let dir = small_class();
+    // Excel on Windows: a BOM and CRLF; s1 in other case; "Tomás" has no file.
+    std::fs::write(
+        dir.path().join("students.txt"),
+        "\u{feff}S1\r\ns2\r\ns3\r\ns4\r\ns5\r\nTomás\r\n",
+    )
+    .unwrap();
+    let (code, csv, err) = run_stances([
+        "tally".into(),
+        dir.path().as_os_str().to_owned(),
+        "--format".into(),
+        "csv".into(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("not handed in") && err.contains("Tomás"), "{err}");
+    assert!(!err.contains("S1"), "s1 handed in: {err}");
+    // Six students now: the ceasefire's 3 disputed and 1 partial of 6, two not coded.
+    assert_eq!(row(&csv, "ua-ceasefire")[4..6], ["6", "2"]);
+}
+
+#[test]
 fn thirty_students_in_a_folder_and_a_stray_file_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let statuses = ["disputed", "partial", "agreed"];

@@ -45,8 +45,26 @@ pub fn read_class(paths: &[PathBuf]) -> Result<Class, String> {
         return Err(left_out.join("\n"));
     }
     let kept: Vec<CodedCopy> = files.members.into_iter().map(|(_, copy)| copy).collect();
-    let students = kept.len();
+    let handed_in = kept.len();
     let study = Study::with_coders(kept, CoderSource::EachFile).map_err(|e| e.to_string())?;
+    // Students on the folder's list who handed nothing in are in the class too:
+    // they coded nothing.
+    let missing = files.roster.as_deref().map_or_else(Vec::new, |roster| {
+        let files: Vec<String> = study
+            .copies()
+            .iter()
+            .map(|c| crate::model::study::file_stem(&c.file))
+            .collect();
+        crate::model::class::not_handed_in(roster, study.coders(), &files)
+    });
+    if !missing.is_empty() {
+        left_out.push(format!(
+            "not handed in ({}, counted as not coding anything): {}",
+            crate::model::class::ROSTER_FILE,
+            missing.join(", ")
+        ));
+    }
+    let students = handed_in + missing.len();
     Ok(Class {
         study,
         students,

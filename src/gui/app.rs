@@ -476,7 +476,8 @@ impl eframe::App for StancesApp {
         if let Some(study) = &self.study {
             let progress = study.adjudication.progress(self.doc.comparison());
             egui::Panel::top("study").show(ui, |ui| {
-                super::ui::study_view::strip(ui, &study.adjudication, progress, study.tab, &mut actions);
+                let class = study.class.as_ref().map(super::class::ClassState::size);
+                super::ui::study_view::strip(ui, &study.adjudication, progress, study.tab, class, &mut actions);
             });
         }
         let study_view = self.study.as_ref().is_some_and(|s| !s.shows_columns());

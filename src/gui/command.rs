@@ -431,6 +431,8 @@ pub enum Action {
     UnlockMark(MarkId),
     /// Something asked of the open coding study.
     Study(StudyAction),
+    /// Something the class view asks (File › Open class…).
+    Class(crate::gui::class::ClassAction),
     /// Whether a presentation hides each issue's marks until the next step reveals them.
     SetHideMarks(bool),
     /// Opens an example of the library (an index into `examples::EXAMPLES`) as a new comparison.

@@ -439,6 +439,11 @@ impl StancesApp {
                 self.open_study(ctx, &paths, source);
             }
             DialogOutcome::Chosen(FileAction::OpenClass, paths) => self.open_class(ctx, &paths),
+            DialogOutcome::Chosen(FileAction::OpenKey, paths) => {
+                if let Some(path) = paths.first() {
+                    self.open_key(path);
+                }
+            }
             DialogOutcome::Chosen(FileAction::SaveAs, paths) => {
                 let then = match std::mem::replace(&mut self.flow, Flow::Idle) {
                     Flow::SavingAs(then) => then,
@@ -511,6 +516,7 @@ impl StancesApp {
                 | FileAction::Add
                 | FileAction::CompareCoders
                 | FileAction::OpenClass
+                | FileAction::OpenKey
                 | FileAction::SaveCodebook
                 | FileAction::ApplyCodebook
                 | FileAction::ExportQdc

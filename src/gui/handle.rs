@@ -400,6 +400,7 @@ impl StancesApp {
             Action::Reload(path) => self.reload(&path),
             Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
             Action::Study(action) => self.handle_study(ctx, action),
+            Action::Class(action) => self.handle_class(ctx, action),
             Action::SetHideMarks(hide) => self.hide_marks = hide,
             Action::JumpTo { side, issue } => self.jump_to(side, issue),
             Action::Rounds(action) => self.handle_rounds(action),

@@ -6,6 +6,7 @@
 
 mod app;
 mod autosave;
+pub mod class;
 mod codebook_files;
 pub mod command;
 pub mod examples;

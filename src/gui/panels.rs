@@ -178,9 +178,14 @@ impl StancesApp {
                     actions,
                 );
             }
+            StudyTab::Class => {
+                if let Some(class) = &study.class {
+                    super::ui::class_view::show(ui, study.adjudication.study(), class, actions);
+                }
+            }
             StudyTab::Coders => {
                 let (rows, idle) = study.coders();
-                study_view::coders(ui, study.adjudication.study(), rows, idle);
+                study_view::coders(ui, study.adjudication.study(), rows, idle, study.class.as_ref());
             }
             StudyTab::Consensus => {}
         });

@@ -4,6 +4,7 @@
 use egui::{Context, Key, Modifiers, ThemePreference, Ui, ViewportCommand};
 
 use super::app::StancesApp;
+use super::ui::class_slides::ClassSlides;
 use super::ui::presentation::{self, Nav};
 use crate::model::presentation::Steps;
 
@@ -31,6 +32,16 @@ pub(super) struct Presenting {
     /// Where the pointer was when the presentation began: the window went full
     /// screen since, so that position is stale until the pointer moves.
     pointer_at_start: Option<egui::Pos2>,
+    /// A class's result, presented in place of the marks (F5 in the class view).
+    class: Option<ClassSlides>,
+}
+
+/// The steps of a presentation of `cmp`, of a class's result when `class` is given.
+fn steps_of(cmp: &crate::model::Comparison, hide: bool, class: Option<&ClassSlides>) -> Steps {
+    match class {
+        Some(class) => Steps::for_class(cmp, hide, class.demands.values().any(|d| d.key.is_some())),
+        None => Steps::new(cmp, hide),
+    }
 }
 
 impl StancesApp {
@@ -52,17 +63,19 @@ impl StancesApp {
             theme: ctx.options(|o| o.theme_preference),
         };
         self.doc.seal();
+        let class = self.class_slides();
         ctx.set_zoom_factor(self.presentation_zoom);
         ctx.set_theme(ThemePreference::Light);
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
         self.presentation = Some(Presenting {
-            steps: Steps::new(self.comparison(), self.hide_marks),
+            steps: steps_of(self.comparison(), self.hide_marks, class.as_ref()),
             at: 0,
             typed: String::new(),
             layout: self.comparison().layout_revision(),
             restore,
             drawn: None,
             pointer_at_start: Some(ctx.pointer_latest_pos().unwrap_or(egui::Pos2::new(f32::NAN, f32::NAN))),
+            class,
         });
     }
 
@@ -83,7 +96,7 @@ impl StancesApp {
         let hide = self.hide_marks;
         let cmp = self.doc.comparison();
         if let Some(p) = self.presentation.as_mut() {
-            let steps = Steps::new(cmp, hide);
+            let steps = steps_of(cmp, hide, p.class.as_ref());
             p.at = p.steps.same_place_in(p.at, &steps);
             p.steps = steps;
         }
@@ -144,6 +157,11 @@ impl StancesApp {
             }
             p.typed.clear();
         }
+        if pressed(Key::N)
+            && let Some(class) = p.class.as_mut()
+        {
+            class.names = !class.names;
+        }
         let toggle_marks = pressed(Key::M);
         let escape = pressed(Key::Escape);
         let leave = pressed(Key::F5) || (escape && p.typed.is_empty());
@@ -167,7 +185,7 @@ impl StancesApp {
             && p.layout != layout
         {
             // A position file was reloaded while presenting: issues may have come or gone.
-            let steps = Steps::new(cmp, hide);
+            let steps = steps_of(cmp, hide, p.class.as_ref());
             p.at = p.at.min(steps.last());
             p.steps = steps;
             p.layout = layout;
@@ -192,7 +210,7 @@ impl StancesApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 16)))
             .show(ui, |ui| {
                 ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
-                presentation::show(ui, self.doc.comparison(), &p.steps, p.at, fresh);
+                presentation::show(ui, self.doc.comparison(), &p.steps, p.at, fresh, p.class.as_ref());
             });
         if pointer_known {
             presentation::pointer_highlight(ctx);

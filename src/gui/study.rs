@@ -33,10 +33,12 @@ pub(super) struct StudyState {
     /// Each coder's tally and the files with no coder's mark (the Coders tab),
     /// computed once for the same reason.
     coders: (Vec<CoderTally>, Vec<String>),
+    /// The class's figures and key, when the study is a class (File › Open class…).
+    pub class: Option<super::class::ClassState>,
 }
 
 impl StudyState {
-    fn new(adjudication: Adjudication) -> Self {
+    fn new(adjudication: Adjudication, roster: Option<Option<Vec<String>>>) -> Self {
         let mut state = Self {
             adjudication,
             tab: StudyTab::Agreement,
@@ -44,15 +46,21 @@ impl StudyState {
             filter: RowFilter::default(),
             figures: HashMap::new(),
             coders: (Vec::new(), Vec::new()),
+            class: None,
         };
         let study = state.adjudication.study();
         let demands = tally(study, study.coders().len());
-        let idle = study
+        let idle: Vec<String> = study
             .copies()
             .iter()
             .filter(|c| c.comparison.marks().all(|m| c.comparison.is_example(&m.id)))
             .map(|c| crate::model::study::file_stem(&c.file))
             .collect();
+        if let Some(roster) = roster {
+            // A class opens on its tallies.
+            state.class = Some(super::class::ClassState::new(study, &idle, roster.as_deref()));
+            state.tab = StudyTab::Class;
+        }
         state.coders = (coders(study, &demands), idle);
         state.set_breakdown(None);
         state
@@ -104,6 +112,8 @@ pub(super) struct OpenedStudy {
     /// What was said about the files while reading them (a class's files left
     /// out, students who coded nothing), shown once the study is open.
     notes: Vec<String>,
+    /// Opened as a class: with the folder's list of students, if it has one.
+    class: Option<Option<Vec<String>>>,
 }
 
 impl StancesApp {
@@ -201,6 +211,7 @@ impl StancesApp {
                     consensus,
                     file: None,
                     notes: Vec::new(),
+                    class: None,
                 })
             }
             Some((path, copy)) => match Adjudication::resume(study, &copy) {
@@ -212,6 +223,7 @@ impl StancesApp {
                         path: canonical(&path),
                     }),
                     notes: Vec::new(),
+                    class: None,
                 }),
                 Err(e) => {
                     self.notices.error(e.to_string());
@@ -361,7 +373,10 @@ impl StancesApp {
         }
         let mut opened = self.study_of(files.members, CoderSource::MarkNames);
         match opened.as_mut() {
-            Some(opened) => opened.notes = notes,
+            Some(opened) => {
+                opened.notes = notes;
+                opened.class = Some(files.roster);
+            }
             None => {
                 for note in notes {
                     self.notices.warning(note);
@@ -383,7 +398,9 @@ impl StancesApp {
         self.replace_document(opened.consensus, opened.file, HashMap::new());
         let progress = opened.adjudication.progress(self.comparison());
         let coders = super::ui::study_view::coder_list(opened.adjudication.study().coders());
-        self.notices.info(if resumed {
+        self.notices.info(if opened.class.is_some() {
+            "The class is open: each demand's tally is under Tally, each student under Students; F5 presents the result with the students' names hidden.".to_owned()
+        } else if resumed {
             format!(
                 "Going on with the consensus of {coders}: {} of {} disagreements settled.",
                 progress.disputed_decided, progress.disputed
@@ -397,7 +414,7 @@ impl StancesApp {
         for note in opened.notes {
             self.notices.warning(note);
         }
-        self.study = Some(StudyState::new(opened.adjudication));
+        self.study = Some(StudyState::new(opened.adjudication, opened.class));
     }
 
     pub(super) fn handle_study(&mut self, ctx: &Context, action: StudyAction) {

@@ -62,6 +62,9 @@ pub fn class_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 pub struct ClassFiles {
     pub members: Vec<(PathBuf, CodedCopy)>,
     pub left_out: Vec<LeftOut>,
+    /// The students listed in the class folder's `students.txt`, when it has one:
+    /// those without a file have not handed in.
+    pub roster: Option<Vec<String>>,
 }
 
 /// Why a file is not part of a class.
@@ -78,6 +81,19 @@ pub fn read_class(paths: &[PathBuf]) -> Result<ClassFiles, String> {
     let mut members: Vec<(PathBuf, CodedCopy)> = Vec::new();
     let mut left_out = Vec::new();
     let mut probe: Option<crate::model::study::Study> = None;
+    let mut roster: Option<Vec<String>> = None;
+    for folder in paths.iter().filter(|p| p.is_dir()) {
+        let list = folder.join(crate::model::class::ROSTER_FILE);
+        if list.is_file() {
+            let text = read_text(&list).map_err(|e| e.to_string())?;
+            let names = roster.get_or_insert_with(Vec::new);
+            for name in crate::model::class::parse_roster(&text) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
     for path in class_files(paths)? {
         let copy = match read_coded_copy(&path) {
             Ok(copy) => copy,
@@ -100,5 +116,9 @@ pub fn read_class(paths: &[PathBuf]) -> Result<ClassFiles, String> {
         }
         members.push((path, copy));
     }
-    Ok(ClassFiles { members, left_out })
+    Ok(ClassFiles {
+        members,
+        left_out,
+        roster,
+    })
 }

@@ -3,6 +3,7 @@
 //! so the command line and tests use it directly.
 
 pub mod alignment;
+pub mod class;
 pub mod codebook;
 mod codebook_edit;
 mod coders;

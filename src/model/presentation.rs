@@ -11,9 +11,12 @@ pub enum Step {
     Issue {
         /// An index into the comparison's issues.
         issue: usize,
-        /// Whether the marks and notes on the demands are shown.
+        /// Whether the marks and notes on the demands are shown (a class's
+        /// tallies, when a class's result is presented).
         marks: bool,
     },
+    /// A class's result: the issue with the class's tallies and the teacher's key.
+    Key { issue: usize },
 }
 
 /// Every step of a presentation of one comparison.
@@ -22,6 +25,8 @@ pub struct Steps {
     steps: Vec<Step>,
     /// The issues presented (those with a demand in a shown column), in order.
     issues: Vec<usize>,
+    /// A class's result is presented: the revealed step shows the class's tallies.
+    class: bool,
 }
 
 impl Steps {
@@ -39,7 +44,30 @@ impl Steps {
             }
             steps.push(Step::Issue { issue, marks: true });
         }
-        Self { steps, issues }
+        Self {
+            steps,
+            issues,
+            class: false,
+        }
+    }
+
+    /// The steps of a class's result: as [`Self::new`], the revealed step of each
+    /// issue showing the class's tallies, followed by the teacher's key when
+    /// there is one.
+    pub fn for_class(cmp: &Comparison, hide_tallies: bool, key: bool) -> Self {
+        let mut steps = Self::new(cmp, hide_tallies);
+        steps.class = true;
+        if key {
+            steps.steps = steps
+                .steps
+                .iter()
+                .flat_map(|&step| match step {
+                    Step::Issue { issue, marks: true } => vec![step, Step::Key { issue }],
+                    other => vec![other],
+                })
+                .collect();
+        }
+        steps
     }
 
     pub fn len(&self) -> usize {
@@ -80,6 +108,11 @@ impl Steps {
             .position(|s| matches!(s, Step::Issue { issue: i, .. } if *i == issue))
     }
 
+    /// Whether these are the steps of a class's result.
+    pub fn is_class(&self) -> bool {
+        self.class
+    }
+
     /// Where the same issue (and the same showing of marks, where there is such a
     /// step) is in `other`: for switching "hide marks" on or off in place.
     pub fn same_place_in(&self, at: usize, other: &Steps) -> usize {
@@ -89,13 +122,18 @@ impl Steps {
             .iter()
             .position(|s| *s == here)
             .or_else(|| match here {
-                Step::Issue { issue, .. } => other
+                Step::Issue { issue, .. } | Step::Key { issue } => other
                     .steps
                     .iter()
                     .position(|s| matches!(s, Step::Issue { issue: i, .. } if *i == issue)),
                 Step::Title => Some(0),
             })
             .unwrap_or(0)
+    }
+
+    /// The issue's number in the presentation, from 1.
+    fn number(&self, issue: usize) -> usize {
+        self.issues.iter().position(|&i| i == issue).map_or(0, |n| n + 1)
     }
 
     /// The step in words, for the footer: "Title", "Issue 3 of 9 · marks hidden".
@@ -106,15 +144,17 @@ impl Steps {
                 n => format!("Title · {n} issues to come"),
             },
             Step::Issue { issue, marks } => {
-                let number = self.issues.iter().position(|&i| i == issue).map_or(0, |n| n + 1);
                 let hidden_step = self.steps.contains(&Step::Issue { issue, marks: false });
-                let marks = match (hidden_step, marks) {
-                    (true, false) => " · marks hidden",
-                    (true, true) => " · marks revealed",
-                    (false, _) => "",
+                let marks = match (hidden_step, marks, self.class) {
+                    (true, false, false) => " · marks hidden",
+                    (true, true, false) => " · marks revealed",
+                    (false, _, false) => "",
+                    (_, false, true) => " · the positions",
+                    (_, true, true) => " · the class",
                 };
-                format!("Issue {number} of {}{marks}", self.issues.len())
+                format!("Issue {} of {}{marks}", self.number(issue), self.issues.len())
             }
+            Step::Key { issue } => format!("Issue {} of {} · the key", self.number(issue), self.issues.len()),
         }
     }
 }
@@ -154,6 +194,21 @@ mod tests {
         assert_eq!(steps.issue_step(2), Some(3));
         assert_eq!(steps.issue_step(0), None);
         assert_eq!(steps.issue_step(99), None);
+    }
+
+    #[test]
+    fn a_class_result_with_a_key_takes_three_steps_an_issue() {
+        let cmp = cmp(3);
+        let steps = Steps::for_class(&cmp, true, true);
+        let n = steps.issues().len();
+        assert_eq!(steps.len(), 1 + 3 * n);
+        assert_eq!(steps.describe(1), format!("Issue 1 of {n} · the positions"));
+        assert_eq!(steps.describe(2), format!("Issue 1 of {n} · the class"));
+        assert_eq!(steps.describe(3), format!("Issue 1 of {n} · the key"));
+        assert_eq!(steps.issue_step(2), Some(4));
+        let no_key = Steps::for_class(&cmp, false, false);
+        assert_eq!(no_key.len(), 1 + n);
+        assert_eq!(steps.same_place_in(3, &no_key), 1, "the key's step → its issue");
     }
 
     #[test]

@@ -135,14 +135,7 @@ pub fn show(
                     column(ui, coder_width, |ui| {
                         let counts = counts_of(study, unit);
                         let tally = tally_of(unit, counts, coders);
-                        let mut who: Vec<super::tally_bar::Givers> = vec![Vec::new(); study.statuses().len()];
-                        for (coder, cell) in study.cells(unit).iter().enumerate() {
-                            if let Cell::Coded { status, note, .. } = cell
-                                && let Some(givers) = who.get_mut(*status as usize)
-                            {
-                                givers.push((study.coders()[coder].clone(), note.clone()));
-                            }
-                        }
+                        let who = super::tally_bar::givers(study, unit);
                         ui.push_id(("tally", unit), |ui| {
                             super::tally_bar::show(ui, study.statuses(), &tally, coder_width - 8.0, &who);
                         });
@@ -207,7 +200,7 @@ fn filter_bar(ui: &mut Ui, adjudication: &Adjudication, filter: &RowFilter, acti
 }
 
 /// A labelled drop-down of `options`, `None` meaning all of them.
-fn choice(ui: &mut Ui, label: &str, all: &str, options: &[String], chosen: &mut Option<usize>) {
+pub fn choice(ui: &mut Ui, label: &str, all: &str, options: &[String], chosen: &mut Option<usize>) {
     let name = ui.label(label);
     let shown = chosen.and_then(|i| options.get(i)).map_or(all, String::as_str);
     egui::ComboBox::from_id_salt(("study_filter", label))
@@ -241,7 +234,7 @@ fn demand_cell(ui: &mut Ui, adjudication: &Adjudication, unit: usize) {
 }
 
 /// A status as a coloured square and its label.
-fn status_chip(ui: &mut Ui, label: &str, color: Color32) {
+pub fn status_chip(ui: &mut Ui, label: &str, color: Color32) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
         let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());

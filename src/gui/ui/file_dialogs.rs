@@ -18,6 +18,8 @@ pub enum FileAction {
     CompareCoders,
     /// A folder of students' comparison files (or the files themselves).
     OpenClass,
+    /// The teacher's own coded comparison, as the class's key.
+    OpenKey,
     /// Where to save a hand-out for students.
     SaveHandout,
     SaveAs,
@@ -39,6 +41,7 @@ impl FileAction {
             Self::Add => "Add position files to the comparison",
             Self::CompareCoders => "Compare coders: choose each coder's comparison file",
             Self::OpenClass => "Open a class: choose the folder of the students' files",
+            Self::OpenKey => "Open the key: choose the comparison you coded yourself",
             Self::SaveHandout => "Save the hand-out for students",
             Self::SaveAs => "Save comparison as",
             Self::SaveCodebook => "Save the codebook as",
@@ -130,9 +133,11 @@ impl FileDialogs {
                         .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
                 }
                 FileAction::OpenClass => pollster::block_on(dialog.pick_folder()).map(|f| vec![f.path().to_path_buf()]),
-                FileAction::ApplyCodebook | FileAction::ImportTable => {
+                FileAction::ApplyCodebook | FileAction::ImportTable | FileAction::OpenKey => {
                     let dialog = if action == FileAction::ImportTable {
                         dialog.add_filter("Spreadsheets", &["csv", "tsv", "xlsx", "xlsm", "xls", "ods"])
+                    } else if action == FileAction::OpenKey {
+                        dialog.add_filter("Comparisons", &["ron"])
                     } else {
                         dialog.add_filter("Codebook", &["ron", "qdc"])
                     };
@@ -239,6 +244,9 @@ impl FileDialogs {
                 FileAction::OpenClass => format!(
                     "Path of the folder of the students' files (.{COMPARISON_EXTENSION}), or of the files themselves separated with ;"
                 ),
+                FileAction::OpenKey => format!(
+                    "Path of the comparison you coded yourself (.{COMPARISON_EXTENSION}), to compare the class with"
+                ),
                 FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
                 FileAction::SaveHandout => format!("Path to save the hand-out to, e.g. ~/istanbul-handout.{COMPARISON_EXTENSION}"),
                 FileAction::SaveCodebook => {
@@ -293,6 +301,7 @@ impl FileDialogs {
                     FileAction::Add => "Add",
                     FileAction::CompareCoders => "Compare",
                     FileAction::OpenClass => "Open class",
+                    FileAction::OpenKey => "Open key",
                     FileAction::SaveAs
                     | FileAction::SaveCodebook
                     | FileAction::SavePositions

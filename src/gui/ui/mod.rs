@@ -3,6 +3,8 @@
 //! and none knows the app.
 
 pub mod card;
+pub mod class_slides;
+pub mod class_view;
 pub mod codebook_editor;
 pub mod coder_dialogs;
 pub mod columns;

@@ -4,6 +4,7 @@
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
+use super::class_slides::ClassSlides;
 use super::theme;
 use crate::model::position::human_date;
 use crate::model::presentation::{Step, Steps};
@@ -25,6 +26,11 @@ pub enum Nav {
 
 /// The footer: the step in words, and buttons for a mouse.
 pub fn footer(ui: &mut Ui, steps: &Steps, at: usize, typed: &str) -> Option<Nav> {
+    let toggle = if steps.is_class() {
+        "M: hide or show the tallies · N: students' names and notes"
+    } else {
+        "M: hide or show marks"
+    };
     let mut nav = None;
     ui.horizontal(|ui| {
         let weak = ui.visuals().weak_text_color();
@@ -52,10 +58,10 @@ pub fn footer(ui: &mut Ui, steps: &Steps, at: usize, typed: &str) -> Option<Nav>
             }
             // Only where it fits: at a large zoom the keys' reminder gives way
             // rather than run over the step's own words.
-            let hint = "Home/End: first/last · a number then Enter: that issue · M: hide or show marks";
+            let hint = format!("Home/End: first/last · a number then Enter: that issue · {toggle}");
             let width = ui
                 .painter()
-                .layout_no_wrap(hint.to_owned(), egui::FontId::proportional(12.0), weak)
+                .layout_no_wrap(hint.clone(), egui::FontId::proportional(12.0), weak)
                 .size()
                 .x;
             if width + 12.0 <= ui.available_width() {
@@ -72,11 +78,31 @@ pub const WEAK_TEXT: Color32 = Color32::from_gray(0x5c);
 
 /// The current step, filling `ui`; `fresh` when it was not shown the frame
 /// before (it then starts at its top).
-pub fn show(ui: &mut Ui, cmp: &Comparison, steps: &Steps, at: usize, fresh: bool) {
+/// `class` holds a class's result, shown in place of the marks.
+pub fn show(ui: &mut Ui, cmp: &Comparison, steps: &Steps, at: usize, fresh: bool, class: Option<&ClassSlides>) {
+    let shown = |marks: bool, key: bool| Shown {
+        marks,
+        key,
+        class,
+        scale: 1.0,
+    };
     match steps.get(at) {
         Step::Title => title(ui, cmp, steps),
-        Step::Issue { issue, marks } => issue_step(ui, cmp, issue, marks, fresh),
+        Step::Issue { issue, marks } => issue_step(ui, cmp, issue, shown(marks, false), fresh),
+        Step::Key { issue } => issue_step(ui, cmp, issue, shown(true, true), fresh),
     }
+}
+
+/// What a step shows under each demand.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    /// The marks and notes (a class's tallies, when `class` is given).
+    marks: bool,
+    /// The teacher's key (a class's result only).
+    key: bool,
+    class: Option<&'a ClassSlides>,
+    /// The type's scale, for words to fit the cards.
+    scale: f32,
 }
 
 fn title(ui: &mut Ui, cmp: &Comparison, steps: &Steps) {
@@ -121,7 +147,7 @@ fn big_label(ui: &mut Ui, text: &str, size: f32, strong: bool) {
     ui.label(super::text::widget_text(ui, rich, egui::TextStyle::Body));
 }
 
-fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, marks: bool, fresh: bool) {
+fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, mut shown: Shown, fresh: bool) {
     let data = &cmp.issues()[issue];
     ui.add_space(8.0);
     ui.label(super::text::widget_text(
@@ -138,7 +164,9 @@ fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, marks: bool, fresh: b
     }
     ui.add_space(12.0);
     let sides = cmp.visible_sides();
-    let scale = fit_words(ui, cmp, &sides, issue, marks);
+    // A class's tallies are not the comparison's marks: their words are short.
+    shown.scale = fit_words(ui, cmp, &sides, issue, shown.marks && shown.class.is_none());
+    let scale = shown.scale;
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
     if fresh {
         scroll = scroll.vertical_scroll_offset(0.0);
@@ -161,7 +189,7 @@ fn issue_step(ui: &mut Ui, cmp: &Comparison, issue: usize, marks: bool, fresh: b
             for (column, &side) in columns.iter_mut().zip(&sides) {
                 // Ragged right: the columns' justified layout would stretch the words apart.
                 column.with_layout(egui::Layout::top_down(egui::Align::Min), |column| {
-                    side_cards(column, cmp, side, issue, marks, scale);
+                    side_cards(column, cmp, side, issue, shown);
                 });
             }
         });
@@ -206,34 +234,41 @@ fn fit_words(ui: &Ui, cmp: &Comparison, sides: &[usize], issue: usize, marks: bo
     }
 }
 
-fn side_cards(column: &mut Ui, cmp: &Comparison, side: usize, issue: usize, marks: bool, scale: f32) {
+fn side_cards(column: &mut Ui, cmp: &Comparison, side: usize, issue: usize, shown: Shown) {
     let mut any = false;
     for ix in cmp.demands_on(side, issue) {
         any = true;
-        demand_card(column, cmp, ix, marks, scale);
+        demand_card(column, cmp, ix, shown);
         column.add_space(10.0);
     }
     if !any {
         column.label(
             RichText::new("No stated position")
-                .size(DETAIL_SIZE * scale)
+                .size(DETAIL_SIZE * shown.scale)
                 .italics()
                 .weak(),
         );
     }
 }
 
-fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool, scale: f32) {
+fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, shown: Shown) {
     let visuals = ui.visuals().clone();
-    let status = marks
-        .then(|| cmp.marks_on(ix).last().and_then(|id| cmp.mark(id)))
-        .flatten()
-        .and_then(|m| cmp.codebook().get(&m.status));
-    let (fill, stroke) = match status {
-        Some(status) => (
-            theme::tint(theme::status_color(status), &visuals),
-            Stroke::new(3.0, theme::status_color(status)),
-        ),
+    // The card takes the colour of its mark's status; a class's, of the key's once shown.
+    let color = match shown.class {
+        Some(class) => shown
+            .key
+            .then(|| class.key_status(ix))
+            .flatten()
+            .map(|s| theme::hex_color(&s.color)),
+        None => shown
+            .marks
+            .then(|| cmp.marks_on(ix).last().and_then(|id| cmp.mark(id)))
+            .flatten()
+            .and_then(|m| cmp.codebook().get(&m.status))
+            .map(theme::status_color),
+    };
+    let (fill, stroke) = match color {
+        Some(color) => (theme::tint(color, &visuals), Stroke::new(3.0, color)),
         None => (
             visuals.extreme_bg_color,
             Stroke::new(1.5, visuals.widgets.noninteractive.bg_stroke.color),
@@ -246,12 +281,13 @@ fn demand_card(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool, scale: 
         .inner_margin(Margin::same(12))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            card_text(ui, cmp, ix, marks, scale);
+            card_text(ui, cmp, ix, shown);
         });
 }
 
 /// A card's text: the demand, its red line and value, and (revealed) its marks and notes.
-fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool, scale: f32) {
+fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, shown: Shown) {
+    let scale = shown.scale;
     let demand = cmp.demand(ix);
     let visuals = ui.visuals().clone();
     // High contrast for a projector: every demand in the strongest text colour.
@@ -273,7 +309,11 @@ fn card_text(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, marks: bool, scale: f3
             }
         });
     }
-    if !marks {
+    if !shown.marks {
+        return;
+    }
+    if let Some(class) = shown.class {
+        super::class_slides::card_result(ui, class, ix, shown.key, DETAIL_SIZE * scale);
         return;
     }
     for id in cmp.marks_on(ix) {

@@ -12,6 +12,8 @@ use crate::model::tally::CoderTally;
 /// The views of a study.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StudyTab {
+    /// A class's tallies, demand by demand (a class only).
+    Class,
     #[default]
     Agreement,
     Disagreements,
@@ -23,14 +25,25 @@ pub enum StudyTab {
 }
 
 /// The strip above a study's views: what is compared, the tabs, and closing.
-pub fn strip(ui: &mut Ui, adjudication: &Adjudication, progress: Progress, tab: StudyTab, actions: &mut Vec<Action>) {
+/// `class` is the class's size when the study is a class.
+pub fn strip(
+    ui: &mut Ui,
+    adjudication: &Adjudication,
+    progress: Progress,
+    tab: StudyTab,
+    class: Option<usize>,
+    actions: &mut Vec<Action>,
+) {
     let study = adjudication.study();
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Coding study").strong());
+        ui.label(RichText::new(if class.is_some() { "Class" } else { "Coding study" }).strong());
         ui.label(format!(
             "{} in {}, over {}",
-            coder_list(study.coders()),
+            match class {
+                Some(size) => crate::format::diagnostics::count(size, "student", "students"),
+                None => coder_list(study.coders()),
+            },
             crate::format::diagnostics::count(study.copies().len(), "file", "files"),
             crate::format::diagnostics::count(study.units().len(), "demand", "demands"),
         ));
@@ -45,7 +58,15 @@ pub fn strip(ui: &mut Ui, adjudication: &Adjudication, progress: Progress, tab: 
         });
     });
     ui.horizontal_wrapped(|ui| {
-        for (this, label, hover) in [
+        let mut tabs = Vec::new();
+        if class.is_some() {
+            tabs.push((
+                StudyTab::Class,
+                "Tally".to_owned(),
+                "Each demand with the class's tally: how many gave each status, the majority, how divided".to_owned(),
+            ));
+        }
+        tabs.extend([
             (
                 StudyTab::Agreement,
                 "Agreement".to_owned(),
@@ -69,7 +90,11 @@ pub fn strip(ui: &mut Ui, adjudication: &Adjudication, progress: Progress, tab: 
             ),
             (
                 StudyTab::Coders,
-                format!("Coders ({})", study.coders().len()),
+                if class.is_some() {
+                    format!("Students ({})", class.unwrap_or_default())
+                } else {
+                    format!("Coders ({})", study.coders().len())
+                },
                 "Each coder: how many demands they coded, and how often they gave the status most coders gave"
                     .to_owned(),
             ),
@@ -78,7 +103,8 @@ pub fn strip(ui: &mut Ui, adjudication: &Adjudication, progress: Progress, tab: 
                 "Consensus".to_owned(),
                 "The consensus side by side, as a comparison".to_owned(),
             ),
-        ] {
+        ]);
+        for (this, label, hover) in tabs {
             if ui
                 .selectable_label(tab == this, RichText::new(label).size(15.0))
                 .on_hover_text(hover)
@@ -222,17 +248,63 @@ pub fn agreement(
 }
 
 /// The coders of a study (a class's students): how many demands each coded, and
-/// how often they gave the majority's status; those who coded nothing first.
-pub fn coders(ui: &mut Ui, study: &crate::model::study::Study, rows: &[CoderTally], idle: &[String]) {
+/// how often they gave the majority's status (and the key's, when a class has
+/// one); those who coded nothing or did not hand in named first.
+pub fn coders(
+    ui: &mut Ui,
+    study: &crate::model::study::Study,
+    rows: &[CoderTally],
+    idle: &[String],
+    class: Option<&crate::gui::class::ClassState>,
+) {
+    let (who, most) = if class.is_some() {
+        ("Students", "most students")
+    } else {
+        ("Coders", "most coders")
+    };
     ui.add_space(6.0);
-    ui.heading("Coders");
+    ui.heading(who);
     ui.label(
-        RichText::new(
-            "How many demands each coded, and how often their status was the one most coders gave (demands with no single majority left out).",
-        )
+        RichText::new(format!(
+            "How many demands each coded, and how often their status was the one {most} gave (demands with no single majority left out){}.",
+            if class.and_then(|c| c.key()).is_some() {
+                ", and the key's (demands the key leaves out left out)"
+            } else {
+                ""
+            }
+        ))
         .weak(),
     );
     ui.add_space(6.0);
+    if let Some(class) = class {
+        match class.missing() {
+            Some([]) => {
+                ui.label(format!(
+                    "Everyone on the list of students ({}) has handed in.",
+                    crate::model::class::ROSTER_FILE
+                ));
+            }
+            Some(missing) => {
+                ui.label(
+                    RichText::new(format!(
+                        "Not handed in ({} on the list, no file): {}",
+                        missing.len(),
+                        missing.join(", ")
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+            None => {
+                ui.label(
+                    RichText::new(format!(
+                        "To see who has not handed in, put a list of the students in the class folder: {}, one name a line.",
+                        crate::model::class::ROSTER_FILE
+                    ))
+                    .weak(),
+                );
+            }
+        }
+    }
     if !idle.is_empty() {
         ui.label(
             RichText::new(format!("Coded nothing (files with no mark): {}", idle.join(", ")))
@@ -240,13 +312,22 @@ pub fn coders(ui: &mut Ui, study: &crate::model::study::Study, rows: &[CoderTall
         );
         ui.add_space(4.0);
     }
+    let key = class.and_then(|c| c.key());
     let units = study.units().len();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("coders_table")
             .striped(true)
             .spacing([24.0, 6.0])
             .show(ui, |ui| {
-                for header in ["Coder", "Demands coded", "With the majority"] {
+                let mut headers = vec![
+                    if class.is_some() { "Student" } else { "Coder" },
+                    "Demands coded",
+                    "With the majority",
+                ];
+                if key.is_some() {
+                    headers.push("With the key");
+                }
+                for header in headers {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
@@ -265,6 +346,13 @@ pub fn coders(ui: &mut Ui, study: &crate::model::study::Study, rows: &[CoderTall
                         || "–".to_owned(),
                         |s| format!("{:.0} % ({} of {})", s * 100.0, row.with_majority, row.majority_units),
                     ));
+                    if let Some(key) = key {
+                        let with = key.coder_agreement(study, row.coder);
+                        ui.label(with.share().map_or_else(
+                            || "–".to_owned(),
+                            |s| format!("{:.0} % ({} of {})", s * 100.0, with.agree, with.both),
+                        ));
+                    }
                     ui.end_row();
                 }
             });

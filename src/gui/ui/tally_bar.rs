@@ -18,22 +18,11 @@ pub type Givers = Vec<(String, String)>;
 /// their notes under the bar (the note of the one who disagreed starts a
 /// discussion), a second click closes the list.
 pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f32, who: &[Givers]) {
-    let students = tally.coded + tally.not_coded;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, BAR_HEIGHT), Sense::hover());
     let open_id = ui.scope_id().with("tally_open");
     let mut open: Option<usize> = ui.data(|d| d.get_temp(open_id)).flatten();
-    ui.painter()
-        .rect_filled(rect, CornerRadius::same(3), ui.visuals().extreme_bg_color);
-    let mut x = rect.left();
-    for (s, (status, &count)) in statuses.iter().zip(&tally.counts).enumerate() {
-        if count == 0 || students == 0 {
-            continue;
-        }
-        let w = rect.width() * count as f32 / students as f32;
-        let segment = Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, rect.height()));
-        x += w;
-        ui.painter().rect_filled(segment, 0.0, theme::hex_color(&status.color));
-        let label = format!("{}: {count}", status.label);
+    for (s, segment) in paint(ui, statuses, tally, rect) {
+        let label = format!("{}: {}", statuses[s].label, tally.counts[s]);
         let response = ui.interact(segment, ui.scope_id().with(("segment", s)), Sense::click());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if open == Some(s) {
@@ -51,13 +40,11 @@ pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f
         }
     }
     ui.data_mut(|d| d.insert_temp(open_id, open));
-    ui.painter().rect_stroke(
-        rect,
-        CornerRadius::same(3),
-        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
-        egui::StrokeKind::Inside,
-    );
-    ui.label(in_words(statuses, tally));
+    if tally.coded == 0 {
+        ui.label(egui::RichText::new("Nobody coded it").color(ui.visuals().weak_text_color()));
+    } else {
+        ui.label(in_words(statuses, tally));
+    }
     if let (Some(m), Some(share)) = (tally.majority, tally.majority_share) {
         let mut line = format!("Majority: {} ({:.0} %)", statuses[m].label, share * 100.0);
         if let Some(a) = tally.pairwise_agreement {
@@ -70,6 +57,34 @@ pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f
     {
         givers_list(ui, &statuses[s], givers);
     }
+}
+
+/// Paints the bar in `rect`: a segment per status given, as wide as its share
+/// of the class, the students who did not code it as the bar's empty end.
+/// Returns each segment's status and rectangle.
+pub fn paint(ui: &Ui, statuses: &[StudyStatus], tally: &DemandTally, rect: Rect) -> Vec<(usize, Rect)> {
+    let students = tally.coded + tally.not_coded;
+    ui.painter()
+        .rect_filled(rect, CornerRadius::same(3), ui.visuals().extreme_bg_color);
+    let mut segments = Vec::new();
+    let mut x = rect.left();
+    for (s, (status, &count)) in statuses.iter().zip(&tally.counts).enumerate() {
+        if count == 0 || students == 0 {
+            continue;
+        }
+        let w = rect.width() * count as f32 / students as f32;
+        let segment = Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, rect.height()));
+        x += w;
+        ui.painter().rect_filled(segment, 0.0, theme::hex_color(&status.color));
+        segments.push((s, segment));
+    }
+    ui.painter().rect_stroke(
+        rect,
+        CornerRadius::same(3),
+        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    segments
 }
 
 /// The coders who gave a status: those with a note first, each with it, then the others' names.
@@ -90,6 +105,19 @@ fn givers_list(ui: &mut Ui, status: &StudyStatus, givers: &Givers) {
             );
         }
     });
+}
+
+/// Who gave each status of the study to `unit`, in the statuses' order.
+pub fn givers(study: &crate::model::study::Study, unit: usize) -> Vec<Givers> {
+    let mut who: Vec<Givers> = vec![Vec::new(); study.statuses().len()];
+    for (coder, cell) in study.cells(unit).iter().enumerate() {
+        if let crate::model::study::Cell::Coded { status, note, .. } = cell
+            && let Some(givers) = who.get_mut(*status as usize)
+        {
+            givers.push((study.coders()[coder].clone(), note.clone()));
+        }
+    }
+    who
 }
 
 /// `18 Disputed · 9 Partial · 3 Agreed · 2 not coded`: the counts, most first.

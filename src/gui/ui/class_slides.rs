@@ -1,0 +1,144 @@
+//! A class's result on the projector: under each demand of a presentation step,
+//! the class's tally bar and counts in place of marks, and on the key's step the
+//! teacher's status. Students' names are hidden unless the teacher shows them
+//! (N): a class is shown its spread, not who said what.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui, Vec2};
+
+use super::theme;
+use crate::model::DemandIx;
+use crate::model::study::StudyStatus;
+use crate::model::tally::DemandTally;
+
+/// What the class said, per demand of the presented comparison.
+pub struct ClassSlides {
+    pub statuses: Vec<StudyStatus>,
+    pub demands: HashMap<DemandIx, ClassDemand>,
+    /// Whether the students' names and notes are shown (N).
+    pub names: bool,
+}
+
+pub struct ClassDemand {
+    pub tally: DemandTally,
+    /// The status the teacher's key gives it.
+    pub key: Option<usize>,
+    /// Each student's note on it: (name, status, note).
+    pub notes: Vec<(String, usize, String)>,
+}
+
+impl ClassSlides {
+    /// The key's status for a demand, on the key's step (the card takes its colour).
+    pub fn key_status(&self, ix: DemandIx) -> Option<&StudyStatus> {
+        self.demands
+            .get(&ix)
+            .and_then(|d| d.key)
+            .and_then(|k| self.statuses.get(k))
+    }
+}
+
+/// Under a demand's text: the bar, the counts in words and the majority; with
+/// `key`, the key's status and how many agree with it; with names shown, each
+/// student's note.
+pub fn card_result(ui: &mut Ui, slides: &ClassSlides, ix: DemandIx, key: bool, size: f32) {
+    let Some(demand) = slides.demands.get(&ix) else {
+        return;
+    };
+    let tally = &demand.tally;
+    ui.add_space(6.0);
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(ui.available_width(), size), egui::Sense::hover());
+    super::tally_bar::paint(ui, &slides.statuses, tally, rect);
+    if tally.coded == 0 {
+        ui.label(RichText::new("Nobody coded it").size(size));
+    } else {
+        counts(ui, slides, tally, size);
+    }
+    if let (Some(m), Some(share)) = (tally.majority, tally.majority_share) {
+        let mut line = format!("Majority {} ({:.0} %)", slides.statuses[m].label, share * 100.0);
+        if let Some(a) = tally.pairwise_agreement {
+            line.push_str(&format!(" · {:.0} % of pairs agree", a * 100.0));
+        }
+        ui.label(RichText::new(line).size(size * 0.85).weak());
+    } else if tally.coded > 1 {
+        ui.label(RichText::new("No single majority").size(size * 0.85).weak());
+    }
+    if key {
+        match demand.key.and_then(|k| slides.statuses.get(k)) {
+            Some(status) => {
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    let color = theme::hex_color(&status.color);
+                    egui::Frame::new()
+                        .fill(color)
+                        .corner_radius(4)
+                        .inner_margin(egui::Margin::symmetric(6, 2))
+                        .show(ui, |ui| {
+                            ui.label(
+                                RichText::new(format!("Key: {}", status.label))
+                                    .size(size)
+                                    .strong()
+                                    .color(theme::text_on(color)),
+                            );
+                        });
+                    let agree = demand.key.map_or(0, |k| tally.counts.get(k).copied().unwrap_or(0));
+                    if tally.coded > 0 {
+                        ui.label(RichText::new(format!("{agree} of {} agree", tally.coded)).size(size));
+                    }
+                });
+            }
+            None => {
+                ui.label(RichText::new("Not in the key").size(size).italics().weak());
+            }
+        }
+    }
+    if slides.names {
+        for (name, status, note) in &demand.notes {
+            let label = slides.statuses.get(*status).map_or("", |s| s.label.as_str());
+            ui.label(super::text::widget_text(
+                ui,
+                RichText::new(format!("{name} ({label}): {note}"))
+                    .size(size * 0.9)
+                    .italics(),
+                egui::TextStyle::Body,
+            ));
+        }
+    }
+}
+
+/// The counts, most first, each after a square of its status's colour (the
+/// room reads the bar by them): ■ 18 Disputed ■ 9 Partial … 1 not coded.
+fn counts(ui: &mut Ui, slides: &ClassSlides, tally: &DemandTally, size: f32) {
+    let mut given: Vec<(usize, &StudyStatus)> = tally
+        .counts
+        .iter()
+        .zip(&slides.statuses)
+        .filter(|(c, _)| **c > 0)
+        .map(|(c, s)| (*c, s))
+        .collect();
+    // Stable: equal counts keep the codebook's order, as in the words elsewhere.
+    given.sort_by_key(|g| std::cmp::Reverse(g.0));
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for (count, status) in given {
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(size * 0.7), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, theme::hex_color(&status.color));
+            // Each count whole: a line breaks between counts, never inside one.
+            ui.add(
+                egui::Label::new(RichText::new(format!("{count} {}", status.label)).size(size).strong())
+                    .wrap_mode(egui::TextWrapMode::Extend),
+            );
+            ui.add_space(6.0);
+        }
+        if tally.not_coded > 0 {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("{} not coded", tally.not_coded))
+                        .size(size)
+                        .weak(),
+                )
+                .wrap_mode(egui::TextWrapMode::Extend),
+            );
+        }
+    });
+}

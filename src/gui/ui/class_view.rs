@@ -1,0 +1,218 @@
+//! The class view: one row per demand, grouped by issue in the columns' order
+//! (or most divided first), with the class's tally bar (click a segment: who
+//! gave that status, with their notes), the majority and how divided the class
+//! is, and the teacher's key beside it when one is open.
+
+use egui::{Align, Layout, RichText, Ui, vec2};
+
+use super::theme;
+use crate::gui::class::{ClassAction, ClassState};
+use crate::gui::command::{Action, Command};
+use crate::model::class::{ClassFilter, Order};
+use crate::model::study::Study;
+
+const GAP: f32 = 16.0;
+/// Rows drawn at most: beyond that the filters narrow the list.
+const MAX_ROWS: usize = 400;
+
+pub fn show(ui: &mut Ui, study: &Study, class: &ClassState, actions: &mut Vec<Action>) {
+    ui.add_space(6.0);
+    controls(ui, study, class, actions);
+    let rows = class.rows();
+    ui.label(
+        RichText::new(format!(
+            "{} of {}; click a bar's colour to see who gave that status, with their notes.",
+            crate::format::diagnostics::count(rows.len(), "demand shown", "demands shown"),
+            study.units().len()
+        ))
+        .weak(),
+    );
+    if rows.is_empty() {
+        ui.add_space(24.0);
+        ui.vertical_centered(|ui| {
+            ui.label(RichText::new("No demand matches these filters.").size(16.0));
+        });
+        return;
+    }
+    let key = class.key();
+    let width = ui.available_width() - 16.0;
+    let key_width = if key.is_some() {
+        (width * 0.2).clamp(170.0, 260.0)
+    } else {
+        0.0
+    };
+    let rest = width - key_width - GAP * if key.is_some() { 2.0 } else { 1.0 };
+    let demand_width = (rest * 0.5).max(220.0);
+    let tally_width = (rest - demand_width).max(240.0);
+    let base = study.base();
+    ui.add_space(4.0);
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
+            column(ui, demand_width, |ui| {
+                ui.label(RichText::new("Demand").strong());
+            });
+            column(ui, tally_width, |ui| {
+                ui.label(RichText::new(format!("The class ({})", class.size())).strong());
+            });
+            if key.is_some() {
+                column(ui, key_width, |ui| {
+                    ui.label(RichText::new("Key").strong());
+                });
+            }
+        });
+        ui.separator();
+        let grouped = class.order() == Order::Issues;
+        let mut issue_shown = None;
+        for &unit in rows.iter().take(MAX_ROWS) {
+            let issue = study.issue_of(unit);
+            if grouped && issue != issue_shown {
+                issue_shown = issue;
+                let name = issue.map_or("Issue not in the list of issues", |i| base.issues()[i].name.as_str());
+                ui.add_space(8.0);
+                ui.label(super::text::widget_text(
+                    ui,
+                    RichText::new(name).strong().size(17.0),
+                    egui::TextStyle::Heading,
+                ));
+                ui.add_space(2.0);
+            }
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = GAP;
+                column(ui, demand_width, |ui| demand_cell(ui, study, unit, !grouped));
+                column(ui, tally_width, |ui| {
+                    let who = super::tally_bar::givers(study, unit);
+                    ui.push_id(("class_tally", unit), |ui| {
+                        super::tally_bar::show(ui, study.statuses(), class.tally(unit), tally_width - 8.0, &who);
+                    });
+                });
+                if let Some(key) = key {
+                    column(ui, key_width, |ui| match key.status(unit) {
+                        Some(status) => {
+                            let status = &study.statuses()[status];
+                            super::disagreements::status_chip(ui, &status.label, theme::hex_color(&status.color));
+                            if let Some(with) = key.demand_agreement(class.tally(unit))
+                                && let Some(share) = with.share()
+                            {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{} of {} agree with it ({:.0} %)",
+                                        with.agree,
+                                        with.both,
+                                        share * 100.0
+                                    ))
+                                    .weak(),
+                                );
+                            }
+                        }
+                        None => {
+                            ui.label(RichText::new("Not in the key").weak().italics());
+                        }
+                    });
+                }
+            });
+            ui.separator();
+        }
+        if rows.len() > MAX_ROWS {
+            ui.label(
+                RichText::new(format!(
+                    "{} more not shown: narrow the list with the filters above.",
+                    rows.len() - MAX_ROWS
+                ))
+                .weak(),
+            );
+        }
+    });
+}
+
+/// The filters, the order, the key and presenting.
+fn controls(ui: &mut Ui, study: &Study, class: &ClassState, actions: &mut Vec<Action>) {
+    let base = study.base();
+    let mut filter: ClassFilter = class.filter().clone();
+    ui.horizontal_wrapped(|ui| {
+        let issues: Vec<String> = base.issues().iter().map(|i| i.name.clone()).collect();
+        super::disagreements::choice(ui, "Issue", "All issues", &issues, &mut filter.issue);
+        let sides: Vec<String> = (0..base.side_count()).map(|s| base.side_label(s)).collect();
+        super::disagreements::choice(ui, "Side", "All sides", &sides, &mut filter.side);
+        let statuses: Vec<String> = study.statuses().iter().map(|s| s.label.clone()).collect();
+        super::disagreements::choice(ui, "Majority", "Any majority", &statuses, &mut filter.majority);
+        if *class.filter() != ClassFilter::default() && ui.button("Show all").clicked() {
+            filter = ClassFilter::default();
+        }
+    });
+    if filter != *class.filter() {
+        actions.push(Action::Class(ClassAction::SetFilter(filter)));
+    }
+    ui.horizontal_wrapped(|ui| {
+        let mut most_divided = class.order() == Order::MostDivided;
+        if ui
+            .checkbox(&mut most_divided, "Most divided first")
+            .on_hover_text("Order the demands by how few pairs of students agree on them, instead of by issue")
+            .changed()
+        {
+            let order = if most_divided {
+                Order::MostDivided
+            } else {
+                Order::Issues
+            };
+            actions.push(Action::Class(ClassAction::SetOrder(order)));
+        }
+        ui.separator();
+        match class.key() {
+            Some(key) => {
+                ui.label(format!("Key: {}", crate::model::study::file_stem(&key.file)))
+                    .on_hover_text(&key.file);
+                if ui
+                    .small_button("Put the key away")
+                    .on_hover_text("Show the class without the key")
+                    .clicked()
+                {
+                    actions.push(Action::Class(ClassAction::ClearKey));
+                }
+            }
+            None => {
+                if ui
+                    .button("Open key…")
+                    .on_hover_text("Compare the class with the comparison you coded yourself")
+                    .clicked()
+                {
+                    actions.push(Action::Class(ClassAction::ChooseKey));
+                }
+            }
+        }
+        ui.separator();
+        if ui
+            .button("▶ Present the result")
+            .on_hover_text("Step through the issues with the class's tallies, students' names hidden (F5)")
+            .clicked()
+        {
+            actions.push(Action::Run(Command::Present));
+        }
+    });
+}
+
+/// A column of a row, `width` wide, as tall as its content.
+fn column(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        add(ui);
+    });
+}
+
+/// The side, the demand's id (and its issue, when rows are not grouped by
+/// issue) over the demand's text.
+fn demand_cell(ui: &mut Ui, study: &Study, unit: usize, with_issue: bool) {
+    let base = study.base();
+    let ix = study.units()[unit];
+    let demand = base.demand(ix);
+    let mut meta = format!("{} · {}", base.side_label(ix.side as usize), demand.id);
+    if with_issue && let Some(issue) = study.issue_of(unit) {
+        meta = format!("{} · {meta}", base.issues()[issue].name);
+    }
+    ui.label(super::text::widget_text(
+        ui,
+        RichText::new(meta).size(theme::META_SIZE).weak(),
+        egui::TextStyle::Small,
+    ));
+    super::text::label(ui, &demand.text, None);
+}
