@@ -635,11 +635,115 @@ fn tally_bench(c: &mut Criterion) {
     group.bench_function("stances: tally (counts, majority, pairwise agreement)", |b| {
         b.iter(|| black_box(tally(&study, 30)));
     });
+    group.bench_function(
+        "stances: the class view's figures (tally, then the rows most divided first)",
+        |b| {
+            use stances::model::class::{ClassFilter, Order, rows};
+            b.iter(|| {
+                let tallies = tally(&study, 30);
+                black_box(rows(&study, &tallies, &ClassFilter::default(), Order::MostDivided))
+            });
+        },
+    );
+    group.finish();
+}
+
+/// The real app with the class of `study` opened from a folder (File › Open class…).
+fn class_app(study: &stances::model::study::Study, dir: &tempfile::TempDir) -> Harness<'static, StancesApp> {
+    for copy in study.copies() {
+        save_comparison(&copy.comparison, &dir.path().join(&copy.file)).expect("saves");
+    }
+    let folder = dir.path().to_path_buf();
+    let mut harness = Harness::builder().with_size([1280.0, 720.0]).build_eframe(move |cc| {
+        StancesApp::new(
+            cc,
+            AppOptions {
+                files: vec![folder],
+                coders: false,
+                class: true,
+                coder_source: Default::default(),
+                native_dialogs: false,
+                autosave_dir: None,
+                new_windows: false,
+                figure: false,
+            },
+        )
+    });
+    harness.run_steps(5);
+    harness
+}
+
+/// A class of 30 students over the founding example, each coding most of it.
+fn small_class_study() -> stances::model::study::Study {
+    use stances::model::study::{CodedCopy, CoderSource, Study};
+    let text = std::fs::read_to_string("data/istanbul-2025-06-02.ron").expect("the founding example");
+    let file = parse_position_file("istanbul.ron", &text).expect("valid");
+    let base = Comparison::from_positions(vec![("istanbul.ron".into(), file)]).expect("indexes");
+    let units: Vec<_> = base.all_demands().map(|ix| base.demand_ref(ix)).collect();
+    let statuses: Vec<String> = base.codebook().statuses.iter().map(|s| s.id.clone()).collect();
+    let table = coded_table(units.len(), 30);
+    let copies = (0..30)
+        .map(|student| {
+            let marks = units
+                .iter()
+                .zip(&table)
+                .filter_map(|(demand, row)| {
+                    row[student].map(|code| stances::model::Mark {
+                        id: format!("s{student}-{}", demand.demand()),
+                        demands: vec![demand.clone()],
+                        status: statuses[code as usize].clone(),
+                        note: format!("Student {student}'s reason"),
+                        coder: format!("student {student}"),
+                        created: "2026-12-03T09:00:00Z".into(),
+                        changed: "2026-12-03T09:00:00Z".into(),
+                        coders_said: Vec::new(),
+                    })
+                })
+                .collect();
+            let cmp = Comparison::new(
+                base.documents().to_vec(),
+                base.codebook().clone(),
+                marks,
+                base.view().clone(),
+            )
+            .expect("a valid comparison");
+            CodedCopy {
+                file: format!("student-{student:02}.stances.ron"),
+                comparison: cmp,
+            }
+        })
+        .collect();
+    Study::with_coders(copies, CoderSource::EachFile).expect("one class")
+}
+
+/// A frame of the class view (the Tally) with 30 students, against a frame of
+/// the columns of a small comparison, in the same run.
+fn class_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame, class view");
+    let frame_of = |harness: &mut Harness<'static, StancesApp>| {
+        harness.step();
+        let output = harness.output();
+        black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut columns = app_with(2, 50, 25, &dir);
+    group.bench_function("baseline: columns 2x50", |b| b.iter(|| frame_of(&mut columns)));
+    let small = tempfile::tempdir().expect("temp dir");
+    let mut istanbul = class_app(&small_class_study(), &small);
+    group.bench_function("stances: 30 students, the founding example (15 demands)", |b| {
+        b.iter(|| frame_of(&mut istanbul))
+    });
+    let big = tempfile::tempdir().expect("temp dir");
+    let mut large = class_app(&class_study(), &big);
+    group.bench_function("stances: 30 students, 2 x 10,000 demands", |b| {
+        b.iter(|| frame_of(&mut large))
+    });
     group.finish();
 }
 
 criterion_group!(
     benches,
+    class_frame,
     tally_bench,
     merge_bench,
     rounds_bench,

@@ -473,8 +473,8 @@ impl eframe::App for StancesApp {
                 toolbar::menu_bar(ui, self.doc.comparison(), &state, &mut actions);
             });
         }
-        if let Some(study) = &self.study {
-            let progress = study.adjudication.progress(self.doc.comparison());
+        if let Some(study) = &mut self.study {
+            let progress = study.progress(self.doc.comparison());
             egui::Panel::top("study").show(ui, |ui| {
                 let class = study.class.as_ref().map(super::class::ClassState::size);
                 super::ui::study_view::strip(ui, &study.adjudication, progress, study.tab, class, &mut actions);

@@ -36,6 +36,8 @@ pub struct ClassState {
     order: Order,
     /// The units shown, for the filter and order: worked out when they change.
     rows: Vec<usize>,
+    /// Each unit's issue (an index into the positions' issues), looked up once.
+    issues: Vec<Option<usize>>,
 }
 
 impl ClassState {
@@ -45,7 +47,9 @@ impl ClassState {
         let size = study.coders().len() + idle.len() + missing.as_ref().map_or(0, Vec::len);
         let tallies = tally(study, size);
         let rows = rows(study, &tallies, &ClassFilter::default(), Order::default());
+        let issues = (0..study.units().len()).map(|u| study.issue_of(u)).collect();
         Self {
+            issues,
             size,
             tallies,
             missing,
@@ -67,6 +71,11 @@ impl ClassState {
     /// The units shown, in order.
     pub fn rows(&self) -> &[usize] {
         &self.rows
+    }
+
+    /// A unit's issue, as an index into the positions' issues.
+    pub fn issue_of(&self, unit: usize) -> Option<usize> {
+        self.issues.get(unit).copied().flatten()
     }
 
     pub fn filter(&self) -> &ClassFilter {

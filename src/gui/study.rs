@@ -14,7 +14,7 @@ use super::ui::file_dialogs::FileAction;
 use super::ui::study_view::StudyTab;
 use crate::io::Fingerprint;
 use crate::model::Comparison;
-use crate::model::consensus::{Adjudication, RowFilter};
+use crate::model::consensus::{Adjudication, Progress, RowFilter};
 use crate::model::mark::{Stamp, new_mark_id};
 use crate::model::reliability::Agreement;
 use crate::model::study::{Breakdown, CodedCopy, CoderSource, Study, StudyError};
@@ -35,6 +35,10 @@ pub(super) struct StudyState {
     coders: (Vec<CoderTally>, Vec<String>),
     /// The class's figures and key, when the study is a class (File › Open class…).
     pub class: Option<super::class::ClassState>,
+    /// How far adjudication has come, and the consensus's revision it was
+    /// counted at: counting looks up every demand's decision, so it is done
+    /// once per change, not per frame.
+    progress: (u64, Progress),
 }
 
 impl StudyState {
@@ -47,6 +51,7 @@ impl StudyState {
             figures: HashMap::new(),
             coders: (Vec::new(), Vec::new()),
             class: None,
+            progress: (u64::MAX, Progress::default()),
         };
         let study = state.adjudication.study();
         let demands = tally(study, study.coders().len());
@@ -85,6 +90,14 @@ impl StudyState {
     /// Each coder's tally, and the files that hold no coder's mark.
     pub fn coders(&self) -> (&[CoderTally], &[String]) {
         (&self.coders.0, &self.coders.1)
+    }
+
+    /// How far adjudication of `consensus` (the open document) has come.
+    pub fn progress(&mut self, consensus: &Comparison) -> Progress {
+        if self.progress.0 != consensus.revision() {
+            self.progress = (consensus.revision(), self.adjudication.progress(consensus));
+        }
+        self.progress.1
     }
 
     /// Whether the window shows the consensus as columns rather than a study view.

@@ -3,6 +3,8 @@
 //! gave that status, with their notes), the majority and how divided the class
 //! is, and the teacher's key beside it when one is open.
 
+use std::collections::HashMap;
+
 use egui::{Align, Layout, RichText, Ui, vec2};
 
 use super::theme;
@@ -12,8 +14,6 @@ use crate::model::class::{ClassFilter, Order};
 use crate::model::study::Study;
 
 const GAP: f32 = 16.0;
-/// Rows drawn at most: beyond that the filters narrow the list.
-const MAX_ROWS: usize = 400;
 
 pub fn show(ui: &mut Ui, study: &Study, class: &ClassState, actions: &mut Vec<Action>) {
     ui.add_space(6.0);
@@ -46,83 +46,145 @@ pub fn show(ui: &mut Ui, study: &Study, class: &ClassState, actions: &mut Vec<Ac
     let tally_width = (rest - demand_width).max(240.0);
     let base = study.base();
     ui.add_space(4.0);
-    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            ui.spacing_mut().item_spacing.x = GAP;
-            column(ui, demand_width, |ui| {
-                ui.label(RichText::new("Demand").strong());
-            });
-            column(ui, tally_width, |ui| {
-                ui.label(RichText::new(format!("The class ({})", class.size())).strong());
-            });
-            if key.is_some() {
-                column(ui, key_width, |ui| {
-                    ui.label(RichText::new("Key").strong());
+    let widths = Widths {
+        demand: demand_width,
+        tally: tally_width,
+        key: key_width,
+    };
+    // Each row's height as last drawn, at this width: rows out of view are
+    // skipped over by their height, so a frame draws only what is seen however
+    // many demands the positions hold.
+    let heights_id = ui.scope_id().with("class_row_heights");
+    // Taken out and put back, not cloned: thousands of rows are measured.
+    let (measured_at, mut heights): (f32, HashMap<usize, f32>) =
+        ui.data_mut(|d| std::mem::take(d.get_temp_mut_or_default(heights_id)));
+    if measured_at != width {
+        heights.clear();
+    }
+    let grouped = class.order() == Order::Issues;
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            header(ui, class, widths, key.is_some());
+            // A little beyond each edge: a row half in view is drawn whole.
+            let near = viewport.expand2(vec2(0.0, 120.0));
+            let origin = ui.min_rect().top();
+            let mut skipped = 0.0;
+            let mut issue_shown = None;
+            for &unit in rows {
+                let issue = class.issue_of(unit);
+                let heading = (grouped && issue != issue_shown).then(|| {
+                    issue_shown = issue;
+                    issue.map_or("Issue not in the list of issues", |i| base.issues()[i].name.as_str())
                 });
+                let top = ui.cursor().top() - origin + skipped;
+                let estimate = heights
+                    .get(&unit)
+                    .copied()
+                    .unwrap_or(ROW_ESTIMATE + if heading.is_some() { HEADING_ESTIMATE } else { 0.0 });
+                if top + estimate < near.top() || top > near.bottom() {
+                    skipped += estimate;
+                    continue;
+                }
+                if skipped > 0.0 {
+                    ui.allocate_space(vec2(0.0, skipped));
+                    skipped = 0.0;
+                }
+                let drawn = ui
+                    .scope(|ui| row(ui, study, class, unit, heading, widths))
+                    .response
+                    .rect
+                    .height();
+                heights.insert(unit, drawn);
+            }
+            if skipped > 0.0 {
+                ui.allocate_space(vec2(0.0, skipped));
             }
         });
-        ui.separator();
-        let grouped = class.order() == Order::Issues;
-        let mut issue_shown = None;
-        for &unit in rows.iter().take(MAX_ROWS) {
-            let issue = study.issue_of(unit);
-            if grouped && issue != issue_shown {
-                issue_shown = issue;
-                let name = issue.map_or("Issue not in the list of issues", |i| base.issues()[i].name.as_str());
-                ui.add_space(8.0);
-                ui.label(super::text::widget_text(
-                    ui,
-                    RichText::new(name).strong().size(17.0),
-                    egui::TextStyle::Heading,
-                ));
-                ui.add_space(2.0);
-            }
-            ui.horizontal_top(|ui| {
-                ui.spacing_mut().item_spacing.x = GAP;
-                column(ui, demand_width, |ui| demand_cell(ui, study, unit, !grouped));
-                column(ui, tally_width, |ui| {
-                    let who = super::tally_bar::givers(study, unit);
-                    ui.push_id(("class_tally", unit), |ui| {
-                        super::tally_bar::show(ui, study.statuses(), class.tally(unit), tally_width - 8.0, &who);
-                    });
-                });
-                if let Some(key) = key {
-                    column(ui, key_width, |ui| match key.status(unit) {
-                        Some(status) => {
-                            let status = &study.statuses()[status];
-                            super::disagreements::status_chip(ui, &status.label, theme::hex_color(&status.color));
-                            if let Some(with) = key.demand_agreement(class.tally(unit))
-                                && let Some(share) = with.share()
-                            {
-                                ui.label(
-                                    RichText::new(format!(
-                                        "{} of {} agree with it ({:.0} %)",
-                                        with.agree,
-                                        with.both,
-                                        share * 100.0
-                                    ))
-                                    .weak(),
-                                );
-                            }
-                        }
-                        None => {
-                            ui.label(RichText::new("Not in the key").weak().italics());
-                        }
-                    });
-                }
+    ui.data_mut(|d| d.insert_temp(heights_id, (width, heights)));
+}
+
+/// A row's height before it is first drawn: a two-line demand and its tally.
+const ROW_ESTIMATE: f32 = 70.0;
+const HEADING_ESTIMATE: f32 = 34.0;
+
+/// The widths of the view's columns.
+#[derive(Clone, Copy)]
+struct Widths {
+    demand: f32,
+    tally: f32,
+    key: f32,
+}
+
+fn header(ui: &mut Ui, class: &ClassState, widths: Widths, key: bool) {
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        column(ui, widths.demand, |ui| {
+            ui.label(RichText::new("Demand").strong());
+        });
+        column(ui, widths.tally, |ui| {
+            ui.label(RichText::new(format!("The class ({})", class.size())).strong());
+        });
+        if key {
+            column(ui, widths.key, |ui| {
+                ui.label(RichText::new("Key").strong());
             });
-            ui.separator();
-        }
-        if rows.len() > MAX_ROWS {
-            ui.label(
-                RichText::new(format!(
-                    "{} more not shown: narrow the list with the filters above.",
-                    rows.len() - MAX_ROWS
-                ))
-                .weak(),
-            );
         }
     });
+    ui.add_space(4.0);
+    ui.separator();
+}
+
+/// One demand: its issue's heading when it starts one, the demand, the class's
+/// tally and the key's status.
+fn row(ui: &mut Ui, study: &Study, class: &ClassState, unit: usize, heading: Option<&str>, widths: Widths) {
+    if let Some(name) = heading {
+        ui.add_space(10.0);
+        ui.label(super::text::widget_text(
+            ui,
+            RichText::new(name).strong().size(17.0),
+            egui::TextStyle::Heading,
+        ));
+        ui.add_space(4.0);
+    }
+    ui.add_space(4.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing = vec2(GAP, 2.0);
+        column(ui, widths.demand, |ui| demand_cell(ui, study, unit, heading.is_none()));
+        column(ui, widths.tally, |ui| {
+            let who = super::tally_bar::givers(study, unit);
+            ui.push_id(("class_tally", unit), |ui| {
+                super::tally_bar::show(ui, study.statuses(), class.tally(unit), widths.tally - 8.0, &who);
+            });
+        });
+        if let Some(key) = class.key() {
+            column(ui, widths.key, |ui| match key.status(unit) {
+                Some(status) => {
+                    let status = &study.statuses()[status];
+                    super::disagreements::status_chip(ui, &status.label, theme::hex_color(&status.color));
+                    if let Some(with) = key.demand_agreement(class.tally(unit))
+                        && let Some(share) = with.share()
+                    {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} of {} agree with it ({:.0} %)",
+                                with.agree,
+                                with.both,
+                                share * 100.0
+                            ))
+                            .weak(),
+                        );
+                    }
+                }
+                None => {
+                    ui.label(RichText::new("Not in the key").weak().italics());
+                }
+            });
+        }
+    });
+    ui.add_space(4.0);
+    ui.separator();
 }
 
 /// The filters, the order, the key and presenting.
@@ -182,7 +244,7 @@ fn controls(ui: &mut Ui, study: &Study, class: &ClassState, actions: &mut Vec<Ac
         }
         ui.separator();
         if ui
-            .button("▶ Present the result")
+            .button("Present the result")
             .on_hover_text("Step through the issues with the class's tallies, students' names hidden (F5)")
             .clicked()
         {
