@@ -293,3 +293,19 @@ fn the_class_result_is_presented_without_names_then_the_key() {
     harness.run();
     harness.get_by_label("Put the key away");
 }
+
+#[test]
+fn the_welcome_screen_opens_a_class_folder() {
+    let dir = class_folder();
+    let mut harness = common::harness_of([1280.0, 720.0], options(Vec::new()));
+    harness.get_by_label("Open class…").click();
+    harness.run();
+    answer_path_prompt(
+        &mut harness,
+        "or of the files themselves separated with",
+        &dir.path().display().to_string(),
+        "Open class",
+    );
+    harness.get_by_label("31 students in 30 files, over 15 demands");
+    harness.get_by_label("18 Disputed · 9 Partial · 3 Agreed · 1 not coded");
+}

@@ -161,3 +161,32 @@ fn dayton_says_whose_reading_and_quotes_the_constitution() {
     );
     assert!(note(&dayton, "fry-brcko").contains("Annex 2, Article V"));
 }
+
+#[test]
+fn colombia_says_whose_reading_and_quotes_nothing_unsourced() {
+    let colombia = file("colombia-farc-2016-11-24.ron");
+    assert_eq!(
+        colombia.sides.len(),
+        3,
+        "the government, the FARC-EP and the campaign for No"
+    );
+    for d in colombia.sides.iter().flat_map(|s| &s.demands) {
+        assert!(note(&colombia, &d.id).contains(READING), "{}: a reading", d.id);
+        assert!(d.source.is_some(), "{}: sourced", d.id);
+        // Worked from a translation: no wording is given as the text's own.
+        assert_eq!(d.quote, None, "{}", d.id);
+    }
+    // The figures the Final Agreement gives.
+    let seats = demand(&colombia, "farc-seats").value.as_ref().expect("a value");
+    assert_eq!((seats.min, seats.max), (Some(5.0), Some(5.0)));
+    let sanction = demand(&colombia, "farc-no-prison").value.as_ref().expect("a value");
+    assert_eq!((sanction.min, sanction.max), (Some(5.0), Some(8.0)));
+    assert!(note(&colombia, "gov-arms-to-un").contains("23 transitional zones and 8 camps"));
+    // What the campaign for No asked and did not get is said to be so.
+    assert!(
+        demand(&colombia, "no-prison")
+            .tags
+            .iter()
+            .any(|t| t == "not in the Agreement")
+    );
+}

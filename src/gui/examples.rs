@@ -43,6 +43,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "data/paris-2015-12-12.ron",
         include_str!("../../data/paris-2015-12-12.ron"),
     ),
+    (
+        "data/colombia-farc-2016-11-24.ron",
+        include_str!("../../data/colombia-farc-2016-11-24.ron"),
+    ),
 ];
 
 /// What a card on the welcome screen says of an example.

@@ -138,7 +138,7 @@ fn card(ui: &mut Ui, example: &ExampleCard, large: bool, actions: &mut Vec<Actio
     }
 }
 
-/// Open, new, compare coders, recent files, and how it works.
+/// Open, new, compare coders, open a class, recent files, and how it works.
 fn start(ui: &mut Ui, context: &WelcomeContext<'_>, actions: &mut Vec<Action>) {
     ui.label(RichText::new("Your own files").size(18.0).strong());
     ui.add_space(4.0);
@@ -146,6 +146,7 @@ fn start(ui: &mut Ui, context: &WelcomeContext<'_>, actions: &mut Vec<Action>) {
         Command::Open,
         Command::New,
         Command::CompareCoders,
+        Command::OpenClass,
         Command::ImportSpreadsheet,
     ] {
         let shortcut = command
@@ -176,7 +177,7 @@ fn start(ui: &mut Ui, context: &WelcomeContext<'_>, actions: &mut Vec<Action>) {
                 "1. Open a negotiation: an example here, or position files (.ron) that list what each side demands, issue by issue. Each side gets a column; the same issue sits at the same height in every column.",
                 "2. Click a demand, Ctrl+click demands of other sides, and press 1–4 (or the buttons on the right) to mark them agreed, partial, disputed or unaddressed. Write a note on the mark.",
                 "3. Save the comparison (Ctrl+S): it keeps the positions, your marks and notes, and opens the same anywhere.",
-                "4. Teach with it: F5 presents the negotiation issue by issue on a projector. Research with it: Codebook edits the statuses, File › Compare coders… measures agreement between coders.",
+                "4. Teach with it: F5 presents the negotiation issue by issue on a projector; File › Hand out to students… gives a class a copy to code, and File › Open class… shows where the class divides. Research with it: Codebook edits the statuses, File › Compare coders… measures agreement between coders.",
             ] {
                 ui.label(step);
                 ui.add_space(4.0);
