@@ -7,19 +7,17 @@ use std::path::{Path, PathBuf};
 use egui::{Ui, ViewportCommand};
 
 use super::autosave::AutosaveState;
+use super::dialogs::Dialogs;
 use super::flow::Flow;
 use super::notices::Notices;
-use super::ui::codebook_editor::CodebookEditor;
-use super::ui::columns::ColumnsView;
-use super::ui::details::NoteEditor;
-use super::ui::file_dialogs::FileDialogs;
-use super::ui::preferences::PreferencesWindow;
+use super::present::Presenter;
+use super::shown::Shown;
 use super::ui::toolbar;
 use super::views::MainView;
+use super::welcome::Welcome;
 use crate::format::comparison_file::COMPARISON_EXTENSION;
 use crate::io::Fingerprint;
 use crate::io::watch::FileWatcher;
-use crate::model::alignment::Filter;
 use crate::model::{Comparison, DemandIx, Document};
 
 const RECENT_KEY: &str = "stances.recent";
@@ -61,84 +59,55 @@ pub(super) struct SavedFile {
     pub fingerprint: Option<Fingerprint>,
 }
 
+/// The window. Each part owns what it says; a newcomer finds where a field
+/// lives from these types: the open document and its file here, what is shown
+/// and selected in [`Shown`], the dialogs in [`Dialogs`], a presentation in
+/// [`Presenter`], a study or class in [`StudyState`](super::study::StudyState),
+/// the welcome screen in [`Welcome`]. The document changes only through
+/// `doc`'s edits (undo, redo and autosave follow from that).
 pub struct StancesApp {
+    // ----- the open document -----
     pub(super) doc: Document,
     pub(super) file: Option<SavedFile>,
     /// Where each document's position file was read from (canonical), for watching and reloading.
     pub(super) sources: HashMap<String, PathBuf>,
-    pub(super) selection: Vec<DemandIx>,
-    selection_layout: u64,
-    pub(super) filter: Filter,
-    pub(super) columns: ColumnsView,
-    /// Which main view is shown (columns, overview, values, rounds) and what each worked out.
-    pub(super) views: super::views::Views,
-    pub(super) note: NoteEditor,
-    pub(super) dialogs: FileDialogs,
-    pub(super) flow: Flow,
-    pub(super) notices: Notices,
-    pub(super) recent: Vec<PathBuf>,
-    pub(super) coder: String,
-    pub(super) preferences: PreferencesWindow,
-    pub(super) codebook_editor: CodebookEditor,
-    pub(super) export_dialog: super::ui::export_dialog::ExportDialog,
-    /// A picture of the window asked for by File › Export…, not yet arrived.
-    pub(super) picture: Option<super::export::PictureRequest>,
     /// The position file of the spreadsheet import that is open, until saved or replaced.
     pub(super) imported: Option<super::import::ImportedPositions>,
     /// The open comparison came from a merge with conflicts: saving it says what
     /// git needs next.
     pub(super) merging: bool,
-    /// A table chosen for import, while the import dialog asks how to read it.
-    pub(super) import_dialog: Option<super::import::PendingImport>,
-    /// The coding study whose consensus is the open document, if one is open.
-    pub(super) study: Option<super::study::StudyState>,
-    /// Coders' files refused because one coder name is in two of them, with the
-    /// reason, waiting for the user to take each file as one coder or not.
-    pub(super) same_coder: Option<(Vec<PathBuf>, String)>,
-    /// The adjudicator's name for this window, when the coder's is one of a study's coders.
-    pub(super) adjudicator: Option<String>,
-    /// Coders' files waiting for the adjudicator's name.
-    pub(super) adjudicator_prompt: Option<super::study::AdjudicatorPrompt>,
-    /// Another coder's mark the user gave a status, waiting for what to do about it.
-    pub(super) others_mark: Option<super::ui::coder_dialogs::OthersMark>,
-    /// Edit › Set coder….
-    pub(super) set_coder: super::ui::coder_dialogs::SetCoderDialog,
-    /// File › Hand out to students…, while open.
-    pub(super) handout_dialog: super::ui::handout_dialog::HandoutDialog,
-    /// A hand-out just opened: its instruction and the student's name, asked first.
-    pub(super) handout_welcome: Option<super::ui::handout_dialog::HandoutWelcome>,
     /// The hand-out file the open comparison was opened from: saving goes to a
     /// copy of the student's own, never over the teacher's hand-out.
     pub(super) handout_from: Option<PathBuf>,
-    /// A hand-out waiting for the path to save it to: (instruction, keep examples).
-    pub(super) pending_handout: Option<(String, bool)>,
-    /// The presentation under way, if one is.
-    pub(super) presentation: Option<super::present::Presenting>,
-    /// The zoom of presentations, apart from the normal zoom.
-    pub(super) presentation_zoom: f32,
-    /// Whether presentations hide each issue's marks until revealed.
-    pub(super) hide_marks: bool,
-    /// Whether the details pane is shown beside the columns (hidden, five columns
-    /// fit a projector's 1280 points).
-    pub(super) details_shown: bool,
-    /// Whether the welcome screen is shown (in place of the columns).
-    pub(super) welcome: bool,
-    /// The examples' cards, read the first time the welcome screen shows.
-    pub(super) example_cards: Option<Vec<super::examples::ExampleCard>>,
-    /// Whether Stances was opened before (the welcome screen then folds its how-to).
-    pub(super) welcomed: bool,
+    /// The coding study (or class) whose consensus is the open document, if one is open.
+    pub(super) study: Option<super::study::StudyState>,
+
+    // ----- the window's parts -----
+    pub(super) shown: Shown,
+    pub(super) dialogs: Dialogs,
+    pub(super) presenter: Presenter,
+    pub(super) welcome: Welcome,
+    /// The question under way before work could be lost (open, close, quit).
+    pub(super) flow: Flow,
+    pub(super) notices: Notices,
+
+    // ----- who works, and what they opened -----
+    pub(super) recent: Vec<PathBuf>,
+    pub(super) coder: String,
+    /// The adjudicator's name for this window, when the coder's is one of a study's coders.
+    pub(super) adjudicator: Option<String>,
+
+    // ----- keeping work safe -----
     pub(super) watcher: FileWatcher,
     pub(super) autosave: AutosaveState,
     pub(super) fonts: super::fonts::FontCheck,
     pub(super) allow_close: bool,
+
+    // ----- how the window was started -----
     /// The window drawn as a figure: see [`AppOptions::figure`].
     pub(super) figure: bool,
     pub(super) new_windows: bool,
-    pub(super) focus_search: bool,
-    pub(super) show_shortcuts: bool,
     title: String,
-    /// Marks per status, for the legend, and the revision they were counted at.
-    pub(super) counts: (u64, Vec<usize>),
 }
 
 impl StancesApp {
@@ -153,74 +122,49 @@ impl StancesApp {
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(crate::model::mark::system_user_name);
         let ctx = cc.egui_ctx.clone();
+        let stored = |key: &str| cc.storage.and_then(|s| eframe::get_value::<bool>(s, key));
         let mut app = Self {
             doc: Document::default(),
             file: None,
             sources: HashMap::new(),
-            selection: Vec::new(),
-            selection_layout: 0,
-            filter: Filter::default(),
-            columns: ColumnsView::default(),
-            views: super::views::Views::default(),
-            note: NoteEditor::default(),
-            dialogs: FileDialogs::new(options.native_dialogs),
+            imported: None,
+            merging: false,
+            handout_from: None,
+            study: None,
+            shown: Shown::new(stored(DETAILS_KEY).unwrap_or(true)),
+            dialogs: Dialogs::new(options.native_dialogs),
+            presenter: Presenter {
+                presenting: None,
+                zoom: cc
+                    .storage
+                    .and_then(|s| eframe::get_value::<f32>(s, PRESENTATION_ZOOM_KEY))
+                    .filter(|z| (0.5..=4.0).contains(z))
+                    .unwrap_or(super::present::DEFAULT_ZOOM),
+                hide_marks: stored(HIDE_MARKS_KEY).unwrap_or(true),
+            },
+            welcome: Welcome {
+                shown: false,
+                cards: None,
+                welcomed: stored(WELCOMED_KEY).unwrap_or(false),
+            },
             flow: Flow::Idle,
             notices: Notices::default(),
             recent,
             coder,
-            preferences: PreferencesWindow::default(),
-            codebook_editor: CodebookEditor::default(),
-            export_dialog: Default::default(),
-            picture: None,
-            imported: None,
-            merging: false,
-            import_dialog: None,
-            study: None,
-            same_coder: None,
             adjudicator: None,
-            adjudicator_prompt: None,
-            others_mark: None,
-            set_coder: Default::default(),
-            handout_dialog: Default::default(),
-            handout_welcome: None,
-            handout_from: None,
-            pending_handout: None,
-            presentation: None,
-            presentation_zoom: cc
-                .storage
-                .and_then(|s| eframe::get_value::<f32>(s, PRESENTATION_ZOOM_KEY))
-                .filter(|z| (0.5..=4.0).contains(z))
-                .unwrap_or(super::present::DEFAULT_ZOOM),
-            hide_marks: cc
-                .storage
-                .and_then(|s| eframe::get_value::<bool>(s, HIDE_MARKS_KEY))
-                .unwrap_or(true),
-            details_shown: cc
-                .storage
-                .and_then(|s| eframe::get_value::<bool>(s, DETAILS_KEY))
-                .unwrap_or(true),
-            welcome: false,
-            example_cards: None,
-            welcomed: cc
-                .storage
-                .and_then(|s| eframe::get_value::<bool>(s, WELCOMED_KEY))
-                .unwrap_or(false),
             watcher: FileWatcher::new(move || ctx.request_repaint()),
             autosave: AutosaveState::new(options.autosave_dir),
             fonts: super::fonts::FontCheck::default(),
             allow_close: false,
             figure: options.figure,
             new_windows: options.new_windows,
-            focus_search: false,
-            show_shortcuts: false,
             title: String::new(),
-            counts: (u64::MAX, Vec::new()),
         };
         if let Some(Err(e)) = app.autosave.look_for_orphans() {
             app.notices.error(format!("Autosaved work could not be read: {e}"));
         }
         if options.files.is_empty() {
-            app.welcome = true;
+            app.welcome.shown = true;
         } else if options.class {
             app.open_class_at_start(&options.files);
         } else if options.coders {
@@ -247,7 +191,7 @@ impl StancesApp {
     }
 
     pub fn selection(&self) -> &[DemandIx] {
-        &self.selection
+        &self.shown.selection
     }
 
     pub fn coder(&self) -> &str {
@@ -256,8 +200,8 @@ impl StancesApp {
 
     /// Selects a demand and scrolls it into view.
     pub fn select_and_reveal(&mut self, demand: DemandIx) {
-        self.selection = vec![demand];
-        self.columns.reveal(demand);
+        self.shown.selection = vec![demand];
+        self.shown.columns.reveal(demand);
     }
 
     /// Every message currently kept for the notice strip.
@@ -275,7 +219,7 @@ impl StancesApp {
     }
 
     pub fn window_title(&self) -> String {
-        if self.welcome && self.comparison().side_count() == 0 {
+        if self.welcome.shown && self.comparison().side_count() == 0 {
             return "Stances".to_owned();
         }
         let dirty = if self.has_unsaved_work() { "● " } else { "" };
@@ -325,15 +269,8 @@ impl StancesApp {
         self.doc = Document::new(cmp);
         self.file = file;
         self.study = None;
-        self.welcome = false;
-        self.selection.clear();
-        self.filter = Filter::default();
-        self.note = NoteEditor::default();
-        self.columns = ColumnsView::default();
-        // The scroll area keeps its offset by id: a new document starts at its top.
-        self.columns.scroll_to(0.0);
-        self.views.forget();
-        self.counts = (u64::MAX, Vec::new());
+        self.welcome.shown = false;
+        self.shown.forget_document();
         self.notices.clear();
         self.watcher.clear();
         for path in sources.values() {
@@ -351,7 +288,7 @@ impl StancesApp {
             ));
         }
         self.handout_from = None;
-        self.handout_welcome = self
+        self.dialogs.handout_welcome = self
             .comparison()
             .handout()
             .map(|h| super::ui::handout_dialog::HandoutWelcome {
@@ -359,19 +296,19 @@ impl StancesApp {
                 name: self.coder.clone(),
                 focused: false,
             });
-        if self.handout_welcome.is_some() {
+        if self.dialogs.handout_welcome.is_some() {
             self.handout_from = self.file.as_ref().map(|f| f.path.clone());
         }
         let conflicts = self.comparison().conflicts().len();
         self.merging = conflicts > 0;
         if conflicts > 0 {
-            self.views.main = MainView::Conflicts;
+            self.shown.views.main = MainView::Conflicts;
             self.notices.warning(format!(
                 "This comparison comes from a merge with {} to settle: choose for each in the Conflicts view, then save and `git add` the file.",
                 crate::format::diagnostics::count(conflicts, "conflict", "conflicts")
             ));
-        } else if self.views.main == MainView::Conflicts {
-            self.views.main = MainView::Columns;
+        } else if self.shown.views.main == MainView::Conflicts {
+            self.shown.views.main = MainView::Columns;
         }
     }
 
@@ -417,10 +354,9 @@ impl StancesApp {
 impl eframe::App for StancesApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if self.selection_layout != self.comparison().layout_revision() {
-            self.selection.clear();
-            self.selection_layout = self.comparison().layout_revision();
-        }
+        // Demands moved (a file was added, removed or reloaded): the selection no longer points at them.
+        let layout = self.comparison().layout_revision();
+        self.shown.follow_layout(layout);
 
         // Quitting with unsaved work asks first.
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.has_unsaved_work() {
@@ -440,35 +376,37 @@ impl eframe::App for StancesApp {
 
         self.receive_picture();
         let mut actions = Vec::new();
-        let modal_open = self.dialogs.is_open()
+        let modal_open = self.dialogs.files.is_open()
             || !self.flow.is_idle()
             || self.autosave.offers_recovery()
-            || self.export_dialog.open;
+            || self.dialogs.export.open;
         if !modal_open {
             self.shortcuts(&ctx, &mut actions);
             self.dropped_files(&ctx, &mut actions);
         }
 
-        self.columns.update_rows(self.doc.comparison(), &self.filter);
-        if self.counts.0 != self.comparison().revision()
-            || self.counts.1.len() != self.comparison().codebook().statuses.len()
+        self.shown
+            .columns
+            .update_rows(self.doc.comparison(), &self.shown.filter);
+        if self.shown.counts.0 != self.comparison().revision()
+            || self.shown.counts.1.len() != self.comparison().codebook().statuses.len()
         {
             // Counting walks every mark: done once per change, not per frame.
-            self.counts = (self.comparison().revision(), self.comparison().status_counts());
+            self.shown.counts = (self.comparison().revision(), self.comparison().status_counts());
         }
         if !self.figure {
             egui::Panel::top("menu").show(ui, |ui| {
                 // The views are the comparison's: not on the welcome screen, nor over a study's tables.
                 let views = self.comparison().side_count() > 0
-                    && !self.welcome
+                    && !self.welcome.shown
                     && self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
                 let state = toolbar::MenuState {
                     recent: &self.recent,
                     can_undo: self.doc.can_undo(),
                     can_redo: self.doc.can_redo(),
-                    hide_marks: self.hide_marks,
-                    details_shown: self.details_shown,
-                    view: views.then_some(self.views.main),
+                    hide_marks: self.presenter.hide_marks,
+                    details_shown: self.shown.details,
+                    view: views.then_some(self.shown.views.main),
                 };
                 toolbar::menu_bar(ui, self.doc.comparison(), &state, &mut actions);
             });
@@ -503,38 +441,38 @@ impl eframe::App for StancesApp {
             );
         }
 
-        if let Some(outcome) = self.dialogs.show(&ctx) {
+        if let Some(outcome) = self.dialogs.files.show(&ctx) {
             self.on_dialog(&ctx, outcome);
         }
         self.flow_prompts(&ctx);
-        super::ui::shortcuts::show(&ctx, &mut self.show_shortcuts, self.doc.comparison().codebook());
-        self.preferences.show(&ctx, &mut actions);
-        self.set_coder.show(&ctx, self.doc.comparison(), &mut actions);
+        super::ui::shortcuts::show(&ctx, &mut self.dialogs.shortcuts, self.doc.comparison().codebook());
+        self.dialogs.preferences.show(&ctx, &mut actions);
+        self.dialogs.set_coder.show(&ctx, self.doc.comparison(), &mut actions);
         let marks = self.doc.comparison().marks().len();
-        self.handout_dialog.show(&ctx, marks, &mut actions);
-        if let Some(welcome) = self.handout_welcome.as_mut()
+        self.dialogs.handout.show(&ctx, marks, &mut actions);
+        if let Some(welcome) = self.dialogs.handout_welcome.as_mut()
             && let Some(name) = welcome.show(&ctx)
         {
-            self.handout_welcome = None;
+            self.dialogs.handout_welcome = None;
             actions.push(super::command::Action::SetCoder(name));
         }
         self.ask_about_others_mark(&ctx);
         self.show_import_dialog(&ctx, &mut actions);
-        self.codebook_editor.show(&ctx, self.doc.comparison(), &mut actions);
+        self.dialogs
+            .codebook_editor
+            .show(&ctx, self.doc.comparison(), &mut actions);
         self.show_same_coder_prompt(&ctx);
         self.show_adjudicator_prompt(&ctx);
-        self.export_dialog.show(&ctx, self.study.is_some(), &mut actions);
+        self.dialogs.export.show(&ctx, self.study.is_some(), &mut actions);
         self.offer_imported_positions(&ctx);
         self.recovery_prompt(&ctx);
 
         for action in actions {
             self.handle(&ctx, action);
         }
-        if self.selection_layout != self.comparison().layout_revision() {
-            // Demands moved (a file was added, removed or reloaded): the selection no longer points at them.
-            self.selection.clear();
-            self.selection_layout = self.comparison().layout_revision();
-        }
+        // Demands moved (a file was added, removed or reloaded): the selection no longer points at them.
+        let layout = self.comparison().layout_revision();
+        self.shown.follow_layout(layout);
 
         self.autosave_if_due(&ctx);
         self.check_fonts(&ctx);
@@ -545,9 +483,9 @@ impl eframe::App for StancesApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, CODER_KEY, &self.coder);
-        eframe::set_value(storage, PRESENTATION_ZOOM_KEY, &self.presentation_zoom);
-        eframe::set_value(storage, HIDE_MARKS_KEY, &self.hide_marks);
-        eframe::set_value(storage, DETAILS_KEY, &self.details_shown);
+        eframe::set_value(storage, PRESENTATION_ZOOM_KEY, &self.presenter.zoom);
+        eframe::set_value(storage, HIDE_MARKS_KEY, &self.presenter.hide_marks);
+        eframe::set_value(storage, DETAILS_KEY, &self.shown.details);
         eframe::set_value(storage, WELCOMED_KEY, &true);
     }
 

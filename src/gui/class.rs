@@ -130,6 +130,7 @@ impl StancesApp {
                     .and_then(|c| Path::new(&c.file).parent()?.parent().map(Path::to_path_buf))
                     .map(|dir| dir.join(format!("key.{}", crate::format::comparison_file::COMPARISON_EXTENSION)));
                 self.dialogs
+                    .files
                     .request(ctx, super::ui::file_dialogs::FileAction::OpenKey, near);
             }
             ClassAction::ClearKey => {

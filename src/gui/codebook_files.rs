@@ -31,12 +31,14 @@ impl StancesApp {
 
     pub(super) fn request_save_codebook(&mut self, ctx: &Context) {
         let suggested = self.suggested_codebook_path(CODEBOOK_EXTENSION);
-        self.dialogs.request(ctx, FileAction::SaveCodebook, Some(suggested));
+        self.dialogs
+            .files
+            .request(ctx, FileAction::SaveCodebook, Some(suggested));
     }
 
     pub(super) fn request_export_qdc(&mut self, ctx: &Context) {
         let suggested = self.suggested_codebook_path(QDC_EXTENSION);
-        self.dialogs.request(ctx, FileAction::ExportQdc, Some(suggested));
+        self.dialogs.files.request(ctx, FileAction::ExportQdc, Some(suggested));
     }
 
     /// Writes the comparison's codebook as a REFI-QDA codebook (`.qdc` added when missing).
@@ -54,7 +56,7 @@ impl StancesApp {
 
     pub(super) fn request_apply_codebook(&mut self, ctx: &Context) {
         let dir = self.path().and_then(Path::parent).map(Path::to_path_buf);
-        self.dialogs.request(ctx, FileAction::ApplyCodebook, dir);
+        self.dialogs.files.request(ctx, FileAction::ApplyCodebook, dir);
     }
 
     /// Writes the comparison's codebook to `path` (`.codebook.ron` added when it has no `.ron`).

@@ -72,7 +72,7 @@ fn draw_window(
         harness
             .ctx
             .add_font_provider(std::sync::Arc::new(egui_system_font_provider::SystemFontProvider::new()));
-        harness.state_mut().views.main = view;
+        harness.state_mut().shown.views.main = view;
         // The window settles within a few frames (fonts, column widths); a notice
         // may keep asking for frames, which a picture need not wait for.
         let _ = harness.try_run();
@@ -84,10 +84,10 @@ fn draw_window(
             return Ok(vec![harness.render()?]);
         }
         // Every row is measured when it is in view: settle the heights first.
-        let mut heights = harness.state().columns.figure_heights();
+        let mut heights = harness.state().shown.columns.figure_heights();
         for _ in 0..4 {
             let _ = harness.try_run();
-            let now = harness.state().columns.figure_heights();
+            let now = harness.state().shown.columns.figure_heights();
             if now == heights {
                 break;
             }
@@ -110,14 +110,14 @@ fn draw_window(
             if left + chrome < page {
                 harness.set_size(egui::Vec2::new(width, (chrome + left).ceil().max(240.0)));
             }
-            harness.state_mut().columns.scroll_to(top);
+            harness.state_mut().shown.columns.scroll_to(top);
             let _ = harness.try_run();
-            harness.state_mut().columns.scroll_to(top);
+            harness.state_mut().shown.columns.scroll_to(top);
             let _ = harness.try_run();
             pages.push(harness.render()?);
-            let (_, shown) = harness.state().columns.figure_heights();
+            let (_, shown) = harness.state().shown.columns.figure_heights();
             // The pinned band (side names, issue heading) covers the top of each page after the first.
-            let pinned = harness.state().columns.pinned_height();
+            let pinned = harness.state().shown.columns.pinned_height();
             top += (shown - pinned).max(200.0);
         }
         Ok(pages)
@@ -219,7 +219,9 @@ impl StancesApp {
     /// After the export dialog: where to write.
     pub(super) fn request_export(&mut self, ctx: &Context, format: ExportFormat) {
         let suggested = self.suggested_export_path(format);
-        self.dialogs.request(ctx, FileAction::Export(format), Some(suggested));
+        self.dialogs
+            .files
+            .request(ctx, FileAction::Export(format), Some(suggested));
     }
 
     /// Writes the report in `format` to `path` (its extension added when missing);
@@ -236,7 +238,7 @@ impl StancesApp {
                     repaint.request_repaint();
                 },
             )));
-            self.picture = Some(PictureRequest { path, arrives: rx });
+            self.dialogs.picture = Some(PictureRequest { path, arrives: rx });
             return;
         }
         let study = self.study.as_ref().map(|s| s.adjudication.study());
@@ -252,7 +254,7 @@ impl StancesApp {
 
     /// Writes the picture of the window once it has arrived.
     pub(super) fn receive_picture(&mut self) {
-        let Some(request) = &self.picture else {
+        let Some(request) = &self.dialogs.picture else {
             return;
         };
         let image = match request.arrives.try_recv() {
@@ -260,7 +262,7 @@ impl StancesApp {
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 let shown = io::display_path(&request.path);
-                self.picture = None;
+                self.dialogs.picture = None;
                 self.notices.error(format!(
                     "{shown}: not exported: this system gave no picture of the window"
                 ));
@@ -268,7 +270,7 @@ impl StancesApp {
             }
         };
         let path = request.path.clone();
-        self.picture = None;
+        self.dialogs.picture = None;
         let shown = io::display_path(&path);
         let [width, height] = image.size;
         let written = u32::try_from(width)

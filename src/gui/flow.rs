@@ -274,7 +274,7 @@ impl StancesApp {
         match self.read_document(paths) {
             Some(opened) => self.install(opened),
             None => {
-                self.welcome = true;
+                self.welcome.shown = true;
                 // The reasons were said; a line of our own would only hide them.
                 if self.notices.is_empty() {
                     self.notices
@@ -360,6 +360,7 @@ impl StancesApp {
     pub(super) fn save_as(&mut self, ctx: &Context, then: Option<Pending>) {
         self.flow = Flow::SavingAs(then);
         self.dialogs
+            .files
             .request(ctx, FileAction::SaveAs, Some(self.suggested_save_path()));
     }
 
@@ -431,7 +432,7 @@ impl StancesApp {
             DialogOutcome::Chosen(FileAction::Open, paths) => self.open(ctx, &paths),
             DialogOutcome::Chosen(FileAction::Add, paths) => self.add(&paths),
             DialogOutcome::Chosen(FileAction::CompareCoders, paths) => {
-                let source = if self.dialogs.coder_per_file {
+                let source = if self.dialogs.files.coder_per_file {
                     crate::model::study::CoderSource::EachFile
                 } else {
                     crate::model::study::CoderSource::MarkNames
@@ -461,7 +462,7 @@ impl StancesApp {
                 }
             }
             DialogOutcome::Chosen(FileAction::SaveHandout, paths) => {
-                if let (Some(path), Some((instructions, keep))) = (paths.first(), self.pending_handout.take()) {
+                if let (Some(path), Some((instructions, keep))) = (paths.first(), self.dialogs.pending_handout.take()) {
                     let path = comparison_file::with_comparison_extension(path);
                     let written = self
                         .comparison()
@@ -477,7 +478,7 @@ impl StancesApp {
                     }
                 }
             }
-            DialogOutcome::Cancelled(FileAction::SaveHandout) => self.pending_handout = None,
+            DialogOutcome::Cancelled(FileAction::SaveHandout) => self.dialogs.pending_handout = None,
             DialogOutcome::Chosen(FileAction::SaveCodebook, paths) => {
                 if let Some(path) = paths.first() {
                     self.save_codebook(path);

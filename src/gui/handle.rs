@@ -32,12 +32,12 @@ impl StancesApp {
     /// coder's mark is not changed before the user says so.
     fn apply_status(&mut self, status: String) {
         let cmp = self.comparison();
-        if let Some(mark) = cmp.mark_for_selection_by(&self.selection, &self.coder)
+        if let Some(mark) = cmp.mark_for_selection_by(&self.shown.selection, &self.coder)
             && mark.is_by_other(&self.coder)
-            && self.note.unlocked.as_ref() != Some(&mark.id)
+            && self.shown.note.unlocked.as_ref() != Some(&mark.id)
         {
             if mark.status != status {
-                self.others_mark = Some(super::ui::coder_dialogs::OthersMark {
+                self.dialogs.others_mark = Some(super::ui::coder_dialogs::OthersMark {
                     mark: mark.id.clone(),
                     owner: mark.coder.trim().to_owned(),
                     status,
@@ -45,9 +45,9 @@ impl StancesApp {
             }
             return;
         }
-        let edit = match cmp.mark_for_selection_by(&self.selection, &self.coder) {
+        let edit = match cmp.mark_for_selection_by(&self.shown.selection, &self.coder) {
             Some(mark) => cmp.mark_status_edit(&mark.id.clone(), &status, &now_timestamp()),
-            None => cmp.status_edit(&self.selection, &status, &self.stamp(), new_mark_id()),
+            None => cmp.status_edit(&self.shown.selection, &status, &self.stamp(), new_mark_id()),
         };
         self.apply(edit, None);
     }
@@ -66,7 +66,7 @@ impl StancesApp {
                 .mark(of)
                 .map(|m| m.coder.trim().to_owned())
                 .unwrap_or_default();
-            self.selection = mark
+            self.shown.selection = mark
                 .demands
                 .iter()
                 .filter_map(|r| self.comparison().resolve(r))
@@ -81,18 +81,18 @@ impl StancesApp {
     /// The question about another coder's mark, while one is open.
     pub(super) fn ask_about_others_mark(&mut self, ctx: &Context) {
         use super::ui::coder_dialogs::{OthersMarkChoice, ask_about_others_mark};
-        let Some(question) = &self.others_mark else {
+        let Some(question) = &self.dialogs.others_mark else {
             return;
         };
         let Some(choice) = ask_about_others_mark(ctx, question, &self.coder) else {
             return;
         };
         let question = question.clone();
-        self.others_mark = None;
+        self.dialogs.others_mark = None;
         match choice {
             OthersMarkChoice::OwnMark => self.own_mark(&question.mark, Some(&question.status)),
             OthersMarkChoice::ChangeTheirs => {
-                self.note.unlocked = Some(question.mark.clone());
+                self.shown.note.unlocked = Some(question.mark.clone());
                 let edit = self
                     .comparison()
                     .mark_status_edit(&question.mark, &question.status, &now_timestamp());
@@ -104,12 +104,12 @@ impl StancesApp {
 
     fn run(&mut self, ctx: &Context, command: Command) {
         if let Some((direction, extend)) = command.movement() {
-            let target = match self.selection.last() {
-                Some(&from) => self.columns.neighbour(from, direction),
-                None => self.columns.first_demand(),
+            let target = match self.shown.selection.last() {
+                Some(&from) => self.shown.columns.neighbour(from, direction),
+                None => self.shown.columns.first_demand(),
             };
             if let Some(demand) = target {
-                self.columns.reveal(demand);
+                self.shown.columns.reveal(demand);
                 self.select(demand, extend);
             }
             return;
@@ -118,18 +118,20 @@ impl StancesApp {
             Command::New => self.guard(ctx, Pending::New),
             Command::Open => self
                 .dialogs
+                .files
                 .request(ctx, FileAction::Open, self.path().map(Path::to_path_buf)),
             Command::AddFiles => self
                 .dialogs
+                .files
                 .request(ctx, FileAction::Add, self.path().map(Path::to_path_buf)),
             Command::CompareCoders => self.request_compare_coders(ctx),
-            Command::HandOut => self.handout_dialog.open = true,
+            Command::HandOut => self.dialogs.handout.open = true,
             Command::OpenClass => {
                 let near = self.path().map(Path::to_path_buf);
-                self.dialogs.request(ctx, FileAction::OpenClass, near);
+                self.dialogs.files.request(ctx, FileAction::OpenClass, near);
             }
             Command::ImportSpreadsheet => self.request_import(ctx),
-            Command::Export => self.export_dialog.open = true,
+            Command::Export => self.dialogs.export.open = true,
             Command::Save => self.save(ctx, None),
             Command::SaveAs => self.save_as(ctx, None),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -146,37 +148,37 @@ impl StancesApp {
             Command::RemoveMark => {
                 let id = self
                     .comparison()
-                    .mark_for_selection(&self.selection)
+                    .mark_for_selection(&self.shown.selection)
                     .map(|m| m.id.clone());
                 if let Some(id) = id {
                     self.apply(Some(Edit::RemoveMark(id)), None);
                 }
             }
-            Command::ClearSelection => self.selection.clear(),
-            Command::Find => self.focus_search = true,
-            Command::EditCodebook => self.codebook_editor.open = true,
+            Command::ClearSelection => self.shown.selection.clear(),
+            Command::Find => self.shown.focus_search = true,
+            Command::EditCodebook => self.dialogs.codebook_editor.open = true,
             Command::SaveCodebook => self.request_save_codebook(ctx),
             Command::ApplyCodebook => self.request_apply_codebook(ctx),
             Command::ExportQdc => self.request_export_qdc(ctx),
             Command::Preferences => {
                 let coder = self.coder.clone();
-                self.preferences.open(&coder);
+                self.dialogs.preferences.open(&coder);
             }
             Command::SetCoder => {
                 let cmp = self.comparison();
                 let from = cmp
-                    .mark_for_selection_by(&self.selection, &self.coder)
+                    .mark_for_selection_by(&self.shown.selection, &self.coder)
                     .map(|m| m.coder.trim().to_owned())
                     .or_else(|| cmp.coders_of_marks().into_iter().next().map(|(c, _)| c))
                     .unwrap_or_default();
-                self.set_coder.open(&from);
+                self.dialogs.set_coder.open(&from);
             }
             Command::ShowColumns => self.show_view(MainView::Columns),
             Command::ShowOverview => self.show_view(MainView::Overview),
             Command::ShowValues => self.show_view(MainView::Values),
             Command::CompareRounds => self.show_view(MainView::Rounds),
             Command::ShowConflicts => self.show_view(MainView::Conflicts),
-            Command::ToggleDetails => self.details_shown = !self.details_shown,
+            Command::ToggleDetails => self.shown.details = !self.shown.details,
             Command::ShowAllColumns => {
                 let mut view = self.comparison().view().clone();
                 for column in &mut view.columns {
@@ -184,9 +186,9 @@ impl StancesApp {
                 }
                 self.doc.set_view(view);
             }
-            Command::Shortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::Shortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
             Command::Present => self.start_presenting(ctx),
-            Command::Welcome => self.welcome = true,
+            Command::Welcome => self.welcome.shown = true,
             Command::SelectUp
             | Command::SelectDown
             | Command::SelectLeft
@@ -201,9 +203,9 @@ impl StancesApp {
     /// Shows a main view (on the comparison: the welcome screen gives way).
     fn show_view(&mut self, view: MainView) {
         self.doc.seal();
-        self.views.main = view;
+        self.shown.views.main = view;
         if self.comparison().side_count() > 0 {
-            self.welcome = false;
+            self.welcome.shown = false;
         }
     }
 
@@ -214,15 +216,15 @@ impl StancesApp {
         let first = self.comparison().demands_on(side, issue).next();
         match first {
             Some(first) => {
-                if !self.columns.is_shown(first) {
+                if !self.shown.columns.is_shown(first) {
                     // The search or a status hid it: show everything again.
-                    self.filter = Filter::default();
+                    self.shown.filter = Filter::default();
                 }
                 self.select_and_reveal(first);
             }
             None => {
-                self.selection.clear();
-                self.columns.reveal_issue(issue);
+                self.shown.selection.clear();
+                self.shown.columns.reveal_issue(issue);
             }
         }
     }
@@ -230,25 +232,25 @@ impl StancesApp {
     fn handle_rounds(&mut self, action: RoundsAction) {
         match action {
             RoundsAction::Choose { old, new } => {
-                self.views.rounds_pair = Some((old, new));
-                self.views.rounds_filter.rows = super::views::ROUNDS_PAGE;
+                self.shown.views.rounds_pair = Some((old, new));
+                self.shown.views.rounds_filter.rows = super::views::ROUNDS_PAGE;
             }
             RoundsAction::ToggleChange(change) => {
-                let shown = &mut self.views.rounds_filter.shown;
+                let shown = &mut self.shown.views.rounds_filter.shown;
                 if let Some(at) = shown.iter().position(|c| *c == change) {
                     shown.remove(at);
                 } else {
                     shown.push(change);
                 }
             }
-            RoundsAction::ShowMore => self.views.rounds_filter.rows += super::views::ROUNDS_PAGE,
+            RoundsAction::ShowMore => self.shown.views.rounds_filter.rows += super::views::ROUNDS_PAGE,
             RoundsAction::Decide {
                 old,
                 new,
                 link,
                 decision,
             } => {
-                self.views.rounds_pair = Some((old.clone(), new.clone()));
+                self.shown.views.rounds_pair = Some((old.clone(), new.clone()));
                 let edit = self.comparison().round_decision_edit(&old, &new, |d| match decision {
                     RoundsDecision::Confirm => d.confirm(link),
                     RoundsDecision::Reject => d.reject(link),
@@ -262,13 +264,13 @@ impl StancesApp {
     fn select(&mut self, demand: crate::model::DemandIx, extend: bool) {
         self.doc.seal();
         if extend {
-            if let Some(at) = self.selection.iter().position(|&d| d == demand) {
-                self.selection.remove(at);
+            if let Some(at) = self.shown.selection.iter().position(|&d| d == demand) {
+                self.shown.selection.remove(at);
             } else {
-                self.selection.push(demand);
+                self.shown.selection.push(demand);
             }
         } else {
-            self.selection = vec![demand];
+            self.shown.selection = vec![demand];
         }
     }
 
@@ -292,7 +294,7 @@ impl StancesApp {
                 instructions,
                 keep_examples,
             } => {
-                self.pending_handout = Some((instructions, keep_examples));
+                self.dialogs.pending_handout = Some((instructions, keep_examples));
                 let suggested = self.path().map(|p| {
                     let stem = crate::format::comparison_file::comparison_stem(p);
                     p.with_file_name(format!(
@@ -300,11 +302,11 @@ impl StancesApp {
                         crate::format::comparison_file::COMPARISON_EXTENSION
                     ))
                 });
-                self.dialogs.request(ctx, FileAction::SaveHandout, suggested);
+                self.dialogs.files.request(ctx, FileAction::SaveHandout, suggested);
             }
             Action::CloseOverlays => {
                 egui::Popup::close_all(ctx);
-                self.show_shortcuts = false;
+                self.dialogs.shortcuts = false;
             }
             Action::ShowConflict(index) => {
                 let cmp = self.comparison();
@@ -318,11 +320,11 @@ impl StancesApp {
                     .collect();
                 if let Some(&first) = demands.first() {
                     self.show_view(MainView::Columns);
-                    if !self.columns.is_shown(first) {
-                        self.filter = Filter::default();
+                    if !self.shown.columns.is_shown(first) {
+                        self.shown.filter = Filter::default();
                     }
                     self.select_and_reveal(first);
-                    self.selection = demands;
+                    self.shown.selection = demands;
                 } else {
                     self.notices.info(
                         "None of this mark's demands is in the comparison's documents, so the columns cannot show it.",
@@ -331,7 +333,7 @@ impl StancesApp {
             }
             Action::SelectMark(id) => {
                 if let Some(mark) = self.comparison().mark(&id) {
-                    self.selection = mark
+                    self.shown.selection = mark
                         .demands
                         .iter()
                         .filter_map(|r| self.comparison().resolve(r))
@@ -340,9 +342,9 @@ impl StancesApp {
             }
             Action::ApplyStatus(status) => self.apply_status(status),
             Action::NewMark(status) => {
-                let edit = self
-                    .comparison()
-                    .new_mark_edit(&self.selection, &status, &self.stamp(), new_mark_id());
+                let edit =
+                    self.comparison()
+                        .new_mark_edit(&self.shown.selection, &status, &self.stamp(), new_mark_id());
                 self.apply(edit, None);
             }
             Action::RemoveMark(id) => self.apply(Some(Edit::RemoveMark(id)), None),
@@ -374,7 +376,7 @@ impl StancesApp {
                     Ok(edit) => {
                         self.doc.seal();
                         self.apply(Some(edit), None);
-                        self.filter.statuses.remove(&id);
+                        self.shown.filter.statuses.remove(&id);
                     }
                     Err(e) => self.notices.error(e.0),
                 }
@@ -388,24 +390,24 @@ impl StancesApp {
                 }
                 self.doc.set_view(view);
             }
-            Action::RevealIssue(issue) => self.columns.reveal_issue(issue),
-            Action::SetQuery(query) => self.filter.query = query,
+            Action::RevealIssue(issue) => self.shown.columns.reveal_issue(issue),
+            Action::SetQuery(query) => self.shown.filter.query = query,
             Action::ToggleStatusFilter(status) => {
-                if !self.filter.statuses.remove(&status) {
-                    self.filter.statuses.insert(status);
+                if !self.shown.filter.statuses.remove(&status) {
+                    self.shown.filter.statuses.insert(status);
                 }
             }
-            Action::ToggleUnmarkedFilter => self.filter.unmarked = !self.filter.unmarked,
-            Action::ClearFilter => self.filter = Filter::default(),
+            Action::ToggleUnmarkedFilter => self.shown.filter.unmarked = !self.shown.filter.unmarked,
+            Action::ClearFilter => self.shown.filter = Filter::default(),
             Action::Reload(path) => self.reload(&path),
             Action::IgnoreChange(path) => self.watcher.acknowledge(&path),
             Action::Study(action) => self.handle_study(ctx, action),
             Action::Class(action) => self.handle_class(ctx, action),
-            Action::SetHideMarks(hide) => self.hide_marks = hide,
+            Action::SetHideMarks(hide) => self.presenter.hide_marks = hide,
             Action::JumpTo { side, issue } => self.jump_to(side, issue),
             Action::Rounds(action) => self.handle_rounds(action),
             Action::OpenExample(index) => self.open_example(ctx, index),
-            Action::CloseWelcome => self.welcome = false,
+            Action::CloseWelcome => self.welcome.shown = false,
             Action::Export(format) => self.request_export(ctx, format),
             Action::SetCoder(name) => {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
@@ -429,7 +431,7 @@ impl StancesApp {
                 self.apply(edit, None);
             }
             Action::OwnMark(of) => self.own_mark(&of, None),
-            Action::UnlockMark(id) => self.note.unlocked = Some(id),
+            Action::UnlockMark(id) => self.shown.note.unlocked = Some(id),
             Action::ImportOptionsChanged => self.refresh_import(),
         }
     }

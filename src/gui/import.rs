@@ -87,7 +87,7 @@ fn suggested_positions_path(table: &Path) -> PathBuf {
 impl StancesApp {
     pub(super) fn request_import(&mut self, ctx: &Context) {
         let near = self.path().map(Path::to_path_buf);
-        self.dialogs.request(ctx, FileAction::ImportTable, near);
+        self.dialogs.files.request(ctx, FileAction::ImportTable, near);
     }
 
     /// Reads the spreadsheet at `path` and shows the import dialog: how to read
@@ -114,28 +114,28 @@ impl StancesApp {
             },
         };
         pending.refresh();
-        self.import_dialog = Some(pending);
+        self.dialogs.import = Some(pending);
     }
 
     /// The import dialog, while one is open; imports when the user says so.
     pub(super) fn show_import_dialog(&mut self, ctx: &Context, actions: &mut Vec<super::command::Action>) {
-        let Some(pending) = self.import_dialog.as_mut() else {
+        let Some(pending) = self.dialogs.import.as_mut() else {
             return;
         };
         match pending.dialog.show(ctx, actions) {
             Some(true) => {
-                if let Some(pending) = self.import_dialog.take() {
+                if let Some(pending) = self.dialogs.import.take() {
                     self.finish_import(ctx, &pending);
                 }
             }
-            Some(false) => self.import_dialog = None,
+            Some(false) => self.dialogs.import = None,
             None => {}
         }
     }
 
     /// Reads the table again with the dialog's choices.
     pub(super) fn refresh_import(&mut self) {
-        if let Some(pending) = self.import_dialog.as_mut() {
+        if let Some(pending) = self.dialogs.import.as_mut() {
             pending.refresh();
         }
     }
@@ -181,11 +181,13 @@ impl StancesApp {
 
     /// Offers to save the position file of an import just opened.
     pub(super) fn offer_imported_positions(&mut self, ctx: &Context) {
-        if self.dialogs.is_open() || !self.flow.is_idle() {
+        if self.dialogs.files.is_open() || !self.flow.is_idle() {
             return;
         }
         if let Some(suggested) = self.imported.as_mut().and_then(|i| i.offer.take()) {
-            self.dialogs.request(ctx, FileAction::SavePositions, Some(suggested));
+            self.dialogs
+                .files
+                .request(ctx, FileAction::SavePositions, Some(suggested));
         }
     }
 

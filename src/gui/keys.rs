@@ -10,17 +10,17 @@ impl StancesApp {
     /// field that has the keyboard.
     pub(super) fn shortcuts(&self, ctx: &Context, actions: &mut Vec<Action>) {
         // A question is open: its own keys (Enter, Esc) answer it, and nothing else may act behind it.
-        if self.others_mark.is_some()
-            || self.same_coder.is_some()
-            || self.import_dialog.is_some()
-            || self.adjudicator_prompt.is_some()
-            || self.handout_welcome.is_some()
+        if self.dialogs.others_mark.is_some()
+            || self.dialogs.same_coder.is_some()
+            || self.dialogs.import.is_some()
+            || self.dialogs.adjudicator_prompt.is_some()
+            || self.dialogs.handout_welcome.is_some()
         {
             return;
         }
         // Esc closes an open menu or the shortcut sheet first; only then does it
         // clear the selection (a teacher closing a menu must not lose what is shown).
-        if (egui::Popup::is_any_open(ctx) || self.show_shortcuts)
+        if (egui::Popup::is_any_open(ctx) || self.dialogs.shortcuts)
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
         {
             actions.push(Action::CloseOverlays);
@@ -30,7 +30,7 @@ impl StancesApp {
         // A coding study's tables hide the columns: keys that select or mark demands there would act unseen.
         // So do the overview, the values and the rounds.
         let columns_shown = self.study.as_ref().is_none_or(super::study::StudyState::shows_columns)
-            && (self.views.main == super::views::MainView::Columns || self.welcome);
+            && (self.shown.views.main == super::views::MainView::Columns || self.welcome.shown);
         for &(command, shortcut) in Command::shortcut_order() {
             if typing && command.yields_to_typing() {
                 continue;

@@ -9,6 +9,7 @@ mod autosave;
 pub mod class;
 mod codebook_files;
 pub mod command;
+mod dialogs;
 pub mod examples;
 mod export;
 mod flow;
@@ -19,9 +20,11 @@ mod keys;
 pub mod notices;
 mod panels;
 mod present;
+mod shown;
 mod study;
 pub mod ui;
 pub mod views;
+mod welcome;
 
 use std::path::PathBuf;
 

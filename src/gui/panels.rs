@@ -61,11 +61,11 @@ impl StancesApp {
     /// The panels of a comparison: the search and legend, messages, the details
     /// pane and the columns.
     pub(super) fn comparison_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if self.welcome {
+        if self.welcome.shown {
             self.welcome_panels(ui, actions);
             return;
         }
-        match self.views.main {
+        match self.shown.views.main {
             MainView::Columns => {}
             view => {
                 self.other_view_panels(ui, view, actions);
@@ -78,9 +78,9 @@ impl StancesApp {
                 toolbar::filter_bar(
                     ui,
                     self.doc.comparison(),
-                    &self.counts.1,
-                    &self.filter,
-                    std::mem::take(&mut self.focus_search),
+                    &self.shown.counts.1,
+                    &self.shown.filter,
+                    std::mem::take(&mut self.shown.focus_search),
                     &self.coder,
                     actions,
                 );
@@ -90,15 +90,23 @@ impl StancesApp {
         if !self.figure {
             self.messages_panel(ui, actions);
         }
-        if !self.figure && self.details_shown {
+        if !self.figure && self.shown.details {
             egui::Panel::right("details")
                 .default_size(300.0)
                 .min_size(240.0)
                 .resizable(true)
                 .show(ui, |ui| {
                     let cmp = self.doc.comparison();
-                    let values = self.views.issue_values(cmp, &self.selection);
-                    details::show(ui, cmp, &self.selection, values, &mut self.note, &self.coder, actions);
+                    let values = self.shown.views.issue_values(cmp, &self.shown.selection);
+                    details::show(
+                        ui,
+                        cmp,
+                        &self.shown.selection,
+                        values,
+                        &mut self.shown.note,
+                        &self.coder,
+                        actions,
+                    );
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -108,10 +116,12 @@ impl StancesApp {
             }
             header::title_strip(ui, self.doc.comparison(), actions);
             ui.add_space(2.0);
-            if self.columns.rows().is_empty() {
+            if self.shown.columns.rows().is_empty() {
                 ui.label(RichText::new("No demand matches the search and filter.").weak());
             }
-            self.columns.show(ui, self.doc.comparison(), &self.selection, actions);
+            self.shown
+                .columns
+                .show(ui, self.doc.comparison(), &self.shown.selection, actions);
         });
     }
 
@@ -119,7 +129,7 @@ impl StancesApp {
     fn other_view_panels(&mut self, ui: &mut Ui, view: MainView, actions: &mut Vec<Action>) {
         self.messages_panel(ui, actions);
         let cmp = self.doc.comparison();
-        let views = &mut self.views;
+        let views = &mut self.shown.views;
         egui::CentralPanel::default().show(ui, |ui| match view {
             MainView::Overview => overview::show(ui, cmp, views.overview(cmp), actions),
             MainView::Values => values::show(ui, cmp, views.values(cmp)),
@@ -141,10 +151,10 @@ impl StancesApp {
             egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
         }
         let back_to = (self.comparison().side_count() > 0).then(|| self.document_name());
-        let cards = self.example_cards.get_or_insert_with(super::examples::cards);
+        let cards = self.welcome.cards.get_or_insert_with(super::examples::cards);
         let context = welcome::WelcomeContext {
             recent: &self.recent,
-            first_visit: !self.welcomed,
+            first_visit: !self.welcome.welcomed,
             back_to,
         };
         egui::CentralPanel::default().show(ui, |ui| {

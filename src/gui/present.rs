@@ -19,6 +19,16 @@ struct Restore {
     theme: ThemePreference,
 }
 
+/// Presenting: the presentation under way, if one is, and how presentations are
+/// made (their own zoom, marks hidden until revealed), kept across them.
+pub(super) struct Presenter {
+    pub presenting: Option<Presenting>,
+    /// The zoom of presentations, apart from the normal zoom.
+    pub zoom: f32,
+    /// Whether presentations hide each issue's marks until revealed.
+    pub hide_marks: bool,
+}
+
 pub(super) struct Presenting {
     steps: Steps,
     at: usize,
@@ -46,11 +56,11 @@ fn steps_of(cmp: &crate::model::Comparison, hide: bool, class: Option<&ClassSlid
 
 impl StancesApp {
     pub(super) fn is_presenting(&self) -> bool {
-        self.presentation.is_some()
+        self.presenter.presenting.is_some()
     }
 
     pub(super) fn start_presenting(&mut self, ctx: &Context) {
-        if self.presentation.is_some() {
+        if self.presenter.presenting.is_some() {
             return;
         }
         if self.comparison().side_count() == 0 {
@@ -64,11 +74,11 @@ impl StancesApp {
         };
         self.doc.seal();
         let class = self.class_slides();
-        ctx.set_zoom_factor(self.presentation_zoom);
+        ctx.set_zoom_factor(self.presenter.zoom);
         ctx.set_theme(ThemePreference::Light);
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
-        self.presentation = Some(Presenting {
-            steps: steps_of(self.comparison(), self.hide_marks, class.as_ref()),
+        self.presenter.presenting = Some(Presenting {
+            steps: steps_of(self.comparison(), self.presenter.hide_marks, class.as_ref()),
             at: 0,
             typed: String::new(),
             layout: self.comparison().layout_revision(),
@@ -80,11 +90,11 @@ impl StancesApp {
     }
 
     pub(super) fn stop_presenting(&mut self, ctx: &Context) {
-        let Some(presenting) = self.presentation.take() else {
+        let Some(presenting) = self.presenter.presenting.take() else {
             return;
         };
         // The zoom chosen while presenting is kept for the next presentation.
-        self.presentation_zoom = ctx.zoom_factor();
+        self.presenter.zoom = ctx.zoom_factor();
         ctx.set_zoom_factor(presenting.restore.zoom);
         ctx.set_theme(presenting.restore.theme);
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presenting.restore.fullscreen));
@@ -92,10 +102,10 @@ impl StancesApp {
 
     /// Switches "hide marks until revealed", staying on the same issue.
     fn toggle_hidden_marks(&mut self) {
-        self.hide_marks = !self.hide_marks;
-        let hide = self.hide_marks;
+        self.presenter.hide_marks = !self.presenter.hide_marks;
+        let hide = self.presenter.hide_marks;
         let cmp = self.doc.comparison();
-        if let Some(p) = self.presentation.as_mut() {
+        if let Some(p) = self.presenter.presenting.as_mut() {
             let steps = steps_of(cmp, hide, p.class.as_ref());
             p.at = p.steps.same_place_in(p.at, &steps);
             p.steps = steps;
@@ -104,7 +114,7 @@ impl StancesApp {
 
     /// The keys of a presentation, in place of the editing shortcuts.
     fn presentation_keys(&mut self, ctx: &Context) {
-        let Some(p) = self.presentation.as_mut() else {
+        let Some(p) = self.presenter.presenting.as_mut() else {
             return;
         };
         let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
@@ -179,9 +189,9 @@ impl StancesApp {
     /// One frame of a presentation: the step, the footer, the pointer's highlight.
     pub(super) fn presentation_frame(&mut self, ui: &mut Ui, ctx: &Context) {
         let layout = self.comparison().layout_revision();
-        let hide = self.hide_marks;
+        let hide = self.presenter.hide_marks;
         let cmp = self.doc.comparison();
-        if let Some(p) = self.presentation.as_mut()
+        if let Some(p) = self.presenter.presenting.as_mut()
             && p.layout != layout
         {
             // A position file was reloaded while presenting: issues may have come or gone.
@@ -191,7 +201,7 @@ impl StancesApp {
             p.layout = layout;
         }
         self.presentation_keys(ctx);
-        let Some(p) = self.presentation.as_mut() else {
+        let Some(p) = self.presenter.presenting.as_mut() else {
             return;
         };
         let fresh = p.drawn != Some(p.at);
@@ -217,12 +227,12 @@ impl StancesApp {
         }
         match nav {
             Some(Nav::Next) => {
-                if let Some(p) = self.presentation.as_mut() {
+                if let Some(p) = self.presenter.presenting.as_mut() {
                     p.at = p.steps.next(p.at);
                 }
             }
             Some(Nav::Back) => {
-                if let Some(p) = self.presentation.as_mut() {
+                if let Some(p) = self.presenter.presenting.as_mut() {
                     p.at = p.steps.previous(p.at);
                 }
             }

@@ -132,7 +132,7 @@ pub(super) struct OpenedStudy {
 impl StancesApp {
     pub(super) fn request_compare_coders(&mut self, ctx: &Context) {
         let near = self.path().map(Path::to_path_buf);
-        self.dialogs.request(ctx, FileAction::CompareCoders, near);
+        self.dialogs.files.request(ctx, FileAction::CompareCoders, near);
     }
 
     /// Reads coders' comparison files (and at most one consensus among them, to go
@@ -187,7 +187,7 @@ impl StancesApp {
             Ok(study) => study,
             Err(e @ StudyError::SameCoder { .. }) => {
                 // Asked, not only said: taking each file as one coder is one click away.
-                self.same_coder = Some((paths.to_vec(), e.to_string()));
+                self.dialogs.same_coder = Some((paths.to_vec(), e.to_string()));
                 return None;
             }
             Err(e) => {
@@ -208,7 +208,7 @@ impl StancesApp {
         let adjudicator = self.adjudicator();
         if study.coders().iter().any(|c| c.trim() == adjudicator.trim()) {
             // The adjudicator is not a coder: asked for, and the study read again once named.
-            self.adjudicator_prompt = Some(AdjudicatorPrompt {
+            self.dialogs.adjudicator_prompt = Some(AdjudicatorPrompt {
                 paths: paths.to_vec(),
                 source,
                 coder: adjudicator,
@@ -260,7 +260,7 @@ impl StancesApp {
 
     /// Asks the adjudicator's name, while the study waits for it.
     pub(super) fn show_adjudicator_prompt(&mut self, ctx: &Context) {
-        let Some(prompt) = self.adjudicator_prompt.as_mut() else {
+        let Some(prompt) = self.dialogs.adjudicator_prompt.as_mut() else {
             return;
         };
         let mut answer = None;
@@ -292,12 +292,12 @@ impl StancesApp {
         });
         match answer {
             Some(true) => {
-                if let Some(prompt) = self.adjudicator_prompt.take() {
+                if let Some(prompt) = self.dialogs.adjudicator_prompt.take() {
                     self.adjudicator = Some(prompt.name.trim().to_owned());
                     self.open_study(ctx, &prompt.paths, prompt.source);
                 }
             }
-            Some(false) => self.adjudicator_prompt = None,
+            Some(false) => self.dialogs.adjudicator_prompt = None,
             None => {}
         }
     }
@@ -305,7 +305,7 @@ impl StancesApp {
     /// When one coder name was found in two files: says so, and offers to take
     /// each file as one coder.
     pub(super) fn show_same_coder_prompt(&mut self, ctx: &Context) {
-        let Some((paths, reason)) = &self.same_coder else {
+        let Some((paths, reason)) = &self.dialogs.same_coder else {
             return;
         };
         let mut answer = None;
@@ -326,11 +326,11 @@ impl StancesApp {
         match answer {
             Some(true) => {
                 let paths = paths.clone();
-                self.same_coder = None;
-                self.dialogs.coder_per_file = true;
+                self.dialogs.same_coder = None;
+                self.dialogs.files.coder_per_file = true;
                 self.open_study(ctx, &paths, CoderSource::EachFile);
             }
-            Some(false) => self.same_coder = None,
+            Some(false) => self.dialogs.same_coder = None,
             None => {}
         }
     }
@@ -348,7 +348,7 @@ impl StancesApp {
     pub(super) fn open_class_at_start(&mut self, paths: &[PathBuf]) {
         match self.read_class(paths) {
             Some(opened) => self.install_study(opened),
-            None => self.welcome = true,
+            None => self.welcome.shown = true,
         }
     }
 
@@ -402,7 +402,7 @@ impl StancesApp {
     pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf], source: CoderSource) {
         match self.read_study(paths, source) {
             Some(opened) => self.install_study(opened),
-            None => self.welcome = true,
+            None => self.welcome.shown = true,
         }
     }
 
@@ -439,7 +439,7 @@ impl StancesApp {
             StudyAction::ShowTab(tab) => {
                 study.tab = tab;
                 self.doc.seal();
-                self.selection.clear();
+                self.shown.selection.clear();
             }
             StudyAction::SetBreakdown(by) => study.set_breakdown(by),
             StudyAction::SetFilter(filter) => study.filter = filter,
