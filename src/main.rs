@@ -24,6 +24,8 @@ fn main() -> ExitCode {
             stances::cli::describe::run_diff(&old, &new, format, csv.style())
         }
         Some(Command::GitSetup { global }) => stances::cli::git_setup::run(global),
+        Some(Command::Completions { shell }) => stances::cli::completions(shell),
+        Some(Command::Man) => stances::cli::man(),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
         Some(Command::Agreement {
             files,

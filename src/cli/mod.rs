@@ -29,8 +29,8 @@ pub use new::{new_comparison, run as new};
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Position files (.ron) and comparison files (.stances.ron) to open. Position
-    /// files are combined into one comparison. With none, the bundled example (the
-    /// Istanbul round of June 2025) opens.
+    /// files are combined into one comparison. With none, the welcome screen opens,
+    /// with the library of real negotiations.
     pub files: Vec<PathBuf>,
 
     /// Open the files as one coding study: each a coder's comparison file of the
@@ -240,6 +240,46 @@ pub enum Command {
         #[arg(long)]
         global: bool,
     },
+    /// Prints a completion script for a shell, e.g. `stances completions bash >
+    /// ~/.local/share/bash-completion/completions/stances` (the packages install them).
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Prints the manual page, made from these very options: `stances man > stances.1`,
+    /// then `man ./stances.1`.
+    Man,
+}
+
+/// `stances completions SHELL`: the script on standard output.
+pub fn completions(shell: clap_complete::Shell) -> std::process::ExitCode {
+    use clap::CommandFactory as _;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "stances", &mut script);
+    print_bytes(&script)
+}
+
+/// `stances man`: the manual page (troff) on standard output.
+pub fn man() -> std::process::ExitCode {
+    use clap::CommandFactory as _;
+    let mut page = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = clap_mangen::Man::new(Cli::command()).render(&mut page);
+    print_bytes(&page)
+}
+
+/// Writes `bytes` to standard output; a reader that stopped early (`| head`) is
+/// not an error.
+#[expect(clippy::print_stderr, reason = "a command-line error")]
+fn print_bytes(bytes: &[u8]) -> std::process::ExitCode {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("cannot write to standard output: {e}");
+            std::process::ExitCode::from(1)
+        }
+        _ => std::process::ExitCode::SUCCESS,
+    }
 }
 
 pub use crate::export::PictureView;

@@ -33,6 +33,10 @@ pub use command::{Action, Command};
 pub use export::export_png;
 
 /// Opens the window.
+/// The application's id: the desktop entry, icon, MIME type and AppStream
+/// metainfo are named after it (`packaging/`); stable from 0.3 on.
+pub const APP_ID: &str = "io.github.stances.Stances";
+
 /// With `coders`, the files are coders' comparisons opened as one coding study;
 /// with `class`, folders of students' files (or the files) opened as a class.
 pub fn run(
@@ -41,14 +45,25 @@ pub fn run(
     class: bool,
     coder_source: crate::model::study::CoderSource,
 ) -> eframe::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Stances")
+        // The desktop entry's name: the window and its task-bar icon are the entry's.
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../packaging/icons/stances-256.png")) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Stances")
-            .with_app_id("stances")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+        viewport,
         persist_window: true,
+        // Preferences and recent files stay where Stances kept them before it had
+        // an application id (eframe would otherwise name the folder after the id).
+        persistence_path: eframe::storage_dir("stances").map(|dir| {
+            let _ = std::fs::create_dir_all(&dir);
+            dir.join("app.ron")
+        }),
         ..Default::default()
     };
     eframe::run_native(
