@@ -109,3 +109,33 @@ fn the_magic_tells_comparisons_of_every_format_from_position_files() {
         assert!(!head.contains("documents: [") && !head.contains("positions: ["));
     }
 }
+
+#[test]
+fn the_flatpak_vendors_every_crate_of_cargo_lock() {
+    // packaging/flatpak/cargo-sources.json is made from Cargo.lock; a dependency
+    // added since would make the Flathub build fail offline.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let lock = std::fs::read_to_string(format!("{root}/Cargo.lock")).expect("Cargo.lock");
+    let sources = std::fs::read_to_string(format!("{root}/packaging/flatpak/cargo-sources.json")).expect("sources");
+    let mut missing = Vec::new();
+    for package in lock.split("[[package]]").skip(1) {
+        let field = |name: &str| {
+            package
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{name} = \"")))
+                .map(|v| v.trim_end_matches('"').to_owned())
+        };
+        let (Some(name), Some(version), Some(checksum)) = (field("name"), field("version"), field("checksum")) else {
+            continue; // the project itself
+        };
+        if !sources.contains(&format!("\"dest\": \"cargo/vendor/{name}-{version}\"")) || !sources.contains(&checksum) {
+            missing.push(format!("{name} {version}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "remake cargo-sources.json (see the manifest's header); missing: {missing:?}"
+    );
+    let manifest = packaging("flatpak/io.github.stances.Stances.yml");
+    assert!(manifest.contains(&format!("tag: v{}", env!("CARGO_PKG_VERSION"))));
+}
