@@ -58,3 +58,31 @@ fn a_file_gone_since_the_double_click_is_said_too() {
     );
     harness.get_by_label_contains("moved away.stances.ron");
 }
+
+#[test]
+fn help_opens_the_users_guide_in_the_browser() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::By;
+    let mut harness = harness_of(SIZE, options(Vec::new()));
+    harness.get(By::new().label("Help").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label("User's guide").click();
+    // The command is given in the frame that handles the click.
+    harness.step();
+    let asked: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(url) => Some(url.url.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, [stances::gui::GUIDE_URL]);
+    assert!(stances::gui::GUIDE_URL.ends_with("docs/guide/src/introduction.md"));
+    assert!(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide/src/introduction.md")).is_file(),
+        "the page it opens is in the repository"
+    );
+}

@@ -53,6 +53,8 @@ pub enum Command {
     Present,
     Welcome,
     Shortcuts,
+    /// The user's guide, in the web browser.
+    Guide,
     SelectUp,
     SelectDown,
     SelectLeft,
@@ -98,6 +100,7 @@ impl Command {
             Self::Present => "Present",
             Self::Welcome => "Welcome screen",
             Self::Shortcuts => "Keyboard shortcuts",
+            Self::Guide => "User's guide",
             Self::SelectUp => "Select the demand above",
             Self::SelectDown => "Select the demand below",
             Self::SelectLeft => "Select in the column to the left",
@@ -149,6 +152,7 @@ impl Command {
             Self::ToggleDetails => &[k!(NONE, Key::F9)],
             Self::ShowAllColumns
             | Self::Welcome
+            | Self::Guide
             | Self::CompareCoders
             | Self::OpenClass
             | Self::HandOut
@@ -174,7 +178,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 40] = [
+    pub const ALL: [Self; 41] = [
         Self::New,
         Self::Open,
         Self::AddFiles,
@@ -215,6 +219,7 @@ impl Command {
         Self::Present,
         Self::Welcome,
         Self::Shortcuts,
+        Self::Guide,
     ];
 
     /// The part of the shortcut sheet the command is listed in.
@@ -258,7 +263,7 @@ impl Command {
             | Self::CompareRounds
             | Self::ShowConflicts => "View and zoom",
             Self::Present => "Presentation",
-            Self::Welcome | Self::Shortcuts => "Help",
+            Self::Welcome | Self::Shortcuts | Self::Guide => "Help",
         }
     }
 

@@ -187,6 +187,7 @@ impl StancesApp {
                 self.doc.set_view(view);
             }
             Command::Shortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
+            Command::Guide => ctx.open_url(egui::OpenUrl::new_tab(super::GUIDE_URL)),
             Command::Present => self.start_presenting(ctx),
             Command::Welcome => self.welcome.shown = true,
             Command::SelectUp

@@ -132,6 +132,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
         ui.menu_button("Help", |ui| {
             command_button(ui, Command::Welcome, true, actions);
             command_button(ui, Command::Shortcuts, true, actions);
+            command_button(ui, Command::Guide, true, actions);
         });
         if let Some(current) = view {
             view_tabs(ui, current, cmp, actions);
