@@ -295,6 +295,40 @@ fn the_class_result_is_presented_without_names_then_the_key() {
 }
 
 #[test]
+fn the_tally_follows_the_columns_order() {
+    let dir = class_folder();
+    let top = |harness: &Harness<'static, StancesApp>, text: &str| harness.get_by_label(text).rect().top();
+    let ukraine = "A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
+    let russia = "Rejects an unconditional ceasefire.";
+    let harness = open_class_in(dir.path(), [1280.0, 2400.0]);
+    assert!(top(&harness, ukraine) < top(&harness, russia), "Ukraine's column first");
+    drop(harness);
+    // The hand-out showed Russia's column first: so does the Tally, issue by issue.
+    for entry in std::fs::read_dir(dir.path()).expect("the folder") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let text = std::fs::read_to_string(&path).expect("a student's file");
+            let swapped = text
+                .replacen(
+                    "side: \"ua\",\n            ),\n            (",
+                    "side: \"@\",\n            ),\n            (",
+                    1,
+                )
+                .replacen(
+                    "side: \"ru\",\n            ),\n        ],",
+                    "side: \"ua\",\n            ),\n        ],",
+                    1,
+                )
+                .replacen("side: \"@\",", "side: \"ru\",", 1);
+            assert_ne!(swapped, text, "the columns were swapped");
+            std::fs::write(&path, swapped).expect("written");
+        }
+    }
+    let harness = open_class_in(dir.path(), [1280.0, 2400.0]);
+    assert!(top(&harness, russia) < top(&harness, ukraine), "Russia's column first");
+}
+
+#[test]
 fn the_welcome_screen_opens_a_class_folder() {
     let dir = class_folder();
     let mut harness = common::harness_of([1280.0, 720.0], options(Vec::new()));

@@ -31,19 +31,26 @@ pub enum Order {
     MostDivided,
 }
 
-/// The units (indexes into [`Study::units`]) `filter` lets through, in `order`.
+/// The units (indexes into [`Study::units`]) `filter` lets through, in `order`:
+/// by issue, each issue's sides in the columns' order of the class's positions.
 /// `tallies` are the study's, one per unit, in its order.
 pub fn rows(study: &Study, tallies: &[DemandTally], filter: &ClassFilter, order: Order) -> Vec<usize> {
-    let mut rows: Vec<(usize, usize)> = (0..study.units().len())
+    // Within an issue, the sides in the columns' order (hidden columns last).
+    let columns = study.base().visible_sides();
+    let column = |side: usize| columns.iter().position(|&s| s as usize == side).unwrap_or(usize::MAX);
+    let mut rows: Vec<(usize, usize, usize)> = (0..study.units().len())
         .filter(|&u| {
             filter.issue.is_none_or(|i| study.issue_of(u) == Some(i))
                 && filter.side.is_none_or(|s| study.units()[u].side as usize == s)
                 && filter.majority.is_none_or(|m| tallies[u].majority == Some(m))
         })
-        .map(|u| (study.issue_of(u).unwrap_or(usize::MAX), u))
+        .map(|u| {
+            let issue = study.issue_of(u).unwrap_or(usize::MAX);
+            (issue, column(study.units()[u].side as usize), u)
+        })
         .collect();
     rows.sort_unstable();
-    let mut rows: Vec<usize> = rows.into_iter().map(|(_, u)| u).collect();
+    let mut rows: Vec<usize> = rows.into_iter().map(|(_, _, u)| u).collect();
     if order == Order::MostDivided {
         // Stable: equally divided demands keep the issues' order.
         rows.sort_by(|&a, &b| {
