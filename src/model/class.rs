@@ -37,7 +37,7 @@ pub enum Order {
 pub fn rows(study: &Study, tallies: &[DemandTally], filter: &ClassFilter, order: Order) -> Vec<usize> {
     // Within an issue, the sides in the columns' order (hidden columns last).
     let columns = study.base().visible_sides();
-    let column = |side: usize| columns.iter().position(|&s| s as usize == side).unwrap_or(usize::MAX);
+    let column = |side: usize| columns.iter().position(|&s| s == side).unwrap_or(usize::MAX);
     let mut rows: Vec<(usize, usize, usize)> = (0..study.units().len())
         .filter(|&u| {
             filter.issue.is_none_or(|i| study.issue_of(u) == Some(i))
