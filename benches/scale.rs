@@ -98,6 +98,7 @@ fn app_in(spec: Spec, marks: usize, dir: &tempfile::TempDir) -> Harness<'static,
                 autosave_dir: None,
                 new_windows: false,
                 figure: false,
+                coder: Some("coder".to_owned()),
             },
         )
     });
@@ -591,6 +592,7 @@ fn class_study() -> stances::model::study::Study {
                         created: "2026-12-03T09:00:00Z".into(),
                         changed: "2026-12-03T09:00:00Z".into(),
                         coders_said: Vec::new(),
+                        changes: Vec::new(),
                     })
                 })
                 .collect();
@@ -666,6 +668,7 @@ fn class_app(study: &stances::model::study::Study, dir: &tempfile::TempDir) -> H
                 autosave_dir: None,
                 new_windows: false,
                 figure: false,
+                coder: Some("coder".to_owned()),
             },
         )
     });
@@ -697,6 +700,7 @@ fn small_class_study() -> stances::model::study::Study {
                         created: "2026-12-03T09:00:00Z".into(),
                         changed: "2026-12-03T09:00:00Z".into(),
                         coders_said: Vec::new(),
+                        changes: Vec::new(),
                     })
                 })
                 .collect();

@@ -18,7 +18,12 @@ fn main() -> ExitCode {
             output,
             path_name,
         }) => stances::cli::merge::run(&base, &ours, &theirs, output.as_deref(), path_name.as_deref()),
-        Some(Command::Tally { files, format, csv }) => stances::cli::tally::run(&files, format, csv.style()),
+        Some(Command::Tally {
+            files,
+            format,
+            allow_conflicts,
+            csv,
+        }) => stances::cli::tally::run(&files, format, allow_conflicts, csv.style()),
         Some(Command::Describe { file }) => stances::cli::describe::run_describe(&file),
         Some(Command::Diff { old, new, format, csv }) => {
             stances::cli::describe::run_diff(&old, &new, format, csv.style())
@@ -32,8 +37,16 @@ fn main() -> ExitCode {
             format,
             by,
             coder_per_file,
+            allow_conflicts,
             csv,
-        }) => stances::cli::agreement::run(&files, format, by, coder_source(coder_per_file), csv.style()),
+        }) => stances::cli::agreement::run(
+            &files,
+            format,
+            by,
+            coder_source(coder_per_file),
+            allow_conflicts,
+            csv.style(),
+        ),
         Some(Command::Rounds {
             files,
             format,
@@ -47,6 +60,7 @@ fn main() -> ExitCode {
             output,
             coders,
             coder_per_file,
+            allow_conflicts,
             size,
             dark,
             view,
@@ -57,6 +71,7 @@ fn main() -> ExitCode {
                 coders,
                 coder_source: coder_source(coder_per_file),
                 csv: CsvStyle::default(),
+                allow_conflicts,
             };
             stances::gui::export_png(&request, output.as_deref(), size, dark, view)
         }
@@ -66,6 +81,7 @@ fn main() -> ExitCode {
             output,
             coders,
             coder_per_file,
+            allow_conflicts,
             csv,
             view,
             ..
@@ -75,6 +91,7 @@ fn main() -> ExitCode {
                 coders,
                 coder_source: coder_source(coder_per_file),
                 csv: csv.style(),
+                allow_conflicts,
             };
             if view == stances::cli::PictureView::Columns {
                 stances::cli::export::run(&request, format, output.as_deref())

@@ -92,6 +92,7 @@ fn coder_file(dir: &Path, coder: &str, data: &PositionFile, statuses: &[&str], c
                 created: "2026-11-26T09:00:00Z".into(),
                 changed: "2026-11-26T09:00:00Z".into(),
                 coders_said: Vec::new(),
+                changes: Vec::new(),
             })
         })
         .collect();
@@ -353,7 +354,7 @@ fn the_readme_study_of_two_coders_gives_the_figures_the_readme_shows() {
     let (_, table, _) = agreement(&[], &files);
     assert!(
         table.contains(
-            "all       15           10           2          3       2       60.0 %      0.420             0.445"
+            "all       15           10           2          3       2             0       60.0 %      0.420             0.445"
         ),
         "{table}"
     );

@@ -71,6 +71,7 @@ fn teacher_key(dir: &Path) -> PathBuf {
             created: "2026-12-03T08:00:00Z".into(),
             changed: "2026-12-03T08:00:00Z".into(),
             coders_said: Vec::new(),
+            changes: Vec::new(),
         }))
         .expect("a new mark");
     }

@@ -118,7 +118,7 @@ fn one_file_may_hold_several_coders() {
     let team = with_marks(&dir, "team.stances.ron", both);
     let (code, out, err) = stances(&["agreement", &p(&team)]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("2 coders (alice, bob) in 1 files"), "{out}");
+    assert!(out.contains("2 coders (alice, bob) in 1 file;"), "{out}");
 }
 
 /// The consensus's documents may carry other ids than the coders' (a renamed

@@ -146,7 +146,7 @@ fn one_coder_name_in_two_files_is_settled_by_taking_each_file_as_one_coder() {
     let mut harness = harness_with(vec![alices_file()]);
     harness.run();
     compare(&mut harness);
-    answer_path_prompt(&mut harness, "Paths of each coder's comparison", &paths, "Compare");
+    answer_path_prompt(&mut harness, "Paths of the coders' comparisons", &paths, "Compare");
     harness.get_by_label("One coder name in two files");
     harness.get_by_label_contains("alice has marks in both");
     harness.get_by_label("Take each file as one coder").click();
@@ -168,10 +168,10 @@ fn one_coder_name_in_two_files_is_settled_by_taking_each_file_as_one_coder() {
     harness.run();
     // The suggested path is no longer selected once the checkbox took the click.
     harness
-        .get_by_label_contains("Paths of each coder's comparison")
+        .get_by_label_contains("Paths of the coders' comparisons")
         .focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    answer_path_prompt(&mut harness, "Paths of each coder's comparison", &paths, "Compare");
+    answer_path_prompt(&mut harness, "Paths of the coders' comparisons", &paths, "Compare");
     assert!(harness.query_by_label("One coder name in two files").is_none());
     assert!(
         harness
@@ -195,7 +195,7 @@ fn a_coder_who_opens_the_study_is_asked_for_the_adjudicators_name() {
     harness.get_by_label("Compare coders…").click();
     harness.run();
     harness
-        .get_by_label_contains("Paths of each coder's comparison")
+        .get_by_label_contains("Paths of the coders' comparisons")
         .focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     let paths = format!(
@@ -203,7 +203,7 @@ fn a_coder_who_opens_the_study_is_asked_for_the_adjudicators_name() {
         alices_file().display(),
         fixture("study/bob.stances.ron").display()
     );
-    answer_path_prompt(&mut harness, "Paths of each coder's comparison", &paths, "Compare");
+    answer_path_prompt(&mut harness, "Paths of the coders' comparisons", &paths, "Compare");
     harness.get_by_label("Who is adjudicating?");
     harness.get_by_label("Adjudicator's name").focus();
     harness.get_by_label("Adjudicator's name").type_text("carol");

@@ -28,6 +28,7 @@ fn mark(id: &str, demands: &[(&str, &str)], status: &str, note: &str) -> Mark {
         created: "2026-11-25T10:00:00Z".into(),
         changed: "2026-11-25T10:05:00Z".into(),
         coders_said: Vec::new(),
+        changes: Vec::new(),
     }
 }
 
@@ -168,12 +169,15 @@ fn marks_naming_missing_demands_load_as_orphans() {
 
 #[test]
 fn a_newer_format_is_refused_with_the_version_needed() {
-    let text = to_ron(&annotated()).unwrap().replacen("format: 2,", "format: 7,", 1);
+    let newer = stances::format::comparison_file::COMPARISON_FORMAT + 1;
+    let text = to_ron(&annotated())
+        .unwrap()
+        .replacen("format: 2,", &format!("format: {newer},"), 1);
     let err = parse("x.stances.ron", &text).unwrap_err();
     assert_eq!(err.first_at().map(|a| (a.line, a.col)), Some((3, 13)));
     assert!(
         err.to_string()
-            .contains("format 7, written by a newer version of Stances"),
+            .contains(&format!("format {newer}, written by a newer version of Stances")),
         "{err}"
     );
 }
@@ -435,4 +439,57 @@ fn a_format_6_handout_loads_and_saves_byte_for_byte() {
         return;
     }
     assert_eq!(to_ron(&loaded.comparison).unwrap(), text);
+}
+
+/// Format 7: a mark someone other than its coder changed keeps its coder, and
+/// records who changed what, when, and what it was.
+#[test]
+fn a_format_7_file_with_changes_by_another_coder_loads_and_saves_byte_for_byte() {
+    use stances::model::MarkField;
+    let path = fixture("changes-v7.stances.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let loaded = stances::io::load_comparison(&path).unwrap();
+    assert_eq!(loaded.format, 7);
+    let mark = loaded
+        .comparison
+        .mark("019ac1a0-5b4e-7d2a-8f31-2c6b9e0d4a11")
+        .unwrap()
+        .clone();
+    assert_eq!(mark.coder, "alice", "the mark stays its coder's");
+    let changes: Vec<(&str, MarkField, &str)> = mark
+        .changes
+        .iter()
+        .map(|c| (c.by.as_str(), c.field, c.was.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("bob", MarkField::Status, "disputed"),
+            (
+                "bob",
+                MarkField::Note,
+                "30 days everywhere vs. 2–3 days in chosen sectors"
+            ),
+        ]
+    );
+    assert_eq!(loaded.comparison.marks_changed_by_others(), 1);
+    assert_eq!(to_ron(&loaded.comparison).unwrap(), text);
+    // Without a change by another coder, the same comparison is format 2 again.
+    let mut cmp = loaded.comparison;
+    let mut plain = mark.clone();
+    plain.changes.clear();
+    cmp.apply(stances::model::Edit::ReplaceMark(plain)).unwrap();
+    assert!(to_ron(&cmp).unwrap().contains("format: 2,"));
+}
+
+/// A change that names a time that is not one is refused where it stands.
+#[test]
+fn a_change_with_a_broken_time_is_refused_at_its_line() {
+    let text = std::fs::read_to_string(fixture("changes-v7.stances.ron"))
+        .unwrap()
+        .replacen("at: \"2026-12-06T09:12:00Z\"", "at: \"yesterday\"", 1);
+    let err = parse("broken.stances.ron", &text).unwrap_err().to_string();
+    assert!(err.contains("`yesterday` is not a timestamp"), "{err}");
+    let line = text.lines().position(|l| l.contains("yesterday")).unwrap() + 1;
+    assert!(err.contains(&format!(":{line}:")), "{err}");
 }

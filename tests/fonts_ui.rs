@@ -39,6 +39,7 @@ fn harness(file: PathBuf, hebrew_font: bool) -> Harness<'static, StancesApp> {
                     autosave_dir: None,
                     new_windows: false,
                     figure: false,
+                    coder: Some("coder".to_owned()),
                 },
             )
         });

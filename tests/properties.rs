@@ -192,14 +192,30 @@ fn take(doc: &mut Document, pool: &[PositionFile], step: Step, next_id: &mut u32
             selection.dedup();
             *next_id += 1;
             let status = &statuses[status % statuses.len()].id;
-            cmp.status_edit(&selection, status, &stamp, format!("mark-{next_id:04}"))
+            // Two coders take turns; a question about the other's mark is answered
+            // by changing it (recorded as a change by the other coder).
+            let stamp = Stamp {
+                coder: if next_id.is_multiple_of(2) { "alice" } else { "bob" }.into(),
+                ..stamp
+            };
+            match cmp.coding_edit(&selection, status, &stamp, format!("mark-{next_id:04}")) {
+                stances::model::coders::Coding::Edit(edit) => Some(edit),
+                stances::model::coders::Coding::Ask { mark, .. } => cmp.mark_status_edit(&mark, status, &stamp),
+                stances::model::coders::Coding::Nothing => None,
+            }
         }
         Step::Restatus(m, status) if !marks.is_empty() => {
             let mut mark = marks[m.index(marks.len())].clone();
             mark.status.clone_from(&statuses[status % statuses.len()].id);
             Some(Edit::ReplaceMark(mark))
         }
-        Step::Note(m, note) if !marks.is_empty() => cmp.note_edit(&marks[m.index(marks.len())].id, &note, &stamp.now),
+        Step::Note(m, note) if !marks.is_empty() => {
+            let stamp = Stamp {
+                coder: if m.index(2) == 0 { "alice" } else { "carol" }.into(),
+                ..stamp
+            };
+            cmp.note_edit(&marks[m.index(marks.len())].id, &note, &stamp)
+        }
         Step::DeleteMark(m) if !marks.is_empty() => Some(Edit::RemoveMark(marks[m.index(marks.len())].id.clone())),
         Step::Undo => {
             let _ = doc.undo();
@@ -361,7 +377,7 @@ proptest! {
                 let edit = doc.comparison().new_mark_edit(&[units[unit.index(units.len())]], &statuses[status % statuses.len()], &stamp, format!("m{next_id}"));
                 let _ = doc.apply(edit.unwrap(), None);
                 let id = format!("m{next_id}");
-                if let Some(edit) = doc.comparison().note_edit(&id, &note, &stamp.now) {
+                if let Some(edit) = doc.comparison().note_edit(&id, &note, &stamp) {
                     let _ = doc.apply(edit, None);
                 }
             }

@@ -33,7 +33,7 @@ fn compare_coders_opens_a_study_with_the_figures_a_reviewer_needs() {
     };
     answer_path_prompt(
         &mut harness,
-        "Paths of each coder's comparison",
+        "Paths of the coders' comparisons",
         &format!("{};{}", alice.display(), bob.display()),
         "Compare",
     );

@@ -25,6 +25,7 @@ fn mark(id: &str, demand: &str, status: &str, coder: &str) -> Mark {
         created: "2026-12-03T09:00:00Z".into(),
         changed: "2026-12-03T09:00:00Z".into(),
         coders_said: Vec::new(),
+        changes: Vec::new(),
     }
 }
 

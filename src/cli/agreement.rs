@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use crate::export::source::open_study;
 use crate::format::agreement_csv::to_csv;
 use crate::format::csv_out::CsvStyle;
-use crate::model::reliability::{Agreement, Undefined, figure_text};
+use crate::model::reliability::{Agreement, figure_text};
 use crate::model::study::{Breakdown, CoderSource, Study};
+use crate::model::unsettled::{refusal, unsettled, warning};
 
 /// How `stances agreement` prints its figures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -50,6 +51,7 @@ pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
         "coded by 1",
         "not coded",
         "coders",
+        "within-coder",
         "% agreement",
         "Cohen's κ",
         "Krippendorff's α",
@@ -63,6 +65,7 @@ pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
             a.coded_once.to_string(),
             a.not_coded.to_string(),
             a.coders.to_string(),
+            a.within_coder_conflicts.to_string(),
             figure_text(&a.percent_agreement, true),
             figure_text(&a.cohen_kappa, false),
             figure_text(&a.krippendorff_alpha, false),
@@ -71,13 +74,7 @@ pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
     let widths: Vec<usize> = (0..header.len())
         .map(|c| lines.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
         .collect();
-    let mut out = format!(
-        "Coding study: {} coders ({}) in {} files; {} units (demands).\n\n",
-        study.coders().len(),
-        study.coders().join(", "),
-        study.copies().len(),
-        study.units().len()
-    );
+    let mut out = format!("Coding study: {}.\n\n", study.headline());
     for line in &lines {
         let cells: Vec<String> = line
             .iter()
@@ -95,30 +92,14 @@ pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
-    let mut reasons: Vec<Undefined> = Vec::new();
-    for (_, a) in rows {
-        for figure in [&a.percent_agreement, &a.cohen_kappa, &a.krippendorff_alpha] {
-            if let Err(why) = figure
-                && !reasons.contains(why)
-            {
-                reasons.push(*why);
-            }
-        }
+    out.push('\n');
+    for note in study.notes(rows) {
+        out.push_str(&note);
+        out.push('\n');
     }
-    if !reasons.is_empty() {
-        out.push_str("\n– not defined: ");
-        out.push_str(&reasons.iter().map(|r| r.reason()).collect::<Vec<_>>().join("; "));
-        out.push_str(".\n");
-    }
-    out.push_str(
-        "\nOnly units coded by two coders or more count towards agreement; units coded by one coder or none are counted above, not in the figures.\n",
-    );
     let conflicts = study.conflicts();
     if !conflicts.is_empty() {
-        out.push_str(&format!(
-            "\n{} within-coder conflicts (one coder gave one demand two statuses; counted as not coded):\n",
-            conflicts.len()
-        ));
+        out.push_str("\nWithin-coder conflicts:\n");
         for (unit, coder) in conflicts {
             let statuses = match study.cell(unit, coder) {
                 crate::model::study::Cell::Conflict { statuses, .. } => statuses
@@ -140,7 +121,14 @@ pub fn to_table(study: &Study, rows: &[(String, Agreement)]) -> String {
 
 /// Runs `stances agreement`: prints the figures, returns the exit code.
 #[expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line report")]
-pub fn run(files: &[PathBuf], format: OutputFormat, by: Option<By>, source: CoderSource, style: CsvStyle) -> ExitCode {
+pub fn run(
+    files: &[PathBuf],
+    format: OutputFormat,
+    by: Option<By>,
+    source: CoderSource,
+    allow_conflicts: bool,
+    style: CsvStyle,
+) -> ExitCode {
     let study = match open_study(files, source) {
         Ok(study) => study,
         Err(message) => {
@@ -148,11 +136,28 @@ pub fn run(files: &[PathBuf], format: OutputFormat, by: Option<By>, source: Code
             return ExitCode::from(1);
         }
     };
+    let found = unsettled(study.copies().iter().map(|c| (c.file.as_str(), &c.comparison)));
+    if !allow_conflicts && let Some(refusal) = refusal(&found, ANYWAY) {
+        eprintln!("stances agreement: {refusal}");
+        return ExitCode::from(1);
+    }
     let rows = study.report(by.map(Breakdown::from));
+    let warning = warning(&found);
     match format {
-        OutputFormat::Table => print!("{}", to_table(&study, &rows)),
+        OutputFormat::Table => {
+            if let Some(warning) = &warning {
+                println!("{warning}\n");
+            }
+            print!("{}", to_table(&study, &rows));
+        }
+        // CSV has no place for a sentence: the warning goes beside it.
         OutputFormat::Csv => match to_csv(&rows, style) {
-            Ok(text) => print!("{text}"),
+            Ok(text) => {
+                if let Some(warning) = &warning {
+                    eprintln!("stances agreement: {warning}");
+                }
+                print!("{text}");
+            }
             Err(e) => {
                 eprintln!("stances: could not write the CSV: {e}");
                 return ExitCode::from(1);
@@ -161,3 +166,6 @@ pub fn run(files: &[PathBuf], format: OutputFormat, by: Option<By>, source: Code
     }
     ExitCode::SUCCESS
 }
+
+/// The way out the command line offers past unsettled conflicts.
+pub const ANYWAY: &str = "or add --allow-conflicts to compute the figures anyway (the report then says so)";

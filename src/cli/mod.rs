@@ -97,6 +97,10 @@ pub enum Command {
         /// Take each file as one coder (test–retest, one shared account), named like `alice (file)`.
         #[arg(long)]
         coder_per_file: bool,
+        /// Compute the figures even from a comparison whose merge conflicts are not
+        /// settled yet (refused otherwise); the report then says so.
+        #[arg(long)]
+        allow_conflicts: bool,
         #[command(flatten)]
         csv: CsvArgs,
     },
@@ -122,6 +126,10 @@ pub enum Command {
         /// account), named like `alice (file)`.
         #[arg(long)]
         coder_per_file: bool,
+        /// Compute the figures even from a comparison whose merge conflicts are not
+        /// settled yet (refused otherwise); the report then says so.
+        #[arg(long)]
+        allow_conflicts: bool,
         #[command(flatten)]
         csv: CsvArgs,
         /// The window's size for `png`, as WIDTHxHEIGHT in points.
@@ -194,6 +202,10 @@ pub enum Command {
         /// status>,majority,majority_share,pairwise_agreement`) for spreadsheets.
         #[arg(long, value_enum, default_value_t)]
         format: tally::OutputFormat,
+        /// Compute the figures even from a comparison whose merge conflicts are not
+        /// settled yet (refused otherwise); the report then says so.
+        #[arg(long)]
+        allow_conflicts: bool,
         #[command(flatten)]
         csv: CsvArgs,
     },

@@ -9,6 +9,7 @@ use crate::format::csv_out::{CsvOut, CsvStyle};
 use crate::io::study::LeftOut;
 use crate::model::study::{CodedCopy, CoderSource, Study};
 use crate::model::tally::{DemandTally, tally};
+use crate::model::unsettled::{refusal, unsettled, warning};
 use crate::model::words::one_line;
 
 /// How `stances tally` prints.
@@ -150,7 +151,7 @@ pub fn to_table(class: &Class, rows: &[DemandTally]) -> String {
 
 /// Runs `stances tally`.
 #[expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line report")]
-pub fn run(paths: &[PathBuf], format: OutputFormat, style: CsvStyle) -> ExitCode {
+pub fn run(paths: &[PathBuf], format: OutputFormat, allow_conflicts: bool, style: CsvStyle) -> ExitCode {
     let class = match read_class(paths) {
         Ok(class) => class,
         Err(e) => {
@@ -158,6 +159,12 @@ pub fn run(paths: &[PathBuf], format: OutputFormat, style: CsvStyle) -> ExitCode
             return ExitCode::from(1);
         }
     };
+    let found = unsettled(class.study.copies().iter().map(|c| (c.file.as_str(), &c.comparison)));
+    if !allow_conflicts && let Some(refusal) = refusal(&found, super::agreement::ANYWAY) {
+        eprintln!("stances tally: {refusal}");
+        return ExitCode::from(1);
+    }
+    let warning = warning(&found);
     for line in &class.left_out {
         eprintln!("{line}");
     }
@@ -171,6 +178,11 @@ pub fn run(paths: &[PathBuf], format: OutputFormat, style: CsvStyle) -> ExitCode
     };
     match text {
         Ok(text) => {
+            match (&warning, format) {
+                (Some(warning), OutputFormat::Table) => println!("{warning}\n"),
+                (Some(warning), OutputFormat::Csv) => eprintln!("stances tally: {warning}"),
+                (None, _) => {}
+            }
             print!("{text}");
             ExitCode::SUCCESS
         }

@@ -5,8 +5,8 @@
 //! - Tidy: one row per demand covered by a mark, then one per demand no mark
 //!   covers (its mark fields empty), so that shares can be computed; exactly the
 //!   columns of [`TIDY_COLUMNS`]. With a coding study open, each coder's rows
-//!   follow the consensus's, each row named by its mark's coder, and the
-//!   consensus's rows say `consensus` as their coder.
+//!   follow the report's own, each row named by its mark's coder; only the
+//!   adjudicated marks of a consensus say `consensus` as their coder.
 //! - Wide: one row per issue; for each side a column of its demands' texts, one
 //!   line per demand (a line break within a text written as a space), and one of
 //!   their statuses, one entry per demand joined by `; ` (`(none)` for none; a demand's
@@ -44,8 +44,9 @@ pub const CONSENSUS_CODER: &str = "consensus";
 enum Coders<'a> {
     /// Each mark's own coder.
     Marks,
-    /// One name for every row (the consensus).
-    All(&'a str),
+    /// The report's own file beside a study: each mark's coder, `consensus` for
+    /// an adjudicated mark (one that records what each coder said).
+    Consensus,
     /// A study's coder file: each mark's coder as the study names it.
     Study(&'a crate::model::study::Study, usize),
 }
@@ -55,7 +56,7 @@ enum Coders<'a> {
 pub fn to_tidy_csv(report: &Report<'_>, style: CsvStyle) -> Result<String, ::csv::Error> {
     let mut out = CsvOut::new(style);
     out.record(TIDY_COLUMNS)?;
-    let coders = report.study.map_or(Coders::Marks, |_| Coders::All(CONSENSUS_CODER));
+    let coders = report.study.map_or(Coders::Marks, |_| Coders::Consensus);
     write_marks(&mut out, report.comparison, &coders)?;
     if let Some(study) = report.study {
         for (c, copy) in study.copies().iter().enumerate() {
@@ -103,7 +104,8 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
         let status_label = codebook.get(&mark.status).map_or("", |s| s.label.as_str());
         let coder: &str = match coders {
             Coders::Marks => &mark.coder,
-            Coders::All(name) => name,
+            Coders::Consensus if !mark.coders_said.is_empty() => CONSENSUS_CODER,
+            Coders::Consensus => &mark.coder,
             Coders::Study(study, copy) => study.coder_of(*copy, mark),
         };
         if matches!(coders, Coders::Study(..)) {
@@ -175,7 +177,9 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
     let unmarked_by: Vec<(&str, Option<&rustc_hash::FxHashSet<DemandIx>>)> = match coders {
         Coders::Study(..) => covered.iter().map(|(c, set)| (*c, Some(set))).collect(),
         Coders::Marks => vec![("", None)],
-        Coders::All(name) => vec![(*name, None)],
+        // What a consensus left unsettled is the consensus's.
+        Coders::Consensus if cmp.marks().any(|m| !m.coders_said.is_empty()) => vec![(CONSENSUS_CODER, None)],
+        Coders::Consensus => vec![("", None)],
     };
     for (coder, covered) in unmarked_by {
         for ix in cmp.all_demands() {

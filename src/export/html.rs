@@ -123,6 +123,13 @@ pub fn to_html(report: &Report<'_>) -> String {
         super::html_views::STYLE
     );
     let _ = writeln!(out, "<header>\n<h1 dir=\"auto\">{}</h1>", escape(&title));
+    if let Some(warning) = report.conflict_warning() {
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\" role=\"alert\"><strong>{}</strong></p>",
+            escape(&warning)
+        );
+    }
     let rounds: Vec<String> = report
         .rounds()
         .into_iter()
@@ -194,29 +201,32 @@ fn agreement(report: &Report<'_>, out: &mut String) {
     let Some(study) = report.study else {
         return;
     };
-    let coders: Vec<String> = study.coders().iter().map(|c| escape(c)).collect();
     let _ = writeln!(
         out,
-        "<section class=\"agreement\">\n<h2>Agreement between coders</h2>\n<p>Coders: {}. The unit is a demand; a demand a coder did not mark is not coded by them.</p>\n<table class=\"figures\">\n<thead><tr><th>Scope</th><th>Demands</th><th>Coded by 2+</th><th>% agreement</th><th>Cohen&#39;s κ</th><th>Krippendorff&#39;s α</th></tr></thead>\n<tbody>",
-        coders.join(", ")
+        "<section class=\"agreement\">\n<h2>Agreement between coders</h2>\n<p>{}. The unit is a demand; a demand a coder did not mark is not coded by them.</p>\n<table class=\"figures\">\n<thead><tr><th>Scope</th><th>Demands</th><th>Coded by 2+</th><th>Coded by 1</th><th>Not coded</th><th>Within-coder conflicts</th><th>% agreement</th><th>Cohen&#39;s κ</th><th>Krippendorff&#39;s α</th></tr></thead>\n<tbody>",
+        escape(&super::markdown::capitalized(&study.headline()))
     );
-    for (scope, a) in study.report(Some(Breakdown::Issue)) {
+    let rows = study.report(Some(Breakdown::Issue));
+    for (scope, a) in &rows {
         let _ = writeln!(
             out,
-            "<tr><td dir=\"auto\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&scope),
+            "<tr><td dir=\"auto\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(scope),
             a.units,
             a.pairable_units,
+            a.coded_once,
+            a.not_coded,
+            a.within_coder_conflicts,
             figure_text(&a.percent_agreement, true),
             figure_text(&a.cohen_kappa, false),
             figure_text(&a.krippendorff_alpha, false)
         );
     }
-    out.push_str("</tbody>\n</table>\n");
-    if let Some(reasons) = report.undefined_figures() {
-        let _ = writeln!(out, "<p class=\"meta\">– means undefined ({}).</p>", escape(&reasons));
+    out.push_str("</tbody>\n</table>\n<ul class=\"meta\">\n");
+    for note in study.notes(&rows) {
+        let _ = writeln!(out, "<li>{}</li>", escape(&note));
     }
-    out.push_str("</section>\n");
+    out.push_str("</ul>\n</section>\n");
 }
 
 /// The aligned columns; `sources` says each card's source.

@@ -88,6 +88,9 @@ pub fn to_markdown(report: &Report<'_>) -> String {
     let cmp = report.comparison;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&report.title()));
+    if let Some(warning) = report.conflict_warning() {
+        let _ = writeln!(out, "> **{}**\n", escape(&warning));
+    }
     for round in report.rounds() {
         let parts: Vec<String> = [round.round, round.date]
             .into_iter()
@@ -154,11 +157,10 @@ fn agreement(report: &Report<'_>, out: &mut String) {
         return;
     };
     let _ = writeln!(out, "\n## Agreement between coders\n");
-    let coders: Vec<String> = study.coders().iter().map(|c| escape(c)).collect();
     let _ = writeln!(
         out,
-        "Coders: {}. The unit is a demand; a demand a coder did not mark is not coded by them.\n",
-        coders.join(", ")
+        "{}. The unit is a demand; a demand a coder did not mark is not coded by them.\n",
+        escape(&capitalized(&study.headline()))
     );
     table_header(
         out,
@@ -166,27 +168,44 @@ fn agreement(report: &Report<'_>, out: &mut String) {
             "Scope",
             "Demands",
             "Coded by 2+",
+            "Coded by 1",
+            "Not coded",
+            "Within-coder conflicts",
             "% agreement",
             "Cohen's κ",
             "Krippendorff's α",
         ],
     );
-    for (scope, a) in study.report(Some(Breakdown::Issue)) {
+    let rows = study.report(Some(Breakdown::Issue));
+    for (scope, a) in &rows {
         table_row(
             out,
             &[
-                cell(&scope),
+                cell(scope),
                 a.units.to_string(),
                 a.pairable_units.to_string(),
+                a.coded_once.to_string(),
+                a.not_coded.to_string(),
+                a.within_coder_conflicts.to_string(),
                 figure_text(&a.percent_agreement, true),
                 figure_text(&a.cohen_kappa, false),
                 figure_text(&a.krippendorff_alpha, false),
             ],
         );
     }
-    if let Some(reasons) = report.undefined_figures() {
-        let _ = writeln!(out, "\n– means undefined ({reasons}).");
+    out.push('\n');
+    for note in study.notes(&rows) {
+        let _ = writeln!(out, "- {}", escape(&note));
     }
+}
+
+/// "2 coders …" → "2 coders …"; "alice …" → "Alice …": a sentence's first letter.
+pub(super) fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn demands_table(report: &Report<'_>, issue: usize, out: &mut String) {

@@ -75,6 +75,11 @@ impl ExportFormat {
         }
     }
 
+    /// Whether the report is a CSV (a table with no room for a sentence).
+    pub fn is_csv(self) -> bool {
+        matches!(self, Self::Csv | Self::CsvWide | Self::CsvDecisions)
+    }
+
     /// The file name to offer for a comparison saved as `stem`: the wide CSV gets
     /// its own name so that both CSVs can sit in one folder.
     pub fn file_name(self, stem: &str) -> String {

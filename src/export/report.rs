@@ -18,6 +18,8 @@ pub struct Report<'a> {
     /// Mark id → its number in reading order (issue by issue, side by side);
     /// counted when first asked for (the CSVs never ask).
     numbers: std::cell::OnceCell<HashMap<&'a str, usize>>,
+    /// The comparison's file as the user named it (for the warning about conflicts).
+    name: String,
 }
 
 /// One round of the comparison: a position file's negotiation, round and date.
@@ -59,7 +61,25 @@ impl<'a> Report<'a> {
             study,
             units,
             numbers: std::cell::OnceCell::new(),
+            name: "the comparison".to_owned(),
         }
+    }
+
+    /// The report of the file `name` (as the user named it).
+    #[must_use]
+    pub fn named(mut self, name: &str) -> Self {
+        name.clone_into(&mut self.name);
+        self
+    }
+
+    /// The line a report computed from files with unsettled merge conflicts
+    /// carries at its top (they were refused unless the user asked for it).
+    pub fn conflict_warning(&self) -> Option<String> {
+        let mut files = vec![(self.name.as_str(), self.comparison)];
+        if let Some(study) = self.study {
+            files.extend(study.copies().iter().map(|c| (c.file.as_str(), &c.comparison)));
+        }
+        crate::model::unsettled::warning(&crate::model::unsettled::unsettled(files))
     }
 
     fn number_marks(&self) -> HashMap<&'a str, usize> {
@@ -187,20 +207,6 @@ impl<'a> Report<'a> {
     /// Marks on demands no open position file holds.
     pub fn orphans(&self) -> Vec<&'a Mark> {
         self.comparison.orphans().collect()
-    }
-
-    /// Why the whole study's κ or α is undefined, where one is ("Cohen's κ: κ needs
-    /// exactly two coders"), for the line under the figures.
-    pub fn undefined_figures(&self) -> Option<String> {
-        let overall = self.study?.overall();
-        let reasons: Vec<String> = [
-            ("Cohen's κ", &overall.cohen_kappa),
-            ("Krippendorff's α", &overall.krippendorff_alpha),
-        ]
-        .into_iter()
-        .filter_map(|(name, figure)| figure.err().map(|why| format!("{name}: {}", why.reason())))
-        .collect();
-        (!reasons.is_empty()).then(|| reasons.join("; "))
     }
 
     /// The study's disagreements no mark of the report's comparison settles (its

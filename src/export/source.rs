@@ -9,6 +9,7 @@ use crate::format::csv_out::CsvStyle;
 use crate::io;
 use crate::model::Comparison;
 use crate::model::study::{CoderSource, Study};
+use crate::model::unsettled::{refusal, unsettled};
 
 use super::{ExportFormat, Report};
 
@@ -44,6 +45,9 @@ pub struct ReportRequest {
     pub coders: Vec<PathBuf>,
     pub coder_source: CoderSource,
     pub csv: CsvStyle,
+    /// Report even when a file holds merge conflicts left to settle (refused
+    /// otherwise); the report then says so.
+    pub allow_conflicts: bool,
 }
 
 impl ReportRequest {
@@ -51,19 +55,42 @@ impl ReportRequest {
     /// when the coders did not code the positions the report is about.
     pub fn read(&self) -> Result<(Comparison, Option<Study>), String> {
         let comparison = read_comparison(&self.file)?;
-        if self.coders.is_empty() {
-            return Ok((comparison, None));
+        let study = if self.coders.is_empty() {
+            None
+        } else {
+            let study = open_study(&self.coders, self.coder_source)?;
+            study
+                .match_comparison(&io::display_path(&self.file), &comparison)
+                .map_err(|e| e.to_string())?;
+            Some(study)
+        };
+        if !self.allow_conflicts {
+            let shown = io::display_path(&self.file);
+            let mut files = vec![(shown.as_str(), &comparison)];
+            if let Some(study) = &study {
+                files.extend(study.copies().iter().map(|c| (c.file.as_str(), &c.comparison)));
+            }
+            if let Some(refusal) = refusal(&unsettled(files), crate::cli::agreement::ANYWAY) {
+                return Err(refusal);
+            }
         }
-        let study = open_study(&self.coders, self.coder_source)?;
-        study
-            .match_comparison(&io::display_path(&self.file), &comparison)
-            .map_err(|e| e.to_string())?;
-        Ok((comparison, Some(study)))
+        Ok((comparison, study))
     }
 
     /// The report in `format` (any but PNG).
     pub fn text(&self, format: ExportFormat) -> Result<String, String> {
         let (comparison, study) = self.read()?;
-        format.text(&Report::with_study(&comparison, study.as_ref()), self.csv)
+        let shown = io::display_path(&self.file);
+        let report = Report::with_study(&comparison, study.as_ref()).named(&shown);
+        if let Some(warning) = report.conflict_warning()
+            && format.is_csv()
+        {
+            // CSV has no place for a sentence: the warning goes beside it.
+            #[expect(clippy::print_stderr, reason = "a warning beside a CSV on standard output")]
+            {
+                eprintln!("stances export: {warning}");
+            }
+        }
+        format.text(&report, self.csv)
     }
 }

@@ -2,7 +2,8 @@
 //! self-contained (it embeds the position data it annotates) and deterministic.
 //! Format 3 is format 2 with marks that record what each coder of a study had said
 //! (a consensus); format 4 adds decisions about rounds, format 5 the conflicts a
-//! merge left to settle, format 6 a teacher's hand-out. A file is written in the oldest format that holds it, so
+//! merge left to settle, format 6 a teacher's hand-out, format 7 the changes made
+//! to marks by someone other than their coder. A file is written in the oldest format that holds it, so
 //! that earlier versions keep opening it. Format 1 files are read by
 //! [`super::comparison_v1`] and converted. The format is documented in
 //! `docs/comparison-file.md`.
@@ -26,7 +27,10 @@ use crate::model::rounds::RoundDecisions;
 use crate::model::view::ViewState;
 
 /// The newest comparison file format this version reads and writes.
-pub const COMPARISON_FORMAT: u32 = 6;
+pub const COMPARISON_FORMAT: u32 = 7;
+
+/// The format whose marks may record changes made by someone other than their coder.
+pub const CHANGES_FORMAT: u32 = 7;
 
 /// The format whose files may be a teacher's hand-out.
 pub const HANDOUT_FORMAT: u32 = 6;
@@ -45,7 +49,9 @@ pub const OLDEST_NATIVE_FORMAT: u32 = 2;
 
 /// The format a comparison is written in: the oldest that holds it.
 pub fn format_for(cmp: &Comparison) -> u32 {
-    if cmp.handout().is_some() {
+    if cmp.marks().any(|m| !m.changes.is_empty()) {
+        CHANGES_FORMAT
+    } else if cmp.handout().is_some() {
         HANDOUT_FORMAT
     } else if !cmp.conflicts().is_empty() {
         CONFLICTS_FORMAT
@@ -320,8 +326,27 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
         |m| m.id.trim().is_empty(),
         |m| format!("`{}`", m.id),
     ));
+    problems.extend(validate_changes(&file.marks));
     problems.extend(validate_rounds(&file.rounds));
     problems.extend(validate_conflicts(&file.conflicts));
+    problems
+}
+
+/// Each change by someone other than a mark's coder says when it was made.
+fn validate_changes(marks: &[Mark]) -> Vec<PathProblem> {
+    use Step::{Field, Index};
+    let mut problems = Vec::new();
+    for (i, mark) in marks.iter().enumerate() {
+        for (j, change) in mark.changes.iter().enumerate() {
+            let at = |f| vec![Field("marks"), Index(i), Field("changes"), Index(j), Field(f)];
+            if !is_valid_timestamp(&change.at) {
+                problems.push(PathProblem::value(
+                    at("at"),
+                    format!("`{}` is not a timestamp; write it like 2025-06-02T14:30:00Z", change.at),
+                ));
+            }
+        }
+    }
     problems
 }
 

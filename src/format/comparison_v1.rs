@@ -130,6 +130,7 @@ pub fn parse(shown: &str, text: &str) -> Result<Comparison, FileError> {
             created: m.created,
             changed: m.changed,
             coders_said: Vec::new(),
+            changes: Vec::new(),
         })
         .collect();
     let columns = file

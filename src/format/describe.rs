@@ -106,6 +106,13 @@ pub fn describe(cmp: &Comparison, format: u32) -> String {
             }
             line(text);
         }
+        for change in &m.changes {
+            line(format!(
+                "mark {} {}",
+                short_id(&m.id),
+                crate::model::diff::mark_change_in_words(cmp, change)
+            ));
+        }
     }
     for r in cmp.rounds() {
         for (kind, links) in [("match", &r.matches), ("rejected", &r.rejected)] {

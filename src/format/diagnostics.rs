@@ -150,14 +150,7 @@ pub fn version_message(kind: &str, found: u64, supported: u32) -> String {
     }
 }
 
-/// "1 mark", "3 marks": counts in messages read as sentences.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::model::words::count;
 
 /// What a struct is called in messages.
 fn struct_word(name: &str) -> &str {

@@ -48,6 +48,9 @@ pub struct AppOptions {
     pub autosave_dir: Option<PathBuf>,
     /// Whether "open the other version" may start a second window (not in tests).
     pub new_windows: bool,
+    /// Who is coding, instead of the name kept from the last session or the
+    /// system's; `Some("")` is nobody yet (the first mark asks).
+    pub coder: Option<String>,
 }
 
 /// Where the open comparison is saved.
@@ -116,11 +119,15 @@ impl StancesApp {
             .storage
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
             .unwrap_or_default();
-        let coder = cc
-            .storage
-            .and_then(|s| eframe::get_value::<String>(s, CODER_KEY))
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(crate::model::mark::system_user_name);
+        // Nobody, when no name was ever given and the system has none: the first
+        // mark asks, rather than coding two forgetful coders as one made-up name.
+        let coder = options.coder.clone().unwrap_or_else(|| {
+            cc.storage
+                .and_then(|s| eframe::get_value::<String>(s, CODER_KEY))
+                .filter(|s| !s.trim().is_empty())
+                .or_else(crate::model::mark::system_user_name)
+                .unwrap_or_default()
+        });
         let ctx = cc.egui_ctx.clone();
         let stored = |key: &str| cc.storage.and_then(|s| eframe::get_value::<bool>(s, key));
         let mut app = Self {
@@ -447,7 +454,20 @@ impl eframe::App for StancesApp {
         self.flow_prompts(&ctx);
         super::ui::shortcuts::show(&ctx, &mut self.dialogs.shortcuts, self.doc.comparison().codebook());
         self.dialogs.preferences.show(&ctx, &mut actions);
-        self.dialogs.set_coder.show(&ctx, self.doc.comparison(), &mut actions);
+        let on_selection = self.marks_on_selection();
+        self.dialogs
+            .set_coder
+            .show(&ctx, self.doc.comparison(), &on_selection, &mut actions);
+        if let Some(prompt) = self.dialogs.coder_name.as_mut()
+            && let Some(answer) = prompt.show(&ctx)
+        {
+            let then = prompt.then.clone();
+            self.dialogs.coder_name = None;
+            if let Some(name) = answer {
+                actions.push(super::command::Action::SetCoder(name));
+                actions.push(then);
+            }
+        }
         let marks = self.doc.comparison().marks().len();
         self.dialogs.handout.show(&ctx, marks, &mut actions);
         if let Some(welcome) = self.dialogs.handout_welcome.as_mut()

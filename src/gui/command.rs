@@ -430,6 +430,11 @@ pub enum Action {
         from: String,
         to: String,
     },
+    /// Gives these marks alone to the coder `to` (Edit › Set coder… on the selection).
+    GiveMarks {
+        marks: Vec<MarkId>,
+        to: String,
+    },
     /// A mark of the user's own on the demands of another coder's mark (theirs kept).
     OwnMark(MarkId),
     /// Lets the user change another coder's mark's note (asked, and chosen).
@@ -453,6 +458,16 @@ pub enum Action {
     },
     /// Something asked in the comparison of rounds.
     Rounds(RoundsAction),
+}
+
+impl Action {
+    /// Whether the action is a coding act, which records who made it.
+    pub fn is_coding(&self) -> bool {
+        matches!(
+            self,
+            Self::ApplyStatus(_) | Self::NewMark(_) | Self::OwnMark(_) | Self::SetNote { .. }
+        )
+    }
 }
 
 /// What the user asked for when comparing rounds; documents by id.

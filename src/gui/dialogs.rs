@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::export::PictureRequest;
 use super::import::PendingImport;
 use super::ui::codebook_editor::CodebookEditor;
-use super::ui::coder_dialogs::{OthersMark, SetCoderDialog};
+use super::ui::coder_dialogs::{CoderNamePrompt, OthersMark, SetCoderDialog};
 use super::ui::export_dialog::ExportDialog;
 use super::ui::file_dialogs::FileDialogs;
 use super::ui::handout_dialog::{HandoutDialog, HandoutWelcome};
@@ -34,6 +34,8 @@ pub(super) struct Dialogs {
     pub pending_handout: Option<(String, bool)>,
     /// Another coder's mark the user gave a status, waiting for what to do about it.
     pub others_mark: Option<OthersMark>,
+    /// A coding act waiting for the coder's name (none was known).
+    pub coder_name: Option<CoderNamePrompt>,
     /// Coders' files refused because one coder name is in two of them, with the
     /// reason, waiting for the user to take each file as one coder or not.
     pub same_coder: Option<(Vec<PathBuf>, String)>,
@@ -58,6 +60,7 @@ impl Dialogs {
             handout_welcome: None,
             pending_handout: None,
             others_mark: None,
+            coder_name: None,
             same_coder: None,
             adjudicator_prompt: None,
             shortcuts: false,

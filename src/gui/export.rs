@@ -52,6 +52,7 @@ fn draw_window(
         autosave_dir: None,
         new_windows: false,
         figure,
+        coder: None,
     };
     let width = width as f32;
     let page = if figure {
@@ -168,7 +169,14 @@ pub fn export_png(
             .filter(|o| !is_standard_output(Some(o)))
             .ok_or_else(|| "a PNG is a picture: name the file to write with -o, e.g. -o comparison.png".to_owned())?;
         // Read first, so that a bad file is said as for the other formats, not as a notice in the picture.
-        request.read()?;
+        let (comparison, study) = request.read()?;
+        let shown = io::display_path(&request.file);
+        if let Some(warning) = Report::with_study(&comparison, study.as_ref())
+            .named(&shown)
+            .conflict_warning()
+        {
+            eprintln!("stances export: {warning}");
+        }
         let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
         let view = match view {
             PictureView::Columns => MainView::Columns,
@@ -218,6 +226,23 @@ impl StancesApp {
 
     /// After the export dialog: where to write.
     pub(super) fn request_export(&mut self, ctx: &Context, format: ExportFormat) {
+        // No figure from a half-merged file: as `stances export` says.
+        let name = self
+            .path()
+            .map_or_else(|| "This comparison".to_owned(), io::display_path);
+        let mut files = vec![(name.as_str(), self.comparison())];
+        if let Some(study) = &self.study {
+            let copies = study.adjudication.study().copies();
+            files.extend(copies.iter().map(|c| (c.file.as_str(), &c.comparison)));
+        }
+        let found = crate::model::unsettled::unsettled(files);
+        if let Some(refusal) = crate::model::unsettled::refusal(&found, "then export again") {
+            self.notices.error(refusal);
+            if !self.comparison().conflicts().is_empty() {
+                self.shown.views.main = super::views::MainView::Conflicts;
+            }
+            return;
+        }
         let suggested = self.suggested_export_path(format);
         self.dialogs
             .files

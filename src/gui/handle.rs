@@ -12,6 +12,7 @@ use super::flow::Pending;
 use super::ui::file_dialogs::FileAction;
 use super::views::MainView;
 use crate::model::alignment::Filter;
+use crate::model::coders::Coding;
 use crate::model::mark::{Stamp, new_mark_id, now_timestamp};
 use crate::model::{Edit, PositionDocument};
 
@@ -28,28 +29,26 @@ impl StancesApp {
         Stamp::now(self.coder.clone())
     }
 
-    /// Gives the selection `status`: on the coder's own mark, or a new one; another
-    /// coder's mark is not changed before the user says so.
+    /// Gives the selection `status`, as a coding act of the user's: their own
+    /// mark on it, made or changed; another coder's mark with another status is
+    /// asked about first (the user may have meant to change theirs).
     fn apply_status(&mut self, status: String) {
         let cmp = self.comparison();
         if let Some(mark) = cmp.mark_for_selection_by(&self.shown.selection, &self.coder)
             && mark.is_by_other(&self.coder)
-            && self.shown.note.unlocked.as_ref() != Some(&mark.id)
+            && self.shown.note.unlocked.as_ref() == Some(&mark.id)
         {
-            if mark.status != status {
-                self.dialogs.others_mark = Some(super::ui::coder_dialogs::OthersMark {
-                    mark: mark.id.clone(),
-                    owner: mark.coder.trim().to_owned(),
-                    status,
-                });
-            }
-            return;
+            // The user chose to edit this coder's mark: the change is recorded as theirs.
+            let edit = cmp.mark_status_edit(&mark.id.clone(), &status, &self.stamp());
+            return self.apply(edit, None);
         }
-        let edit = match cmp.mark_for_selection_by(&self.shown.selection, &self.coder) {
-            Some(mark) => cmp.mark_status_edit(&mark.id.clone(), &status, &now_timestamp()),
-            None => cmp.status_edit(&self.shown.selection, &status, &self.stamp(), new_mark_id()),
-        };
-        self.apply(edit, None);
+        match cmp.coding_edit(&self.shown.selection, &status, &self.stamp(), new_mark_id()) {
+            Coding::Nothing => {}
+            Coding::Edit(edit) => self.apply(Some(edit), None),
+            Coding::Ask { mark, owner } => {
+                self.dialogs.others_mark = Some(super::ui::coder_dialogs::OthersMark { mark, owner, status });
+            }
+        }
     }
 
     /// A mark of the user's own on the demands of mark `of`, with `status` (or
@@ -84,21 +83,51 @@ impl StancesApp {
         let Some(question) = &self.dialogs.others_mark else {
             return;
         };
-        let Some(choice) = ask_about_others_mark(ctx, question, &self.coder) else {
+        let Some(choice) = ask_about_others_mark(ctx, self.doc.comparison(), question, &self.coder) else {
             return;
         };
         let question = question.clone();
         self.dialogs.others_mark = None;
         match choice {
-            OthersMarkChoice::OwnMark => self.own_mark(&question.mark, Some(&question.status)),
+            OthersMarkChoice::OwnMark => {
+                let edit = self.comparison().new_mark_edit(
+                    &self.shown.selection,
+                    &question.status,
+                    &self.stamp(),
+                    new_mark_id(),
+                );
+                self.apply(edit, None);
+                self.notices.info(format!(
+                    "Made a mark of your own ({}); {}'s stays as it was.",
+                    self.coder, question.owner
+                ));
+            }
             OthersMarkChoice::ChangeTheirs => {
                 self.shown.note.unlocked = Some(question.mark.clone());
                 let edit = self
                     .comparison()
-                    .mark_status_edit(&question.mark, &question.status, &now_timestamp());
+                    .mark_status_edit(&question.mark, &question.status, &self.stamp());
                 self.apply(edit, None);
+                self.notices.info(format!(
+                    "Changed {}'s mark; it stays theirs, and the change is recorded as yours ({}).",
+                    question.owner, self.coder
+                ));
             }
             OthersMarkChoice::Cancel => {}
+        }
+    }
+
+    /// Removes a mark; another coder's is said to be theirs (and how to have it back).
+    fn remove_mark(&mut self, id: String) {
+        let owner = self
+            .comparison()
+            .mark(&id)
+            .filter(|m| m.is_by_other(&self.coder))
+            .map(|m| m.coder.trim().to_owned());
+        self.apply(Some(Edit::RemoveMark(id)), None);
+        if let Some(owner) = owner {
+            self.notices
+                .info(format!("Removed {owner}'s mark (Ctrl+Z brings it back)."));
         }
     }
 
@@ -148,10 +177,10 @@ impl StancesApp {
             Command::RemoveMark => {
                 let id = self
                     .comparison()
-                    .mark_for_selection(&self.shown.selection)
+                    .mark_for_selection_by(&self.shown.selection, &self.coder)
                     .map(|m| m.id.clone());
                 if let Some(id) = id {
-                    self.apply(Some(Edit::RemoveMark(id)), None);
+                    self.remove_mark(id);
                 }
             }
             Command::ClearSelection => self.shown.selection.clear(),
@@ -165,13 +194,15 @@ impl StancesApp {
                 self.dialogs.preferences.open(&coder);
             }
             Command::SetCoder => {
-                let cmp = self.comparison();
+                let cmp = self.doc.comparison();
+                let selected = cmp.mark_for_selection_by(&self.shown.selection, &self.coder);
                 let from = cmp
-                    .mark_for_selection_by(&self.shown.selection, &self.coder)
-                    .map(|m| m.coder.trim().to_owned())
-                    .or_else(|| cmp.coders_of_marks().into_iter().next().map(|(c, _)| c))
+                    .coders_of_marks()
+                    .into_iter()
+                    .next()
+                    .map(|(c, _)| c)
                     .unwrap_or_default();
-                self.dialogs.set_coder.open(&from);
+                self.dialogs.set_coder.open(selected, &from);
             }
             Command::ShowColumns => self.show_view(MainView::Columns),
             Command::ShowOverview => self.show_view(MainView::Overview),
@@ -275,7 +306,30 @@ impl StancesApp {
         }
     }
 
+    /// The marks on the selected demands, the one the details pane shows first.
+    pub(super) fn marks_on_selection(&self) -> Vec<crate::model::MarkId> {
+        let cmp = self.doc.comparison();
+        let mut ids: Vec<crate::model::MarkId> = cmp
+            .mark_for_selection_by(&self.shown.selection, &self.coder)
+            .map(|m| m.id.clone())
+            .into_iter()
+            .collect();
+        for ix in &self.shown.selection {
+            for id in cmp.marks_on(*ix) {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    }
+
     pub(super) fn handle(&mut self, ctx: &Context, action: Action) {
+        if self.coder.trim().is_empty() && action.is_coding() {
+            // Nobody has said who is coding: asked now, and the act carried out after.
+            self.dialogs.coder_name = Some(super::ui::coder_dialogs::CoderNamePrompt::new(action));
+            return;
+        }
         match action {
             Action::Run(command) => self.run(ctx, command),
             Action::Open(paths) => self.open(ctx, &paths),
@@ -348,9 +402,9 @@ impl StancesApp {
                         .new_mark_edit(&self.shown.selection, &status, &self.stamp(), new_mark_id());
                 self.apply(edit, None);
             }
-            Action::RemoveMark(id) => self.apply(Some(Edit::RemoveMark(id)), None),
+            Action::RemoveMark(id) => self.remove_mark(id),
             Action::SetNote { mark, note } => {
-                let edit = self.comparison().note_edit(&mark, &note, &now_timestamp());
+                let edit = self.comparison().note_edit(&mark, &note, &self.stamp());
                 self.apply(edit, Some(format!("note {mark}")));
             }
             Action::SealTyping => self.doc.seal(),
@@ -427,6 +481,16 @@ impl StancesApp {
                     self.notices.info(format!(
                         "Gave {} of {from} to {to} (Ctrl+Z gives them back).",
                         crate::format::diagnostics::count(count, "mark", "marks")
+                    ));
+                }
+                self.apply(edit, None);
+            }
+            Action::GiveMarks { marks, to } => {
+                let edit = self.comparison().set_marks_coder_edit(&marks, &to, &now_timestamp());
+                if edit.is_some() {
+                    self.notices.info(format!(
+                        "Gave {} to {to} (Ctrl+Z gives them back).",
+                        crate::format::diagnostics::count(marks.len(), "mark", "marks")
                     ));
                 }
                 self.apply(edit, None);

@@ -11,6 +11,7 @@ impl StancesApp {
     pub(super) fn shortcuts(&self, ctx: &Context, actions: &mut Vec<Action>) {
         // A question is open: its own keys (Enter, Esc) answer it, and nothing else may act behind it.
         if self.dialogs.others_mark.is_some()
+            || self.dialogs.coder_name.is_some()
             || self.dialogs.same_coder.is_some()
             || self.dialogs.import.is_some()
             || self.dialogs.adjudicator_prompt.is_some()

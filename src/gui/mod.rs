@@ -85,6 +85,7 @@ pub fn run(
                     autosave_dir: crate::io::autosave::default_dir(),
                     new_windows: true,
                     figure: false,
+                    coder: None,
                 },
             )))
         }),

@@ -170,7 +170,14 @@ impl StancesApp {
         egui::CentralPanel::default().show(ui, |ui| match study.tab {
             StudyTab::Agreement => {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    study_view::agreement(ui, &study.adjudication, study.figures(), study.breakdown(), actions);
+                    study_view::agreement(
+                        ui,
+                        &study.adjudication,
+                        study.figures(),
+                        study.breakdown(),
+                        study.changed_by_others(),
+                        actions,
+                    );
                 });
             }
             StudyTab::Disagreements | StudyTab::CodedByOne => {

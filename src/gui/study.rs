@@ -33,6 +33,8 @@ pub(super) struct StudyState {
     /// Each coder's tally and the files with no coder's mark (the Coders tab),
     /// computed once for the same reason.
     coders: (Vec<CoderTally>, Vec<String>),
+    /// The coders' marks someone other than their coder changed, found once.
+    changed: Vec<crate::model::study_notes::ChangedMark>,
     /// The class's figures and key, when the study is a class (File › Open class…).
     pub class: Option<super::class::ClassState>,
     /// How far adjudication has come, and the consensus's revision it was
@@ -50,6 +52,7 @@ impl StudyState {
             filter: RowFilter::default(),
             figures: HashMap::new(),
             coders: (Vec::new(), Vec::new()),
+            changed: Vec::new(),
             class: None,
             progress: (u64::MAX, Progress::default()),
         };
@@ -67,6 +70,7 @@ impl StudyState {
             state.tab = StudyTab::Class;
         }
         state.coders = (coders(study, &demands), idle);
+        state.changed = study.changed_by_others();
         state.set_breakdown(None);
         state
     }
@@ -85,6 +89,11 @@ impl StudyState {
     /// The figures shown: those of the current breakdown.
     pub fn figures(&self) -> &[(String, Agreement)] {
         self.figures.get(&self.by).map_or(&[], Vec::as_slice)
+    }
+
+    /// The coders' marks someone other than their coder changed.
+    pub fn changed_by_others(&self) -> &[crate::model::study_notes::ChangedMark] {
+        &self.changed
     }
 
     /// Each coder's tally, and the files that hold no coder's mark.
@@ -171,7 +180,20 @@ impl StancesApp {
                 coders.push(copy);
             }
         }
-        if coders.len() < 2 {
+        // No figure from a half-merged file.
+        let found = crate::model::unsettled::unsettled(
+            coders
+                .iter()
+                .chain(consensus.iter().map(|(_, c)| c))
+                .map(|c| (c.file.as_str(), &c.comparison)),
+        );
+        if let Some(refusal) = crate::model::unsettled::refusal(&found, "then compare the coders again") {
+            self.notices.error(refusal);
+            return None;
+        }
+        // One file may hold several coders' marks (a shared file, coded in turn):
+        // the study tells them apart by the names on the marks.
+        if coders.is_empty() {
             self.notices.error(format!(
                 "A coding study compares two coders or more: choose each coder's comparison file ({} given{}).",
                 coders.len(),
@@ -197,7 +219,8 @@ impl StancesApp {
         };
         if study.coders().len() < 2 {
             self.notices.error(format!(
-                "These files hold the marks of {} only: a coding study needs two coders or more. Each coder codes their own copy (coders are told apart by the coder recorded on their marks, set in Edit › Preferences).",
+                "{} the marks of {} only: a coding study needs two coders or more. Each coder codes in their own name, in their own copy or in one shared file (coders are told apart by the coder recorded on their marks, set in Edit › Preferences).",
+                if study.copies().len() == 1 { "This file holds" } else { "These files hold" },
                 study.coders().first().map_or("no coder", String::as_str)
             ));
             return None;

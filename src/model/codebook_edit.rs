@@ -174,6 +174,7 @@ mod tests {
             created: String::new(),
             changed: String::new(),
             coders_said: Vec::new(),
+            changes: Vec::new(),
         };
         cmp.apply(Edit::AddMark(mark)).expect("the new status can be used");
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codebook::{Codebook, Status};
 use super::comparison::{Comparison, Edit, PositionDocument};
-use super::mark::{Mark, MarkId};
+use super::mark::{Mark, MarkField, MarkId};
 use super::position::PositionFile;
 
 /// The codebook's own fields (its statuses are merged one by one).
@@ -35,12 +35,16 @@ impl CodebookName {
 /// valid and nobody's work is lost.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a comparison holds a handful of conflicts at most; boxing them would only add indirection to the code that settles them"
+)]
 pub enum Conflict {
     Mark {
         id: MarkId,
         /// What differs: `status`, `note`, `demands`, `coder`, `coders_said`, or
         /// `removed` (removed on one side, changed on the other).
-        fields: Vec<String>,
+        fields: Vec<MarkField>,
         #[serde(default)]
         base: Option<Mark>,
         #[serde(default)]
@@ -139,7 +143,8 @@ impl Conflict {
     /// The fields both sides changed differently.
     pub fn fields(&self) -> Vec<String> {
         match self {
-            Self::Mark { fields, .. } | Self::Status { fields, .. } | Self::Codebook { fields, .. } => fields.clone(),
+            Self::Mark { fields, .. } => fields.iter().map(|f| f.name().to_owned()).collect(),
+            Self::Status { fields, .. } | Self::Codebook { fields, .. } => fields.clone(),
             Self::Document { ours, theirs, .. } if ours.is_none() || theirs.is_none() => vec!["removed".into()],
             Self::Document { .. } => vec!["data".into()],
         }
@@ -338,33 +343,69 @@ impl Comparison {
         Some(Edit::Batch(edits))
     }
 
-    /// The edit that settles a mark's conflict by keeping both versions: ours as it
-    /// is, theirs as a new mark with id `new_id`.
+    /// The edit that settles a mark's conflict by keeping both versions, each as
+    /// a mark of the person who made it: a version its coder made stays that
+    /// coder's mark (with its id); a version someone else made by changing it
+    /// becomes a mark of theirs, with a new id (`new_id`); when neither version is
+    /// its coder's, the coder's mark is the base's version.
     pub fn keep_both_edit(&self, index: usize, new_id: MarkId) -> Option<Edit> {
         let Some(Conflict::Mark {
             id,
             fields,
+            base,
             ours: Some(ours),
             theirs: Some(theirs),
-            ..
         }) = self.conflicts.get(index)
         else {
             return None;
         };
-        let mut edits = Vec::new();
         let now = self.mark(id).unwrap_or(ours);
-        let first = mark_with_fields(now, ours, fields);
-        if self.mark(id) != Some(&first) {
-            edits.push(if self.mark(id).is_some() {
-                Edit::ReplaceMark(first.clone())
-            } else {
-                Edit::AddMark(first.clone())
-            });
+        // Each version whole, with its own record of changes: a mark of its maker.
+        let versions = [ours, theirs].map(|v| {
+            let mut mark = mark_with_fields(now, v, fields);
+            mark.changes.clone_from(&v.changes);
+            (mark, maker(base.as_ref(), v))
+        });
+        let coder = now.coder.trim();
+        let own = versions.iter().position(|(_, by)| by == coder);
+        let kept = match (own, base) {
+            (Some(i), _) => versions[i].0.clone(),
+            (None, Some(base)) => {
+                let mut mark = mark_with_fields(now, base, fields);
+                mark.changes.clone_from(&base.changes);
+                mark
+            }
+            (None, None) => versions[0].0.clone(),
+        };
+        let mut edits = Vec::new();
+        match self.mark(id) {
+            Some(mark) if *mark == kept => {}
+            Some(_) => edits.push(Edit::ReplaceMark(kept.clone())),
+            None => edits.push(Edit::AddMark(kept.clone())),
         }
-        let mut second = mark_with_fields(&first, theirs, fields);
-        second.id = new_id;
-        second.created.clone_from(&theirs.created);
-        edits.push(Edit::AddMark(second));
+        let mut ids = [new_id.clone(), format!("{new_id}-2")].into_iter();
+        for (i, (mut version, by)) in versions.into_iter().enumerate() {
+            if own == Some(i) || (own.is_none() && base.is_none() && i == 0) {
+                continue;
+            }
+            version.id = ids.next().unwrap_or_else(|| new_id.clone());
+            if by != coder {
+                // Their own mark now: what they did, under their name.
+                let made = version
+                    .changes
+                    .iter()
+                    .rev()
+                    .find(|c| c.by.trim() == by)
+                    .map(|c| c.at.clone());
+                version.coder = by;
+                version.changes.clear();
+                if let Some(at) = made {
+                    version.created.clone_from(&at);
+                    version.changed = at;
+                }
+            }
+            edits.push(Edit::AddMark(version));
+        }
         edits.push(Edit::SetConflicts(self.conflicts_without(index)));
         Some(Edit::Batch(edits))
     }
@@ -376,22 +417,47 @@ impl Comparison {
     }
 }
 
+/// Who made a version of a mark: whoever other than its coder last changed it
+/// since the base (their change is recorded in it), else its coder.
+pub fn maker(base: Option<&Mark>, version: &Mark) -> String {
+    let before = base.map_or(&[][..], |b| b.changes.as_slice());
+    version
+        .changes_by_others()
+        .filter(|c| !before.contains(c))
+        .last()
+        .map_or_else(|| version.coder.trim().to_owned(), |c| c.by.trim().to_owned())
+}
+
 /// `now` with the `fields` in conflict taken from `from` (the other fields were
-/// merged already and stay). The change time is the later of the two.
-pub fn mark_with_fields(now: &Mark, from: &Mark, fields: &[String]) -> Mark {
+/// merged already and stay). The change time is the later of the two; the record
+/// of changes by others holds both versions'.
+pub fn mark_with_fields(now: &Mark, from: &Mark, fields: &[MarkField]) -> Mark {
+    // Every field of a mark named: one added later must be thought about here.
+    let Mark {
+        id: _,
+        demands,
+        status,
+        note,
+        coder,
+        created: _,
+        changed,
+        coders_said,
+        changes,
+    } = from;
     let mut mark = now.clone();
     for field in fields {
-        match field.as_str() {
-            "status" => mark.status.clone_from(&from.status),
-            "note" => mark.note.clone_from(&from.note),
-            "demands" => mark.demands.clone_from(&from.demands),
-            "coder" => mark.coder.clone_from(&from.coder),
-            "coders_said" => mark.coders_said.clone_from(&from.coders_said),
-            _ => {}
+        match field {
+            MarkField::Status => mark.status.clone_from(status),
+            MarkField::Note => mark.note.clone_from(note),
+            MarkField::Demands => mark.demands.clone_from(demands),
+            MarkField::Coder => mark.coder.clone_from(coder),
+            MarkField::CodersSaid => mark.coders_said.clone_from(coders_said),
+            MarkField::Removed => {}
         }
     }
-    if mark != *now && from.changed > mark.changed {
-        mark.changed.clone_from(&from.changed);
+    mark.changes = super::merge::merge_history(&mark.changes, changes);
+    if mark != *now && *changed > mark.changed {
+        mark.changed.clone_from(changed);
     }
     mark
 }

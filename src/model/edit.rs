@@ -80,24 +80,6 @@ impl Comparison {
         })
     }
 
-    /// The edit that gives `status` to the selection: a new status for its mark, or a
-    /// new mark with id `new_id`.
-    pub fn status_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, new_id: MarkId) -> Option<Edit> {
-        if selection.is_empty() || self.codebook().get(status).is_none() {
-            return None;
-        }
-        if let Some(mark) = self.mark_for_selection(selection) {
-            if mark.status == status {
-                return None;
-            }
-            let mut changed = mark.clone();
-            changed.status = status.to_owned();
-            changed.changed.clone_from(&stamp.now);
-            return Some(Edit::ReplaceMark(changed));
-        }
-        self.new_mark_edit(selection, status, stamp, new_id)
-    }
-
     /// The edit that adds a new mark over the selection.
     pub fn new_mark_edit(&self, selection: &[DemandIx], status: &str, stamp: &Stamp, id: MarkId) -> Option<Edit> {
         if selection.is_empty() || self.codebook().get(status).is_none() {
@@ -112,18 +94,8 @@ impl Comparison {
             created: stamp.now.clone(),
             changed: stamp.now.clone(),
             coders_said: Vec::new(),
+            changes: Vec::new(),
         }))
-    }
-
-    pub fn note_edit(&self, id: &str, note: &str, now: &str) -> Option<Edit> {
-        let mark = self.marks.get(id)?;
-        if mark.note == note {
-            return None;
-        }
-        let mut changed = mark.clone();
-        changed.note = note.to_owned();
-        changed.changed = now.to_owned();
-        Some(Edit::ReplaceMark(changed))
     }
 
     /// Applies an edit and returns the edit that undoes it. A refused edit changes nothing.

@@ -146,6 +146,7 @@ mod tests {
             created: "2026-11-25T10:00:00Z".into(),
             changed: "2026-11-25T10:00:00Z".into(),
             coders_said: Vec::new(),
+            changes: Vec::new(),
         };
         history.apply(&mut cmp, Edit::AddMark(mark), None).unwrap();
         assert!(history.is_dirty());

@@ -50,6 +50,87 @@ pub struct Mark {
     /// comparison with such records is written as format 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coders_said: Vec<CoderSaid>,
+    /// Changes made to the mark by someone other than its coder (comparison format
+    /// 7), oldest first: the mark stays its coder's, and who changed what is kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<MarkChange>,
+}
+
+/// A field of a mark, by name: what a merge conflict names and what a change by
+/// another person touched. Written in files as the field's name (`"status"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum MarkField {
+    Status,
+    Note,
+    Demands,
+    Coder,
+    CodersSaid,
+    /// Not a field: the mark was removed on one side of a merge and changed on the other.
+    Removed,
+}
+
+impl MarkField {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Status => "status",
+            Self::Note => "note",
+            Self::Demands => "demands",
+            Self::Coder => "coder",
+            Self::CodersSaid => "coders_said",
+            Self::Removed => "removed",
+        }
+    }
+}
+
+impl From<MarkField> for String {
+    fn from(field: MarkField) -> Self {
+        field.name().to_owned()
+    }
+}
+
+impl TryFrom<String> for MarkField {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        [
+            Self::Status,
+            Self::Note,
+            Self::Demands,
+            Self::Coder,
+            Self::CodersSaid,
+            Self::Removed,
+        ]
+        .into_iter()
+        .find(|f| f.name() == name)
+        .ok_or_else(|| {
+            format!("`{name}` is not a field of a mark; write \"status\", \"note\", \"demands\", \"coder\", \"coders_said\" or \"removed\"")
+        })
+    }
+}
+
+impl std::fmt::Display for MarkField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One change to a mark made by someone other than its coder: who, when, which
+/// field and what it held before. A run of changes by one person to one field is
+/// one record (a note typed letter by letter is one change), and a change taken
+/// back to what the field held is no change at all.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkChange {
+    /// RFC 3339 UTC timestamp of the (last) change.
+    pub at: String,
+    /// Who made it.
+    pub by: String,
+    /// `status` or `note`.
+    pub field: MarkField,
+    /// What the field held before: a status id, or the note's text.
+    #[serde(default)]
+    pub was: String,
 }
 
 /// What one coder had said about one demand of a consensus mark.
@@ -112,10 +193,10 @@ pub fn local_time(s: &str) -> String {
     }
 }
 
-/// The operating system's name for the person using it, the default coder name.
-pub fn system_user_name() -> String {
+/// The operating system's name for the person using it, the default coder name;
+/// `None` where the environment gives none (then the window asks).
+pub fn system_user_name() -> Option<String> {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "coder".to_owned())
 }

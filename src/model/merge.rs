@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::codebook::{Codebook, Status};
 use super::comparison::{Comparison, EditError, PositionDocument};
 use super::conflict::{CodebookName, Conflict};
-use super::mark::Mark;
+use super::mark::{Mark, MarkChange, MarkField};
 use super::rounds::RoundDecisions;
 
 /// What three versions of one thing come to.
@@ -123,9 +123,6 @@ fn merge_documents(
     merged
 }
 
-/// The fields of a mark that are merged one by one, with how to read them.
-const MARK_FIELDS: [&str; 5] = ["status", "note", "demands", "coder", "coders_said"];
-
 fn merge_marks(base: &Comparison, ours: &Comparison, theirs: &Comparison, conflicts: &mut Vec<Conflict>) -> Vec<Mark> {
     let ids: BTreeSet<&str> = [base, ours, theirs]
         .iter()
@@ -155,7 +152,7 @@ fn merge_marks(base: &Comparison, ours: &Comparison, theirs: &Comparison, confli
                     // until a person says otherwise.
                     conflicts.push(Conflict::Mark {
                         id: id.to_owned(),
-                        fields: vec!["removed".into()],
+                        fields: vec![MarkField::Removed],
                         base: b.cloned(),
                         ours: o.cloned(),
                         theirs: t.cloned(),
@@ -170,36 +167,76 @@ fn merge_marks(base: &Comparison, ours: &Comparison, theirs: &Comparison, confli
 
 /// A mark both sides changed: each field merged, ours kept where they clash (and
 /// those fields named). Without a base (both sides made a mark with one id), every
-/// field that differs clashes.
-fn merge_mark_fields(base: Option<&Mark>, ours: &Mark, theirs: &Mark) -> (Mark, Vec<String>) {
-    let mut mark = ours.clone();
+/// field that differs clashes. The record of changes by others is a log: both
+/// sides' entries are kept.
+fn merge_mark_fields(base: Option<&Mark>, ours: &Mark, theirs: &Mark) -> (Mark, Vec<MarkField>) {
+    // Every field named, in ours, theirs and the base: a field added to `Mark`
+    // does not compile here until it is merged.
+    let Mark {
+        id,
+        demands,
+        status,
+        note,
+        coder,
+        created,
+        changed,
+        coders_said,
+        changes,
+    } = ours;
+    let Mark {
+        id: _,
+        demands: their_demands,
+        status: their_status,
+        note: their_note,
+        coder: their_coder,
+        created: their_created,
+        changed: their_changed,
+        coders_said: their_coders_said,
+        changes: their_changes,
+    } = theirs;
     let mut clashes = Vec::new();
-    for name in MARK_FIELDS {
-        let clash = match name {
-            "status" => merge_into(&mut mark.status, base.map(|b| &b.status), &ours.status, &theirs.status),
-            "note" => merge_into(&mut mark.note, base.map(|b| &b.note), &ours.note, &theirs.note),
-            "demands" => merge_into(
-                &mut mark.demands,
-                base.map(|b| &b.demands),
-                &ours.demands,
-                &theirs.demands,
-            ),
-            "coder" => merge_into(&mut mark.coder, base.map(|b| &b.coder), &ours.coder, &theirs.coder),
-            _ => merge_into(
-                &mut mark.coders_said,
-                base.map(|b| &b.coders_said),
-                &ours.coders_said,
-                &theirs.coders_said,
-            ),
-        };
-        if clash {
-            clashes.push(name.to_owned());
-        }
-    }
-    mark.created =
-        field(base.map(|b| &b.created), &ours.created, &theirs.created).unwrap_or_else(|| ours.created.clone());
-    mark.changed = ours.changed.clone().max(theirs.changed.clone());
+    let mut one = |name: MarkField, base: Option<&String>, ours: &String, theirs: &String| {
+        field(base, ours, theirs).unwrap_or_else(|| {
+            clashes.push(name);
+            ours.clone()
+        })
+    };
+    let status = one(MarkField::Status, base.map(|b| &b.status), status, their_status);
+    let note = one(MarkField::Note, base.map(|b| &b.note), note, their_note);
+    let coder = one(MarkField::Coder, base.map(|b| &b.coder), coder, their_coder);
+    let demands = field(base.map(|b| &b.demands), demands, their_demands).unwrap_or_else(|| {
+        clashes.push(MarkField::Demands);
+        demands.clone()
+    });
+    let coders_said = field(base.map(|b| &b.coders_said), coders_said, their_coders_said).unwrap_or_else(|| {
+        clashes.push(MarkField::CodersSaid);
+        coders_said.clone()
+    });
+    clashes.sort();
+    let mark = Mark {
+        id: id.clone(),
+        demands,
+        status,
+        note,
+        coder,
+        created: field(base.map(|b| &b.created), created, their_created).unwrap_or_else(|| created.clone()),
+        changed: changed.clone().max(their_changed.clone()),
+        coders_said,
+        changes: merge_history(changes, their_changes),
+    };
     (mark, clashes)
+}
+
+/// Two records of changes made by others, as one: every entry of either, oldest
+/// first, each once.
+pub fn merge_history(ours: &[MarkChange], theirs: &[MarkChange]) -> Vec<MarkChange> {
+    if theirs.iter().all(|c| ours.contains(c)) {
+        return ours.to_vec();
+    }
+    let mut all: Vec<MarkChange> = ours.iter().chain(theirs).cloned().collect();
+    all.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.cmp(b)));
+    all.dedup();
+    all
 }
 
 /// Merges one field into `slot` (which holds ours); true when the sides clash.

@@ -58,6 +58,9 @@ pub struct Agreement {
     pub coded_once: usize,
     /// Units no coder coded.
     pub not_coded: usize,
+    /// Codes left out because a coder gave one unit two statuses (a within-coder
+    /// conflict, counted as not coded); set by the study, 0 from a bare table.
+    pub within_coder_conflicts: usize,
     /// Coders who coded at least one unit of the set.
     pub coders: usize,
     /// Share of agreeing pairs of codes among all pairs of codes given to the same
@@ -147,6 +150,7 @@ pub fn agreement(table: &[Vec<Option<Code>>]) -> Agreement {
         pairable_units,
         coded_once,
         not_coded,
+        within_coder_conflicts: 0,
         coders,
         percent_agreement,
         cohen_kappa,

@@ -417,11 +417,22 @@ impl Study {
 
     /// Agreement over the units `keep` accepts, with codes passed through `recode`.
     fn agreement_where(&self, keep: impl Fn(usize) -> bool, recode: impl Fn(Code) -> Code) -> Agreement {
-        let table: Vec<Vec<Option<Code>>> = (0..self.units.len())
-            .filter(|&u| keep(u))
-            .map(|u| self.cells[u].iter().map(|c| c.code().map(&recode)).collect())
+        let kept: Vec<usize> = (0..self.units.len()).filter(|&u| keep(u)).collect();
+        let table: Vec<Vec<Option<Code>>> = kept
+            .iter()
+            .map(|&u| self.cells[u].iter().map(|c| c.code().map(&recode)).collect())
             .collect();
-        agreement(&table)
+        let mut figures = agreement(&table);
+        figures.within_coder_conflicts = kept
+            .iter()
+            .map(|&u| {
+                self.cells[u]
+                    .iter()
+                    .filter(|c| matches!(c, Cell::Conflict { .. }))
+                    .count()
+            })
+            .sum();
+        figures
     }
 
     /// Agreement over the whole study.

@@ -306,6 +306,7 @@ pub fn comparison(spec: &Spec, marks: usize) -> Comparison {
                     created: "2026-11-25T10:00:00Z".into(),
                     changed: "2026-11-25T10:00:00Z".into(),
                     coders_said: Vec::new(),
+                    changes: Vec::new(),
                 }
             })
             .collect()

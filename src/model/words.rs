@@ -5,6 +5,15 @@
 use super::comparison::Comparison;
 use super::mark::{DemandRef, Mark};
 
+/// "1 mark", "3 marks": counts in messages read as sentences.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// One line: line breaks and tabs as spaces, so that one thing stays one line.
 pub fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

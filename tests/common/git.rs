@@ -56,6 +56,7 @@ pub fn mark(id: &str, demand: (&str, &str), status: &str, coder: &str) -> Mark {
         created: "2026-12-01T10:00:00Z".into(),
         changed: "2026-12-01T10:00:00Z".into(),
         coders_said: Vec::new(),
+        changes: Vec::new(),
     }
 }
 

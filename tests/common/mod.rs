@@ -28,7 +28,7 @@ pub fn harness_with_autosave(files: Vec<PathBuf>, autosave_dir: Option<PathBuf>)
 }
 
 /// What the tests start the app with: `files`, typed-path prompts in place of
-/// native dialogs, no autosave, no new windows.
+/// native dialogs, no autosave, no new windows, coding as "coder".
 pub fn options(files: Vec<PathBuf>) -> AppOptions {
     AppOptions {
         files,
@@ -39,6 +39,8 @@ pub fn options(files: Vec<PathBuf>) -> AppOptions {
         autosave_dir: None,
         new_windows: false,
         figure: false,
+        // Who codes in tests: named, whatever the machine's environment says.
+        coder: Some("coder".to_owned()),
     }
 }
 
@@ -192,6 +194,7 @@ pub fn class_of_thirty(dir: &tempfile::TempDir) -> Vec<std::path::PathBuf> {
                 created: "2026-12-03T09:00:00Z".into(),
                 changed: "2026-12-03T09:00:00Z".into(),
                 coders_said: Vec::new(),
+                changes: Vec::new(),
             }))
             .expect("a new mark");
             let path = dir.path().join(format!("student-{s:02}.stances.ron"));

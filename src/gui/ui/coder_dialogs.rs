@@ -1,11 +1,12 @@
-//! Who is coding, in two dialogs: the question asked before changing another
-//! coder's mark, and Edit › Set coder…, which gives a coder's marks to another
+//! Who is coding, in three dialogs: the question asked before changing another
+//! coder's mark, the coder's name asked before the first mark when none is known,
+//! and Edit › Set coder…, which gives a coder's marks (or chosen marks) to another
 //! name.
 
 use egui::{Context, Id, Key, RichText};
 
 use crate::gui::command::Action;
-use crate::model::{Comparison, MarkId};
+use crate::model::{Comparison, Mark, MarkId};
 
 /// Another coder's mark about to be changed: asked first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,23 +30,40 @@ pub enum OthersMarkChoice {
 
 /// Asks what to do about another coder's mark; `Some` once answered. Enter
 /// makes a mark of one's own, Esc cancels.
-pub fn ask_about_others_mark(ctx: &Context, question: &OthersMark, coder: &str) -> Option<OthersMarkChoice> {
+pub fn ask_about_others_mark(
+    ctx: &Context,
+    cmp: &Comparison,
+    question: &OthersMark,
+    coder: &str,
+) -> Option<OthersMarkChoice> {
     let mut choice = None;
+    let owner = &question.owner;
+    let label = |id: &str| cmp.codebook().get(id).map_or(id.to_owned(), |s| s.label.clone());
+    let theirs = cmp.mark(&question.mark).map(|m| label(&m.status)).unwrap_or_default();
+    let given = label(&question.status);
     egui::Modal::new(Id::unique("others_mark")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading(format!("This mark is {}'s", question.owner));
-        ui.label(format!(
-            "You are coding as {coder}. Changing {}'s mark would change {}'s coding. A mark of your own on the same demands keeps theirs as it is, and both count in a coding study.",
-            question.owner, question.owner
-        ));
+        ui.heading(format!("This mark is {owner}'s"));
+        super::text::label(
+            ui,
+            &format!(
+                "You are coding as {coder}. {owner}'s mark says {theirs}; you gave it {given}. As a mark of your own, your coding counts as yours and {owner}'s stays as it is."
+            ),
+            None,
+        );
+        super::text::label(
+            ui,
+            &format!("Changing {owner}'s mark keeps it {owner}'s, with your change recorded in it (who, when, what it was)."),
+            Some(ui.visuals().weak_text_color()),
+        );
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let own = ui.button(RichText::new("Make my own mark").strong());
             own.request_focus();
             if own.clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
                 choice = Some(OthersMarkChoice::OwnMark);
             }
-            if ui.button(format!("Change {}'s mark", question.owner)).clicked() {
+            if ui.button(format!("Change {owner}'s mark")).clicked() {
                 choice = Some(OthersMarkChoice::ChangeTheirs);
             }
             if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
@@ -56,23 +74,98 @@ pub fn ask_about_others_mark(ctx: &Context, question: &OthersMark, coder: &str) 
     choice
 }
 
-/// Edit › Set coder…: whose marks, and the name to give them.
-#[derive(Default)]
+/// Asked before the first mark when nobody has said who is coding (no name set
+/// and none from the system): coding as a made-up name would make two coders who
+/// both forgot one.
+pub struct CoderNamePrompt {
+    pub name: String,
+    focused: bool,
+    /// What the user did, carried out once they have a name.
+    pub then: Action,
+}
+
+impl CoderNamePrompt {
+    pub fn new(then: Action) -> Self {
+        Self {
+            name: String::new(),
+            focused: false,
+            then,
+        }
+    }
+
+    /// The question; `Some(Some(name))` once answered, `Some(None)` when cancelled.
+    pub fn show(&mut self, ctx: &Context) -> Option<Option<String>> {
+        let mut answer = None;
+        egui::Modal::new(Id::unique("coder_name")).show(ctx, |ui| {
+            ui.set_width(480.0);
+            ui.heading("Who is coding?");
+            ui.label("Every mark records who made it, so that several coders' work is told apart and agreement counts each coder once.");
+            ui.add_space(6.0);
+            let label = ui.label("Your name");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if !self.focused {
+                response.request_focus();
+                self.focused = true;
+            }
+            ui.label(RichText::new("Kept for your next sessions; Edit › Preferences… changes it.").weak());
+            ui.add_space(6.0);
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let ready = !self.name.trim().is_empty();
+            ui.horizontal(|ui| {
+                if ui.add_enabled(ready, egui::Button::new("Start coding")).clicked() || (enter && ready) {
+                    answer = Some(Some(self.name.trim().to_owned()));
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    answer = Some(None);
+                }
+            });
+        });
+        answer
+    }
+}
+
+/// Whose marks Set coder gives to another name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Given {
+    /// Every mark of this coder ("" for marks with no name).
+    Coder(String),
+    /// These marks alone.
+    Marks(Vec<MarkId>),
+}
+
+/// Edit › Set coder…: whose marks (a coder's, or the selected ones), and the name to give them.
 pub struct SetCoderDialog {
     pub open: bool,
-    from: String,
+    from: Given,
     to: String,
 }
 
+impl Default for SetCoderDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            from: Given::Coder(String::new()),
+            to: String::new(),
+        }
+    }
+}
+
 impl SetCoderDialog {
-    /// Opens on `from`'s marks (the selected mark's coder, or the first found).
-    pub fn open(&mut self, from: &str) {
+    /// Opens on the selected mark `mark` when there is one, else on `from`'s marks
+    /// (the first coder found).
+    pub fn open(&mut self, mark: Option<&Mark>, from: &str) {
         self.open = true;
-        from.clone_into(&mut self.from);
+        self.from = match mark {
+            Some(mark) => Given::Marks(vec![mark.id.clone()]),
+            None => Given::Coder(from.to_owned()),
+        };
         self.to.clear();
     }
 
-    pub fn show(&mut self, ctx: &Context, cmp: &Comparison, actions: &mut Vec<Action>) {
+    /// `on_selection`: the marks on the selected demands, the user's choice first.
+    pub fn show(&mut self, ctx: &Context, cmp: &Comparison, on_selection: &[MarkId], actions: &mut Vec<Action>) {
         if !self.open {
             return;
         }
@@ -88,19 +181,37 @@ impl SetCoderDialog {
                     ui.label("This comparison has no marks yet.");
                     return;
                 }
-                ui.label("Give the marks of");
+                ui.label("Give");
+                let shown_name = |name: &str| {
+                    if name.trim().is_empty() {
+                        "no name recorded".to_owned()
+                    } else {
+                        name.trim().to_owned()
+                    }
+                };
+                for id in on_selection {
+                    let Some(mark) = cmp.mark(id) else { continue };
+                    let status = cmp.codebook().get(&mark.status).map_or(mark.status.as_str(), |s| s.label.as_str());
+                    let demands = crate::format::diagnostics::count(mark.demands.len(), "demand", "demands");
+                    let text = format!("only the selected mark: {}'s {status} on {demands}", shown_name(&mark.coder));
+                    let text = super::text::widget_text(ui, text, egui::TextStyle::Body);
+                    ui.radio_value(&mut self.from, Given::Marks(vec![id.clone()]), text);
+                }
+                if on_selection.len() > 1 {
+                    ui.radio_value(
+                        &mut self.from,
+                        Given::Marks(on_selection.to_vec()),
+                        format!("the {} marks on the selected demands", on_selection.len()),
+                    );
+                }
                 for (name, count) in &coders {
-                    let shown = if name.is_empty() {
-                        "no name recorded"
-                    } else {
-                        name.as_str()
-                    };
-                    let marks = if *count == 1 {
-                        "1 mark".to_owned()
-                    } else {
-                        format!("{count} marks")
-                    };
-                    ui.radio_value(&mut self.from, name.clone(), format!("{shown} ({marks})"));
+                    let marks = crate::format::diagnostics::count(*count, "mark", "marks");
+                    let text = super::text::widget_text(
+                        ui,
+                        format!("every mark of {} ({marks})", shown_name(name)),
+                        egui::TextStyle::Body,
+                    );
+                    ui.radio_value(&mut self.from, Given::Coder(name.clone()), text);
                 }
                 let label = ui.label("to the coder");
                 ui.add(
@@ -110,16 +221,29 @@ impl SetCoderDialog {
                 )
                 .labelled_by(label.id);
                 ui.label(
-                    RichText::new("For marks made under a wrong or default name. One step: Ctrl+Z gives them back.")
-                        .weak(),
+                    RichText::new(
+                        "For marks made under a wrong or default name, or a mark given back to the coder who made it. One step: Ctrl+Z gives them back.",
+                    )
+                    .weak(),
                 );
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
-                    let ready = !self.to.trim().is_empty() && self.to.trim() != self.from.trim();
+                    let to = self.to.trim();
+                    let ready = !to.is_empty()
+                        && match &self.from {
+                            Given::Coder(from) => from.trim() != to,
+                            Given::Marks(ids) => ids.iter().filter_map(|id| cmp.mark(id)).any(|m| m.coder.trim() != to),
+                        };
                     if ui.add_enabled(ready, egui::Button::new("Set coder")).clicked() {
-                        actions.push(Action::SetMarksCoder {
-                            from: self.from.clone(),
-                            to: self.to.trim().to_owned(),
+                        actions.push(match &self.from {
+                            Given::Coder(from) => Action::SetMarksCoder {
+                                from: from.clone(),
+                                to: to.to_owned(),
+                            },
+                            Given::Marks(ids) => Action::GiveMarks {
+                                marks: ids.clone(),
+                                to: to.to_owned(),
+                            },
                         });
                         done = true;
                     }

@@ -143,7 +143,7 @@ fn version(ui: &mut Ui, cmp: &Comparison, conflict: &Conflict, role: Option<Pick
     let missing = if role.is_none() { "(not there yet)" } else { "(removed)" };
     match conflict {
         Conflict::Mark { base, ours, theirs, .. } => match pick(role, base, ours, theirs) {
-            Some(mark) => mark_version(ui, cmp, mark, fields),
+            Some(mark) => mark_version(ui, cmp, mark, role.and(base.as_ref()), fields),
             None => absent(ui, missing),
         },
         Conflict::Status { base, ours, theirs, .. } => match pick(role, base, ours, theirs) {
@@ -189,7 +189,9 @@ fn status_chip(ui: &mut Ui, cmp: &Comparison, id: &str) {
     }
 }
 
-fn mark_version(ui: &mut Ui, cmp: &Comparison, mark: &Mark, fields: &[String]) {
+/// A version of a mark; `base` is the base's version when this is a side's, to
+/// tell who made the side's change (its coder, or someone who changed their mark).
+fn mark_version(ui: &mut Ui, cmp: &Comparison, mark: &Mark, base: Option<&Mark>, fields: &[String]) {
     let clash = |f: &str| fields.iter().any(|x| x == f);
     status_chip(ui, cmp, &mark.status);
     if clash("demands") {
@@ -200,13 +202,17 @@ fn mark_version(ui: &mut Ui, cmp: &Comparison, mark: &Mark, fields: &[String]) {
     } else {
         ui.label(field_text(format!("Note: {}", one_line(&mark.note)), clash("note")));
     }
-    ui.label(
-        field_text(
-            format!("by {}, {}", coder_in_words(mark), local_time(&mark.changed)),
-            clash("coder"),
+    let maker = crate::model::conflict::maker(base, mark);
+    let by = if maker != mark.coder.trim() {
+        format!(
+            "{}'s mark, changed by {maker}, {}",
+            coder_in_words(mark),
+            local_time(&mark.changed)
         )
-        .weak(),
-    );
+    } else {
+        format!("by {}, {}", coder_in_words(mark), local_time(&mark.changed))
+    };
+    ui.label(field_text(by, clash("coder") || maker != mark.coder.trim()).weak());
 }
 
 fn status_version(ui: &mut Ui, status: &Status, fields: &[String]) {

@@ -114,7 +114,9 @@ fn mark_section(
                     }
                     if ui
                         .button(format!("Edit {owner}'s mark"))
-                        .on_hover_text(format!("Change {owner}'s note and status yourself"))
+                        .on_hover_text(format!(
+                            "Change {owner}'s status and note yourself: the mark stays {owner}'s, and your change is recorded in it"
+                        ))
                         .clicked()
                     {
                         actions.push(Action::UnlockMark(mark.id.clone()));
@@ -167,6 +169,9 @@ fn mark_section(
             };
             let weak = ui.visuals().weak_text_color();
             super::text::label(ui, &coder, Some(weak));
+            for change in &mark.changes {
+                super::text::label(ui, &change_in_words(cmp, change), Some(weak));
+            }
             ui.label(
                 RichText::new(format!(
                     "Created {} · changed {}",
@@ -353,4 +358,33 @@ fn values_section(ui: &mut Ui, cmp: &Comparison, axes: &[crate::model::values::V
         super::values::axis(ui, cmp, axis, true);
         ui.separator();
     }
+}
+
+/// A change someone other than a mark's coder made, as the details pane says it:
+/// "Status changed by bob, 6 Dec 2026, 14:30 (was Disputed)".
+pub fn change_in_words(cmp: &Comparison, change: &crate::model::MarkChange) -> String {
+    use crate::model::MarkField;
+    let was = match change.field {
+        MarkField::Status => format!(
+            "was {}",
+            cmp.codebook()
+                .get(&change.was)
+                .map_or(change.was.as_str(), |s| s.label.as_str())
+        ),
+        _ if change.was.trim().is_empty() => "was empty".to_owned(),
+        _ => format!("was “{}”", crate::model::words::one_line(&change.was)),
+    };
+    let field = match change.field {
+        MarkField::Status => "Status",
+        MarkField::Note => "Note",
+        MarkField::Demands => "Demands",
+        MarkField::Coder => "Coder",
+        MarkField::CodersSaid => "What the coders said",
+        MarkField::Removed => "Mark",
+    };
+    format!(
+        "{field} changed by {}, {} ({was})",
+        change.by.trim(),
+        local_time(&change.at)
+    )
 }

@@ -39,7 +39,7 @@ impl FileAction {
         match self {
             Self::Open => "Open a comparison or position files",
             Self::Add => "Add position files to the comparison",
-            Self::CompareCoders => "Compare coders: choose each coder's comparison file",
+            Self::CompareCoders => "Compare coders: choose the coders' comparison files (or one shared file)",
             Self::OpenClass => "Open a class: choose the folder of the students' files",
             Self::OpenKey => "Open the key: choose the comparison you coded yourself",
             Self::SaveHandout => "Save the hand-out for students",
@@ -239,7 +239,7 @@ impl FileDialogs {
                 }
                 FileAction::Add => "Path of a position file (.ron); separate several with ;".to_owned(),
                 FileAction::CompareCoders => format!(
-                    "Paths of each coder's comparison (.{COMPARISON_EXTENSION}), and of a consensus to go on with if there is one; separate them with ;"
+                    "Paths of the coders' comparisons (.{COMPARISON_EXTENSION}): one per coder, or one file holding several coders' marks; and of a consensus to go on with if there is one; separate them with ;"
                 ),
                 FileAction::OpenClass => format!(
                     "Path of the folder of the students' files (.{COMPARISON_EXTENSION}), or of the files themselves separated with ;"

@@ -140,6 +140,7 @@ pub fn agreement(
     adjudication: &Adjudication,
     rows: &[(String, Agreement)],
     by: Option<Breakdown>,
+    changed: &[crate::model::study_notes::ChangedMark],
     actions: &mut Vec<Action>,
 ) {
     let study = adjudication.study();
@@ -245,6 +246,13 @@ pub fn agreement(
             .color(ui.visuals().warn_fg_color),
         );
     }
+    let note = crate::model::study_notes::changed_note(changed);
+    let color = if changed.is_empty() {
+        ui.visuals().weak_text_color()
+    } else {
+        ui.visuals().warn_fg_color
+    };
+    super::text::label(ui, &note, Some(color));
 }
 
 /// The coders of a study (a class's students): how many demands each coded, and
@@ -319,11 +327,12 @@ pub fn coders(
             .striped(true)
             .spacing([24.0, 6.0])
             .show(ui, |ui| {
-                let mut headers = vec![
-                    if class.is_some() { "Student" } else { "Coder" },
-                    "Demands coded",
-                    "With the majority",
-                ];
+                // With two coders a majority is one of them: the figure would say nothing.
+                let majority = study.coders().len() > 2;
+                let mut headers = vec![if class.is_some() { "Student" } else { "Coder" }, "Demands coded"];
+                if majority {
+                    headers.push("With the majority");
+                }
                 if key.is_some() {
                     headers.push("With the key");
                 }
@@ -342,10 +351,12 @@ pub fn coders(
                     } else {
                         ui.label(coded);
                     }
-                    ui.label(row.majority_share().map_or_else(
-                        || "–".to_owned(),
-                        |s| format!("{:.0} % ({} of {})", s * 100.0, row.with_majority, row.majority_units),
-                    ));
+                    if majority {
+                        ui.label(row.majority_share().map_or_else(
+                            || "–".to_owned(),
+                            |s| format!("{:.0} % ({} of {})", s * 100.0, row.with_majority, row.majority_units),
+                        ));
+                    }
                     if let Some(key) = key {
                         let with = key.coder_agreement(study, row.coder);
                         ui.label(with.share().map_or_else(

@@ -38,6 +38,7 @@ impl Adjudication {
             created: stamp.now.clone(),
             changed: stamp.now.clone(),
             coders_said: self.said(unit),
+            changes: Vec::new(),
         }));
         Some(one_step(edits))
     }
@@ -100,6 +101,7 @@ impl Adjudication {
             created: stamp.now.clone(),
             changed: stamp.now.clone(),
             coders_said: said,
+            changes: Vec::new(),
         }));
         Some(one_step(edits))
     }

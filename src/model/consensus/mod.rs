@@ -114,6 +114,7 @@ impl Adjudication {
                 created: stamp.now.clone(),
                 changed: stamp.now.clone(),
                 coders_said: units.iter().flat_map(|&u| this.said(u)).collect(),
+                changes: Vec::new(),
             })
             .collect();
         let consensus = Comparison::new(base.documents().to_vec(), this.codebook(), marks, base.view().clone())

@@ -27,6 +27,7 @@ fn study() -> Study {
                 created: "2026-11-26T09:00:00Z".into(),
                 changed: "2026-11-26T09:00:00Z".into(),
                 coders_said: Vec::new(),
+                changes: Vec::new(),
             };
             cmp.apply(Edit::AddMark(mark)).unwrap();
         }
