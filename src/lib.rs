@@ -9,6 +9,10 @@
 //!   files from spreadsheets.
 //! - `cli`: the command line. `gui`: the window.
 
+/// The application's id: the desktop entry, icon, MIME type, AppStream
+/// metainfo and the Flatpak are named after it (`packaging/`); stable from 0.3 on.
+pub const APP_ID: &str = "io.github.stances.Stances";
+
 pub mod cli;
 pub mod export;
 pub mod format;

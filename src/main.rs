@@ -9,6 +9,9 @@ use stances::format::csv_out::CsvStyle;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(command) = &cli.command {
+        stances::cli::warn_about_git(command);
+    }
     match cli.command {
         Some(Command::Check { files, strict }) => stances::cli::check(&files, strict),
         Some(Command::Merge {
@@ -17,7 +20,24 @@ fn main() -> ExitCode {
             theirs,
             output,
             path_name,
-        }) => stances::cli::merge::run(&base, &ours, &theirs, output.as_deref(), path_name.as_deref()),
+            ours_label,
+            theirs_label,
+        }) => stances::cli::merge::run(&stances::cli::merge::MergeArgs {
+            base: &base,
+            ours: &ours,
+            theirs: &theirs,
+            output: output.as_deref(),
+            name: path_name.as_deref(),
+            ours_label: ours_label.as_deref(),
+            theirs_label: theirs_label.as_deref(),
+        }),
+        Some(Command::Resolve { file }) => stances::cli::resolve::run(&file),
+        Some(Command::Mergetool {
+            base,
+            local,
+            remote,
+            merged,
+        }) => stances::cli::mergetool::run(&base, &local, &remote, &merged),
         Some(Command::Tally {
             files,
             format,
@@ -28,7 +48,7 @@ fn main() -> ExitCode {
         Some(Command::Diff { old, new, format, csv }) => {
             stances::cli::describe::run_diff(&old, &new, format, csv.style())
         }
-        Some(Command::GitSetup { global }) => stances::cli::git_setup::run(global),
+        Some(Command::GitSetup { global, hook }) => stances::cli::git_setup::run(global, hook),
         Some(Command::Completions { shell }) => stances::cli::completions(shell),
         Some(Command::Man) => stances::cli::man(),
         Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),

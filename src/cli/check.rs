@@ -8,7 +8,8 @@ use crate::format::diagnostics::count;
 use crate::format::position_file;
 use crate::io;
 
-/// What `check` says about one file, and how many merge conflicts it leaves to settle.
+/// What `check` says about one file, and how many merge conflicts it leaves to
+/// settle (one more when git has not merged it at all).
 pub fn check_file(path: &Path) -> Result<(String, usize), String> {
     let shown = io::display_path(path);
     let text = io::read_text(path).map_err(|e| e.to_string())?;
@@ -38,6 +39,23 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
             )
         } else {
             String::new()
+        };
+        // A valid file git has not merged (the driver was missing): ours alone; or
+        // one git still lists as unmerged (settled, not yet added).
+        let not_merged = io::git::not_merged(path).ok().flatten().is_some();
+        let listed = !not_merged && io::git::unmerged_versions(path).ok().flatten().is_some();
+        let conflicts = conflicts + usize::from(not_merged || listed);
+        let quoted = io::git::shown_for_shell(path);
+        let conflict_note = if not_merged {
+            format!(
+                "{conflict_note}; git has not merged it (it holds our version only): run `stances resolve {quoted}` to merge it with Stances"
+            )
+        } else if listed {
+            format!(
+                "{conflict_note}; git still lists it as unmerged: once its conflicts are settled, `git add {quoted}`"
+            )
+        } else {
+            conflict_note
         };
         let handout_note = match cmp.handout() {
             Some(h) if h.examples.is_empty() => ", a hand-out for students".to_owned(),
@@ -71,7 +89,8 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
 }
 
 /// Runs `stances check`: prints results, returns the exit code. With `strict`, a
-/// file with merge conflicts left to settle fails too.
+/// file with merge conflicts left to settle fails too, and so does one git has
+/// not merged.
 #[expect(clippy::print_stdout, reason = "the check command reports on standard output")]
 pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut all_ok = true;

@@ -9,11 +9,13 @@ pub mod export;
 pub mod git_setup;
 pub mod import;
 pub mod merge;
+pub mod mergetool;
 mod new;
+pub mod resolve;
 pub mod rounds;
 pub mod tally;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -226,6 +228,33 @@ pub enum Command {
         /// The file's name in the repository, for messages (git's `%P`).
         #[arg(long = "path", value_name = "NAME")]
         path_name: Option<String>,
+        /// What git calls our side (`%X`: a branch, or `HEAD`), for the Conflicts view.
+        #[arg(long, value_name = "LABEL")]
+        ours_label: Option<String>,
+        /// What git calls their side (`%Y`: the branch merged in, or in a rebase
+        /// your commit being replayed), for the Conflicts view.
+        #[arg(long, value_name = "LABEL")]
+        theirs_label: Option<String>,
+    },
+    /// Merges again, with Stances, a comparison git could not merge: the merge
+    /// driver was missing or the clone was never set up (git left ours in the file
+    /// and the three versions in its index), or git merged it line by line and its
+    /// conflict markers were committed (the merge commit that made them is found,
+    /// and its two sides are merged against their base). Writes a valid comparison
+    /// whose conflicts the window settles.
+    Resolve {
+        /// The comparison file in the repository.
+        file: PathBuf,
+    },
+    /// What `git mergetool --tool=stances` runs (set up by `stances git-setup`):
+    /// keeps a comparison the merge driver already merged (merges one git merged
+    /// line by line again), opens the window on its conflicts, and tells git the
+    /// file is resolved only once none remain.
+    Mergetool {
+        base: PathBuf,
+        local: PathBuf,
+        remote: PathBuf,
+        merged: PathBuf,
     },
     /// A comparison in words, one line per thing (documents, demands, statuses,
     /// marks, decisions), stable and sorted, so that git's diff of two
@@ -251,6 +280,11 @@ pub enum Command {
         /// not just the one you are in.
         #[arg(long)]
         global: bool,
+        /// Also install a pre-commit hook that runs `stances check --strict` on the
+        /// comparisons being committed, refusing one git has not merged or whose
+        /// conflicts are not settled (an existing hook is kept: the check is added to it).
+        #[arg(long, conflicts_with = "global")]
+        hook: bool,
     },
     /// Prints a completion script for a shell, e.g. `stances completions bash >
     /// ~/.local/share/bash-completion/completions/stances` (the packages install them).
@@ -261,6 +295,50 @@ pub enum Command {
     /// Prints the manual page, made from these very options: `stances man > stances.1`,
     /// then `man ./stances.1`.
     Man,
+}
+
+impl Command {
+    /// The files the command opens (folders too), for the warning about git.
+    fn files(&self) -> Vec<&Path> {
+        match self {
+            Self::Check { files, .. }
+            | Self::New { files, .. }
+            | Self::Agreement { files, .. }
+            | Self::Rounds { files, .. }
+            | Self::Tally { files, .. } => files.iter().map(PathBuf::as_path).collect(),
+            Self::Export { file, coders, .. } => std::iter::once(file).chain(coders).map(PathBuf::as_path).collect(),
+            Self::Describe { file } | Self::Resolve { file } => vec![file],
+            Self::Diff { old, new, .. } => vec![old, new],
+            Self::Import { table, .. } => vec![table],
+            // The merge driver, its tool and the set-up itself are how it gets fixed.
+            Self::Merge { .. }
+            | Self::Mergetool { .. }
+            | Self::GitSetup { .. }
+            | Self::Completions { .. }
+            | Self::Man => Vec::new(),
+        }
+    }
+}
+
+/// Says, once per repository, that a file the command opens is in a git
+/// repository whose merge driver for comparisons can no longer run (or was never
+/// set up in this clone), with `stances git-setup` as the fix: otherwise git
+/// would go on merging comparisons line by line without a word.
+#[expect(clippy::print_stderr, reason = "a warning beside what the command prints")]
+pub fn warn_about_git(command: &Command) {
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for path in command.files() {
+        let Some(root) = crate::io::git::work_tree(path) else {
+            continue;
+        };
+        if seen.contains(&root) {
+            continue;
+        }
+        if let Some(problem) = crate::io::git::driver_problem(path) {
+            eprintln!("stances: {problem}");
+        }
+        seen.push(root);
+    }
 }
 
 /// `stances completions SHELL`: the script on standard output.

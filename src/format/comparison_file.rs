@@ -19,7 +19,7 @@ use super::locate::{self, Step};
 use super::position_file::{check_shape, check_version, ron_options, validate_positions};
 use crate::model::codebook::{Codebook, is_valid_key, parse_hex_color};
 use crate::model::comparison::{Comparison, PositionDocument};
-use crate::model::conflict::Conflict;
+use crate::model::conflict::{Conflict, MergeSides};
 use crate::model::handout::Handout;
 use crate::model::mark::{Mark, is_valid_timestamp};
 use crate::model::position::PositionFile;
@@ -29,7 +29,8 @@ use crate::model::view::ViewState;
 /// The newest comparison file format this version reads and writes.
 pub const COMPARISON_FORMAT: u32 = 7;
 
-/// The format whose marks may record changes made by someone other than their coder.
+/// The format whose marks may record changes made by someone other than their
+/// coder, and whose conflicts may say what the merge's two sides were.
 pub const CHANGES_FORMAT: u32 = 7;
 
 /// The format whose files may be a teacher's hand-out.
@@ -49,7 +50,7 @@ pub const OLDEST_NATIVE_FORMAT: u32 = 2;
 
 /// The format a comparison is written in: the oldest that holds it.
 pub fn format_for(cmp: &Comparison) -> u32 {
-    if cmp.marks().any(|m| !m.changes.is_empty()) {
+    if cmp.marks().any(|m| !m.changes.is_empty()) || written_merge_sides(cmp).is_some() {
         CHANGES_FORMAT
     } else if cmp.handout().is_some() {
         HANDOUT_FORMAT
@@ -62,6 +63,11 @@ pub fn format_for(cmp: &Comparison) -> u32 {
     } else {
         OLDEST_NATIVE_FORMAT
     }
+}
+
+/// What the merge's two sides were, written while its conflicts remain.
+fn written_merge_sides(cmp: &Comparison) -> Option<&MergeSides> {
+    cmp.merge_sides().filter(|_| !cmp.conflicts().is_empty())
 }
 
 /// The extension comparison files are saved with.
@@ -84,6 +90,8 @@ struct ComparisonFile {
     conflicts: Vec<Conflict>,
     #[serde(default)]
     handout: Option<Handout>,
+    #[serde(default)]
+    merge: Option<MergeSides>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +122,9 @@ struct ComparisonFileRef<'a> {
     /// Written only for a teacher's hand-out (format 6).
     #[serde(skip_serializing_if = "Option::is_none")]
     handout: Option<&'a Handout>,
+    /// Written only while a merge's conflicts remain, where git named its sides (format 7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    merge: Option<&'a MergeSides>,
 }
 
 #[derive(Serialize)]
@@ -197,6 +208,7 @@ pub fn to_ron(cmp: &Comparison) -> Result<String, String> {
         rounds: cmp.rounds(),
         conflicts: cmp.conflicts(),
         handout: cmp.handout(),
+        merge: written_merge_sides(cmp),
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -228,7 +240,7 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
             if fields.iter().any(|(n, v, _)| n == "format" && v == "1") && has("positions") {
                 return comparison_v1::parse(shown, text).map(|comparison| Loaded { comparison, format: 1 });
             }
-            let problem = preflight(text, &fields)
+            let problem = preflight(shown, text, &fields)
                 .err()
                 .unwrap_or_else(|| diagnostics::ron_problem(text, &e));
             return Err(FileError::new(shown, problem));
@@ -253,19 +265,28 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
     let format = file.format;
     let conflicts = file.conflicts;
     let handout = file.handout;
+    let merge = file.merge;
     Comparison::new(documents, file.codebook, file.marks, file.view)
         .and_then(|comparison| comparison.with_rounds(file.rounds))
-        .map(|comparison| comparison.with_conflicts(conflicts).with_handout(handout))
+        .map(|comparison| {
+            comparison
+                .with_conflicts(conflicts)
+                .with_handout(handout)
+                .with_merge_sides(merge)
+        })
         .map(|comparison| Loaded { comparison, format })
         .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
 }
 
-fn preflight(text: &str, fields: &[(String, String, locate::LineCol)]) -> Result<(), Problem> {
+fn preflight(shown: &str, text: &str, fields: &[(String, String, locate::LineCol)]) -> Result<(), Problem> {
     let kind = "comparison file";
     if let Some(line) = text.lines().position(|l| l.starts_with("<<<<<<<")) {
         return Err(Problem::at(
             locate::LineCol { line: line + 1, col: 1 },
-            "this file holds git's conflict markers (<<<<<<<): git merged it line by line. Run `stances git-setup` in the repository, then `git checkout -m -- FILE` to merge it again with Stances (a valid file whose conflicts the window settles)",
+            format!(
+                "this file holds git's conflict markers (<<<<<<<): git merged it line by line. Run `stances resolve {}` to merge it again with Stances (a valid file whose conflicts the window settles), and `stances git-setup` in the repository so that git merges comparisons with Stances from now on",
+                crate::model::words::shell_quoted(shown)
+            ),
         ));
     }
     check_shape(text, kind)?;

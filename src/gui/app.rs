@@ -60,6 +60,30 @@ pub(super) struct SavedFile {
     pub path: PathBuf,
     /// What it held when Stances last read or wrote it, to notice others' changes.
     pub fingerprint: Option<Fingerprint>,
+    /// That text itself: the common base when unsaved work is merged into a
+    /// version someone else wrote there meanwhile.
+    pub base: Option<std::sync::Arc<str>>,
+}
+
+impl SavedFile {
+    /// The file at `path` that holds `text`, as just read or written.
+    pub fn holding(path: PathBuf, text: &str) -> Self {
+        Self {
+            path,
+            fingerprint: Some(Fingerprint::of_bytes(text.as_bytes())),
+            base: Some(text.into()),
+        }
+    }
+
+    /// The file at `path` as it is on disk now.
+    pub fn on_disk(path: PathBuf) -> Self {
+        let text = std::fs::read(&path).ok().and_then(|b| String::from_utf8(b).ok());
+        Self {
+            fingerprint: Fingerprint::of_file(&path),
+            base: text.map(Into::into),
+            path,
+        }
+    }
 }
 
 /// The window. Each part owns what it says; a newcomer finds where a field
@@ -76,9 +100,10 @@ pub struct StancesApp {
     pub(super) sources: HashMap<String, PathBuf>,
     /// The position file of the spreadsheet import that is open, until saved or replaced.
     pub(super) imported: Option<super::import::ImportedPositions>,
-    /// The open comparison came from a merge with conflicts: saving it says what
-    /// git needs next.
-    pub(super) merging: bool,
+    /// The open comparison came from a merge with conflicts: the git command that
+    /// finishes it (`git commit`, `git rebase --continue`), which saving it says
+    /// once none remain.
+    pub(super) merging: Option<&'static str>,
     /// The hand-out file the open comparison was opened from: saving goes to a
     /// copy of the student's own, never over the teacher's hand-out.
     pub(super) handout_from: Option<PathBuf>,
@@ -135,7 +160,7 @@ impl StancesApp {
             file: None,
             sources: HashMap::new(),
             imported: None,
-            merging: false,
+            merging: None,
             handout_from: None,
             study: None,
             shown: Shown::new(stored(DETAILS_KEY).unwrap_or(true)),
@@ -307,7 +332,7 @@ impl StancesApp {
             self.handout_from = self.file.as_ref().map(|f| f.path.clone());
         }
         let conflicts = self.comparison().conflicts().len();
-        self.merging = conflicts > 0;
+        self.merging = (conflicts > 0).then(|| self.git_finish());
         if conflicts > 0 {
             self.shown.views.main = MainView::Conflicts;
             self.notices.warning(format!(
@@ -317,6 +342,16 @@ impl StancesApp {
         } else if self.shown.views.main == MainView::Conflicts {
             self.shown.views.main = MainView::Columns;
         }
+    }
+
+    /// The git command that finishes the merge (or rebase) the open file is in.
+    pub(super) fn git_finish(&self) -> &'static str {
+        let rebase = self.comparison().merge_sides().is_some_and(|s| s.rebase);
+        self.path()
+            .and_then(|p| crate::io::git::operation(&crate::io::git::folder_of(p)))
+            .map_or(if rebase { "git rebase --continue" } else { "git commit" }, |op| {
+                op.finish()
+            })
     }
 
     pub(super) fn suggested_save_path(&self) -> PathBuf {
@@ -477,6 +512,7 @@ impl eframe::App for StancesApp {
             actions.push(super::command::Action::SetCoder(name));
         }
         self.ask_about_others_mark(&ctx);
+        self.ask_to_merge_again(&ctx);
         self.show_import_dialog(&ctx, &mut actions);
         self.dialogs
             .codebook_editor

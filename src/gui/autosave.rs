@@ -124,10 +124,7 @@ impl StancesApp {
             return;
         };
         if restore {
-            let file = recovered.path.clone().map(|path| SavedFile {
-                fingerprint: crate::io::Fingerprint::of_file(&path),
-                path,
-            });
+            let file = recovered.path.clone().map(SavedFile::on_disk);
             let comparison = recovered.comparison.clone();
             Autosave::dismiss(recovered);
             self.replace_document(comparison, file, std::collections::HashMap::new());

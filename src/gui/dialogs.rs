@@ -34,6 +34,8 @@ pub(super) struct Dialogs {
     pub pending_handout: Option<(String, bool)>,
     /// Another coder's mark the user gave a status, waiting for what to do about it.
     pub others_mark: Option<OthersMark>,
+    /// A comparison git could not merge, waiting for whether to merge it now.
+    pub git_unmerged: Option<PathBuf>,
     /// A coding act waiting for the coder's name (none was known).
     pub coder_name: Option<CoderNamePrompt>,
     /// Coders' files refused because one coder name is in two of them, with the
@@ -61,6 +63,7 @@ impl Dialogs {
             pending_handout: None,
             others_mark: None,
             coder_name: None,
+            git_unmerged: None,
             same_coder: None,
             adjudicator_prompt: None,
             shortcuts: false,

@@ -45,6 +45,8 @@ pub(super) struct Opened {
     notes: Vec<String>,
     /// Files that could not be read, said once it is open.
     errors: Vec<String>,
+    /// What the user should know before trusting the file (git cannot merge it).
+    warnings: Vec<String>,
     /// The position file a spreadsheet import made, offered for saving once open.
     imported: Option<super::import::ImportedPositions>,
 }
@@ -62,6 +64,7 @@ impl Opened {
             sources: HashMap::new(),
             notes,
             errors: Vec::new(),
+            warnings: Vec::new(),
             imported: Some(positions),
         }
     }
@@ -142,6 +145,9 @@ impl StancesApp {
         for error in opened.errors {
             self.notices.error(error);
         }
+        for warning in opened.warnings {
+            self.notices.warning(warning);
+        }
     }
 
     /// Reads `paths` into a comparison: the first comparison file among them, with
@@ -150,6 +156,7 @@ impl StancesApp {
     fn read_document(&mut self, paths: &[PathBuf]) -> Option<Opened> {
         let mut errors = Vec::new();
         let mut notes = Vec::new();
+        let mut warnings = Vec::new();
         let mut base: Option<(Comparison, SavedFile)> = None;
         let mut positions: Vec<(PathBuf, PositionFile)> = Vec::new();
         for path in paths {
@@ -168,6 +175,11 @@ impl StancesApp {
                     ));
                     continue;
                 }
+                // Git could not merge it, or can no longer merge it: said, never silent.
+                warnings.extend(io::git::driver_problem(path));
+                if self.git_left_unmerged(path, &text) {
+                    self.dialogs.git_unmerged = Some(path.clone());
+                }
                 match comparison_file::parse_loaded(&shown, &text) {
                     Ok(loaded) => {
                         if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
@@ -178,10 +190,7 @@ impl StancesApp {
                             ));
                         }
                         self.remember_recent(path);
-                        let file = SavedFile {
-                            path: canonical(path),
-                            fingerprint: Some(Fingerprint::of_bytes(text.as_bytes())),
-                        };
+                        let file = SavedFile::holding(canonical(path), &text);
                         base = Some((loaded.comparison, file));
                     }
                     Err(e) => errors.push(e.to_string()),
@@ -247,8 +256,57 @@ impl StancesApp {
             sources,
             notes,
             errors,
+            warnings,
             imported: None,
         })
+    }
+
+    /// Whether git left `path` unmerged: its three versions in git's index, ours
+    /// taken whole in a merge under way, or git's conflict markers in it.
+    fn git_left_unmerged(&self, path: &Path, text: &str) -> bool {
+        if io::git::work_tree(path).is_none() {
+            return false;
+        }
+        text.lines().any(|l| l.starts_with("<<<<<<<")) || io::git::not_merged(path).ok().flatten().is_some()
+    }
+
+    /// The question about a file git could not merge, while it is open: merged
+    /// again with Stances and opened, or left as it is.
+    pub(super) fn ask_to_merge_again(&mut self, ctx: &Context) {
+        let Some(path) = &self.dialogs.git_unmerged else {
+            return;
+        };
+        let Some(merge) = prompts::git_unmerged(ctx, &io::display_path(path)) else {
+            return;
+        };
+        let path = path.clone();
+        self.dialogs.git_unmerged = None;
+        if !merge {
+            self.notices.warning(format!(
+                "{} is left as git left it; `stances resolve {}` merges it with Stances later.",
+                io::display_path(&path),
+                io::git::shown_for_shell(&path)
+            ));
+            return;
+        }
+        match io::merge::resolve(&path) {
+            Ok((outcome, from)) => {
+                // What is open came from the file as git left it: nothing of the user's is lost.
+                self.doc.mark_saved();
+                self.open(ctx, std::slice::from_ref(&path));
+                self.notices.info(format!(
+                    "Merged {} again with Stances, from {from}: {}.",
+                    io::display_path(&path),
+                    if outcome.conflicts.is_empty() {
+                        "no conflict".to_owned()
+                    } else {
+                        crate::format::diagnostics::count(outcome.conflicts.len(), "conflict", "conflicts")
+                            + " to settle in the Conflicts view"
+                    }
+                ));
+            }
+            Err(e) => self.notices.error(e),
+        }
     }
 
     /// Opens an example of the library as a new comparison, asking first if work would be lost.
@@ -262,6 +320,7 @@ impl StancesApp {
                     sources: HashMap::new(),
                     notes: Vec::new(),
                     errors: Vec::new(),
+                    warnings: Vec::new(),
                     imported: None,
                 })),
             ),
@@ -379,26 +438,23 @@ impl StancesApp {
             Ok(text) => {
                 self.doc.mark_saved();
                 self.autosave.clear();
-                self.file = Some(SavedFile {
-                    path: path.clone(),
-                    fingerprint: Some(Fingerprint::of_bytes(text.as_bytes())),
-                });
+                self.file = Some(SavedFile::holding(path.clone(), &text));
                 self.remember_recent(&path);
                 self.notices.info(format!("Saved to {}", path.display()));
                 let conflicts = self.comparison().conflicts().len();
-                if self.merging && conflicts == 0 {
-                    self.merging = false;
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
+                if let Some(finish) = self.merging
+                    && conflicts == 0
+                {
+                    self.merging = None;
+                    let name = git_name(&path);
                     self.notices.info(format!(
-                        "Every merge conflict is settled and saved: run `git add {name}`, then `git commit`, to finish the merge."
+                        "Every merge conflict is settled and saved: run `git add {name}`, then `{finish}`, to finish."
                     ));
                 } else if conflicts > 0 {
                     self.notices.warning(format!(
-                        "Saved with {} still to settle (the Conflicts view); git counts the file as merged only once you `git add` it.",
-                        crate::format::diagnostics::count(conflicts, "merge conflict", "merge conflicts")
+                        "Saved with {} still to settle (the Conflicts view); git counts the file as merged only once you `git add {}` it.",
+                        crate::format::diagnostics::count(conflicts, "merge conflict", "merge conflicts"),
+                        git_name(&path)
                     ));
                 }
                 if let Some(then) = then {
@@ -546,13 +602,15 @@ impl StancesApp {
             },
             Flow::Conflict { path, .. } => {
                 let shown = path.display().to_string();
-                let Some(choice) = prompts::conflict(ctx, &shown) else {
+                let can_merge = self.file.as_ref().is_some_and(|f| f.base.is_some());
+                let Some(choice) = prompts::conflict(ctx, &shown, can_merge) else {
                     return;
                 };
                 let Flow::Conflict { path, then } = std::mem::replace(&mut self.flow, Flow::Idle) else {
                     return;
                 };
                 match choice {
+                    ConflictChoice::MergeMine => self.merge_unsaved_into(&path),
                     ConflictChoice::Overwrite => self.save_to(ctx, &path, then, false),
                     ConflictChoice::SaveAs => self.save_as(ctx, then),
                     ConflictChoice::OpenOther => self.open_in_new_window(&path),
@@ -560,6 +618,43 @@ impl StancesApp {
                 }
             }
             Flow::Idle | Flow::SavingAs(_) => {}
+        }
+    }
+
+    /// Merges the unsaved work into the version someone else saved at `path`
+    /// since Stances read or wrote it (the common base): the result is open,
+    /// unsaved, with what clashes in the Conflicts view; nothing is written.
+    fn merge_unsaved_into(&mut self, path: &Path) {
+        let shown = io::display_path(path);
+        let Some(base_text) = self.file.as_ref().and_then(|f| f.base.clone()) else {
+            return;
+        };
+        let merged = (|| -> Result<(Comparison, String), String> {
+            let theirs_text = io::read_text(path).map_err(|e| e.to_string())?;
+            let theirs = comparison_file::parse(&shown, &theirs_text).map_err(|e| e.to_string())?;
+            let base = comparison_file::parse(&shown, &base_text).map_err(|e| e.to_string())?;
+            let merged = crate::model::merge::merge(&base, self.comparison(), &theirs).map_err(|e| e.0)?;
+            Ok((merged, theirs_text))
+        })();
+        match merged {
+            Ok((merged, theirs_text)) => {
+                let conflicts = merged.conflicts().len();
+                let sources = self.sources.clone();
+                self.replace_document(merged, Some(SavedFile::holding(path.to_path_buf(), &theirs_text)), sources);
+                // Opened on the Conflicts view when something clashed, as any merge.
+                self.doc.mark_unsaved();
+                self.notices.info(format!(
+                    "Merged your unsaved work into the version on disk: {}. Save to keep the result.",
+                    if conflicts == 0 {
+                        "nothing clashed".to_owned()
+                    } else {
+                        crate::format::diagnostics::count(conflicts, "conflict", "conflicts") + " to settle in the Conflicts view"
+                    }
+                ));
+            }
+            Err(e) => self.notices.error(format!(
+                "Could not merge your work into the version on disk: {e}. Your work is still open and unsaved: save it as another file, or overwrite."
+            )),
         }
     }
 
@@ -582,4 +677,15 @@ impl StancesApp {
                 .error(format!("Could not open a second window ({e}); open {} yourself.", path.display())),
         }
     }
+}
+
+/// A file as `git add` names it from the top of its repository (quoted for the
+/// shell where needed); its name alone outside one.
+fn git_name(path: &Path) -> String {
+    use crate::io::git::{repo_path, shell_quoted, work_tree};
+    work_tree(path)
+        .and_then(|root| repo_path(&root, path))
+        .or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .map(|name| shell_quoted(&name))
+        .unwrap_or_default()
 }

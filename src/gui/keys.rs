@@ -12,6 +12,7 @@ impl StancesApp {
         // A question is open: its own keys (Enter, Esc) answer it, and nothing else may act behind it.
         if self.dialogs.others_mark.is_some()
             || self.dialogs.coder_name.is_some()
+            || self.dialogs.git_unmerged.is_some()
             || self.dialogs.same_coder.is_some()
             || self.dialogs.import.is_some()
             || self.dialogs.adjudicator_prompt.is_some()

@@ -32,16 +32,13 @@ pub use app::{AppOptions, StancesApp};
 pub use command::{Action, Command};
 pub use export::export_png;
 
-/// Opens the window.
-/// The application's id: the desktop entry, icon, MIME type and AppStream
-/// metainfo are named after it (`packaging/`); stable from 0.3 on.
-pub const APP_ID: &str = "io.github.stances.Stances";
+pub use crate::APP_ID;
 
 /// The user's guide (docs/guide), opened by Help › User's guide; the metainfo
 /// links to it too.
 pub const GUIDE_URL: &str = "https://github.com/stances/stances/blob/main/docs/guide/src/introduction.md";
 
-/// With `coders`, the files are coders' comparisons opened as one coding study;
+/// Opens the window. With `coders`, the files are coders' comparisons opened as one coding study;
 /// with `class`, folders of students' files (or the files) opened as a class.
 pub fn run(
     files: Vec<PathBuf>,

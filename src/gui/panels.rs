@@ -133,7 +133,7 @@ impl StancesApp {
         egui::CentralPanel::default().show(ui, |ui| match view {
             MainView::Overview => overview::show(ui, cmp, views.overview(cmp), actions),
             MainView::Values => values::show(ui, cmp, views.values(cmp)),
-            MainView::Conflicts => conflicts::show(ui, cmp, actions),
+            MainView::Conflicts => conflicts::show(ui, cmp, self.merging.unwrap_or("git commit"), actions),
             MainView::Rounds => {
                 let filter = views.rounds_filter.clone();
                 let shown = views

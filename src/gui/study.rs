@@ -12,7 +12,6 @@ use super::command::StudyAction;
 use super::flow::{Pending, canonical};
 use super::ui::file_dialogs::FileAction;
 use super::ui::study_view::StudyTab;
-use crate::io::Fingerprint;
 use crate::model::Comparison;
 use crate::model::consensus::{Adjudication, Progress, RowFilter};
 use crate::model::mark::{Stamp, new_mark_id};
@@ -254,10 +253,7 @@ impl StancesApp {
                 Ok(adjudication) => Some(OpenedStudy {
                     adjudication,
                     consensus: copy.comparison,
-                    file: Some(SavedFile {
-                        fingerprint: Fingerprint::of_file(&path),
-                        path: canonical(&path),
-                    }),
+                    file: Some(SavedFile::on_disk(canonical(&path))),
                     notes: Vec::new(),
                     class: None,
                 }),

@@ -3,6 +3,8 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod git;
+pub mod merge;
 pub mod read;
 pub mod study;
 #[cfg(feature = "gui")]

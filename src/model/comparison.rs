@@ -57,6 +57,8 @@ pub struct Comparison {
     pub(super) conflicts: Vec<Conflict>,
     /// When the comparison is a teacher's hand-out (comparison format 6).
     pub(super) handout: Option<super::handout::Handout>,
+    /// Which versions the conflicts' "ours" and "theirs" were (format 7).
+    pub(super) merge_sides: Option<super::conflict::MergeSides>,
     /// The view as given, with the columns of sides that are gone (removed by an
     /// edit that may be undone), so that undo puts them back where they were.
     view_given: ViewState,
@@ -92,6 +94,7 @@ impl Default for Comparison {
             rounds: Vec::new(),
             conflicts: Vec::new(),
             handout: None,
+            merge_sides: None,
             view_given: ViewState::default(),
             view: ViewState::default(),
             index: DocumentIndex::default(),

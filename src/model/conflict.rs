@@ -81,6 +81,47 @@ pub enum Conflict {
     },
 }
 
+/// What a merge's two sides were, as git named them to the merge driver: kept
+/// with the conflicts (comparison format 7) so that the Conflicts view says which
+/// is which. In a rebase, "ours" is the branch being replayed onto and "theirs"
+/// the user's own commit, the other way round from a merge.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeSides {
+    /// Git's name for our side (`HEAD`, a branch).
+    #[serde(default)]
+    pub ours: String,
+    /// Git's name for their side (`bob`; in a rebase the commit, `b11f099 (bob codes)`).
+    #[serde(default)]
+    pub theirs: String,
+    /// The merge was a step of a rebase.
+    #[serde(default)]
+    pub rebase: bool,
+}
+
+impl MergeSides {
+    /// How the Conflicts view heads our side's column.
+    pub fn ours_heading(&self) -> String {
+        if self.rebase {
+            "Ours: the branch you are rebasing onto".to_owned()
+        } else if self.ours.is_empty() || self.ours == "HEAD" {
+            "Ours (this branch)".to_owned()
+        } else {
+            format!("Ours ({})", self.ours)
+        }
+    }
+
+    /// How the Conflicts view heads their side's column.
+    pub fn theirs_heading(&self) -> String {
+        match (self.rebase, self.theirs.is_empty()) {
+            (true, true) => "Theirs: your commit being replayed".to_owned(),
+            (true, false) => format!("Theirs: your commit {}", self.theirs),
+            (false, true) => "Theirs (merged in)".to_owned(),
+            (false, false) => format!("Theirs ({})", self.theirs),
+        }
+    }
+}
+
 /// Which side's version a person takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
@@ -232,6 +273,18 @@ impl Comparison {
         self.conflicts
             .iter()
             .position(|c| matches!(c, Conflict::Mark { id, .. } if on.contains(id)))
+    }
+
+    /// What the merge's two sides were, where git named them.
+    pub fn merge_sides(&self) -> Option<&MergeSides> {
+        self.merge_sides.as_ref()
+    }
+
+    /// Puts in what the merge's two sides were.
+    #[must_use]
+    pub fn with_merge_sides(mut self, sides: Option<MergeSides>) -> Self {
+        self.merge_sides = sides;
+        self
     }
 
     /// The merge conflicts not settled yet.

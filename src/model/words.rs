@@ -79,3 +79,17 @@ pub fn coder_in_words(mark: &Mark) -> &str {
         &mark.coder
     }
 }
+
+/// `text` as one word for a POSIX shell, for the commands messages suggest: as
+/// it is when it is plain, else in single quotes.
+pub fn shell_quoted(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:@%,".contains(c))
+    {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}

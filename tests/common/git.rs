@@ -17,9 +17,15 @@ pub const FILE: &str = "talks.stances.ron";
 /// Runs a program in `dir`, with git's user and no global or system config, so the
 /// machine's own settings cannot change the outcome.
 pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> (i32, String, String) {
+    run_with(dir, program, args, &[])
+}
+
+/// As [`run_in`], with more environment variables (`PATH`, `APPIMAGE`…).
+pub fn run_with(dir: &Path, program: &str, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> (i32, String, String) {
     let out = Command::new(program)
         .args(args)
         .current_dir(dir)
+        .envs(env.iter().copied())
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", dir.join(".no-global-gitconfig"))
         .env("GIT_AUTHOR_NAME", "Tester")

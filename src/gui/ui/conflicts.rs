@@ -18,22 +18,27 @@ use crate::model::words::{coder_in_words, demands_in_words, one_line, short_id};
 /// Lines of a document's changes shown per version; the rest are counted.
 const DOCUMENT_LINES: usize = 8;
 
-pub fn show(ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
+/// `finish`: the git command that finishes the merge once the file is added
+/// (`git commit`, or `git rebase --continue` during a rebase).
+pub fn show(ui: &mut Ui, cmp: &Comparison, finish: &str, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
     let conflicts = cmp.conflicts();
+    let sides = cmp.merge_sides().cloned().unwrap_or_default();
     ui.horizontal_wrapped(|ui| {
         ui.heading("Merge conflicts");
-        ui.label(
-            RichText::new(
-                "A merge found these changed differently on both sides. For each, take ours (this branch), theirs (the branch merged in), or keep both; every choice can be undone.",
-            )
-            .weak(),
-        );
+        let explained = if sides.rebase {
+            "A rebase found these changed differently on the branch you are rebasing onto (ours) and in your own commit being replayed (theirs). For each, take ours, theirs, or keep both; every choice can be undone."
+        } else {
+            "A merge found these changed differently on both sides. For each, take ours (this branch), theirs (the branch merged in), or keep both; every choice can be undone."
+        };
+        ui.label(RichText::new(explained).weak());
     });
     ui.add_space(6.0);
     if conflicts.is_empty() {
         ui.label(RichText::new("✔ No merge conflict remains.").strong());
-        ui.label("Save the comparison, then run `git add` on its file (and `git commit`) to finish the merge.");
+        ui.label(format!(
+            "Save the comparison, then run `git add` on its file (and `{finish}`) to finish."
+        ));
         return;
     }
     ui.label(format!(
@@ -73,11 +78,12 @@ fn row(ui: &mut Ui, cmp: &Comparison, index: usize, conflict: &Conflict, actions
         }
         ui.add_space(4.0);
         let fields = conflict.fields();
+        let sides = cmp.merge_sides().cloned().unwrap_or_default();
         ui.columns(3, |columns| {
             for (column, (heading, role)) in columns.iter_mut().zip([
-                ("Base (before both)", None),
-                ("Ours (this branch)", Some(Pick::Ours)),
-                ("Theirs (merged in)", Some(Pick::Theirs)),
+                ("Base (before both)".to_owned(), None),
+                (sides.ours_heading(), Some(Pick::Ours)),
+                (sides.theirs_heading(), Some(Pick::Theirs)),
             ]) {
                 // A gutter between the three versions, so their texts never run together.
                 column.set_max_width(column.available_width() - 12.0);

@@ -42,13 +42,18 @@ pub fn unsaved(ctx: &Context, what: &str) -> Option<UnsavedChoice> {
 /// What to do when the file about to be saved over changed since Stances read it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConflictChoice {
+    /// A three-way merge: the version on disk, with the unsaved work merged in
+    /// (the version Stances read or wrote last is their common base).
+    MergeMine,
     Overwrite,
     SaveAs,
     OpenOther,
     Cancel,
 }
 
-pub fn conflict(ctx: &Context, shown_path: &str) -> Option<ConflictChoice> {
+/// `can_merge`: the version Stances read or wrote last is known, so the unsaved
+/// work can be merged into the version on disk.
+pub fn conflict(ctx: &Context, shown_path: &str, can_merge: bool) -> Option<ConflictChoice> {
     let mut choice = None;
     let response = egui::Modal::new(Id::unique("conflict_prompt")).show(ctx, |ui| {
         ui.set_width(500.0);
@@ -59,6 +64,16 @@ pub fn conflict(ctx: &Context, shown_path: &str) -> Option<ConflictChoice> {
         ));
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
+            if can_merge
+                && ui
+                    .button(egui::RichText::new("Merge my work into their version").strong())
+                    .on_hover_text(
+                        "Their version, with your unsaved changes merged in by identity, field by field; what clashes is shown in the Conflicts view. Nothing is written until you save.",
+                    )
+                    .clicked()
+            {
+                choice = Some(ConflictChoice::MergeMine);
+            }
             if ui
                 .button("Save as another file…")
                 .on_hover_text("Keep both versions")
@@ -111,5 +126,38 @@ pub fn recovery(ctx: &Context, whence: &str, written: &str, marks: usize) -> Opt
             }
         });
     });
+    choice
+}
+
+/// Asks about a comparison git could not merge (its merge driver was missing, or
+/// the clone was never set up): `Some(true)` to merge it now with Stances.
+pub fn git_unmerged(ctx: &Context, shown_path: &str) -> Option<bool> {
+    let mut choice = None;
+    let response = egui::Modal::new(Id::unique("git_unmerged_prompt")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading("git could not merge this file");
+        super::text::label(
+            ui,
+            &format!(
+                "{shown_path}: git could not merge it with Stances (the merge driver was missing, or this clone was never set up with `stances git-setup`), so it holds one side's version only, or git's conflict markers. The other side's work is kept by git."
+            ),
+            None,
+        );
+        ui.label("Merge it now: Stances merges the versions git kept, writes a valid file, and shows what clashes in the Conflicts view.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let merge = ui.button(egui::RichText::new("Merge it now").strong());
+            merge.request_focus();
+            if merge.clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Not now").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if response.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
     choice
 }

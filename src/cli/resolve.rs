@@ -1,0 +1,33 @@
+//! `stances resolve FILE`: merges again, with Stances, a comparison that git
+//! could not merge: the driver was missing (git left ours in the file and the
+//! three versions in its index, or the file was added as ours), or git merged it
+//! line by line and the conflict markers were committed. The result is a valid
+//! comparison whose conflicts, if any, the window settles.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::merge::report;
+use crate::io::git;
+use crate::io::merge::resolve;
+
+/// Runs `stances resolve`.
+#[expect(clippy::print_stderr, reason = "a command-line report")]
+pub fn run(path: &Path) -> ExitCode {
+    match resolve(path) {
+        Ok((outcome, from)) => {
+            let shown = git::shown_for_shell(path);
+            eprintln!("stances resolve: merged {shown} again from {from}.");
+            let finish = git::operation(&git::folder_of(path)).map_or("git commit", git::Operation::finish);
+            let code = report(&outcome, &shown, finish);
+            if outcome.conflicts.is_empty() {
+                eprintln!("Then `git add {shown}` and `{finish}`.");
+            }
+            code
+        }
+        Err(message) => {
+            eprintln!("stances resolve: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
