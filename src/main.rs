@@ -9,6 +9,15 @@ use stances::format::csv_out::CsvStyle;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_none()
+        && let Some(message) = stances::cli::unknown_command(&cli.files)
+    {
+        #[expect(clippy::print_stderr, reason = "a command-line error")]
+        {
+            eprintln!("{message}");
+        }
+        return ExitCode::from(2);
+    }
     if let Some(command) = &cli.command {
         stances::cli::warn_about_git(command);
     }

@@ -199,3 +199,23 @@ fn a_duplicate_mark_id_in_a_v2_file() {
         "{err}"
     );
 }
+
+/// A first word that is neither a command nor a file is said so, with the
+/// closest command, instead of trying to open a window (which, on a machine
+/// with no display, only said "could not open a window").
+#[test]
+fn an_unknown_command_is_said_with_the_closest_one() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stances"))
+        .args(["merg", "base.stances.ron", "ours.stances.ron"])
+        .output()
+        .expect("stances runs");
+    let (code, out, err) = (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("`merg` is neither a command nor a file"), "{err}");
+    assert!(err.contains("Did you mean `stances merge`?"), "{err}");
+    assert!(!err.contains("could not open a window"), "{err}");
+}

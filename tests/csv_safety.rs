@@ -148,3 +148,26 @@ fn agreement_and_rounds_csvs_go_through_the_same_writer() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("\u{feff}side,demand,change,fields"), "{out}");
 }
+
+/// What the writer guards, the reader unguards, and nothing else: any text, a
+/// leading `'` of the user's own included, reads back as it was written.
+#[test]
+fn reading_back_removes_exactly_what_the_writer_added() {
+    use proptest::prelude::*;
+    use stances::format::csv_out::{needs_guard, neutralise, unguarded};
+    let mut runner = proptest::test_runner::TestRunner::default();
+    runner
+        .run(&"['=+\\-@＝＋－＠ \u{a0}\t\ra-z0-9.]{0,8}", |text| {
+            let written = neutralise(&text);
+            prop_assert_eq!(unguarded(&written), text.as_str());
+            Ok(())
+        })
+        .expect("the property holds");
+    for cell in [" =1+1", "\u{a0}=SUM(A1)", "＝1+1", "＠cmd", "－2", "'=x", "'quoted"] {
+        assert!(needs_guard(cell), "{cell:?}");
+        assert!(neutralise(cell).starts_with('\''), "{cell:?}");
+    }
+    for cell in ["-4", "+2.5", "plain", "a=b"] {
+        assert!(!needs_guard(cell), "{cell:?}");
+    }
+}

@@ -266,3 +266,45 @@ fn names_that_differ_only_in_case_or_spacing_are_one_side_and_one_issue() {
     assert_eq!(issues, ["Ceasefire", "Prisoners"]);
     assert_eq!(p.sides[0].demands.len(), 3);
 }
+
+/// A workbook whose used range spans the whole grid (one stray cell at
+/// XFD1048576) is read cell by cell: three rows, the stray one named by its
+/// column, never a rectangle of seventeen billion cells.
+#[test]
+fn a_workbook_with_a_huge_used_range_is_read_cell_by_cell() {
+    let table = common::fixture("import/huge-range.xlsx");
+    let (code, _, err) = common::run_stances([std::ffi::OsStr::new("import"), table.as_os_str()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("huge-range.xlsx:1048576: this row has text in column XFD (`stray`)"),
+        "{err}"
+    );
+}
+
+/// `1.5E+06` is a number, and `30k troops` thirty thousand troops where the unit
+/// column is empty.
+#[test]
+fn exponents_and_multipliers_import_as_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = common::write_temp(
+        &dir,
+        "values.csv",
+        "side,issue,text,value_min,unit\nUkraine,Money,Funds,1.5E+06,EUR\nRussia,Troops,Troops,30k troops,\n",
+    );
+    let (code, out, err) = common::run_stances([std::ffi::OsStr::new("import"), table.as_os_str()]);
+    assert_eq!(code, 0, "{err}");
+    let positions = stances::format::parse_position_file("out.ron", &out).unwrap();
+    let values: Vec<(Option<f64>, String)> = positions
+        .sides
+        .iter()
+        .flat_map(|s| &s.demands)
+        .map(|d| {
+            let v = d.value.clone().unwrap();
+            (v.min, v.unit)
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [(Some(1.5e6), "EUR".to_owned()), (Some(30_000.0), "troops".to_owned())]
+    );
+}

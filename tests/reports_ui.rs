@@ -96,6 +96,7 @@ fn import_spreadsheet_opens_the_demands_and_offers_to_save_the_position_file() {
         &table.display().to_string(),
         "Import",
     );
+    common::until_read(&mut harness);
     // The import dialog says what the table gives before anything opens.
     harness.get_by_label_contains("Ready: 5 demands of 2 sides on 3 issues.");
     harness.get_by_label("Import").click();
@@ -136,6 +137,7 @@ fn a_bad_spreadsheet_is_refused_with_every_problem_and_the_open_comparison_stays
         &table.display().to_string(),
         "Import",
     );
+    common::until_read(&mut harness);
     // The dialog lists every problem, and Import waits until there is none.
     harness.get_by_label("Not ready to import:");
     harness.get_by_label_contains("class.csv:1:txt: unknown column `txt`: did you mean `text`?");
@@ -164,6 +166,7 @@ fn the_import_dialog_chooses_the_decimal_mark_and_leaves_out_a_column() {
         &table.display().to_string(),
         "Import",
     );
+    common::until_read(&mut harness);
     harness.get_by_label_contains("Automatic (`,` as the decimal mark");
     harness.get_by_label_contains("unknown column `Region`");
     // Said in the dialog's words: untick it, not a command-line flag.
@@ -171,16 +174,16 @@ fn the_import_dialog_chooses_the_decimal_mark_and_leaves_out_a_column() {
     assert!(harness.query_by_label_contains("--ignore-column").is_none());
     // Leave the Region column out: ready.
     harness.get_by_label("Region").click();
-    harness.run();
+    common::until_read(&mut harness);
     harness.get_by_label_contains("Ready: 2 demands of 2 sides on 2 issues.");
     // With the point as the decimal mark, `2,5 €` reads no more: said, with its other reading.
     harness
         .get_by_label("Point is the decimal mark (2.5 and 12,000)")
         .click();
-    harness.run();
+    common::until_read(&mut harness);
     harness.get_by_label_contains("`2,5 €` is not a number with `.` as the decimal mark");
     harness.get_by_label_contains("Automatic").click();
-    harness.run();
+    common::until_read(&mut harness);
     harness.get_by_label("Import").click();
     harness.run();
     harness.get_by_label_contains("Withdraw");

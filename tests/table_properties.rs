@@ -126,10 +126,7 @@ fn table() -> impl Strategy<Value = Vec<u8>> {
 /// What a reader of the wide CSV takes a demand's text to be: a `'` that only
 /// stops a spreadsheet running it dropped.
 fn unescaped(cell: &str) -> &str {
-    match cell.as_bytes() {
-        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
-        _ => cell,
-    }
+    stances::format::csv_out::unguarded(cell)
 }
 
 fn options(decimal: u8, ignore: bool) -> ImportOptions {

@@ -18,7 +18,12 @@ fn git_setup_writes_the_attributes_and_config_and_is_idempotent() {
     let attributes = std::fs::read_to_string(dir.join(".gitattributes")).unwrap();
     assert_eq!(attributes, "*.stances.ron merge=stances diff=stances\n");
     let driver = git(&dir, &["config", "--get", "merge.stances.driver"]);
-    assert!(driver.trim().ends_with("merge %O %A %B --path %P"), "{driver}");
+    assert!(
+        driver
+            .trim()
+            .ends_with("merge %O %A %B --path=%P --ours-label=%X --theirs-label=%Y"),
+        "{driver}"
+    );
     let textconv = git(&dir, &["config", "--get", "diff.stances.textconv"]);
     assert!(textconv.trim().ends_with("describe"), "{textconv}");
     let (code, out, _) = stances(&dir, &["git-setup"]);
@@ -89,8 +94,10 @@ fn a_clashing_merge_leaves_a_valid_file_git_reports_as_conflicted() {
     let text = std::fs::read_to_string(dir.join(FILE)).unwrap();
     assert!(!text.contains("<<<<<<<"), "no line-merge markers:\n{text}");
     let loaded = load_comparison(&dir.join(FILE)).unwrap();
-    assert_eq!(loaded.format, 5);
+    // Format 7: the conflicts, and what git called the two sides.
+    assert_eq!(loaded.format, 7);
     assert_eq!(loaded.comparison.conflicts().len(), 1);
+    assert_eq!(loaded.comparison.merge_sides().unwrap().theirs, "bob");
     let (code, out, _) = stances(&dir, &["check", FILE]);
     assert_eq!(code, 0);
     assert!(out.contains("1 unresolved merge conflict"), "{out}");
@@ -137,11 +144,10 @@ fn a_file_git_merged_line_by_line_says_how_to_merge_it_again() {
     let (code, out, _) = stances(&dir, &["check", FILE]);
     assert_eq!(code, 1);
     assert!(out.contains("conflict markers"), "{out}");
-    assert!(out.contains("git checkout -m"), "{out}");
-    // What the message says works: with the driver set up, git merges it again.
-    std::fs::write(dir.join(".gitattributes"), "*.stances.ron merge=stances diff=stances\n").unwrap();
-    let (code, out, err) = run_in(&dir, "git", &["checkout", "-m", "--", FILE]);
-    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(&format!("Run `stances resolve {FILE}`")), "{out}");
+    // What the message says works: Stances merges it again from git's index.
+    let (code, out, err) = stances(&dir, &["resolve", FILE]);
+    assert_eq!(code, 1, "merged with a conflict: {out}{err}");
     let loaded = load_comparison(&dir.join(FILE)).unwrap();
     assert_eq!(
         loaded.comparison.conflicts().len(),
@@ -174,7 +180,7 @@ fn git_setup_global_writes_the_users_attributes_and_config() {
     assert_eq!(attributes, "*.stances.ron merge=stances diff=stances\n");
     let config = std::fs::read_to_string(&global_config).unwrap();
     assert!(config.contains("[merge \"stances\"]"), "{config}");
-    assert!(config.contains("merge %O %A %B --path %P"), "{config}");
+    assert!(config.contains("merge %O %A %B --path=%P"), "{config}");
     assert!(config.contains("textconv"), "{config}");
     let (code, out) = run();
     assert_eq!(code, Some(0));

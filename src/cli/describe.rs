@@ -20,19 +20,35 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// Runs `stances describe`.
-#[expect(clippy::print_stdout, clippy::print_stderr, reason = "a command-line report")]
+/// Runs `stances describe`. Git runs it on every version of a comparison in
+/// its history (`git log -p`), so it never fails: a version it cannot read as a
+/// comparison (git's conflict markers committed, a half-written file) is said
+/// to be one, then shown as its lines, and the exit code stays 0.
 pub fn run_describe(path: &Path) -> ExitCode {
-    match io::load_comparison(path) {
-        Ok(loaded) => {
-            print!("{}", describe(&loaded.comparison, loaded.format));
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(2)
+    let text = match io::load_comparison(path) {
+        Ok(loaded) => describe(&loaded.comparison, loaded.format),
+        Err(e) => unreadable(path, &e.to_string()),
+    };
+    use std::io::Write as _;
+    // A reader that stopped early (git's pager closed) is no error either.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// A version `describe` cannot read: what is wrong, then its text as it is.
+fn unreadable(path: &Path, problem: &str) -> String {
+    let mut out = format!(
+        "(this version cannot be read as a comparison: {})\n",
+        problem.lines().next().unwrap_or_default()
+    );
+    if let Ok(bytes) = std::fs::read(path) {
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines() {
+            out.push_str(line);
+            out.push('\n');
         }
     }
+    out
 }
 
 /// The changes from `old` to `new`, as `format` prints them.

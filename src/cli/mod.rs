@@ -341,6 +341,35 @@ pub fn warn_about_git(command: &Command) {
     }
 }
 
+/// When the first word is neither a command nor a file (`stances merg …`, a
+/// command of a later version), what to say instead of opening a window: the
+/// closest command, and where the commands are listed. A word that names a file
+/// (or looks like one: a folder, an extension) opens in the window as ever.
+pub fn unknown_command(files: &[PathBuf]) -> Option<String> {
+    use clap::CommandFactory as _;
+    let first = files.first()?;
+    let word = first.to_str()?;
+    let looks_like_a_file = first.exists() || word.contains(['/', '\\', '.']) || word.starts_with('~');
+    if looks_like_a_file {
+        return None;
+    }
+    let commands: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    let closest = commands
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.7)
+        .map(|(_, c)| format!(" Did you mean `stances {c}`?"))
+        .unwrap_or_default();
+    Some(format!(
+        "stances: `{word}` is neither a command nor a file.{closest} `stances --help` lists the commands ({}); a file to open is named with its extension, e.g. `stances talks.stances.ron`.",
+        commands.join(", ")
+    ))
+}
+
 /// `stances completions SHELL`: the script on standard output.
 pub fn completions(shell: clap_complete::Shell) -> std::process::ExitCode {
     use clap::CommandFactory as _;

@@ -50,7 +50,10 @@ pub const OLDEST_NATIVE_FORMAT: u32 = 2;
 
 /// The format a comparison is written in: the oldest that holds it.
 pub fn format_for(cmp: &Comparison) -> u32 {
-    if cmp.marks().any(|m| !m.changes.is_empty()) || written_merge_sides(cmp).is_some() {
+    if cmp.marks().any(|m| !m.changes.is_empty())
+        || written_merge_sides(cmp).is_some()
+        || cmp.conflicts().iter().any(Conflict::needs_format_7)
+    {
         CHANGES_FORMAT
     } else if cmp.handout().is_some() {
         HANDOUT_FORMAT

@@ -1,11 +1,14 @@
 //! Every CSV Stances writes goes through here, so that none can run in a
-//! spreadsheet: a cell whose text starts with `=`, `+`, `-`, `@`, a tab or a
-//! carriage return is what Excel, LibreOffice and Google Sheets take for a
-//! formula, so it is written with a leading `'` (OWASP's rule for CSV
-//! injection). Plain numbers (`-0.25`) are numbers, not formulas, and stay as
-//! they are so that R and pandas read them as numbers. `raw` writes every cell as
-//! it is, for scripts; `bom` starts the file with a UTF-8 byte order mark, which
-//! Excel on Windows needs to read UTF-8.
+//! spreadsheet: a cell whose text starts with `=`, `+`, `-`, `@` (or their
+//! full-width forms `＝＋－＠`), also after leading spaces or no-break spaces,
+//! or with a tab or a carriage return, is what Excel, LibreOffice and Google
+//! Sheets may take for a formula, so it is written with a leading `'` (OWASP's
+//! rule for CSV injection). A cell the user began with `'` gets one more, so
+//! that reading it back ([`unguarded`]) removes exactly what the writer added.
+//! Plain numbers (`-0.25`) are numbers, not formulas, and stay as they are so
+//! that R and pandas read them as numbers. `raw` writes every cell as it is, for
+//! scripts; `bom` starts the file with a UTF-8 byte order mark, which Excel on
+//! Windows needs to read UTF-8.
 
 use std::borrow::Cow;
 
@@ -18,12 +21,32 @@ pub struct CsvStyle {
     pub bom: bool,
 }
 
-/// A cell that a spreadsheet would not run: text starting with a formula's first
-/// character gets a leading `'`.
+/// Whether a cell is written with a leading `'`: a spreadsheet could run it as a
+/// formula, or it starts with a `'` of the user's own (which the reader would
+/// otherwise take for the writer's).
+pub fn needs_guard(cell: &str) -> bool {
+    if cell.starts_with(['\'', '\t', '\r']) {
+        return true;
+    }
+    let text = cell.trim_start_matches([' ', '\u{a0}', '\u{3000}']);
+    text.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']) && !is_plain_number(cell)
+}
+
+/// A cell that a spreadsheet would not run (see [`needs_guard`]).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') if !is_plain_number(cell) => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    if needs_guard(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A cell as written by [`neutralise`], read back: the `'` it added removed,
+/// and nothing else.
+pub fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
     }
 }
 
@@ -105,9 +128,12 @@ mod tests {
         for cell in ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", "=HYPERLINK(\"x\")"] {
             assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
         }
-        for cell in ["-4", "-0.1234", "+2.5", "plain", "", "a=b", "'=1"] {
+        for cell in ["-4", "-0.1234", "+2.5", "plain", "", "a=b"] {
             assert_eq!(neutralise(cell), cell, "{cell:?}");
         }
+        // A `'` of the user's own gets one more, which reading back removes.
+        assert_eq!(neutralise("'=1"), "''=1");
+        assert_eq!(unguarded("''=1"), "'=1");
         assert_eq!(neutralise("-"), "'-");
     }
 

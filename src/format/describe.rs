@@ -1,14 +1,18 @@
 //! `stances describe`: a comparison in words, one line per thing, in a stable
 //! order, so that git's own diff of two descriptions reads as what changed (git's
-//! `textconv` for comparison files). Documents and their demands in file order,
-//! the codebook's statuses in its order, marks by id (the order they were made),
-//! then round decisions and merge conflicts. The view is personal and left out.
+//! `textconv` for comparison files). Every field is there: documents (where each
+//! was opened from) and their sources, issues, sides and demands in file order;
+//! the codebook's statuses in its order; marks by id (the order they were made)
+//! with who made, changed and adjudicated them; round decisions; the hand-out;
+//! the columns shown, on one line; merge conflicts with each side's version.
 
 use std::fmt::Write as _;
 
 use crate::model::comparison::Comparison;
 use crate::model::conflict::Conflict;
+use crate::model::diff::mark_change_in_words;
 use crate::model::mark::Mark;
+use crate::model::position::PositionFile;
 use crate::model::words::{coder_in_words, demands_in_words, one_line, short_id, status_in_words};
 
 /// The description, ending with a line break.
@@ -20,51 +24,16 @@ pub fn describe(cmp: &Comparison, format: u32) -> String {
     };
     line(format!("comparison file format {format}"));
     for d in cmp.documents() {
-        let data = &d.data;
         let id = &d.id;
         line(format!(
             "document {id}: {}",
-            one_line(data.negotiation.as_deref().unwrap_or("(no negotiation named)"))
+            one_line(d.data.negotiation.as_deref().unwrap_or("(no negotiation named)"))
         ));
-        for (field, value) in [("round", &data.round), ("date", &data.date)] {
-            if let Some(value) = value {
-                line(format!("document {id} {field}: {}", one_line(value)));
-            }
+        if !d.path.is_empty() {
+            line(format!("document {id} opened from: {}", one_line(&d.path)));
         }
-        for source in &data.sources {
-            line(format!(
-                "document {id} source {}: {}",
-                source.id,
-                one_line(&source.title)
-            ));
-        }
-        for issue in data.issue_list() {
-            line(format!("document {id} issue {}: {}", issue.id, one_line(&issue.name)));
-        }
-        for side in &data.sides {
-            let by = side
-                .represented_by
-                .as_deref()
-                .map(|r| format!(" (represented by {})", one_line(r)))
-                .unwrap_or_default();
-            line(format!("document {id} side {}: {}{by}", side.id, one_line(&side.name)));
-            for demand in &side.demands {
-                let at = format!("document {id} demand {}/{}", side.id, demand.id);
-                line(format!("{at} [{}]: {}", demand.issue, one_line(&demand.text)));
-                let extras = [
-                    ("priority", demand.priority.map(|p| p.name().to_owned())),
-                    ("value", demand.value.as_ref().map(ToString::to_string)),
-                    ("quote", demand.quote.as_deref().map(one_line)),
-                    ("source", demand.source.clone()),
-                    ("tags", (!demand.tags.is_empty()).then(|| demand.tags.join("; "))),
-                    ("note", demand.note.as_deref().map(one_line)),
-                ];
-                for (field, value) in extras {
-                    if let Some(value) = value {
-                        line(format!("{at} {field}: {value}"));
-                    }
-                }
-            }
+        for text in position_lines(&d.data) {
+            line(format!("document {id} {text}"));
         }
     }
     let codebook = cmp.codebook();
@@ -84,34 +53,8 @@ pub fn describe(cmp: &Comparison, format: u32) -> String {
         ));
     }
     for m in cmp.marks() {
-        line(mark_line(cmp, m));
-        if !m.note.trim().is_empty() {
-            line(format!("mark {} note: {}", short_id(&m.id), one_line(&m.note)));
-        }
-        for said in &m.coders_said {
-            let statuses: Vec<String> = said.statuses.iter().map(|s| status_in_words(cmp, s)).collect();
-            let mut text = format!(
-                "mark {} said by {} of {}: {}",
-                short_id(&m.id),
-                said.coder,
-                demands_in_words(cmp, std::slice::from_ref(&said.demand)),
-                if statuses.is_empty() {
-                    "(not coded)".to_owned()
-                } else {
-                    statuses.join(" / ")
-                }
-            );
-            if !said.note.trim().is_empty() {
-                let _ = write!(text, " — {}", one_line(&said.note));
-            }
+        for text in mark_lines(cmp, m) {
             line(text);
-        }
-        for change in &m.changes {
-            line(format!(
-                "mark {} {}",
-                short_id(&m.id),
-                crate::model::diff::mark_change_in_words(cmp, change)
-            ));
         }
     }
     for r in cmp.rounds() {
@@ -129,30 +72,281 @@ pub fn describe(cmp: &Comparison, format: u32) -> String {
             }
         }
     }
+    if let Some(handout) = cmp.handout() {
+        line(format!("hand-out instructions: {}", one_line(&handout.instructions)));
+        for example in &handout.examples {
+            line(format!("hand-out worked example: mark {}", short_id(example)));
+        }
+    }
+    line(format!("columns: {}", columns_in_words(cmp)));
+    if let Some(sides) = cmp.merge_sides() {
+        line(format!(
+            "merged from: ours {}, theirs {}{}",
+            sides.ours,
+            sides.theirs,
+            if sides.rebase { " (a rebase)" } else { "" }
+        ));
+    }
     for c in cmp.conflicts() {
-        line(conflict_line(c));
+        for text in conflict_lines(cmp, c) {
+            line(text);
+        }
     }
     out
 }
 
-fn mark_line(cmp: &Comparison, m: &Mark) -> String {
-    format!(
-        "mark {} by {}: {} — {}",
-        short_id(&m.id),
-        coder_in_words(m),
-        status_in_words(cmp, &m.status),
-        demands_in_words(cmp, &m.demands)
-    )
+/// A position file's fields, one line each, in file order.
+fn position_lines(data: &PositionFile) -> Vec<String> {
+    // Every field named: one added to `PositionFile` does not compile here until it is described.
+    let PositionFile {
+        format,
+        negotiation: _,
+        round,
+        date,
+        sources,
+        issues,
+        sides,
+    } = data;
+    let mut lines = vec![format!("position file format {format}")];
+    for (field, value) in [("round", round), ("date", date)] {
+        if let Some(value) = value {
+            lines.push(format!("{field}: {}", one_line(value)));
+        }
+    }
+    for source in sources {
+        lines.push(format!("source {}: {}", source.id, one_line(&source.title)));
+        for (field, value) in [("url", &source.url), ("date", &source.date), ("note", &source.note)] {
+            if let Some(value) = value {
+                lines.push(format!("source {} {field}: {}", source.id, one_line(value)));
+            }
+        }
+    }
+    for issue in issues {
+        lines.push(format!("issue {}: {}", issue.id, one_line(&issue.name)));
+        if let Some(description) = &issue.description {
+            lines.push(format!("issue {} description: {}", issue.id, one_line(description)));
+        }
+    }
+    for side in sides {
+        let by = side
+            .represented_by
+            .as_deref()
+            .map(|r| format!(" (represented by {})", one_line(r)))
+            .unwrap_or_default();
+        lines.push(format!("side {}: {}{by}", side.id, one_line(&side.name)));
+        for demand in &side.demands {
+            let at = format!("demand {}/{}", side.id, demand.id);
+            lines.push(format!("{at} [{}]: {}", demand.issue, one_line(&demand.text)));
+            let extras = [
+                ("priority", demand.priority.map(|p| p.name().to_owned())),
+                ("value", demand.value.as_ref().map(ToString::to_string)),
+                ("quote", demand.quote.as_deref().map(one_line)),
+                ("source", demand.source.clone()),
+                ("tags", (!demand.tags.is_empty()).then(|| demand.tags.join("; "))),
+                ("note", demand.note.as_deref().map(one_line)),
+            ];
+            for (field, value) in extras {
+                if let Some(value) = value {
+                    lines.push(format!("{at} {field}: {value}"));
+                }
+            }
+        }
+    }
+    lines
 }
 
-fn conflict_line(c: &Conflict) -> String {
+/// A mark's lines: who made it and what it says, its note, when, what each
+/// coder had said (a consensus), and the changes others made to it.
+fn mark_lines(cmp: &Comparison, m: &Mark) -> Vec<String> {
+    // Every field named: one added to `Mark` does not compile here until it is described.
+    let Mark {
+        id,
+        demands,
+        status,
+        note,
+        coder: _,
+        created,
+        changed,
+        coders_said,
+        changes,
+    } = m;
+    let id = short_id(id);
+    let mut lines = vec![format!(
+        "mark {id} by {}: {} — {}",
+        coder_in_words(m),
+        status_in_words(cmp, status),
+        demands_in_words(cmp, demands)
+    )];
+    if !note.trim().is_empty() {
+        lines.push(format!("mark {id} note: {}", one_line(note)));
+    }
+    lines.push(format!("mark {id} made {created}, changed {changed}"));
+    for said in coders_said {
+        let statuses: Vec<String> = said.statuses.iter().map(|s| status_in_words(cmp, s)).collect();
+        let mut text = format!(
+            "mark {id} said by {} of {}: {}",
+            said.coder,
+            demands_in_words(cmp, std::slice::from_ref(&said.demand)),
+            if statuses.is_empty() {
+                "(not coded)".to_owned()
+            } else {
+                statuses.join(" / ")
+            }
+        );
+        if !said.note.trim().is_empty() {
+            let _ = write!(text, " — {}", one_line(&said.note));
+        }
+        lines.push(text);
+    }
+    for change in changes {
+        lines.push(format!("mark {id} {}", mark_change_in_words(cmp, change)));
+    }
+    lines
+}
+
+/// The columns in their order, on one line: hidden ones and set widths said.
+fn columns_in_words(cmp: &Comparison) -> String {
+    let columns: Vec<String> = cmp
+        .view()
+        .columns
+        .iter()
+        .map(|c| {
+            let mut text = format!("{}/{}", c.document, c.side);
+            if c.hidden {
+                text.push_str(" (hidden)");
+            }
+            if let Some(width) = c.width {
+                let _ = write!(text, " ({width:.0} pt)");
+            }
+            text
+        })
+        .collect();
+    if columns.is_empty() {
+        "(none)".to_owned()
+    } else {
+        columns.join(", ")
+    }
+}
+
+/// A short, stable fingerprint of a version too large to spell out (a whole
+/// position file): FNV-1a over its text, the same on every computer.
+fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", hash >> 32)
+}
+
+/// A conflict's lines: what it is about, then each side's version in words.
+fn conflict_lines(cmp: &Comparison, c: &Conflict) -> Vec<String> {
     let id = match c {
         Conflict::Mark { id, .. } => short_id(id).to_owned(),
         other => other.id().to_owned(),
     };
-    format!(
+    let head = format!(
         "unsettled merge conflict: {} {id} ({})",
         c.kind(),
         c.fields().join(", ")
-    )
+    );
+    let mut lines = vec![head.clone()];
+    let version = |role: &str, text: String| format!("{head} {role}: {text}");
+    let mark = |m: &Option<Mark>| {
+        m.as_ref().map_or_else(
+            || "(not there)".to_owned(),
+            |m| {
+                let note = if m.note.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", one_line(&m.note))
+                };
+                format!(
+                    "{} by {} at {}{note}",
+                    status_in_words(cmp, &m.status),
+                    coder_in_words(m),
+                    m.changed
+                )
+            },
+        )
+    };
+    let data = |d: &Option<PositionFile>| {
+        d.as_ref().map_or_else(
+            || "(not there)".to_owned(),
+            |d| {
+                format!(
+                    "{} sides, {} demands, version {}",
+                    d.sides.len(),
+                    d.demand_count(),
+                    fingerprint(&position_lines(d).join("\n"))
+                )
+            },
+        )
+    };
+    match c {
+        Conflict::Mark { base, ours, theirs, .. } => {
+            for (role, m) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+                lines.push(version(role, mark(m)));
+            }
+        }
+        Conflict::Status { base, ours, theirs, .. } => {
+            for (role, s) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+                let text = s.as_ref().map_or_else(
+                    || "(not there)".to_owned(),
+                    |s| {
+                        format!(
+                            "{} ({}, key {}) {}",
+                            one_line(&s.label),
+                            s.color,
+                            s.key.as_deref().unwrap_or("none"),
+                            one_line(s.description.as_deref().unwrap_or(""))
+                        )
+                    },
+                );
+                lines.push(version(role, text));
+            }
+        }
+        Conflict::Document { base, ours, theirs, .. } => {
+            for (role, d) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+                lines.push(version(role, data(d)));
+            }
+        }
+        Conflict::Path { base, ours, theirs, .. } => {
+            for (role, p) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+                lines.push(version(role, one_line(p)));
+            }
+        }
+        Conflict::Rounds { ours, theirs, .. } => {
+            for (role, links) in [("ours", ours), ("theirs", theirs)] {
+                let text: Vec<String> = links
+                    .iter()
+                    .map(|l| {
+                        format!(
+                            "{}/{} ↔ {}/{}",
+                            l.old.side(),
+                            l.old.demand(),
+                            l.new.side(),
+                            l.new.demand()
+                        )
+                    })
+                    .collect();
+                lines.push(version(role, text.join("; ")));
+            }
+        }
+        Conflict::Handout { base, ours, theirs, .. } => {
+            for (role, h) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+                let text = h.as_ref().map_or_else(
+                    || "(not there)".to_owned(),
+                    |h| format!("{} ({} worked examples)", one_line(&h.instructions), h.examples.len()),
+                );
+                lines.push(version(role, text));
+            }
+        }
+        Conflict::Codebook { base, ours, theirs, .. } => {
+            for (role, n) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+                lines.push(version(role, format!("{} (id {})", one_line(&n.name), n.id)));
+            }
+        }
+    }
+    lines
 }

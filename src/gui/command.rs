@@ -13,6 +13,8 @@ use crate::model::{DemandIx, MarkId};
 pub enum Settle {
     /// One side's version of what differs.
     Take(crate::model::conflict::Pick),
+    /// One side's version of one place of a document (its `n`th place in conflict).
+    TakePlace(usize, crate::model::conflict::Pick),
     /// Both versions of a mark, as two marks.
     KeepBoth,
     /// What the comparison holds now (edited by hand).

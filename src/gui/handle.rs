@@ -12,122 +12,16 @@ use super::flow::Pending;
 use super::ui::file_dialogs::FileAction;
 use super::views::MainView;
 use crate::model::alignment::Filter;
-use crate::model::coders::Coding;
-use crate::model::mark::{Stamp, new_mark_id, now_timestamp};
+
+use crate::model::mark::{new_mark_id, now_timestamp};
 use crate::model::{Edit, PositionDocument};
 
 impl StancesApp {
-    fn apply(&mut self, edit: Option<Edit>, merge_key: Option<String>) {
+    pub(super) fn apply(&mut self, edit: Option<Edit>, merge_key: Option<String>) {
         if let Some(edit) = edit
             && let Err(e) = self.doc.apply(edit, merge_key)
         {
             self.notices.error(e.0);
-        }
-    }
-
-    fn stamp(&self) -> Stamp {
-        Stamp::now(self.coder.clone())
-    }
-
-    /// Gives the selection `status`, as a coding act of the user's: their own
-    /// mark on it, made or changed; another coder's mark with another status is
-    /// asked about first (the user may have meant to change theirs).
-    fn apply_status(&mut self, status: String) {
-        let cmp = self.comparison();
-        if let Some(mark) = cmp.mark_for_selection_by(&self.shown.selection, &self.coder)
-            && mark.is_by_other(&self.coder)
-            && self.shown.note.unlocked.as_ref() == Some(&mark.id)
-        {
-            // The user chose to edit this coder's mark: the change is recorded as theirs.
-            let edit = cmp.mark_status_edit(&mark.id.clone(), &status, &self.stamp());
-            return self.apply(edit, None);
-        }
-        match cmp.coding_edit(&self.shown.selection, &status, &self.stamp(), new_mark_id()) {
-            Coding::Nothing => {}
-            Coding::Edit(edit) => self.apply(Some(edit), None),
-            Coding::Ask { mark, owner } => {
-                self.dialogs.others_mark = Some(super::ui::coder_dialogs::OthersMark { mark, owner, status });
-            }
-        }
-    }
-
-    /// A mark of the user's own on the demands of mark `of`, with `status` (or
-    /// theirs) and no note yet; then selected, so that its note can be typed.
-    fn own_mark(&mut self, of: &str, status: Option<&str>) {
-        let id = new_mark_id();
-        let edit = self
-            .comparison()
-            .own_mark_edit(of, status, "", &self.stamp(), id.clone());
-        self.apply(edit, None);
-        if let Some(mark) = self.comparison().mark(&id) {
-            let owner = self
-                .comparison()
-                .mark(of)
-                .map(|m| m.coder.trim().to_owned())
-                .unwrap_or_default();
-            self.shown.selection = mark
-                .demands
-                .iter()
-                .filter_map(|r| self.comparison().resolve(r))
-                .collect();
-            self.notices.info(format!(
-                "Made a mark of your own ({}) on the same demands; {owner}'s stays as it was.",
-                self.coder
-            ));
-        }
-    }
-
-    /// The question about another coder's mark, while one is open.
-    pub(super) fn ask_about_others_mark(&mut self, ctx: &Context) {
-        use super::ui::coder_dialogs::{OthersMarkChoice, ask_about_others_mark};
-        let Some(question) = &self.dialogs.others_mark else {
-            return;
-        };
-        let Some(choice) = ask_about_others_mark(ctx, self.doc.comparison(), question, &self.coder) else {
-            return;
-        };
-        let question = question.clone();
-        self.dialogs.others_mark = None;
-        match choice {
-            OthersMarkChoice::OwnMark => {
-                let edit = self.comparison().new_mark_edit(
-                    &self.shown.selection,
-                    &question.status,
-                    &self.stamp(),
-                    new_mark_id(),
-                );
-                self.apply(edit, None);
-                self.notices.info(format!(
-                    "Made a mark of your own ({}); {}'s stays as it was.",
-                    self.coder, question.owner
-                ));
-            }
-            OthersMarkChoice::ChangeTheirs => {
-                self.shown.note.unlocked = Some(question.mark.clone());
-                let edit = self
-                    .comparison()
-                    .mark_status_edit(&question.mark, &question.status, &self.stamp());
-                self.apply(edit, None);
-                self.notices.info(format!(
-                    "Changed {}'s mark; it stays theirs, and the change is recorded as yours ({}).",
-                    question.owner, self.coder
-                ));
-            }
-            OthersMarkChoice::Cancel => {}
-        }
-    }
-
-    /// Removes a mark; another coder's is said to be theirs (and how to have it back).
-    fn remove_mark(&mut self, id: String) {
-        let owner = self
-            .comparison()
-            .mark(&id)
-            .filter(|m| m.is_by_other(&self.coder))
-            .map(|m| m.coder.trim().to_owned());
-        self.apply(Some(Edit::RemoveMark(id)), None);
-        if let Some(owner) = owner {
-            self.notices
-                .info(format!("Removed {owner}'s mark (Ctrl+Z brings it back)."));
         }
     }
 
@@ -306,24 +200,6 @@ impl StancesApp {
         }
     }
 
-    /// The marks on the selected demands, the one the details pane shows first.
-    pub(super) fn marks_on_selection(&self) -> Vec<crate::model::MarkId> {
-        let cmp = self.doc.comparison();
-        let mut ids: Vec<crate::model::MarkId> = cmp
-            .mark_for_selection_by(&self.shown.selection, &self.coder)
-            .map(|m| m.id.clone())
-            .into_iter()
-            .collect();
-        for ix in &self.shown.selection {
-            for id in cmp.marks_on(*ix) {
-                if !ids.contains(id) {
-                    ids.push(id.clone());
-                }
-            }
-        }
-        ids
-    }
-
     pub(super) fn handle(&mut self, ctx: &Context, action: Action) {
         if self.coder.trim().is_empty() && action.is_coding() {
             // Nobody has said who is coding: asked now, and the act carried out after.
@@ -339,6 +215,7 @@ impl StancesApp {
                 let cmp = self.comparison();
                 let edit = match how {
                     Settle::Take(pick) => cmp.take_edit(index, pick),
+                    Settle::TakePlace(place, pick) => cmp.take_place_edit(index, place, pick),
                     Settle::KeepBoth => cmp.keep_both_edit(index, new_mark_id()),
                     Settle::AsIs => cmp.settled_as_is_edit(index),
                 };
@@ -497,7 +374,7 @@ impl StancesApp {
             }
             Action::OwnMark(of) => self.own_mark(&of, None),
             Action::UnlockMark(id) => self.shown.note.unlocked = Some(id),
-            Action::ImportOptionsChanged => self.refresh_import(),
+            Action::ImportOptionsChanged => self.refresh_import(ctx),
         }
     }
 

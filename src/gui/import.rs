@@ -2,6 +2,8 @@
 //! the position file it makes offered for saving.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use egui::Context;
 
@@ -11,36 +13,79 @@ use super::ui::file_dialogs::FileAction;
 use super::ui::import_dialog::ImportDialog;
 use crate::format::comparison_file::with_extension_unless;
 use crate::format::diagnostics::count;
-use crate::import::{import_table, read_header, to_position_ron};
+use crate::import::{Imported, import_table, read_header, to_position_ron};
 use crate::io;
 use crate::model::Comparison;
 
-/// A table chosen for import, with the dialog that asks how to read it.
+/// What reading a table gives: its header (the first time), and what an import
+/// with the dialog's choices makes of it.
+struct Reading {
+    header: Option<(Vec<String>, String)>,
+    imported: Result<Imported, String>,
+}
+
+/// A table chosen for import, with the dialog that asks how to read it. The
+/// table is read on a worker thread, never the window's: a large workbook does
+/// not freeze the window, and the dialog says it is reading meanwhile.
 pub(super) struct PendingImport {
     path: PathBuf,
-    bytes: Vec<u8>,
+    bytes: Arc<Vec<u8>>,
     dialog: ImportDialog,
+    /// The reading under way, for the choices shown.
+    reading: Option<Receiver<Reading>>,
+    /// What the last reading made, for the Import button.
+    imported: Option<Imported>,
 }
 
 impl PendingImport {
-    /// What the import gives with the dialog's choices, said in the dialog.
-    fn refresh(&mut self) {
-        let shown = &self.dialog.shown;
-        self.dialog.outcome = import_table(shown, &self.bytes, &self.dialog.options()).map(|imported| {
-            let p = &imported.positions;
-            let mut lines = vec![format!(
-                "Ready: {} of {} on {}.",
-                count(p.demand_count(), "demand", "demands"),
-                count(p.sides.len(), "side", "sides"),
-                count(p.issues.len(), "issue", "issues")
-            )];
-            lines.extend(imported.notes);
-            lines.join("\n")
+    /// Reads the table again with the dialog's choices (and its header, the
+    /// first time), on a worker thread; the answer wakes the window.
+    fn start(&mut self, ctx: &Context, with_header: bool) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let bytes = Arc::clone(&self.bytes);
+        let shown = self.dialog.shown.clone();
+        let options = self.dialog.options();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let header = with_header.then(|| read_header(&shown, &bytes, None));
+            let imported = import_table(&shown, &bytes, &options);
+            // The dialog may be gone (cancelled): then nobody waits for this.
+            let _ = tx.send(Reading { header, imported });
+            ctx.request_repaint();
         });
-        // The dialog's own words: its checkboxes, not the command line's flags.
-        if let Err(problems) = &mut self.dialog.outcome {
-            *problems = in_dialog_words(problems);
+        // A reading for older choices is dropped: its answer goes nowhere.
+        self.reading = Some(rx);
+        self.imported = None;
+        self.dialog.reading = true;
+    }
+
+    /// Takes the reading's answer once it has come.
+    fn receive(&mut self) {
+        let Some(answer) = self.reading.as_ref().and_then(|rx| rx.try_recv().ok()) else {
+            return;
+        };
+        self.reading = None;
+        self.dialog.reading = false;
+        if let Some((header, automatic)) = answer.header {
+            self.dialog.columns = header.into_iter().map(|name| (name, true)).collect();
+            self.dialog.automatic = automatic;
         }
+        self.dialog.outcome = match answer.imported {
+            Ok(imported) => {
+                let p = &imported.positions;
+                let mut lines = vec![format!(
+                    "Ready: {} of {} on {}.",
+                    count(p.demand_count(), "demand", "demands"),
+                    count(p.sides.len(), "side", "sides"),
+                    count(p.issues.len(), "issue", "issues")
+                )];
+                lines.extend(imported.notes.iter().cloned());
+                self.imported = Some(imported);
+                Ok(lines.join("\n"))
+            }
+            // The dialog's own words: its checkboxes, not the command line's flags.
+            Err(problems) => Err(in_dialog_words(&problems)),
+        };
     }
 }
 
@@ -92,7 +137,7 @@ impl StancesApp {
 
     /// Reads the spreadsheet at `path` and shows the import dialog: how to read
     /// its numbers, which columns to import, and what that gives.
-    pub(super) fn import_spreadsheet(&mut self, _ctx: &Context, path: &Path) {
+    pub(super) fn import_spreadsheet(&mut self, ctx: &Context, path: &Path) {
         let shown = io::display_path(path);
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
@@ -101,19 +146,21 @@ impl StancesApp {
                 return;
             }
         };
-        let (header, automatic) = read_header(&shown, &bytes, None);
         let mut pending = PendingImport {
             path: path.to_path_buf(),
-            bytes,
+            bytes: Arc::new(bytes),
             dialog: ImportDialog {
                 shown,
-                columns: header.into_iter().map(|name| (name, true)).collect(),
-                automatic,
+                columns: Vec::new(),
+                automatic: "as the table says".to_owned(),
                 decimal: None,
                 outcome: Err(String::new()),
+                reading: true,
             },
+            reading: None,
+            imported: None,
         };
-        pending.refresh();
+        pending.start(ctx, true);
         self.dialogs.import = Some(pending);
     }
 
@@ -122,10 +169,15 @@ impl StancesApp {
         let Some(pending) = self.dialogs.import.as_mut() else {
             return;
         };
+        pending.receive();
+        if pending.reading.is_some() {
+            // Looked at again soon, in case the worker's wake-up came before the frame.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         match pending.dialog.show(ctx, actions) {
             Some(true) => {
                 if let Some(pending) = self.dialogs.import.take() {
-                    self.finish_import(ctx, &pending);
+                    self.finish_import(ctx, pending);
                 }
             }
             Some(false) => self.dialogs.import = None,
@@ -134,21 +186,24 @@ impl StancesApp {
     }
 
     /// Reads the table again with the dialog's choices.
-    pub(super) fn refresh_import(&mut self) {
+    pub(super) fn refresh_import(&mut self, ctx: &Context) {
         if let Some(pending) = self.dialogs.import.as_mut() {
-            pending.refresh();
+            pending.start(ctx, false);
         }
     }
 
     /// Opens the table's demands as a new comparison (asking first if work would
     /// be lost); every problem is said, and nothing opens, when it has any.
-    fn finish_import(&mut self, ctx: &Context, pending: &PendingImport) {
+    fn finish_import(&mut self, ctx: &Context, pending: PendingImport) {
         let path = pending.path.as_path();
         let shown = pending.dialog.shown.clone();
-        let imported = import_table(&shown, &pending.bytes, &pending.dialog.options()).and_then(|imported| {
-            let text = to_position_ron(&imported.positions, &shown)?;
-            Ok((imported, text))
-        });
+        let imported = pending
+            .imported
+            .ok_or_else(|| format!("{shown}: the table is still being read"))
+            .and_then(|imported| {
+                let text = to_position_ron(&imported.positions, &shown)?;
+                Ok((imported, text))
+            });
         let (imported, text) = match imported {
             Ok(done) => done,
             Err(e) => {

@@ -41,13 +41,10 @@ pub(super) fn unique(base: String, taken: &mut HashSet<String>) -> String {
 }
 
 /// A cell as Stances' own CSV wrote it: text that a spreadsheet would run as a
-/// formula (`=`, `+`, `-`, `@`, tab or CR first) is written with a leading `'`;
-/// reading it back drops that `'`, so an export imports as it was.
+/// formula, or that began with a `'`, is written with a leading `'`; reading it
+/// back drops exactly that `'`, so an export imports as it was.
 pub(super) fn unescape_formula(cell: &str) -> &str {
-    match cell.as_bytes() {
-        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
-        _ => cell,
-    }
+    crate::format::csv_out::unguarded(cell)
 }
 
 /// The distinct names of one column (sides, issues or sources), each with its place

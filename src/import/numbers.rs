@@ -1,8 +1,10 @@
 //! Numbers as people type them in spreadsheets, read by the file's convention:
 //! `2,5` and `12.000` where the comma is the decimal mark (what Excel writes in a
 //! `;`-separated file), `2.5` and `12,000` where the point is. A number may carry
-//! its unit in the same cell (`2,5 €`, `30 days`, `$30`, `40 %`). A cell is never
-//! read one way when it could mean another: it is refused with both readings.
+//! its unit in the same cell (`2,5 €`, `30 days`, `$30`, `40 %`), an exponent
+//! as a spreadsheet writes it (`1.5E+06`), and, where the row's unit column is
+//! empty, a multiplier (`30k`, `2.5M`, `1.2bn`). A cell is never read one way
+//! when it could mean another: it is refused with both readings.
 
 /// Which mark separates a number's whole part from its fraction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -208,10 +210,51 @@ fn read_body(body: &str, mark: DecimalMark) -> Option<f64> {
     plain.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
+/// An exponent right after a number (`E+06`, `e-3`), and what follows it.
+fn exponent(suffix: &str) -> Option<(i32, &str)> {
+    let rest = suffix.strip_prefix(['e', 'E'])?;
+    let digits_at = usize::from(rest.starts_with(['+', '-']));
+    let end = rest[digits_at..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(rest.len(), |i| i + digits_at);
+    if end == digits_at {
+        return None;
+    }
+    let after = &rest[end..];
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((rest[..end].parse().ok()?, after.trim_start()))
+}
+
+/// A multiplier written after a number (`k` thousand, `M` or `mn` million, `bn`
+/// billion), and what follows it.
+fn multiplier(suffix: &str) -> Option<(f64, &str)> {
+    [("bn", 1e9), ("mn", 1e6), ("k", 1e3), ("K", 1e3), ("M", 1e6)]
+        .into_iter()
+        .find_map(|(word, factor)| {
+            let rest = suffix.strip_prefix(word)?;
+            (!rest.starts_with(|c: char| c.is_alphanumeric())).then(|| (factor, rest.trim_start()))
+        })
+}
+
 /// Reads a number cell under `convention`, with a unit written before it (a
-/// currency sign) or after it (`days`, `%`, `€`).
+/// currency sign) or after it (`days`, `%`, `€`), and an exponent (`1.5E+06`).
 pub fn read_number(text: &str, convention: Convention) -> Result<Reading<'_>, NumberProblem> {
+    read_number_with(text, convention, false)
+}
+
+/// As [`read_number`]; with `multipliers` (the row's unit column is empty), `k`,
+/// `M`, `mn` and `bn` after the number multiply it (`30k` is 30,000).
+pub fn read_number_with(text: &str, convention: Convention, multipliers: bool) -> Result<Reading<'_>, NumberProblem> {
     let (prefix, body, suffix) = split(text).ok_or(NumberProblem::NotANumber)?;
+    let (power, suffix) = exponent(suffix).unwrap_or((0, suffix));
+    let (factor, suffix) = if multipliers {
+        multiplier(suffix).unwrap_or((1.0, suffix))
+    } else {
+        (1.0, suffix)
+    };
+    let scale = factor * 10f64.powi(power);
     // "30-40", "30–40 days", "30 to 40": a range, which takes two columns.
     let after_dash = suffix
         .strip_prefix(['-', '–', '—'])
@@ -233,7 +276,14 @@ pub fn read_number(text: &str, convention: Convention) -> Result<Reading<'_>, Nu
         }
         (false, false) => return Err(NumberProblem::NotANumber),
     };
-    let reading = |value| Ok(Reading { value, unit });
+    let reading = |value: f64| {
+        let value = value * scale;
+        if value.is_finite() {
+            Ok(Reading { value, unit })
+        } else {
+            Err(NumberProblem::NotANumber)
+        }
+    };
     match convention {
         Convention::Known(mark) => match read_body(body, mark) {
             Some(value) => reading(value),
@@ -404,5 +454,23 @@ mod tests {
             let _ = read_number(text, POINT);
             let _ = read_number(text, Convention::Unknown);
         }
+    }
+
+    #[test]
+    fn exponents_and_multipliers_are_numbers_not_units() {
+        fn read(text: &'static str, multipliers: bool) -> Result<(f64, Option<&'static str>), NumberProblem> {
+            read_number_with(text, POINT, multipliers).map(|r| (r.value, r.unit))
+        }
+        assert_eq!(read("1.5E+06", false), Ok((1.5e6, None)));
+        assert_eq!(read("2e-3 km", false), Ok((0.002, Some("km"))));
+        assert_eq!(read("30k", true), Ok((30_000.0, None)));
+        assert_eq!(read("2.5M troops", true), Ok((2_500_000.0, Some("troops"))));
+        assert_eq!(read("1.2bn", true), Ok((1.2e9, None)));
+        // With a unit column, `k` is the cell's own unit, said as such.
+        assert_eq!(read("30k", false), Ok((30.0, Some("k"))));
+        // A word that starts like an exponent or a multiplier is a unit.
+        assert_eq!(read("30 km", true), Ok((30.0, Some("km"))));
+        assert_eq!(read("5 euros", false), Ok((5.0, Some("euros"))));
+        assert_eq!(read("1e999", false), Err(NumberProblem::NotANumber));
     }
 }

@@ -241,16 +241,23 @@ impl PositionsBuilder {
             .skip(self.header_len)
             .find(|(_, c)| !c.trim().is_empty())
         {
-            self.row_problems.push(problem(
-                line,
-                None,
+            // A workbook's cells are named by their column; a CSV's by their place.
+            let message = if numbers.is_empty() {
                 format!(
                     "this row has text in cell {} (`{}`), past the {} columns the header names; name that column in the header row, or, if a cell holds the separator, put the cell in double quotes",
                     i + 1,
                     short(extra),
                     self.header_len
-                ),
-            ));
+                )
+            } else {
+                format!(
+                    "this row has text in column {} (`{}`), past the {} columns the header names; name that column in the header row, or delete the stray cell",
+                    column_letters(i),
+                    short(extra),
+                    self.header_len
+                )
+            };
+            self.row_problems.push(problem(line, None, message));
         }
         if self.header_failed {
             return;
@@ -303,8 +310,10 @@ impl PositionsBuilder {
                 (*c, why.as_str())
             });
         // Each number with the unit written in its cell, if any. A cell refused
-        // says so once: its missing unit is not said again.
+        // says so once: its missing unit is not said again. Where the unit column
+        // is empty, `30k` and `2.5M` are numbers with their multiplier.
         let failed = std::cell::Cell::new(false);
+        let unit_cell = optional(UNIT);
         let mut number = |c: usize| -> (Option<f64>, Option<&str>) {
             let Some(n) = optional(c) else {
                 return (None, None);
@@ -313,7 +322,7 @@ impl PositionsBuilder {
                 // The workbook holds it as a number: taken as it is.
                 return (n.parse::<f64>().ok().filter(|x| x.is_finite()), None);
             }
-            match numbers::read_number(n, convention) {
+            match numbers::read_number_with(n, convention, unit_cell.is_none()) {
                 Ok(reading) => (Some(reading.value), reading.unit),
                 Err(e) => {
                     here(c, numbers::explain(&e, n, why));
@@ -323,7 +332,6 @@ impl PositionsBuilder {
             }
         };
         let ((min, min_unit), (max, max_unit)) = (number(VALUE_MIN), number(VALUE_MAX));
-        let unit_cell = optional(UNIT);
         let same_unit = |a: &str, b: &str| super::cells::name_key(a) == super::cells::name_key(b);
         // The unit: the unit column's, or the one written beside the numbers, when they agree.
         let mut unit = unit_cell;
@@ -550,4 +558,15 @@ impl super::table::Rows for PositionsBuilder {
     fn row(&mut self, line: u64, cells: &csv::StringRecord, numbers: &[bool]) {
         Self::row(self, line, cells, numbers);
     }
+}
+/// A spreadsheet's name for column `index` (from 0): A, Z, AA, XFD.
+fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }

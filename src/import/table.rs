@@ -266,10 +266,7 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>, rows: &mut impl Rows) ->
             .cloned()
             .ok_or_else(|| "the workbook has no sheets".to_owned())?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| format!("sheet \"{name}\" could not be read: {e}"))?;
-    let (top, _) = range.start().unwrap_or((0, 0));
+    let cells = sheet_cells(&mut workbook, &name)?;
     let mut notes = Vec::new();
     if sheet.is_none() && names.len() > 1 {
         notes.push(format!(
@@ -278,19 +275,72 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<&str>, rows: &mut impl Rows) ->
         ));
     }
     let mut first = true;
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
+    for (row, row_cells) in cells {
+        let width = row_cells.iter().map(|(c, _)| *c as usize + 1).max().unwrap_or(0);
+        let mut texts = vec![String::new(); width];
+        let mut numbers = vec![false; width];
+        for (col, data) in &row_cells {
+            texts[*col as usize] = cell_text(data);
+            numbers[*col as usize] = matches!(data, Data::Float(_) | Data::Int(_));
+        }
+        if texts.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = u64::from(top) + i as u64 + 1;
+        let line = u64::from(row) + 1;
         if first {
-            rows.header(line, &cells);
+            rows.header(line, &texts);
             first = false;
         } else {
-            let numbers: Vec<bool> = row.iter().map(|d| matches!(d, Data::Float(_) | Data::Int(_))).collect();
-            rows.row(line, &cells.into(), &numbers);
+            rows.row(line, &texts.into(), &numbers);
         }
     }
     Ok(notes)
+}
+
+/// The most cells with something in them a sheet may hold to be imported: far
+/// more than any position file, far less than a computer's memory.
+const MAX_CELLS: usize = 2_000_000;
+
+/// A sheet's cells that hold something, row by row (rows and columns counted
+/// from 0), each row's cells left to right. A workbook (.xlsx) is read cell by
+/// cell, never as the rectangle its used range spans: one cell at A1 and one at
+/// XFD1048576 are two cells, not seventeen billion.
+fn sheet_cells(
+    workbook: &mut calamine::Sheets<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<std::collections::BTreeMap<u32, Vec<(u32, Data)>>, String> {
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, Data)>> = std::collections::BTreeMap::new();
+    let mut count = 0usize;
+    let mut add = |(row, col): (u32, u32), data: Data| -> Result<(), String> {
+        if matches!(data, Data::Empty) {
+            return Ok(());
+        }
+        count += 1;
+        if count > MAX_CELLS {
+            return Err(format!(
+                "sheet \"{name}\" holds more than {MAX_CELLS} cells with something in them, more than a position file's table; copy the demands' rows and columns to a new sheet and import that"
+            ));
+        }
+        rows.entry(row).or_default().push((col, data));
+        Ok(())
+    };
+    let unreadable = |e: &dyn std::fmt::Display| format!("sheet \"{name}\" could not be read: {e}");
+    if let calamine::Sheets::Xlsx(xlsx) = workbook {
+        let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| unreadable(&e))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+            add(cell.get_position(), Data::from(cell.get_value().clone()))?;
+        }
+    } else {
+        // Older workbooks (.xls, at most 65,536 × 256) and OpenDocument sheets,
+        // whose reader refuses a sheet past its own limit of cells.
+        let range = workbook.worksheet_range(name).map_err(|e| unreadable(&e))?;
+        for (row, col, data) in range.used_cells() {
+            let (top, left) = range.start().unwrap_or((0, 0));
+            add((top + row as u32, left + col as u32), data.clone())?;
+        }
+    }
+    for cells in rows.values_mut() {
+        cells.sort_by_key(|(col, _)| *col);
+    }
+    Ok(rows)
 }

@@ -8,9 +8,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::codebook::{Codebook, Status};
-use super::comparison::{Comparison, Edit, PositionDocument};
+use super::comparison::Comparison;
+use super::handout::Handout;
 use super::mark::{Mark, MarkField, MarkId};
+use super::merge_document::Place;
 use super::position::PositionFile;
+use super::rounds::RoundLink;
+
+pub use super::conflict_settle::{maker, mark_with_fields, status_with_fields};
 
 /// The codebook's own fields (its statuses are merged one by one).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,10 +40,6 @@ impl CodebookName {
 /// valid and nobody's work is lost.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "a comparison holds a handful of conflicts at most; boxing them would only add indirection to the code that settles them"
-)]
 pub enum Conflict {
     Mark {
         id: MarkId,
@@ -66,12 +67,46 @@ pub enum Conflict {
     },
     Document {
         id: String,
+        /// Where the two sides changed the position data differently (format 7),
+        /// each settled alone; none when one side removed the document while the
+        /// other changed it (and in format 5 files: the whole data clashes).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        places: Vec<Place>,
         #[serde(default)]
         base: Option<PositionFile>,
         #[serde(default)]
         ours: Option<PositionFile>,
         #[serde(default)]
         theirs: Option<PositionFile>,
+    },
+    /// Where a document's position file was opened from, changed differently
+    /// (format 7). The comparison holds ours while it is open.
+    Path {
+        id: String,
+        base: String,
+        ours: String,
+        theirs: String,
+    },
+    /// One demand of a round matched to a different demand on each side
+    /// (format 7): the links that clash, ours held while it is open.
+    Rounds {
+        /// The two documents compared (the earlier round, the later).
+        old: String,
+        new: String,
+        ours: Vec<RoundLink>,
+        theirs: Vec<RoundLink>,
+    },
+    /// A teacher's hand-out's instruction changed differently, or the hand-out
+    /// removed on one side and changed on the other (format 7).
+    Handout {
+        /// `instructions`, or `removed`.
+        fields: Vec<String>,
+        #[serde(default)]
+        base: Option<Handout>,
+        #[serde(default)]
+        ours: Option<Handout>,
+        #[serde(default)]
+        theirs: Option<Handout>,
     },
     Codebook {
         fields: Vec<String>,
@@ -160,6 +195,9 @@ impl Conflict {
             Self::Mark { id, .. } => format!("mark:{id}"),
             Self::Status { id, .. } => format!("status:{id}"),
             Self::Document { id, .. } => format!("document:{id}"),
+            Self::Path { id, .. } => format!("path:{id}"),
+            Self::Rounds { old, new, .. } => format!("rounds:{old}:{new}"),
+            Self::Handout { .. } => "handout".to_owned(),
             Self::Codebook { .. } => "codebook".to_owned(),
         }
     }
@@ -169,15 +207,19 @@ impl Conflict {
             Self::Mark { .. } => "mark",
             Self::Status { .. } => "status",
             Self::Document { .. } => "document",
+            Self::Path { .. } => "path",
+            Self::Rounds { .. } => "rounds",
+            Self::Handout { .. } => "hand-out",
             Self::Codebook { .. } => "codebook",
         }
     }
 
-    /// The id of what the conflict is about (empty for the codebook's name).
+    /// The id of what the conflict is about (empty for the codebook's name and the hand-out).
     pub fn id(&self) -> &str {
         match self {
-            Self::Mark { id, .. } | Self::Status { id, .. } | Self::Document { id, .. } => id,
-            Self::Codebook { .. } => "",
+            Self::Mark { id, .. } | Self::Status { id, .. } | Self::Document { id, .. } | Self::Path { id, .. } => id,
+            Self::Rounds { new, .. } => new,
+            Self::Codebook { .. } | Self::Handout { .. } => "",
         }
     }
 
@@ -185,9 +227,27 @@ impl Conflict {
     pub fn fields(&self) -> Vec<String> {
         match self {
             Self::Mark { fields, .. } => fields.iter().map(|f| f.name().to_owned()).collect(),
-            Self::Status { fields, .. } | Self::Codebook { fields, .. } => fields.clone(),
+            Self::Status { fields, .. } | Self::Codebook { fields, .. } | Self::Handout { fields, .. } => {
+                fields.clone()
+            }
             Self::Document { ours, theirs, .. } if ours.is_none() || theirs.is_none() => vec!["removed".into()],
+            Self::Document { places, .. } if !places.is_empty() => places.iter().map(ToString::to_string).collect(),
             Self::Document { .. } => vec!["data".into()],
+            Self::Path { .. } => vec!["path".into()],
+            Self::Rounds { ours, .. } => ours
+                .iter()
+                .map(|l| format!("match of {}/{}", l.old.side(), l.old.demand()))
+                .collect(),
+        }
+    }
+
+    /// Whether only comparison format 7 holds the conflict (fields by place, a
+    /// path, round decisions, a hand-out).
+    pub fn needs_format_7(&self) -> bool {
+        match self {
+            Self::Document { places, .. } => !places.is_empty(),
+            Self::Path { .. } | Self::Rounds { .. } | Self::Handout { .. } => true,
+            Self::Mark { .. } | Self::Status { .. } | Self::Codebook { .. } => false,
         }
     }
 
@@ -220,8 +280,38 @@ impl Conflict {
                 ours: theirs,
                 theirs: ours,
             },
-            Self::Document { id, base, ours, theirs } => Self::Document {
+            Self::Document {
                 id,
+                places,
+                base,
+                ours,
+                theirs,
+            } => Self::Document {
+                id,
+                places,
+                base,
+                ours: theirs,
+                theirs: ours,
+            },
+            Self::Path { id, base, ours, theirs } => Self::Path {
+                id,
+                base,
+                ours: theirs,
+                theirs: ours,
+            },
+            Self::Rounds { old, new, ours, theirs } => Self::Rounds {
+                old,
+                new,
+                ours: theirs,
+                theirs: ours,
+            },
+            Self::Handout {
+                fields,
+                base,
+                ours,
+                theirs,
+            } => Self::Handout {
+                fields,
                 base,
                 ours: theirs,
                 theirs: ours,
@@ -297,235 +387,4 @@ impl Comparison {
         self.conflicts = conflicts;
         self
     }
-
-    /// The conflicts without the one at `index`.
-    fn conflicts_without(&self, index: usize) -> Vec<Conflict> {
-        let mut rest = self.conflicts.clone();
-        rest.remove(index);
-        rest
-    }
-
-    /// The edit that settles conflict `index` by taking one side's version, as one
-    /// undo step. `None` when there is no such conflict. The edit may still be
-    /// refused (a status that marks use cannot be removed): the caller says why.
-    pub fn take_edit(&self, index: usize, pick: Pick) -> Option<Edit> {
-        let conflict = self.conflicts.get(index)?;
-        let mut edits = Vec::new();
-        match conflict {
-            Conflict::Mark {
-                id,
-                fields,
-                ours,
-                theirs,
-                ..
-            } => {
-                let wanted = pick.of(ours, theirs);
-                match (self.mark(id), wanted) {
-                    (Some(now), Some(wanted)) => {
-                        let taken = mark_with_fields(now, wanted, fields);
-                        if taken != *now {
-                            edits.push(Edit::ReplaceMark(taken));
-                        }
-                    }
-                    (Some(_), None) => edits.push(Edit::RemoveMark(id.clone())),
-                    (None, Some(wanted)) => edits.push(Edit::AddMark(wanted.clone())),
-                    (None, None) => {}
-                }
-            }
-            Conflict::Status {
-                id,
-                fields,
-                ours,
-                theirs,
-                ..
-            } => {
-                let wanted = pick.of(ours, theirs);
-                let mut codebook = self.codebook().clone();
-                let at = codebook.index_of(id);
-                match (at, wanted) {
-                    (Some(i), Some(status)) => {
-                        codebook.statuses[i] = status_with_fields(&codebook.statuses[i], status, fields)
-                    }
-                    (Some(i), None) => {
-                        codebook.statuses.remove(i);
-                    }
-                    (None, Some(status)) => codebook.statuses.push(status.clone()),
-                    (None, None) => {}
-                }
-                if codebook != *self.codebook() {
-                    edits.push(Edit::SetCodebook(codebook));
-                }
-            }
-            Conflict::Document { id, ours, theirs, .. } => {
-                let wanted = pick.of(ours, theirs);
-                let at = self.document_index(id);
-                match (at, wanted) {
-                    (Some(index), Some(data)) if self.documents()[index].data != *data => {
-                        edits.push(Edit::ReplaceDocument {
-                            index,
-                            document: PositionDocument {
-                                id: id.clone(),
-                                path: self.documents()[index].path.clone(),
-                                data: data.clone(),
-                            },
-                        });
-                    }
-                    (Some(index), None) => edits.push(Edit::RemoveDocument { index }),
-                    (None, Some(data)) => edits.push(Edit::InsertDocument {
-                        index: self.documents().len(),
-                        document: PositionDocument {
-                            id: id.clone(),
-                            path: String::new(),
-                            data: data.clone(),
-                        },
-                    }),
-                    _ => {}
-                }
-            }
-            Conflict::Codebook { ours, theirs, .. } => {
-                let wanted = pick.of(ours, theirs);
-                let mut codebook = self.codebook().clone();
-                codebook.id.clone_from(&wanted.id);
-                codebook.name.clone_from(&wanted.name);
-                if codebook != *self.codebook() {
-                    edits.push(Edit::SetCodebook(codebook));
-                }
-            }
-        }
-        edits.push(Edit::SetConflicts(self.conflicts_without(index)));
-        Some(Edit::Batch(edits))
-    }
-
-    /// The edit that settles a mark's conflict by keeping both versions, each as
-    /// a mark of the person who made it: a version its coder made stays that
-    /// coder's mark (with its id); a version someone else made by changing it
-    /// becomes a mark of theirs, with a new id (`new_id`); when neither version is
-    /// its coder's, the coder's mark is the base's version.
-    pub fn keep_both_edit(&self, index: usize, new_id: MarkId) -> Option<Edit> {
-        let Some(Conflict::Mark {
-            id,
-            fields,
-            base,
-            ours: Some(ours),
-            theirs: Some(theirs),
-        }) = self.conflicts.get(index)
-        else {
-            return None;
-        };
-        let now = self.mark(id).unwrap_or(ours);
-        // Each version whole, with its own record of changes: a mark of its maker.
-        let versions = [ours, theirs].map(|v| {
-            let mut mark = mark_with_fields(now, v, fields);
-            mark.changes.clone_from(&v.changes);
-            (mark, maker(base.as_ref(), v))
-        });
-        let coder = now.coder.trim();
-        let own = versions.iter().position(|(_, by)| by == coder);
-        let kept = match (own, base) {
-            (Some(i), _) => versions[i].0.clone(),
-            (None, Some(base)) => {
-                let mut mark = mark_with_fields(now, base, fields);
-                mark.changes.clone_from(&base.changes);
-                mark
-            }
-            (None, None) => versions[0].0.clone(),
-        };
-        let mut edits = Vec::new();
-        match self.mark(id) {
-            Some(mark) if *mark == kept => {}
-            Some(_) => edits.push(Edit::ReplaceMark(kept.clone())),
-            None => edits.push(Edit::AddMark(kept.clone())),
-        }
-        let mut ids = [new_id.clone(), format!("{new_id}-2")].into_iter();
-        for (i, (mut version, by)) in versions.into_iter().enumerate() {
-            if own == Some(i) || (own.is_none() && base.is_none() && i == 0) {
-                continue;
-            }
-            version.id = ids.next().unwrap_or_else(|| new_id.clone());
-            if by != coder {
-                // Their own mark now: what they did, under their name.
-                let made = version
-                    .changes
-                    .iter()
-                    .rev()
-                    .find(|c| c.by.trim() == by)
-                    .map(|c| c.at.clone());
-                version.coder = by;
-                version.changes.clear();
-                if let Some(at) = made {
-                    version.created.clone_from(&at);
-                    version.changed = at;
-                }
-            }
-            edits.push(Edit::AddMark(version));
-        }
-        edits.push(Edit::SetConflicts(self.conflicts_without(index)));
-        Some(Edit::Batch(edits))
-    }
-
-    /// The edit that settles conflict `index` with what the comparison holds now
-    /// (after the person edited it by hand).
-    pub fn settled_as_is_edit(&self, index: usize) -> Option<Edit> {
-        (index < self.conflicts.len()).then(|| Edit::SetConflicts(self.conflicts_without(index)))
-    }
-}
-
-/// Who made a version of a mark: whoever other than its coder last changed it
-/// since the base (their change is recorded in it), else its coder.
-pub fn maker(base: Option<&Mark>, version: &Mark) -> String {
-    let before = base.map_or(&[][..], |b| b.changes.as_slice());
-    version
-        .changes_by_others()
-        .filter(|c| !before.contains(c))
-        .last()
-        .map_or_else(|| version.coder.trim().to_owned(), |c| c.by.trim().to_owned())
-}
-
-/// `now` with the `fields` in conflict taken from `from` (the other fields were
-/// merged already and stay). The change time is the later of the two; the record
-/// of changes by others holds both versions'.
-pub fn mark_with_fields(now: &Mark, from: &Mark, fields: &[MarkField]) -> Mark {
-    // Every field of a mark named: one added later must be thought about here.
-    let Mark {
-        id: _,
-        demands,
-        status,
-        note,
-        coder,
-        created: _,
-        changed,
-        coders_said,
-        changes,
-    } = from;
-    let mut mark = now.clone();
-    for field in fields {
-        match field {
-            MarkField::Status => mark.status.clone_from(status),
-            MarkField::Note => mark.note.clone_from(note),
-            MarkField::Demands => mark.demands.clone_from(demands),
-            MarkField::Coder => mark.coder.clone_from(coder),
-            MarkField::CodersSaid => mark.coders_said.clone_from(coders_said),
-            MarkField::Removed => {}
-        }
-    }
-    mark.changes = super::merge::merge_history(&mark.changes, changes);
-    if mark != *now && *changed > mark.changed {
-        mark.changed.clone_from(changed);
-    }
-    mark
-}
-
-/// `now` with the `fields` in conflict taken from `from`.
-pub fn status_with_fields(now: &Status, from: &Status, fields: &[String]) -> Status {
-    let mut status = now.clone();
-    for field in fields {
-        match field.as_str() {
-            "label" => status.label.clone_from(&from.label),
-            "color" => status.color.clone_from(&from.color),
-            "key" => status.key.clone_from(&from.key),
-            "description" => status.description.clone_from(&from.description),
-            _ => {}
-        }
-    }
-    status
 }

@@ -3,14 +3,16 @@
 //! recoloured, marks added, removed, re-coded, re-noted or re-linked, round
 //! decisions and merge conflicts; and by whom (the marks' coders).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use super::codebook::Status;
-use super::comparison::{Comparison, PositionDocument};
+use super::comparison::Comparison;
 use super::mark::Mark;
-use super::position::{Demand, PositionFile};
 use super::rounds::{RoundDecisions, RoundLink};
 use super::words::{demands_in_words, one_line, status_in_words};
+
+pub use super::diff_positions::position_changes;
+use super::diff_positions::{diff_documents, opt};
 
 /// One change. `field` says what changed (`added` and `removed` for a whole thing);
 /// `old` and `new` are in words, empty where there is none.
@@ -27,7 +29,13 @@ pub struct Change {
 }
 
 impl Change {
-    fn new(kind: &'static str, id: impl Into<String>, field: impl Into<String>, old: String, new: String) -> Self {
+    pub(super) fn new(
+        kind: &'static str,
+        id: impl Into<String>,
+        field: impl Into<String>,
+        old: String,
+        new: String,
+    ) -> Self {
         Self {
             kind,
             id: id.into(),
@@ -40,26 +48,58 @@ impl Change {
 }
 
 /// Every change from `old` to `new`, documents first, then the codebook, marks
-/// (by id, so in the order they were made), rounds and conflicts. The view (the
-/// columns) is personal and not compared.
+/// (by id, so in the order they were made), rounds, the hand-out, the columns
+/// shown (one line) and conflicts.
 pub fn diff(old: &Comparison, new: &Comparison) -> Vec<Change> {
     let mut changes = Vec::new();
     diff_documents(old, new, &mut changes);
     diff_codebook(old, new, &mut changes);
     diff_marks(old, new, &mut changes);
     diff_rounds(old.rounds(), new.rounds(), &mut changes);
-    let keys = |c: &Comparison| c.conflicts().iter().map(|c| c.key()).collect::<BTreeSet<_>>();
-    let (was, is) = (keys(old), keys(new));
-    for key in is.difference(&was) {
-        changes.push(Change::new(
-            "conflict",
-            key.clone(),
-            "added",
-            String::new(),
-            "unsettled".into(),
-        ));
+    diff_handout(old, new, &mut changes);
+    let (was, is) = (columns_in_words(old), columns_in_words(new));
+    if was != is {
+        changes.push(Change::new("view", "columns", "order", was, is));
     }
-    for key in was.difference(&is) {
+    let sides = |c: &Comparison| {
+        c.merge_sides()
+            .map(|s| {
+                format!(
+                    "ours {}, theirs {}{}",
+                    s.ours,
+                    s.theirs,
+                    if s.rebase { " (a rebase)" } else { "" }
+                )
+            })
+            .unwrap_or_default()
+    };
+    if sides(old) != sides(new) {
+        changes.push(Change::new("conflict", "merge", "sides", sides(old), sides(new)));
+    }
+    fn by_key(c: &Comparison) -> std::collections::BTreeMap<String, &super::conflict::Conflict> {
+        c.conflicts().iter().map(|c| (c.key(), c)).collect()
+    }
+    let (was, is) = (by_key(old), by_key(new));
+    for (key, conflict) in &is {
+        match was.get(key) {
+            None => changes.push(Change::new(
+                "conflict",
+                key.clone(),
+                "added",
+                String::new(),
+                "unsettled".into(),
+            )),
+            Some(before) if before != conflict => changes.push(Change::new(
+                "conflict",
+                key.clone(),
+                "changed",
+                before.fields().join(", "),
+                conflict.fields().join(", "),
+            )),
+            Some(_) => {}
+        }
+    }
+    for key in was.keys().filter(|k| !is.contains_key(*k)) {
         changes.push(Change::new(
             "conflict",
             key.clone(),
@@ -71,173 +111,58 @@ pub fn diff(old: &Comparison, new: &Comparison) -> Vec<Change> {
     changes
 }
 
-fn document_summary(d: &PositionDocument) -> String {
-    let data = &d.data;
-    let mut parts: Vec<String> = [&data.negotiation, &data.round, &data.date]
-        .into_iter()
-        .flatten()
-        .map(|s| one_line(s))
-        .collect();
-    parts.push(format!("{} sides, {} demands", data.sides.len(), data.demand_count()));
-    parts.join(" · ")
-}
-
-fn diff_documents(old: &Comparison, new: &Comparison, changes: &mut Vec<Change>) {
-    for d in new.documents() {
-        match old.document_index(&d.id).map(|i| &old.documents()[i]) {
-            None => changes.push(Change::new(
-                "document",
-                &d.id,
-                "added",
-                String::new(),
-                document_summary(d),
-            )),
-            Some(was) if was.data != d.data => diff_positions(&d.id, &was.data, &d.data, changes),
-            Some(_) => {}
-        }
-    }
-    for d in old.documents() {
-        if new.document_index(&d.id).is_none() {
-            changes.push(Change::new(
-                "document",
-                &d.id,
-                "removed",
-                document_summary(d),
-                String::new(),
-            ));
-        }
-    }
-}
-
-fn opt(s: Option<&String>) -> String {
-    s.map(|s| one_line(s)).unwrap_or_default()
-}
-
-/// What changed from one version of a position file to another, in words.
-pub fn position_changes(old: &PositionFile, new: &PositionFile) -> Vec<Change> {
-    let mut changes = Vec::new();
-    diff_positions("", old, new, &mut changes);
-    changes
-}
-
-/// The fields of a position file that changed: its own, its issues', its sides' and
-/// each demand's, one change each.
-fn diff_positions(id: &str, old: &PositionFile, new: &PositionFile, changes: &mut Vec<Change>) {
-    let mut push = |field: String, was: String, is: String| {
-        if was != is {
-            changes.push(Change::new("document", id, field, was, is));
-        }
-    };
-    push(
-        "negotiation".into(),
-        opt(old.negotiation.as_ref()),
-        opt(new.negotiation.as_ref()),
-    );
-    push("round".into(), opt(old.round.as_ref()), opt(new.round.as_ref()));
-    push("date".into(), opt(old.date.as_ref()), opt(new.date.as_ref()));
-    let issues = |f: &PositionFile| {
-        f.issue_list()
-            .into_iter()
-            .map(|i| (i.id, one_line(&i.name)))
-            .collect::<Vec<_>>()
-    };
-    let (was, is) = (issues(old), issues(new));
-    for (issue, name) in &is {
-        let before = was
-            .iter()
-            .find(|(i, _)| i == issue)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_default();
-        push(format!("issue {issue}"), before, name.clone());
-    }
-    for (issue, name) in &was {
-        if !is.iter().any(|(i, _)| i == issue) {
-            push(format!("issue {issue}"), name.clone(), String::new());
-        }
-    }
-    let sources = |f: &PositionFile| {
-        f.sources
-            .iter()
-            .map(|s| format!("{}: {}", s.id, one_line(&s.title)))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    push("sources".into(), sources(old), sources(new));
-    for side in &new.sides {
-        let before = old.sides.iter().find(|s| s.id == side.id);
-        push(
-            format!("side {}", side.id),
-            before.map(|s| one_line(&s.name)).unwrap_or_default(),
-            one_line(&side.name),
-        );
-        push(
-            format!("side {} represented by", side.id),
-            before.map(|s| opt(s.represented_by.as_ref())).unwrap_or_default(),
-            opt(side.represented_by.as_ref()),
-        );
-        // By id through a map: a document of 10,000 demands is compared in one pass.
-        let old_demands: HashMap<&str, &Demand> = before
-            .map(|s| s.demands.iter().map(|d| (d.id.as_str(), d)).collect())
-            .unwrap_or_default();
-        let new_ids: HashSet<&str> = side.demands.iter().map(|d| d.id.as_str()).collect();
-        for demand in &side.demands {
-            let was = old_demands.get(demand.id.as_str()).copied();
-            if was == Some(demand) {
-                continue;
+/// The columns in their order, on one line (hidden ones and set widths said).
+fn columns_in_words(cmp: &Comparison) -> String {
+    cmp.view()
+        .columns
+        .iter()
+        .map(|c| {
+            let mut text = format!("{}/{}", c.document, c.side);
+            if c.hidden {
+                text.push_str(" (hidden)");
             }
-            diff_demand(
-                &format!("demand {}/{}", side.id, demand.id),
-                was,
-                Some(demand),
-                &mut push,
-            );
-        }
-        for demand in before.map(|s| s.demands.as_slice()).unwrap_or_default() {
-            if !new_ids.contains(demand.id.as_str()) {
-                diff_demand(
-                    &format!("demand {}/{}", side.id, demand.id),
-                    Some(demand),
-                    None,
-                    &mut push,
-                );
+            if let Some(width) = c.width {
+                text.push_str(&format!(" ({width:.0} pt)"));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn diff_handout(old: &Comparison, new: &Comparison, changes: &mut Vec<Change>) {
+    let (a, b) = (old.handout(), new.handout());
+    if a == b {
+        return;
+    }
+    let instructions = |h: Option<&super::handout::Handout>| h.map(|h| one_line(&h.instructions)).unwrap_or_default();
+    match (a, b) {
+        (None, Some(_)) => changes.push(Change::new("hand-out", "", "added", String::new(), instructions(b))),
+        (Some(_), None) => changes.push(Change::new("hand-out", "", "removed", instructions(a), String::new())),
+        _ => {
+            if instructions(a) != instructions(b) {
+                changes.push(Change::new(
+                    "hand-out",
+                    "",
+                    "instructions",
+                    instructions(a),
+                    instructions(b),
+                ));
+            }
+            let examples = |h: Option<&super::handout::Handout>| {
+                h.map(|h| {
+                    h.examples
+                        .iter()
+                        .map(|e| super::words::short_id(e).to_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+            };
+            if examples(a) != examples(b) {
+                changes.push(Change::new("hand-out", "", "worked examples", examples(a), examples(b)));
             }
         }
-    }
-    for side in &old.sides {
-        if !new.sides.iter().any(|s| s.id == side.id) {
-            push(
-                format!("side {}", side.id),
-                format!("{} ({} demands)", one_line(&side.name), side.demands.len()),
-                String::new(),
-            );
-        }
-    }
-}
-
-/// A demand's fields in words, in the order the position file gives them.
-fn demand_fields(d: &Demand) -> [(&'static str, String); 8] {
-    [
-        ("text", one_line(&d.text)),
-        ("issue", d.issue.clone()),
-        ("priority", d.priority.map(|p| p.name().to_owned()).unwrap_or_default()),
-        ("value", d.value.as_ref().map(ToString::to_string).unwrap_or_default()),
-        ("quote", opt(d.quote.as_ref())),
-        ("source", opt(d.source.as_ref())),
-        ("tags", d.tags.join("; ")),
-        ("note", opt(d.note.as_ref())),
-    ]
-}
-
-fn diff_demand(name: &str, old: Option<&Demand>, new: Option<&Demand>, push: &mut impl FnMut(String, String, String)) {
-    match (old, new) {
-        (None, Some(d)) => push(format!("{name} added"), String::new(), one_line(&d.text)),
-        (Some(d), None) => push(format!("{name} removed"), one_line(&d.text), String::new()),
-        (Some(a), Some(b)) if a != b => {
-            for ((field, was), (_, is)) in demand_fields(a).into_iter().zip(demand_fields(b)) {
-                push(format!("{name} {field}"), was, is);
-            }
-        }
-        _ => {}
     }
 }
 

@@ -36,6 +36,8 @@ pub enum Edit {
     SetRounds(Vec<RoundDecisions>),
     /// Puts in the merge conflicts left to settle (settling one removes it).
     SetConflicts(Vec<Conflict>),
+    /// Makes this the comparison's hand-out (or none): a merge conflict about it settled.
+    SetHandout(Option<super::handout::Handout>),
     /// Several edits as one step. If one is refused, those before it are undone.
     Batch(Vec<Edit>),
 }
@@ -171,6 +173,7 @@ impl Comparison {
                 Edit::SetRounds(std::mem::replace(&mut self.rounds, rounds))
             }
             Edit::SetConflicts(conflicts) => Edit::SetConflicts(std::mem::replace(&mut self.conflicts, conflicts)),
+            Edit::SetHandout(handout) => Edit::SetHandout(std::mem::replace(&mut self.handout, handout)),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

@@ -7,14 +7,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::codebook::{Codebook, Status};
 use super::comparison::{Comparison, EditError, PositionDocument};
-use super::conflict::{CodebookName, Conflict};
+use super::conflict::Conflict;
+use super::handout::Handout;
 use super::mark::{Mark, MarkChange, MarkField};
-use super::rounds::RoundDecisions;
+use super::merge_codebook::merge_codebook;
+use super::merge_document::merge_positions;
+use super::rounds::{RoundDecisions, RoundLink};
 
 /// What three versions of one thing come to.
-enum Outcome<T> {
+pub(super) enum Outcome<T> {
     /// Merged cleanly: this version (`None`: removed, or never there).
     Take(Option<T>),
     /// Both sides changed it, differently.
@@ -23,7 +25,7 @@ enum Outcome<T> {
 
 /// The classic three-way rule: a side that did not change a thing gives way to the
 /// side that did; both changing it alike is one change.
-fn three_way<T: PartialEq + Clone>(base: Option<&T>, ours: Option<&T>, theirs: Option<&T>) -> Outcome<T> {
+pub(super) fn three_way<T: PartialEq + Clone>(base: Option<&T>, ours: Option<&T>, theirs: Option<&T>) -> Outcome<T> {
     if ours == theirs || theirs == base {
         Outcome::Take(ours.cloned())
     } else if ours == base {
@@ -34,7 +36,7 @@ fn three_way<T: PartialEq + Clone>(base: Option<&T>, ours: Option<&T>, theirs: O
 }
 
 /// One field merged: the merged value, or `None` when both sides changed it differently.
-fn field<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> Option<T> {
+pub(super) fn field<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> Option<T> {
     match three_way(base, Some(ours), Some(theirs)) {
         Outcome::Take(v) => v,
         Outcome::Clash => None,
@@ -54,12 +56,13 @@ pub fn merge(base: &Comparison, ours: &Comparison, theirs: &Comparison) -> Resul
         &marks,
         &mut conflicts,
     );
-    let rounds = merge_rounds(base.rounds(), ours.rounds(), theirs.rounds());
+    let rounds = merge_rounds(base.rounds(), ours.rounds(), theirs.rounds(), &mut conflicts);
+    let handout = merge_handout(base.handout(), ours.handout(), theirs.handout(), &mut conflicts);
     let conflicts = merge_conflict_lists(base.conflicts(), ours.conflicts(), theirs.conflicts(), conflicts);
     Ok(Comparison::new(documents, codebook, marks, ours.view().clone())?
         .with_rounds(rounds)?
         .with_conflicts(conflicts)
-        .with_handout(ours.handout().cloned()))
+        .with_handout(handout))
 }
 
 /// Whether two comparisons share no document: they are not versions of one comparison.
@@ -71,7 +74,7 @@ pub fn unrelated(a: &Comparison, b: &Comparison) -> bool {
 
 /// Ids in the order of the side that reordered them (ours when both did, or
 /// neither), then those only the other side has, then the base's.
-fn ordered_ids(lists: [Vec<&str>; 3]) -> Vec<&str> {
+pub(super) fn ordered_ids(lists: [Vec<&str>; 3]) -> Vec<&str> {
     let mut seen = BTreeSet::new();
     let [base, ours, theirs] = lists;
     let (first, second) = if ours == base { (theirs, ours) } else { (ours, theirs) };
@@ -98,20 +101,48 @@ fn merge_documents(
         let path = |d: &Option<PositionDocument>| d.as_ref().map(|d| d.path.clone());
         let kept = match three_way(data(&b).as_ref(), data(&o).as_ref(), data(&t).as_ref()) {
             Outcome::Take(data) => data,
-            Outcome::Clash => {
-                conflicts.push(Conflict::Document {
-                    id: id.to_owned(),
-                    base: data(&b),
-                    ours: data(&o),
-                    theirs: data(&t),
-                });
-                data(&o).or_else(|| data(&t))
-            }
+            Outcome::Clash => match (&o, &t) {
+                // Both changed it: field by field, each clash a place to settle.
+                (Some(o), Some(t)) => {
+                    let (data, places) = merge_positions(b.as_ref().map(|b| &b.data), &o.data, &t.data);
+                    if !places.is_empty() {
+                        conflicts.push(Conflict::Document {
+                            id: id.to_owned(),
+                            places,
+                            base: b.as_ref().map(|b| b.data.clone()),
+                            ours: Some(o.data.clone()),
+                            theirs: Some(t.data.clone()),
+                        });
+                    }
+                    Some(data)
+                }
+                // Removed on one side, changed on the other: kept until a person says.
+                _ => {
+                    conflicts.push(Conflict::Document {
+                        id: id.to_owned(),
+                        places: Vec::new(),
+                        base: data(&b),
+                        ours: data(&o),
+                        theirs: data(&t),
+                    });
+                    data(&o).or_else(|| data(&t))
+                }
+            },
         };
         if let Some(data) = kept {
             let path = match three_way(path(&b).as_ref(), path(&o).as_ref(), path(&t).as_ref()) {
                 Outcome::Take(Some(p)) => p,
-                _ => path(&o).or_else(|| path(&t)).unwrap_or_default(),
+                Outcome::Take(None) => String::new(),
+                Outcome::Clash => {
+                    let [base, ours, theirs] = [&b, &o, &t].map(|d| path(d).unwrap_or_default());
+                    conflicts.push(Conflict::Path {
+                        id: id.to_owned(),
+                        base,
+                        ours: ours.clone(),
+                        theirs,
+                    });
+                    ours
+                }
             };
             merged.push(PositionDocument {
                 id: id.to_owned(),
@@ -239,165 +270,52 @@ pub fn merge_history(ours: &[MarkChange], theirs: &[MarkChange]) -> Vec<MarkChan
     all
 }
 
-/// Merges one field into `slot` (which holds ours); true when the sides clash.
-fn merge_into<T: PartialEq + Clone>(slot: &mut T, base: Option<&T>, ours: &T, theirs: &T) -> bool {
-    match field(base, ours, theirs) {
-        Some(v) => {
-            *slot = v;
-            false
-        }
-        None => true,
-    }
-}
-
-fn merge_codebook(
-    base: &Codebook,
-    ours: &Codebook,
-    theirs: &Codebook,
-    marks: &[Mark],
+/// A teacher's hand-out, field by field: its instruction three ways, its worked
+/// examples as a set (one added on either side stays a worked example).
+fn merge_handout(
+    base: Option<&Handout>,
+    ours: Option<&Handout>,
+    theirs: Option<&Handout>,
     conflicts: &mut Vec<Conflict>,
-) -> Codebook {
-    let mut codebook = ours.clone();
-    let names = [base, ours, theirs].map(CodebookName::of);
-    let id = field(Some(&names[0].id), &names[1].id, &names[2].id);
-    let name = field(Some(&names[0].name), &names[1].name, &names[2].name);
-    codebook.id = id.clone().unwrap_or_else(|| ours.id.clone());
-    codebook.name = name.clone().unwrap_or_else(|| ours.name.clone());
-    if id.is_none() || name.is_none() {
-        let fields = [("id", id.is_none()), ("name", name.is_none())]
-            .into_iter()
-            .filter(|(_, clash)| *clash)
-            .map(|(f, _)| f.to_owned())
-            .collect();
-        let [base, ours, theirs] = names;
-        conflicts.push(Conflict::Codebook {
-            fields,
-            base,
-            ours,
-            theirs,
-        });
-    }
-    // Used by a merged mark, or by either side's version of a mark in conflict
-    // (which a person may still take): either way the status must stay.
-    let mut used: BTreeSet<String> = marks.iter().map(|m| m.status.clone()).collect();
-    for conflict in conflicts.iter() {
-        used.extend(conflict.marks().into_iter().map(|m| m.status.clone()));
-    }
-    let ids = ordered_ids([base, ours, theirs].map(|c| c.statuses.iter().map(|s| s.id.as_str()).collect()));
-    let mut statuses = Vec::new();
-    for id in ids {
-        let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
-        let conflict = |fields: Vec<String>| Conflict::Status {
-            id: id.to_owned(),
-            fields,
-            base: b.cloned(),
-            ours: o.cloned(),
-            theirs: t.cloned(),
-        };
-        match three_way(b, o, t) {
-            Outcome::Take(Some(status)) => statuses.push(status),
-            Outcome::Take(None) if used.contains(id) => {
-                // Removed on one side while the other side's marks use it: it stays,
-                // so that every mark keeps a status, until a person decides.
-                conflicts.push(conflict(vec!["removed".into()]));
-                statuses.extend(o.or(t).or(b).cloned());
-            }
-            Outcome::Take(None) => {}
-            Outcome::Clash => match (o, t) {
-                (Some(o), Some(t)) => {
-                    let (status, fields) = merge_status_fields(b, o, t);
-                    if !fields.is_empty() {
-                        conflicts.push(conflict(fields));
-                    }
-                    statuses.push(status);
-                }
-                (o, t) => {
-                    conflicts.push(conflict(vec!["removed".into()]));
-                    statuses.extend(o.or(t).cloned());
-                }
-            },
-        }
-    }
-    // Two statuses given the same key on the two sides: neither keeps it until a
-    // person chooses (a key must give one status).
-    let mut key_count: BTreeMap<String, usize> = BTreeMap::new();
-    for key in statuses.iter().filter_map(|s| s.key.as_ref()) {
-        *key_count.entry(key.to_lowercase()).or_default() += 1;
-    }
-    for status in &mut statuses {
-        if let Some(key) = &status.key
-            && key_count.get(&key.to_lowercase()).is_some_and(|&n| n > 1)
-        {
-            if !conflicts.iter().any(|c| c.key() == format!("status:{}", status.id)) {
-                conflicts.push(Conflict::Status {
-                    id: status.id.clone(),
-                    fields: vec!["key".into()],
-                    base: base.get(&status.id).cloned(),
-                    ours: ours.get(&status.id).cloned(),
-                    theirs: theirs.get(&status.id).cloned(),
-                });
-            }
-            status.key = None;
-        }
-    }
-    if statuses.is_empty() {
-        // Each side removed the statuses the other kept: keep what either kept,
-        // each a conflict, as a codebook needs a status.
-        let ids = ordered_ids([base, ours, theirs].map(|c| c.statuses.iter().map(|s| s.id.as_str()).collect()));
-        for id in ids {
-            let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
-            if let Some(kept) = o.or(t) {
-                conflicts.retain(|c| c.key() != format!("status:{id}"));
-                conflicts.push(Conflict::Status {
-                    id: id.to_owned(),
-                    fields: vec!["removed".into()],
-                    base: b.cloned(),
-                    ours: o.cloned(),
-                    theirs: t.cloned(),
-                });
-                statuses.push(kept.clone());
-            }
-        }
-    }
-    codebook.statuses = statuses;
-    codebook
-}
-
-fn merge_status_fields(base: Option<&Status>, ours: &Status, theirs: &Status) -> (Status, Vec<String>) {
-    let mut status = ours.clone();
-    let mut clashes = Vec::new();
-    let mut check = |name: &str, clash: bool| {
-        if clash {
-            clashes.push(name.to_owned());
-        }
+) -> Option<Handout> {
+    let clash = |fields: &str| Conflict::Handout {
+        fields: vec![fields.to_owned()],
+        base: base.cloned(),
+        ours: ours.cloned(),
+        theirs: theirs.cloned(),
     };
-    check(
-        "label",
-        merge_into(&mut status.label, base.map(|b| &b.label), &ours.label, &theirs.label),
-    );
-    check(
-        "color",
-        merge_into(&mut status.color, base.map(|b| &b.color), &ours.color, &theirs.color),
-    );
-    check(
-        "key",
-        merge_into(&mut status.key, base.map(|b| &b.key), &ours.key, &theirs.key),
-    );
-    check(
-        "description",
-        merge_into(
-            &mut status.description,
-            base.map(|b| &b.description),
-            &ours.description,
-            &theirs.description,
-        ),
-    );
-    (status, clashes)
+    match three_way(base, ours, theirs) {
+        Outcome::Take(handout) => handout,
+        Outcome::Clash => match (ours, theirs) {
+            (Some(o), Some(t)) => {
+                let Handout { instructions, examples } = o;
+                let instructions =
+                    field(base.map(|b| &b.instructions), instructions, &t.instructions).unwrap_or_else(|| {
+                        conflicts.push(clash("instructions"));
+                        instructions.clone()
+                    });
+                let no_examples = Vec::new();
+                let examples = merge_set(base.map_or(&no_examples, |b| &b.examples), examples, &t.examples);
+                Some(Handout { instructions, examples })
+            }
+            (o, t) => {
+                conflicts.push(clash("removed"));
+                o.or(t).cloned()
+            }
+        },
+    }
 }
 
 /// Round decisions, per pair of documents: matches and rejections merged as sets
-/// (a decision made on one side is kept, one taken back on one side is gone).
-fn merge_rounds(base: &[RoundDecisions], ours: &[RoundDecisions], theirs: &[RoundDecisions]) -> Vec<RoundDecisions> {
+/// (a decision made on one side is kept, one taken back on one side is gone). One
+/// demand matched to a different demand on each side is a conflict, never two
+/// matches: ours is kept until a person chooses.
+fn merge_rounds(
+    base: &[RoundDecisions],
+    ours: &[RoundDecisions],
+    theirs: &[RoundDecisions],
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<RoundDecisions> {
     let key = |r: &RoundDecisions| (r.old.clone(), r.new.clone());
     let mut order: Vec<(String, String)> = Vec::new();
     let keys = |l: &[RoundDecisions]| l.iter().map(key).collect::<Vec<_>>();
@@ -420,6 +338,34 @@ fn merge_rounds(base: &[RoundDecisions], ours: &[RoundDecisions], theirs: &[Roun
             let mut merged = empty;
             merged.matches = merge_set(&b.matches, &o.matches, &t.matches);
             merged.rejected = merge_set(&b.rejected, &o.rejected, &t.rejected);
+            let added = |side: &RoundDecisions| -> Vec<RoundLink> {
+                side.matches
+                    .iter()
+                    .filter(|l| !b.matches.contains(l))
+                    .cloned()
+                    .collect()
+            };
+            let (ours_added, theirs_added) = (added(&o), added(&t));
+            let clashes = |a: &RoundLink, b: &RoundLink| a != b && (a.old == b.old || a.new == b.new);
+            let ours_clash: Vec<RoundLink> = ours_added
+                .iter()
+                .filter(|l| theirs_added.iter().any(|t| clashes(l, t)))
+                .cloned()
+                .collect();
+            let theirs_clash: Vec<RoundLink> = theirs_added
+                .iter()
+                .filter(|l| ours_added.iter().any(|o| clashes(l, o)))
+                .cloned()
+                .collect();
+            if !ours_clash.is_empty() {
+                merged.matches.retain(|l| !theirs_clash.contains(l));
+                conflicts.push(Conflict::Rounds {
+                    old: merged.old.clone(),
+                    new: merged.new.clone(),
+                    ours: ours_clash,
+                    theirs: theirs_clash,
+                });
+            }
             // A pair confirmed on one side and rejected on the other: the match
             // stands, as confirming a pair forgets its rejection.
             merged.rejected.retain(|l| !merged.matches.contains(l));

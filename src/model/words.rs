@@ -65,7 +65,8 @@ pub fn status_in_words(cmp: &Comparison, id: &str) -> String {
 /// first ones are its time, shared by marks made in the same minute).
 pub fn short_id(id: &str) -> &str {
     if id.len() == 36 && id.chars().filter(|&c| c == '-').count() == 4 {
-        &id[28..]
+        // Cut on a character boundary: an id written by hand may hold any letters.
+        id.get(28..).unwrap_or(id)
     } else {
         id
     }
@@ -91,5 +92,18 @@ pub fn shell_quoted(text: &str) -> String {
         text.to_owned()
     } else {
         format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_short_id_never_cuts_a_character() {
+        let uuid = "019ac1a0-5b4e-7d2a-8f31-2c6b9e0d4a11";
+        assert_eq!(super::short_id(uuid), "9e0d4a11");
+        // 36 bytes, four dashes, and byte 28 in the middle of "é".
+        let by_hand = "aaaaaaaa-bbbb-cccc-dddd-eeeéfffffff";
+        assert_eq!(by_hand.len(), 36);
+        assert_eq!(super::short_id(by_hand), by_hand);
     }
 }

@@ -203,3 +203,16 @@ pub fn class_of_thirty(dir: &tempfile::TempDir) -> Vec<std::path::PathBuf> {
         })
         .collect()
 }
+
+/// Steps the window until the import dialog has read its table: it reads on a
+/// worker thread, never the window's, and says "Reading the table…" meanwhile.
+pub fn until_read(harness: &mut Harness<'static, StancesApp>) {
+    for _ in 0..2000 {
+        harness.run();
+        if harness.query_by_label("Reading the table…").is_none() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the table was never read");
+}

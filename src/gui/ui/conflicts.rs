@@ -9,9 +9,10 @@ use super::text;
 use crate::gui::command::{Action, Settle};
 use crate::model::Comparison;
 use crate::model::codebook::Status;
-use crate::model::conflict::{CodebookName, Conflict, Pick};
+use crate::model::conflict::{CodebookName, Conflict, MergeSides, Pick};
 use crate::model::diff::position_changes;
 use crate::model::mark::{Mark, local_time};
+use crate::model::merge_document::{Place, Slot, slot};
 use crate::model::position::PositionFile;
 use crate::model::words::{coder_in_words, demands_in_words, one_line, short_id};
 
@@ -64,7 +65,16 @@ fn title(conflict: &Conflict) -> String {
     match conflict {
         Conflict::Mark { id, .. } => format!("Mark {}: {what}", short_id(id)),
         Conflict::Status { id, .. } => format!("Status “{id}”: {what}"),
+        Conflict::Document { id, places, .. } if !places.is_empty() => format!(
+            "Document “{id}”: {} changed differently",
+            crate::format::diagnostics::count(places.len(), "place", "places")
+        ),
         Conflict::Document { id, .. } => format!("Document “{id}”: {what}"),
+        Conflict::Path { id, .. } => format!("Document “{id}”: where it was opened from changed differently"),
+        Conflict::Rounds { old, new, .. } => {
+            format!("Rounds {old} → {new}: a demand matched differently on each side")
+        }
+        Conflict::Handout { .. } => format!("The hand-out: {what}"),
         Conflict::Codebook { .. } => format!("The codebook: {what}"),
     }
 }
@@ -79,68 +89,179 @@ fn row(ui: &mut Ui, cmp: &Comparison, index: usize, conflict: &Conflict, actions
         ui.add_space(4.0);
         let fields = conflict.fields();
         let sides = cmp.merge_sides().cloned().unwrap_or_default();
-        ui.columns(3, |columns| {
-            for (column, (heading, role)) in columns.iter_mut().zip([
-                ("Base (before both)".to_owned(), None),
-                (sides.ours_heading(), Some(Pick::Ours)),
-                (sides.theirs_heading(), Some(Pick::Theirs)),
-            ]) {
-                // A gutter between the three versions, so their texts never run together.
-                column.set_max_width(column.available_width() - 12.0);
-                column.label(RichText::new(heading).weak());
-                version(column, cmp, conflict, role, &fields);
-            }
-        });
-        ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            let take = |pick: Pick| Action::SettleConflict {
+        if let Conflict::Document {
+            places,
+            base,
+            ours: Some(ours),
+            theirs: Some(theirs),
+            ..
+        } = conflict
+            && !places.is_empty()
+        {
+            places_table(
+                ui,
                 index,
-                how: Settle::Take(pick),
-            };
-            if ui
-                .button("Take ours")
-                .on_hover_text("Keep this branch's version of what differs")
-                .clicked()
-            {
-                actions.push(take(Pick::Ours));
+                places,
+                [base.as_ref(), Some(ours), Some(theirs)],
+                &sides,
+                actions,
+            );
+            ui.add_space(4.0);
+        } else {
+            three_versions(ui, cmp, conflict, &fields, &sides);
+        }
+        buttons(ui, index, conflict, actions);
+    });
+}
+
+/// A document's places in conflict, one row each: the field, its three
+/// versions, and the choice for that place alone.
+fn places_table(
+    ui: &mut Ui,
+    index: usize,
+    places: &[Place],
+    [base, ours, theirs]: [Option<&PositionFile>; 3],
+    sides: &MergeSides,
+    actions: &mut Vec<Action>,
+) {
+    let in_words = |data: Option<&PositionFile>, place: &Place| {
+        data.map_or_else(|| "(not there yet)".to_owned(), |d| slot_in_words(&slot(d, place)))
+    };
+    egui::Grid::new(("places", index))
+        .striped(true)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            for heading in [
+                "Where".to_owned(),
+                "Base (before both)".to_owned(),
+                sides.ours_heading(),
+                sides.theirs_heading(),
+                String::new(),
+            ] {
+                ui.label(RichText::new(heading).weak());
             }
-            if ui
-                .button("Take theirs")
-                .on_hover_text("Keep the merged-in branch's version of what differs")
-                .clicked()
-            {
-                actions.push(take(Pick::Theirs));
-            }
-            if conflict.can_keep_both()
-                && ui
-                    .button("Keep both")
-                    .on_hover_text("Two marks: ours as it is, theirs as a new mark")
-                    .clicked()
-            {
-                actions.push(Action::SettleConflict {
-                    index,
-                    how: Settle::KeepBoth,
+            ui.end_row();
+            for (n, place) in places.iter().enumerate() {
+                ui.label(place.to_string());
+                for (data, strong) in [(base, false), (ours, true), (theirs, true)] {
+                    let text = in_words(data, place);
+                    let text = if strong {
+                        RichText::new(text).strong()
+                    } else {
+                        RichText::new(text)
+                    };
+                    ui.add(egui::Label::new(text).wrap());
+                }
+                ui.horizontal(|ui| {
+                    for (label, pick) in [("Ours", Pick::Ours), ("Theirs", Pick::Theirs)] {
+                        if ui
+                            .small_button(label)
+                            .on_hover_text(format!("Settle {place} with {}'s version", pick.label()))
+                            .clicked()
+                        {
+                            actions.push(Action::SettleConflict {
+                                index,
+                                how: Settle::TakePlace(n, pick),
+                            });
+                        }
+                    }
                 });
-            }
-            if matches!(conflict, Conflict::Mark { .. })
-                && ui
-                    .button("Show in columns")
-                    .on_hover_text("Select the mark's demands in the columns, to edit it by hand")
-                    .clicked()
-            {
-                actions.push(Action::ShowConflict(index));
-            }
-            if ui
-                .button("Settled as it is")
-                .on_hover_text("Keep what the comparison holds now (after editing it by hand)")
-                .clicked()
-            {
-                actions.push(Action::SettleConflict {
-                    index,
-                    how: Settle::AsIs,
-                });
+                ui.end_row();
             }
         });
+}
+
+/// A place's value as people read it.
+fn slot_in_words(slot: &Slot) -> String {
+    let or_none = |t: Option<String>| {
+        t.filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| "(none)".to_owned())
+    };
+    match slot {
+        Slot::Format(n) => n.to_string(),
+        Slot::Text(t) => or_none(t.as_deref().map(one_line)),
+        Slot::Priority(p) => or_none(p.map(|p| p.name().to_owned())),
+        Slot::Value(v) => or_none(v.as_ref().map(ToString::to_string)),
+        Slot::Tags(tags) => or_none(Some(tags.join("; "))),
+        Slot::Source(s) => s
+            .as_ref()
+            .map_or_else(|| "(removed)".to_owned(), |s| one_line(&s.title)),
+        Slot::Issue(i) => i.as_ref().map_or_else(|| "(removed)".to_owned(), |i| one_line(&i.name)),
+        Slot::Side(s) => s.as_ref().map_or_else(
+            || "(removed)".to_owned(),
+            |s| format!("{} ({} demands)", one_line(&s.name), s.demands.len()),
+        ),
+        Slot::Demand(d) => d.as_ref().map_or_else(|| "(removed)".to_owned(), |d| one_line(&d.text)),
+    }
+}
+
+/// Base, ours and theirs side by side.
+fn three_versions(ui: &mut Ui, cmp: &Comparison, conflict: &Conflict, fields: &[String], sides: &MergeSides) {
+    ui.columns(3, |columns| {
+        for (column, (heading, role)) in columns.iter_mut().zip([
+            ("Base (before both)".to_owned(), None),
+            (sides.ours_heading(), Some(Pick::Ours)),
+            (sides.theirs_heading(), Some(Pick::Theirs)),
+        ]) {
+            // A gutter between the three versions, so their texts never run together.
+            column.set_max_width(column.available_width() - 12.0);
+            column.label(RichText::new(heading).weak());
+            version(column, cmp, conflict, role, fields);
+        }
+    });
+    ui.add_space(4.0);
+}
+
+/// The choices for a conflict as a whole.
+fn buttons(ui: &mut Ui, index: usize, conflict: &Conflict, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        let take = |pick: Pick| Action::SettleConflict {
+            index,
+            how: Settle::Take(pick),
+        };
+        if ui
+            .button("Take ours")
+            .on_hover_text("Keep this branch's version of what differs")
+            .clicked()
+        {
+            actions.push(take(Pick::Ours));
+        }
+        if ui
+            .button("Take theirs")
+            .on_hover_text("Keep the merged-in branch's version of what differs")
+            .clicked()
+        {
+            actions.push(take(Pick::Theirs));
+        }
+        if conflict.can_keep_both()
+            && ui
+                .button("Keep both")
+                .on_hover_text("Two marks: ours as it is, theirs as a new mark")
+                .clicked()
+        {
+            actions.push(Action::SettleConflict {
+                index,
+                how: Settle::KeepBoth,
+            });
+        }
+        if matches!(conflict, Conflict::Mark { .. })
+            && ui
+                .button("Show in columns")
+                .on_hover_text("Select the mark's demands in the columns, to edit it by hand")
+                .clicked()
+        {
+            actions.push(Action::ShowConflict(index));
+        }
+        if ui
+            .button("Settled as it is")
+            .on_hover_text("Keep what the comparison holds now (after editing it by hand)")
+            .clicked()
+        {
+            actions.push(Action::SettleConflict {
+                index,
+                how: Settle::AsIs,
+            });
+        }
     });
 }
 
@@ -161,6 +282,35 @@ fn version(ui: &mut Ui, cmp: &Comparison, conflict: &Conflict, role: Option<Pick
             None => absent(ui, missing),
         },
         Conflict::Codebook { base, ours, theirs, .. } => codebook_version(ui, pick(role, base, ours, theirs)),
+        Conflict::Path { base, ours, theirs, .. } => {
+            let path = pick(role, base, ours, theirs);
+            if path.is_empty() {
+                absent(ui, "(no path)");
+            } else {
+                text::label(ui, path, None);
+            }
+        }
+        Conflict::Rounds { ours, theirs, .. } => match role {
+            None => absent(ui, "(no such match)"),
+            Some(side) => {
+                for link in side.of(ours, theirs) {
+                    ui.label(format!(
+                        "{}/{} ↔ {}/{}",
+                        link.old.side(),
+                        link.old.demand(),
+                        link.new.side(),
+                        link.new.demand()
+                    ));
+                }
+            }
+        },
+        Conflict::Handout { base, ours, theirs, .. } => match pick(role, base, ours, theirs) {
+            Some(handout) if handout.instructions.trim().is_empty() => absent(ui, "(no instruction)"),
+            Some(handout) => {
+                text::label(ui, &handout.instructions, None);
+            }
+            None => absent(ui, missing),
+        },
     }
 }
 

@@ -18,6 +18,8 @@ pub struct ImportDialog {
     pub decimal: Option<DecimalMark>,
     /// What an import with these options gives: a summary, or its problems.
     pub outcome: Result<String, String>,
+    /// The table is being read (on a worker thread) for the choices shown.
+    pub reading: bool,
 }
 
 impl ImportDialog {
@@ -70,6 +72,10 @@ impl ImportDialog {
             });
             ui.add_space(6.0);
             match &self.outcome {
+                _ if self.reading => {
+                    // No spinner: it would keep the window drawing while it waits.
+                    ui.label(RichText::new("Reading the table…").weak());
+                }
                 Ok(summary) => {
                     ui.label(summary);
                 }
@@ -85,7 +91,7 @@ impl ImportDialog {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(self.outcome.is_ok(), egui::Button::new("Import"))
+                    .add_enabled(!self.reading && self.outcome.is_ok(), egui::Button::new("Import"))
                     .clicked()
                 {
                     answer = Some(true);
