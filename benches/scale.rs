@@ -512,12 +512,26 @@ fn rounds_bench(c: &mut Criterion) {
 
 /// Three versions of a comparison of 2 × 10,000 demands with 5,000 marks: the
 /// base, ours with 1,000 marks re-noted and theirs with another 1,000 re-coded (as
-/// two coders working apart), as the texts git hands the merge driver.
-fn three_versions() -> [String; 3] {
+/// two coders working apart), as the texts git hands the merge driver. With
+/// `documents`, each side also rewords 500 demands of its own (and ours renames
+/// a side), so that the documents merge field by field.
+fn three_versions(documents: bool) -> [String; 3] {
     let base = comparison(&spec(2, 10_000), 5_000);
     let marks: Vec<_> = base.marks().cloned().collect();
     let changed = |range: std::ops::Range<usize>, note: bool| {
         let mut cmp = base.clone();
+        if documents {
+            let mut document = cmp.documents()[0].clone();
+            let side = usize::from(!note);
+            for demand in document.data.sides[side].demands.iter_mut().step_by(20) {
+                demand.text.push_str(" (reworded)");
+            }
+            if note {
+                document.data.sides[0].name.push_str(" (delegation)");
+            }
+            cmp.apply(stances::model::Edit::ReplaceDocument { index: 0, document })
+                .expect("the document");
+        }
         for mark in &marks[range] {
             let mut m = mark.clone();
             if note {
@@ -543,7 +557,8 @@ fn merge_bench(c: &mut Criterion) {
     use stances::format::comparison_file::parse;
     use stances::format::describe::describe;
     use stances::model::merge::merge;
-    let texts = three_versions();
+    let texts = three_versions(false);
+    let reworded = three_versions(true);
     let mut group = c.benchmark_group("merge 2x10000, 5000 marks, 1000 changed a side");
     group.sample_size(10);
     group.bench_function("baseline: load the three files", |b| {
@@ -556,6 +571,17 @@ fn merge_bench(c: &mut Criterion) {
             black_box(to_ron(&merged).expect("serializes"))
         });
     });
+    group.bench_function(
+        "stances: the same, both sides rewording 500 demands (documents field by field)",
+        |b| {
+            b.iter(|| {
+                let [o, a, t] = reworded.each_ref().map(|t| parse("x.stances.ron", t).expect("loads"));
+                let merged = merge(&o, &a, &t).expect("merges");
+                assert!(merged.conflicts().is_empty(), "the rewordings do not clash");
+                black_box(to_ron(&merged).expect("serializes"))
+            });
+        },
+    );
     group.finish();
     let merged = parse("x.stances.ron", &texts[1]).expect("loads");
     let mut group = c.benchmark_group("describe 2x10000, 5000 marks");

@@ -149,12 +149,12 @@ fn main() -> ExitCode {
             };
             stances::cli::import::run(&table, output.as_deref(), &options, force)
         }
-        None => match stances::gui::run(cli.files, cli.coders, cli.class, coder_source(cli.coder_per_file)) {
+        None => match stances::gui::open_window(cli.files, cli.coders, cli.class, coder_source(cli.coder_per_file)) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
+            Err(message) => {
                 #[expect(clippy::print_stderr, reason = "no window to show the error in")]
                 {
-                    eprintln!("stances: could not open a window: {e}");
+                    eprintln!("{message}");
                 }
                 ExitCode::from(2)
             }

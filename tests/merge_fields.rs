@@ -143,6 +143,14 @@ fn the_hand_out_merges_field_by_field_and_a_worked_example_stays_one() {
     let merged = merge(&base, &ours2, &theirs).unwrap();
     assert!(matches!(merged.conflicts(), [Conflict::Handout { fields, .. }] if fields == &["instructions"]));
     assert_eq!(merged.handout().unwrap().instructions, "Ours.");
+    // A hand-out's conflict (it has no id of its own) saves and opens again.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("merged.stances.ron");
+    save_comparison(&merged, &path).unwrap();
+    assert_eq!(
+        load_comparison(&path).unwrap().comparison.conflicts(),
+        merged.conflicts()
+    );
 }
 
 #[test]

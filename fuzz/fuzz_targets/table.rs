@@ -1,6 +1,8 @@
-//! Any bytes given to the spreadsheet importer as CSV (with any decimal mark and
-//! columns left out) give positions or located problems, never a panic; and the
-//! positions it gives always write a position file that reads back.
+//! Any bytes given to the spreadsheet importer, as CSV or as a workbook (.xlsx,
+//! .ods, .xls: seeded with real workbooks, whose zip and XML the fuzzer
+//! mutates), with any decimal mark and columns left out, give positions or
+//! located problems, never a panic or a huge allocation; and the positions it
+//! gives always write a position file that reads back.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,7 +21,13 @@ fuzz_target!(|data: &[u8]| {
         },
         ignore_columns: if choice & 4 == 0 { Vec::new() } else { vec!["region".to_owned()] },
     };
-    if let Ok(imported) = import_table("fuzz.csv", bytes, &options) {
-        to_position_ron(&imported.positions, "fuzz.csv").expect("imported positions always write and read back");
+    let name = match choice >> 5 {
+        0..=3 => "fuzz.csv",
+        4 | 5 => "fuzz.xlsx",
+        6 => "fuzz.ods",
+        _ => "fuzz.xls",
+    };
+    if let Ok(imported) = import_table(name, bytes, &options) {
+        to_position_ron(&imported.positions, name).expect("imported positions always write and read back");
     }
 });

@@ -146,6 +146,9 @@ pub fn to_table(class: &Class, rows: &[DemandTally]) -> String {
         }
         out.push('\n');
     }
+    out.push('\n');
+    out.push_str(&crate::model::study_notes::changed_note(&study.changed_by_others()));
+    out.push('\n');
     out
 }
 

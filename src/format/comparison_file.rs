@@ -379,7 +379,8 @@ fn validate_conflicts(conflicts: &[Conflict]) -> Vec<PathProblem> {
     use Step::{Field, Index};
     let mut problems = Vec::new();
     for (i, conflict) in conflicts.iter().enumerate() {
-        if !matches!(conflict, Conflict::Codebook { .. }) && conflict.id().trim().is_empty() {
+        if !matches!(conflict, Conflict::Codebook { .. } | Conflict::Handout { .. }) && conflict.id().trim().is_empty()
+        {
             problems.push(PathProblem::value(
                 vec![Field("conflicts"), Index(i)],
                 format!(

@@ -335,8 +335,12 @@ impl StancesApp {
         self.merging = (conflicts > 0).then(|| self.git_finish());
         if conflicts > 0 {
             self.shown.views.main = MainView::Conflicts;
+            let name = self.path().map_or_else(
+                || "`git add` the file".to_owned(),
+                |p| format!("`git add {}`", super::git_flow::git_name(p)),
+            );
             self.notices.warning(format!(
-                "This comparison comes from a merge with {} to settle: choose for each in the Conflicts view, then save and `git add` the file.",
+                "This comparison comes from a merge with {} to settle: choose for each in the Conflicts view, then save and {name}.",
                 crate::format::diagnostics::count(conflicts, "conflict", "conflicts")
             ));
         } else if self.shown.views.main == MainView::Conflicts {

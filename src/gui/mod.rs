@@ -23,6 +23,7 @@ pub mod notices;
 mod panels;
 mod present;
 mod shown;
+mod start;
 mod study;
 pub mod ui;
 pub mod views;
@@ -33,6 +34,7 @@ use std::path::PathBuf;
 pub use app::{AppOptions, StancesApp};
 pub use command::{Action, Command};
 pub use export::export_png;
+pub use start::open_window;
 
 pub use crate::APP_ID;
 

@@ -127,6 +127,17 @@ fn places_table(
     let in_words = |data: Option<&PositionFile>, place: &Place| {
         data.map_or_else(|| "(not there yet)".to_owned(), |d| slot_in_words(&slot(d, place)))
     };
+    // The three versions share the width the place and the buttons leave, so that
+    // a demand's text reads on a few lines, not in a narrow strip.
+    const WHERE: f32 = 200.0;
+    const CHOICE: f32 = 130.0;
+    let version_width = ((ui.available_width() - WHERE - CHOICE - 4.0 * 14.0) / 3.0).clamp(140.0, 440.0);
+    let cell = |ui: &mut Ui, width: f32, text: RichText| {
+        ui.scope(|ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).wrap());
+        });
+    };
     egui::Grid::new(("places", index))
         .striped(true)
         .spacing([14.0, 6.0])
@@ -142,7 +153,7 @@ fn places_table(
             }
             ui.end_row();
             for (n, place) in places.iter().enumerate() {
-                ui.label(place.to_string());
+                cell(ui, WHERE, RichText::new(place.to_string()));
                 for (data, strong) in [(base, false), (ours, true), (theirs, true)] {
                     let text = in_words(data, place);
                     let text = if strong {
@@ -150,7 +161,7 @@ fn places_table(
                     } else {
                         RichText::new(text)
                     };
-                    ui.add(egui::Label::new(text).wrap());
+                    cell(ui, version_width, text);
                 }
                 ui.horizontal(|ui| {
                     for (label, pick) in [("Ours", Pick::Ours), ("Theirs", Pick::Theirs)] {
