@@ -261,7 +261,12 @@ pub fn filter_bar(
 ) {
     ui.horizontal_wrapped(|ui| {
         // Who is coding, always in view: new marks carry this name. One click to change it.
-        let coding = super::text::widget_text(ui, format!("Coding as {coder}"), egui::TextStyle::Button);
+        let who = if coder.trim().is_empty() {
+            "No coder named yet".to_owned()
+        } else {
+            format!("Coding as {coder}")
+        };
+        let coding = super::text::widget_text(ui, who, egui::TextStyle::Button);
         if ui
             .add(egui::Button::new(coding))
             .on_hover_text("New marks are recorded as this coder's. Click to change the name (Edit › Preferences).")
