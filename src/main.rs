@@ -40,7 +40,7 @@ fn main() -> ExitCode {
             ours_label: ours_label.as_deref(),
             theirs_label: theirs_label.as_deref(),
         }),
-        Some(Command::Resolve { file }) => stances::cli::resolve::run(&file),
+        Some(Command::Resolve { file, force }) => stances::cli::resolve::run(&file, force),
         Some(Command::Mergetool {
             base,
             local,

@@ -26,7 +26,8 @@ fn a_conflicting_git_merge_is_settled_in_the_window_and_merges_cleanly_onward() 
     harness.get_by_label("Merge conflicts");
     harness.get_by_label("⚠ Conflicts (1)");
     harness.get_by_label_contains("Mark m-base: status changed differently");
-    harness.get_by_label("Ours (this branch)");
+    harness.get_by_label("Ours (main)");
+    harness.get_by_label("Theirs (bob)");
     harness.get_by_label(" Agreed ");
     harness.get_by_label(" Partial ");
     // Keep both is offered for a mark; take theirs (bob's partial).

@@ -100,7 +100,7 @@ fn a_driver_found_through_path_survives_the_program_moving_and_is_said_when_gone
         err.contains("merges comparisons with `stances`, which cannot be run any more"),
         "{err}"
     );
-    assert!(err.contains("run `stances git-setup` in"), "{err}");
+    assert!(err.contains(" git-setup` here"), "{err}");
 }
 
 #[test]
@@ -340,4 +340,72 @@ fn git_setup_keeps_every_byte_of_an_attributes_file_it_cannot_read_as_text() {
     let mut expected = latin1;
     expected.extend_from_slice(b"*.stances.ron merge=stances diff=stances\n");
     assert_eq!(after, expected);
+}
+
+/// Settled on our side after the driver's merge, the file is ours byte for byte,
+/// yet merged: check --strict and the hook let it be committed (the driver noted
+/// its merge). `stances resolve` will not replace a settled file unless forced,
+/// and then keeps it beside.
+#[test]
+fn a_clash_settled_on_our_side_commits_and_resolve_keeps_settled_work() {
+    let (_tmp, dir) = repository();
+    let (code, out, err) = stances(&dir, &["git-setup", "--hook"]);
+    assert_eq!(code, 0, "{out}{err}");
+    git(&dir, &["checkout", "-q", "-b", "bob"]);
+    edit_and_commit(&dir, "bob recodes", restatus("m-base", "partial", "alice"));
+    git(&dir, &["checkout", "-q", "main"]);
+    edit_and_commit(&dir, "alice recodes", restatus("m-base", "agreed", "alice"));
+    let (code, _, _) = run_in(&dir, "git", &["merge", "--no-edit", "bob"]);
+    assert_ne!(code, 0);
+    // resolve will not replace the driver's merge (conflicts recorded, valid).
+    let (code, _, err) = stances(&dir, &["resolve", FILE]);
+    assert_eq!(code, 2);
+    assert!(err.contains("holds more than git left in it"), "{err}");
+    assert!(err.contains(&format!("stances resolve --force {FILE}")), "{err}");
+    // Settled by taking ours: the file is HEAD's again.
+    git(&dir, &["checkout", "--ours", "--", FILE]);
+    git(&dir, &["add", FILE]);
+    let (code, out, err) = stances(&dir, &["check", "--strict", FILE]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = run_in(&dir, "git", &["commit", "--no-edit"]);
+    assert_eq!(code, 0, "the hook lets a settled merge in: {out}{err}");
+}
+
+#[test]
+fn resolve_forced_keeps_the_file_as_it_was_and_the_hook_says_it_refuses() {
+    let (_tmp, dir) = repository();
+    let (code, out, err) = stances(&dir, &["git-setup", "--hook"]);
+    assert_eq!(code, 0, "{out}{err}");
+    git(&dir, &["checkout", "-q", "-b", "bob"]);
+    edit_and_commit(&dir, "bob recodes", restatus("m-base", "partial", "alice"));
+    git(&dir, &["checkout", "-q", "main"]);
+    edit_and_commit(&dir, "alice recodes", restatus("m-base", "agreed", "alice"));
+    let _ = run_in(&dir, "git", &["merge", "--no-edit", "bob"]);
+    let merged = std::fs::read(dir.join(FILE)).unwrap();
+    let (code, _, err) = stances(&dir, &["resolve", "--force", FILE]);
+    assert_eq!(code, 1, "merged again, with its conflict: {err}");
+    assert!(err.contains(&format!("kept as {FILE}.orig")), "{err}");
+    assert_eq!(std::fs::read(dir.join(format!("{FILE}.orig"))).unwrap(), merged);
+    // Committing with the conflict left: refused, and said.
+    git(&dir, &["add", FILE]);
+    let (code, out, err) = run_in(&dir, "git", &["commit", "--no-edit"]);
+    assert_ne!(code, 0);
+    let said = format!("{out}{err}");
+    assert!(said.contains("pre-commit (stances): commit refused"), "{said}");
+    assert!(said.contains("check --strict: not ready to commit"), "{said}");
+}
+
+#[test]
+fn the_way_out_names_the_folder_and_the_program_that_runs() {
+    let (_tmp, dir) = repository();
+    git(
+        &dir,
+        &["config", "merge.stances.driver", "/gone/stances merge %O %A %B"],
+    );
+    let (_, _, err) = stances(&dir, &["check", FILE]);
+    assert!(err.contains(" git-setup` here"), "run from the repository: {err}");
+    assert!(!err.contains("''"), "{err}");
+    assert!(err.contains("would keep our side only"), "{err}");
+    // Not on PATH: the full path of the program, which runs.
+    assert!(err.contains(&format!("run `{STANCES} git-setup`")), "{err}");
 }

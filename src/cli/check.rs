@@ -34,8 +34,9 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
         let conflicts = cmp.conflicts().len();
         let conflict_note = if conflicts > 0 {
             format!(
-                ", {} (settle them in the window's Conflicts view)",
-                count(conflicts, "unresolved merge conflict", "unresolved merge conflicts")
+                ", {} (settle {} in the window's Conflicts view)",
+                count(conflicts, "unresolved merge conflict", "unresolved merge conflicts"),
+                if conflicts == 1 { "it" } else { "them" }
             )
         } else {
             String::new()
@@ -51,8 +52,9 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
                 "{conflict_note}; git has not merged it (it holds our version only): run `stances resolve {quoted}` to merge it with Stances"
             )
         } else if listed {
+            let finish = io::git::operation(&io::git::folder_of(path)).map_or("git commit", io::git::Operation::finish);
             format!(
-                "{conflict_note}; git still lists it as unmerged: once its conflicts are settled, `git add {quoted}`"
+                "{conflict_note}; git still lists it as unmerged: once its conflicts are settled, `git add {quoted}`, then `{finish}`"
             )
         } else {
             conflict_note
@@ -91,15 +93,21 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
 /// Runs `stances check`: prints results, returns the exit code. With `strict`, a
 /// file with merge conflicts left to settle fails too, and so does one git has
 /// not merged.
-#[expect(clippy::print_stdout, reason = "the check command reports on standard output")]
+#[expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the check command reports on standard output, what --strict refuses on standard error"
+)]
 pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut all_ok = true;
+    let mut not_ready = Vec::new();
     for path in files {
         match check_file(path) {
             Ok((line, conflicts)) => {
                 println!("{line}");
                 if strict && conflicts > 0 {
                     all_ok = false;
+                    not_ready.push(io::display_path(path));
                 }
             }
             Err(problems) => {
@@ -107,6 +115,12 @@ pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
                 println!("{problems}");
             }
         }
+    }
+    if !not_ready.is_empty() {
+        eprintln!(
+            "check --strict: not ready to commit (a merge left to settle): {}",
+            not_ready.join(", ")
+        );
     }
     if all_ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use crate::io::git::{git, program_of, runnable, shell_quoted};
+use crate::io::git::{git, program_of, runnable};
 
 /// The attributes line: which files Stances merges and describes.
 pub const ATTRIBUTES_LINE: &str = "*.stances.ron merge=stances diff=stances";
@@ -18,29 +18,10 @@ pub const ATTRIBUTES_LINE: &str = "*.stances.ron merge=stances diff=stances";
 /// The line that marks Stances's part of a pre-commit hook.
 const HOOK_MARK: &str = "# stances: refuse a comparison git has not merged or whose conflicts are not settled";
 
-/// How git should start this very program, in a form that survives it moving:
-/// the AppImage's own path when it runs from one (the program inside lives in a
-/// temporary mount), the Flatpak's `flatpak run` inside a Flatpak, `stances`
-/// when that name on `PATH` is this program, else its full path, quoted.
+/// How git should start this very program, in a form that survives it moving
+/// (see [`crate::io::git::this_program`]).
 pub fn recorded_command() -> String {
-    if let Some(appimage) = std::env::var_os("APPIMAGE").filter(|p| Path::new(p).is_file()) {
-        return shell_quoted(&Path::new(&appimage).display().to_string());
-    }
-    if std::env::var("FLATPAK_ID").is_ok_and(|id| id == crate::APP_ID) {
-        return format!("flatpak run --command=stances {}", crate::APP_ID);
-    }
-    let exe = std::env::current_exe().ok();
-    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let on_path = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(if cfg!(windows) { "stances.exe" } else { "stances" }))
-            .find(|candidate| candidate.is_file())
-    });
-    match (&exe, on_path) {
-        (Some(exe), Some(found)) if canonical(exe) == canonical(&found) => "stances".to_owned(),
-        (Some(exe), _) => shell_quoted(&exe.display().to_string()),
-        (None, _) => "stances".to_owned(),
-    }
+    crate::io::git::this_program()
 }
 
 /// Runs `command --version` as git would (through the shell): refused, with
@@ -164,7 +145,10 @@ fn hook_lines(exe: &str) -> String {
          \x20   fi\n\
          }}\n\
          if stances_files | tr '\\0' '\\n' | grep -q .; then\n\
-         \x20   stances_files | xargs -0 {exe} check --strict || exit 1\n\
+         \x20   stances_files | xargs -0 {exe} check --strict || {{\n\
+         \x20       echo \"pre-commit (stances): commit refused: a comparison above is not merged, or holds conflicts to settle. Settle them in Stances, git add, and commit again.\" >&2\n\
+         \x20       exit 1\n\
+         \x20   }}\n\
          fi\n"
     )
 }

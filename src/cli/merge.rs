@@ -27,8 +27,16 @@ pub fn merge_sides(ours: Option<&str>, theirs: Option<&str>) -> Option<MergeSide
     };
     let here = std::env::current_dir().ok()?;
     let rebase = crate::io::git::operation(&here) == Some(crate::io::git::Operation::Rebase);
+    // Git says `HEAD` for our side of a merge: the branch it is on says more.
+    let ours = given(ours).map(|label| {
+        if label == "HEAD" && !rebase {
+            crate::io::git::git(&here, &["symbolic-ref", "--short", "-q", "HEAD"]).unwrap_or(label)
+        } else {
+            label
+        }
+    });
     let sides = MergeSides {
-        ours: given(ours).unwrap_or_default(),
+        ours: ours.unwrap_or_default(),
         theirs: given(theirs).or_else(from_env).unwrap_or_default(),
         rebase,
     };
@@ -56,6 +64,11 @@ pub fn report(outcome: &Outcome, shown: &str, finish: &str) -> ExitCode {
     }
     let quoted = crate::io::git::shell_quoted(shown);
     eprintln!("Open it in Stances to settle them (the Conflicts view), save, then `git add {quoted}` and `{finish}`.");
+    if finish == "git rebase --continue" {
+        eprintln!(
+            "Git runs no pre-commit hook while it rebases: `stances check --strict {quoted}` says whether any is left before you continue."
+        );
+    }
     ExitCode::from(1)
 }
 

@@ -245,6 +245,10 @@ pub enum Command {
     Resolve {
         /// The comparison file in the repository.
         file: PathBuf,
+        /// Merge again even a file that holds more than git left in it (a merge
+        /// already made, changes since); it is kept beside as `FILE.orig`.
+        #[arg(long)]
+        force: bool,
     },
     /// What `git mergetool --tool=stances` runs (set up by `stances git-setup`):
     /// keeps a comparison the merge driver already merged (merges one git merged
@@ -307,7 +311,7 @@ impl Command {
             | Self::Rounds { files, .. }
             | Self::Tally { files, .. } => files.iter().map(PathBuf::as_path).collect(),
             Self::Export { file, coders, .. } => std::iter::once(file).chain(coders).map(PathBuf::as_path).collect(),
-            Self::Describe { file } | Self::Resolve { file } => vec![file],
+            Self::Describe { file } | Self::Resolve { file, .. } => vec![file],
             Self::Diff { old, new, .. } => vec![old, new],
             Self::Import { table, .. } => vec![table],
             // The merge driver, its tool and the set-up itself are how it gets fixed.

@@ -41,8 +41,9 @@ impl StancesApp {
             ));
             return;
         }
-        match io::merge::resolve(&path) {
-            Ok((outcome, from)) => {
+        // Offered only for a file git left as it was: nothing of anyone's is replaced.
+        match io::merge::resolve(&path, false) {
+            Ok(io::merge::Resolved { outcome, from, .. }) => {
                 // What is open came from the file as git left it: nothing of the user's is lost.
                 self.doc.mark_saved();
                 self.open(ctx, std::slice::from_ref(&path));

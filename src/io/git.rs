@@ -65,7 +65,8 @@ pub fn repo_path(root: &Path, path: &Path) -> Option<String> {
 }
 
 /// A path as the user would type it from where they are: relative to the
-/// current folder when it is below it, and quoted for the shell when it needs to be.
+/// current folder when it is below it (`.` for the folder itself), and quoted for
+/// the shell when it needs to be.
 pub fn shown_for_shell(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let here = std::env::current_dir().ok();
@@ -73,7 +74,45 @@ pub fn shown_for_shell(path: &Path) -> String {
         .as_deref()
         .and_then(|here| absolute.strip_prefix(here).ok())
         .map_or(absolute.clone(), Path::to_path_buf);
-    shell_quoted(&shown.display().to_string())
+    let shown = shown.display().to_string();
+    if shown.is_empty() {
+        ".".to_owned()
+    } else {
+        shell_quoted(&shown)
+    }
+}
+
+/// Where to run a command for the repository at `root`: "here", or "in FOLDER".
+fn in_folder(root: &Path) -> String {
+    match shown_for_shell(root).as_str() {
+        "." => "here".to_owned(),
+        folder => format!("in {folder}"),
+    }
+}
+
+/// How the user starts the program running now, as one shell word or command:
+/// an AppImage by its own path, a Flatpak by `flatpak run`, `stances` when that
+/// name on `PATH` is this program, else its full path. What git records, and
+/// what messages tell the user to run.
+pub fn this_program() -> String {
+    if let Some(appimage) = std::env::var_os("APPIMAGE").filter(|p| Path::new(p).is_file()) {
+        return shell_quoted(&Path::new(&appimage).display().to_string());
+    }
+    if std::env::var("FLATPAK_ID").is_ok_and(|id| id == crate::APP_ID) {
+        return format!("flatpak run --command=stances {}", crate::APP_ID);
+    }
+    let exe = std::env::current_exe().ok();
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(if cfg!(windows) { "stances.exe" } else { "stances" }))
+            .find(|candidate| candidate.is_file())
+    });
+    match (&exe, on_path) {
+        (Some(exe), Some(found)) if canonical(exe) == canonical(&found) => "stances".to_owned(),
+        (Some(exe), _) => shell_quoted(&exe.display().to_string()),
+        (None, _) => "stances".to_owned(),
+    }
 }
 
 pub use crate::model::words::shell_quoted;
@@ -138,13 +177,13 @@ pub fn driver_problem(path: &Path) -> Option<String> {
     let root = work_tree(path)?;
     let dir = folder_of(path);
     let shown = shown_for_shell(path);
-    let setup = format!("run `stances git-setup` in {}", shown_for_shell(&root));
+    let setup = format!("run `{} git-setup` {}", this_program(), in_folder(&root));
     match git(&dir, &["config", "--get", "merge.stances.driver"]) {
         Ok(command) if !command.trim().is_empty() => {
             let program = program_of(&command);
             (!runnable(&program)).then(|| {
                 format!(
-                    "{shown}: this repository merges comparisons with `{program}`, which cannot be run any more (moved or uninstalled?), so git would merge this file line by line; {setup} to record the Stances you use now"
+                    "{shown}: this repository merges comparisons with `{program}`, which cannot be run any more (moved or uninstalled?), so a merge of this file would keep our side only (git keeps the other side's version, and `stances resolve` merges them); {setup} to record the Stances you use now"
                 )
             })
         }
@@ -164,6 +203,42 @@ pub fn driver_problem(path: &Path) -> Option<String> {
             })
         }
     }
+}
+
+/// Where the merge driver notes which merges it made: in the repository's git
+/// folder, never in the work tree.
+fn merges_made(root: &Path) -> Option<PathBuf> {
+    let dir = PathBuf::from(git(root, &["rev-parse", "--git-path", "stances-merges"]).ok()?);
+    Some(if dir.is_absolute() { dir } else { root.join(dir) })
+}
+
+/// A short, stable name for a merge of the file `name` with their version `theirs`.
+fn merge_key(name: &str, theirs: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in name.bytes().chain([0]).chain(theirs.iter().copied()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Notes that the merge driver merged `name` (the file's name in the repository)
+/// with their version `theirs`: a file of ours alone is then what a person
+/// settled, not what a missing driver left. Done from the driver, in the work
+/// tree git runs it in; nothing is noted outside a repository.
+pub fn note_driver_merge(name: &str, theirs: &[u8]) {
+    let Ok(here) = std::env::current_dir() else { return };
+    let Some(dir) = work_tree(&here).and_then(|root| merges_made(&root)) else {
+        return;
+    };
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join(merge_key(name, theirs)), name);
+    }
+}
+
+/// Whether the merge driver merged `name` with their version `theirs`.
+fn driver_merged(root: &Path, name: &str, theirs: &[u8]) -> bool {
+    merges_made(root).is_some_and(|dir| dir.join(merge_key(name, theirs)).is_file())
 }
 
 /// What git is doing in a repository that can leave a file to merge.
@@ -195,6 +270,25 @@ impl Operation {
             Self::Revert => "REVERT_HEAD",
         }
     }
+}
+
+/// What the merge or rebase under way around `path` calls its two sides, for a
+/// merge made outside git's driver (`stances resolve`): the branch or commit
+/// being brought in, and whether ours is the branch being rebased onto.
+pub fn sides_under_way(path: &Path) -> Option<crate::model::conflict::MergeSides> {
+    let root = work_tree(path)?;
+    let operation = operation(&root)?;
+    let theirs = match operation {
+        Operation::Merge => git(&root, &["name-rev", "--name-only", "--no-undefined", "MERGE_HEAD"]).ok(),
+        other => git(&root, &["log", "-1", "--format=%h (%s)", other.other_head()]).ok(),
+    }
+    .unwrap_or_default();
+    let ours = git(&root, &["symbolic-ref", "--short", "-q", "HEAD"]).unwrap_or_else(|_| "HEAD".to_owned());
+    Some(crate::model::conflict::MergeSides {
+        ours,
+        theirs,
+        rebase: operation == Operation::Rebase,
+    })
 }
 
 /// The merge, rebase, cherry-pick or revert under way in the repository of `dir`.
@@ -254,12 +348,23 @@ pub fn unmerged_versions(path: &Path) -> Result<Option<Versions>, String> {
 /// still listed as unmerged or was `git add`ed since; or its versions, to merge
 /// again. A file the driver merged, or one the user settled, is not this.
 pub fn not_merged(path: &Path) -> Result<Option<Versions>, String> {
-    if let Some(versions) = unmerged_versions(path)? {
-        let now = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let they_changed = versions.base.as_ref() != Some(&versions.theirs) && versions.theirs != versions.ours;
-        return Ok((they_changed && now == versions.ours).then_some(versions));
-    }
-    ours_taken_whole(path)
+    let found = match unmerged_versions(path)? {
+        Some(versions) => {
+            let now = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let they_changed = versions.base.as_ref() != Some(&versions.theirs) && versions.theirs != versions.ours;
+            (they_changed && now == versions.ours).then_some(versions)
+        }
+        None => ours_taken_whole(path)?,
+    };
+    // The driver merged it, and a person settled on our side: merged after all.
+    // (Unless the driver cannot run now: then its note is from an earlier try.)
+    let merged_by_driver = |versions: &Versions| {
+        work_tree(path)
+            .and_then(|root| Some((repo_path(&root, path)?, root)))
+            .is_some_and(|(name, root)| driver_merged(&root, &name, &versions.theirs))
+            && driver_problem(path).is_none()
+    };
+    Ok(found.filter(|versions| !merged_by_driver(versions)))
 }
 
 /// During a merge or rebase, a file git took whole from our side although the

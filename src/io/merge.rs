@@ -61,8 +61,15 @@ pub fn merge_files(
 ) -> Result<Outcome, String> {
     let base = Version::read(base, "base", name)?;
     let ours_version = Version::read(ours, "ours", name)?;
-    let theirs = Version::read(theirs, "theirs", name)?;
-    merge_versions(&base, &ours_version, &theirs, output.unwrap_or(ours), sides)
+    let theirs_version = Version::read(theirs, "theirs", name)?;
+    let target = output.unwrap_or(ours);
+    let outcome = merge_versions(&base, &ours_version, &theirs_version, target, sides)?;
+    // As git's driver: noted, so that a file later settled on our side is not
+    // taken for one the driver never merged.
+    if let (Some(name), Ok(bytes)) = (name, std::fs::read(theirs)) {
+        git::note_driver_merge(name, &bytes);
+    }
+    Ok(outcome)
 }
 
 /// Merges three versions and writes the result to `target`, only once
@@ -162,10 +169,35 @@ pub fn versions_to_merge(path: &Path) -> Result<Versions, String> {
     ))
 }
 
-/// Merges the versions git keeps of `path` and writes the result over it.
-pub fn resolve(path: &Path) -> Result<(Outcome, String), String> {
+/// What resolving did: the merge's outcome, where the versions came from, and
+/// where the file as it was is kept (when it held work of its own).
+pub struct Resolved {
+    pub outcome: Outcome,
+    pub from: String,
+    pub kept: Option<std::path::PathBuf>,
+}
+
+/// Merges the versions git keeps of `path` and writes the result over it. A
+/// file that holds more than git left in it (a merge already made, a person's
+/// settling or edits since) is not replaced unless `force`, and then it is kept
+/// beside, as `FILE.orig`.
+pub fn resolve(path: &Path, force: bool) -> Result<Resolved, String> {
     let versions = versions_to_merge(path)?;
     let shown = git::shown_for_shell(path);
+    let now = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
+    let has_markers = now.split(|&b| b == b'\n').any(|l| l.starts_with(b"<<<<<<<"));
+    let left_by_git = now == versions.ours || has_markers;
+    let kept = if left_by_git {
+        None
+    } else if force {
+        let backup = backup_path(path);
+        std::fs::write(&backup, &now).map_err(|e| format!("{}: {e}", backup.display()))?;
+        Some(backup)
+    } else {
+        return Err(format!(
+            "{shown} holds more than git left in it (a merge already made, or changes since): merging again from git's versions would replace them. Settle what is left in the window; or, to start the merge over, run `stances resolve --force {shown}` (the file as it is now is kept as {shown}.orig)"
+        ));
+    };
     let Versions {
         base,
         ours,
@@ -176,6 +208,21 @@ pub fn resolve(path: &Path) -> Result<(Outcome, String), String> {
     let base = version("base", base.unwrap_or_default())?;
     let ours = version("ours", ours)?;
     let theirs = version("theirs", theirs)?;
-    let outcome = merge_versions(&base, &ours, &theirs, path, None)?;
-    Ok((outcome, from))
+    let outcome = merge_versions(&base, &ours, &theirs, path, git::sides_under_way(path))?;
+    Ok(Resolved { outcome, from, kept })
+}
+
+/// `FILE.orig`, or `FILE.orig.2`… where that is taken.
+fn backup_path(path: &Path) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut candidate = path.with_file_name(format!("{name}.orig"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{name}.orig.{n}"));
+        n += 1;
+    }
+    candidate
 }

@@ -58,7 +58,7 @@ pub fn refusal(found: &[Unsettled], anyway: &str) -> Option<String> {
 pub fn warning(found: &[Unsettled]) -> Option<String> {
     (!found.is_empty()).then(|| {
         format!(
-            "Warning: {}; these figures may count a coding twice or miss one.",
+            "Warning: {}; where they clash, this report shows one side's version (ours), and figures from it may count a coding twice or miss one.",
             listed(found)
         )
     })
