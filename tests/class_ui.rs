@@ -104,14 +104,14 @@ fn a_class_opens_on_its_tallies_with_who_said_what_a_click_away() {
     harness.get_by_label_contains("Majority: Disputed (60 %)");
     assert!(
         harness
-            .query_by_label("student 29: Both want the killing to stop")
+            .query_by_label("Student 29: Both want the killing to stop")
             .is_none(),
         "notes wait for a click"
     );
     harness.get_by_label("Agreed: 3").click();
     harness.run();
-    harness.get_by_label("student 29: Both want the killing to stop");
-    harness.get_by_label("No note: student 27, student 28");
+    harness.get_by_label("Student 29: Both want the killing to stop");
+    harness.get_by_label("No note: Student 27, Student 28");
 
     tab(&mut harness, "Students (31)");
     harness.get_by_label("Not handed in (1 on the list, no file): Zoe");
@@ -270,7 +270,7 @@ fn the_class_result_is_presented_without_names_then_the_key() {
         harness.get_by_label(count);
     }
     assert!(
-        harness.query_by_label_contains("student 29").is_none(),
+        harness.query_by_label_contains("Student 29").is_none(),
         "the students' names are hidden on the projector"
     );
     assert!(
@@ -280,10 +280,10 @@ fn the_class_result_is_presented_without_names_then_the_key() {
     // N shows who said what, and hides it again.
     harness.key_press(Key::N);
     harness.run();
-    harness.get_by_label("student 29 (Agreed): Both want the killing to stop");
+    harness.get_by_label("Student 29 (Agreed): Both want the killing to stop");
     harness.key_press(Key::N);
     harness.run();
-    assert!(harness.query_by_label_contains("student 29").is_none());
+    assert!(harness.query_by_label_contains("Student 29").is_none());
 
     harness.key_press(Key::Space);
     harness.run();

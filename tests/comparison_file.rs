@@ -493,3 +493,39 @@ fn a_change_with_a_broken_time_is_refused_at_its_line() {
     let line = text.lines().position(|l| l.contains("yesterday")).unwrap() + 1;
     assert!(err.contains(&format!(":{line}:")), "{err}");
 }
+
+/// Format 8: a student's copy of a hand-out records the student (name as typed,
+/// an id made when they started), so that two students of one name are two.
+#[test]
+fn a_format_8_hand_in_records_its_student_and_saves_byte_for_byte() {
+    let path = fixture("handin-v8.stances.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let loaded = stances::io::load_comparison(&path).unwrap();
+    assert_eq!(loaded.format, 8);
+    let student = loaded.comparison.student().expect("a student");
+    assert_eq!(student.name, "María José");
+    assert_eq!(student.id, "019af2b0-0000-7000-8000-cc0000000000");
+    assert_eq!(
+        loaded
+            .comparison
+            .marks()
+            .filter(|m| !loaded.comparison.is_example(&m.id))
+            .count(),
+        1,
+        "her one mark, besides the worked examples"
+    );
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, to_ron(&loaded.comparison).unwrap()).unwrap();
+        return;
+    }
+    assert_eq!(to_ron(&loaded.comparison).unwrap(), text);
+    // An empty name is refused where it stands, saying what to write.
+    let bad = text.replace("name: \"María José\"", "name: \"\"");
+    let e = stances::format::comparison_file::parse("x.stances.ron", &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("the student's name is empty") && e.contains("x.stances.ron:"),
+        "{e}"
+    );
+}

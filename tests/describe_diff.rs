@@ -21,7 +21,7 @@ use stances::model::synthetic::{Spec, comparison};
 use stances::model::{Comparison, Edit, Priority, Source, Value};
 
 /// How many kinds of edit [`edited`] makes.
-const EDITS: usize = 42;
+const EDITS: usize = 43;
 
 fn demand(data: &mut stances::model::PositionFile) -> &mut stances::model::Demand {
     &mut data.sides[0].demands[0]
@@ -141,6 +141,7 @@ fn edited(cmp: &Comparison, kind: usize, text: &str) -> Comparison {
             out.apply(Edit::SetHandout(Some(Handout {
                 instructions: new,
                 examples: Vec::new(),
+                student: None,
             })))
             .unwrap();
         }
@@ -148,6 +149,7 @@ fn edited(cmp: &Comparison, kind: usize, text: &str) -> Comparison {
             out.apply(Edit::SetHandout(Some(Handout {
                 instructions: String::new(),
                 examples: vec![mark.id.clone()],
+                student: None,
             })))
             .unwrap();
         }
@@ -172,6 +174,18 @@ fn edited(cmp: &Comparison, kind: usize, text: &str) -> Comparison {
                 theirs: new,
                 rebase: true,
             }));
+        }
+        42 => {
+            out.apply(Edit::SetHandout(Some(Handout {
+                instructions: String::new(),
+                examples: Vec::new(),
+                student: Some(stances::model::handout::Student {
+                    name: new,
+                    id: "s-1".into(),
+                    started: "2025-06-02T14:30:00Z".into(),
+                }),
+            })))
+            .unwrap();
         }
         _ => unreachable!("{kind} is not an edit"),
     }

@@ -111,12 +111,14 @@ fn the_hand_out_merges_field_by_field_and_a_worked_example_stays_one() {
     let base = base().with_handout(Some(Handout {
         instructions: "Code every demand.".into(),
         examples: Vec::new(),
+        student: None,
     }));
     let example = base.marks().next().unwrap().id.clone();
     let mut ours = base.clone();
     ours.apply(Edit::SetHandout(Some(Handout {
         instructions: "Code every demand.".into(),
         examples: vec![example.clone()],
+        student: None,
     })))
     .unwrap();
     let mut theirs = base.clone();
@@ -124,6 +126,7 @@ fn the_hand_out_merges_field_by_field_and_a_worked_example_stays_one() {
         .apply(Edit::SetHandout(Some(Handout {
             instructions: "Code every demand, with a note.".into(),
             examples: Vec::new(),
+            student: None,
         })))
         .unwrap();
     let merged = merge(&base, &ours, &theirs).unwrap();
@@ -138,6 +141,7 @@ fn the_hand_out_merges_field_by_field_and_a_worked_example_stays_one() {
         .apply(Edit::SetHandout(Some(Handout {
             instructions: "Ours.".into(),
             examples: Vec::new(),
+            student: None,
         })))
         .unwrap();
     let merged = merge(&base, &ours2, &theirs).unwrap();

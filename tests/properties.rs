@@ -114,6 +114,10 @@ enum Step {
         prop::sample::Index,
     ),
     RoundUnmatch(prop::sample::Index),
+    /// A hand-out made of the comparison (its marks kept as worked examples or
+    /// not), and a student starting on it under a name.
+    HandOut(String, bool),
+    StartStudent(String),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -139,6 +143,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (ix(), ix(), ix(), ix()).prop_map(|(a, b, o, n)| Step::RoundMatch(a, b, o, n)),
         1 => (ix(), ix(), ix(), ix()).prop_map(|(a, b, o, n)| Step::RoundReject(a, b, o, n)),
         1 => ix().prop_map(Step::RoundUnmatch),
+        1 => (text(), any::<bool>()).prop_map(|(t, k)| Step::HandOut(t, k)),
+        1 => text().prop_map(Step::StartStudent),
     ]
 }
 
@@ -283,6 +289,13 @@ fn take(doc: &mut Document, pool: &[PositionFile], step: Step, next_id: &mut u32
             (!links.is_empty())
                 .then(|| links[i.index(links.len())].clone())
                 .and_then(|(old, new, link)| cmp.round_decision_edit(&old, &new, |d| d.unmatch(&link)))
+        }
+        Step::HandOut(instructions, keep) => cmp
+            .handout_copy(&instructions, keep)
+            .ok()
+            .map(|h| stances::model::Edit::SetHandout(h.handout().cloned())),
+        Step::StartStudent(name) if !name.trim().is_empty() => {
+            cmp.start_student_edit(stances::model::handout::Student::starting(&name))
         }
         _ => None,
     };

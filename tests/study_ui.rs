@@ -246,13 +246,13 @@ fn a_class_folder_opens_with_stray_and_empty_files_said() {
     assert!(
         notices
             .iter()
-            .any(|n| n.contains("Not part of the class") && n.contains("zz-other.stances.ron")),
+            .any(|n| n.contains("Not counted: student 00's file") && n.contains("zz-other.stances.ron")),
         "{notices:?}"
     );
     assert!(
         notices
             .iter()
-            .any(|n| n.contains("1 file has no mark") && n.contains("student-30")),
+            .any(|n| n.contains("Handed in with no mark") && n.contains("student-30")),
         "{notices:?}"
     );
     tab(&mut harness, "Disagreements (");

@@ -178,5 +178,28 @@ fn thirty_students_in_a_folder_and_a_stray_file_left_out() {
     assert_eq!(code, 0, "{err}");
     assert!(table.contains("Class: 30 students"), "{table}");
     assert!(table.contains("18 Disputed · 9 Partial · 3 Agreed"), "{table}");
-    assert!(err.contains("zz-other.stances.ron: not part of the class"), "{err}");
+    assert!(
+        err.contains("Not counted: student 0's file") && err.contains("zz-other.stances.ron"),
+        "{err}"
+    );
+}
+
+/// A FIFO in the class's folder is skipped and said: reading it would wait for a
+/// writer forever. Names keep every dot.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_folder_is_skipped_and_a_dotted_name_kept() {
+    let dir = small_class();
+    let fifo = dir.path().join("pipe.stances.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    std::fs::rename(dir.path().join("s5.stances.ron"), dir.path().join("J. Doe.stances.ron")).unwrap();
+    let (code, table, err) = run_stances(["tally".into(), dir.path().as_os_str().to_owned()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(table.contains("Class: 5 students"), "{table}");
+    assert!(err.contains("pipe.stances.ron: not a regular file, skipped."), "{err}");
+    assert!(
+        err.contains("Handed in with no mark (counted as coding nothing): J. Doe."),
+        "{err}"
+    );
 }

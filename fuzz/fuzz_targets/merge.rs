@@ -83,6 +83,11 @@ fn edit(cmp: &mut Comparison, op: u8, arg: u8, n: usize) {
         8 => Some(Edit::SetHandout(Some(Handout {
             instructions: format!("Instruction {}", arg % 4),
             examples: marks.iter().take(usize::from(arg % 3)).map(|m| m.id.clone()).collect(),
+            student: (arg % 5 == 0).then(|| stances::model::handout::Student {
+                name: format!("Student {}", arg % 2),
+                id: format!("s-{}", arg % 3),
+                started: "2025-06-02T14:30:00Z".into(),
+            }),
         }))),
         9 if !marks.is_empty() => {
             let mut mark = marks[pick(marks.len())].clone();

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::format::csv_out::{CsvOut, CsvStyle};
-use crate::io::study::LeftOut;
-use crate::model::study::{CodedCopy, CoderSource, Study};
+use crate::model::class_roll::Class;
+use crate::model::study::Study;
 use crate::model::tally::{DemandTally, tally};
 use crate::model::unsettled::{refusal, unsettled, warning};
 use crate::model::words::one_line;
@@ -22,55 +22,9 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// A class: the students' files of the first file's positions, and the files
-/// left out, each with why.
-pub struct Class {
-    pub study: Study,
-    pub students: usize,
-    pub left_out: Vec<String>,
-}
-
-/// Reads the class: each file one student; files of other positions left out.
+/// Reads the class: the one reader the window uses too.
 pub fn read_class(paths: &[PathBuf]) -> Result<Class, String> {
-    let files = crate::io::study::read_class(paths)?;
-    let mut left_out: Vec<String> = files
-        .left_out
-        .into_iter()
-        .map(|left| match left {
-            LeftOut::Unreadable(e) => format!("not part of the class: {e}"),
-            LeftOut::OtherPositions { file, why } => format!("{file}: not part of the class: {why}"),
-        })
-        .collect();
-    if files.members.is_empty() {
-        left_out.push("no student's comparison file could be read; give the students' files (.stances.ron), or a folder holding them".into());
-        return Err(left_out.join("\n"));
-    }
-    let kept: Vec<CodedCopy> = files.members.into_iter().map(|(_, copy)| copy).collect();
-    let handed_in = kept.len();
-    let study = Study::with_coders(kept, CoderSource::EachFile).map_err(|e| e.to_string())?;
-    // Students on the folder's list who handed nothing in are in the class too:
-    // they coded nothing.
-    let missing = files.roster.as_deref().map_or_else(Vec::new, |roster| {
-        let files: Vec<String> = study
-            .copies()
-            .iter()
-            .map(|c| crate::model::study::file_stem(&c.file))
-            .collect();
-        crate::model::class::not_handed_in(roster, study.coders(), &files)
-    });
-    if !missing.is_empty() {
-        left_out.push(format!(
-            "not handed in ({}, counted as not coding anything): {}",
-            crate::model::class::ROSTER_FILE,
-            missing.join(", ")
-        ));
-    }
-    let students = handed_in + missing.len();
-    Ok(Class {
-        study,
-        students,
-        left_out,
-    })
+    crate::io::class::read_class(paths)
 }
 
 /// A share as CSV writes it: four decimals, empty where undefined.
@@ -97,7 +51,7 @@ pub fn to_csv(class: &Class, rows: &[DemandTally], style: CsvStyle) -> Result<St
             r.side().to_owned(),
             r.demand().to_owned(),
             cmp.demand(ix).issue.clone(),
-            class.students.to_string(),
+            class.size().to_string(),
             row.not_coded.to_string(),
         ];
         cells.extend(row.counts.iter().map(ToString::to_string));
@@ -118,7 +72,11 @@ pub fn counts_in_words(study: &Study, row: &DemandTally) -> String {
 pub fn to_table(class: &Class, rows: &[DemandTally]) -> String {
     let study = &class.study;
     let cmp = study.base();
-    let mut out = format!("Class: {} students; {} demands.\n", class.students, study.units().len());
+    let mut out = format!(
+        "Class: {}; {} demands.\n",
+        crate::model::words::count(class.size(), "student", "students"),
+        study.units().len()
+    );
     let mut issue = None;
     for row in rows {
         let ix = study.units()[row.unit];
@@ -168,10 +126,10 @@ pub fn run(paths: &[PathBuf], format: OutputFormat, allow_conflicts: bool, style
         return ExitCode::from(1);
     }
     let warning = warning(&found);
-    for line in &class.left_out {
+    for line in class.summary() {
         eprintln!("{line}");
     }
-    let mut rows = tally(&class.study, class.students);
+    let mut rows = tally(&class.study, class.size());
     // Grouped by issue, as the columns show them; sides in order within each.
     let cmp = class.study.base();
     rows.sort_by_key(|r| cmp.demand_issue(class.study.units()[r.unit]).unwrap_or(usize::MAX));

@@ -3,7 +3,8 @@
 //! Format 3 is format 2 with marks that record what each coder of a study had said
 //! (a consensus); format 4 adds decisions about rounds, format 5 the conflicts a
 //! merge left to settle, format 6 a teacher's hand-out, format 7 the changes made
-//! to marks by someone other than their coder. A file is written in the oldest format that holds it, so
+//! to marks by someone other than their coder, format 8 the student coding a
+//! copy of a hand-out. A file is written in the oldest format that holds it, so
 //! that earlier versions keep opening it. Format 1 files are read by
 //! [`super::comparison_v1`] and converted. The format is documented in
 //! `docs/comparison-file.md`.
@@ -27,7 +28,10 @@ use crate::model::rounds::RoundDecisions;
 use crate::model::view::ViewState;
 
 /// The newest comparison file format this version reads and writes.
-pub const COMPARISON_FORMAT: u32 = 7;
+pub const COMPARISON_FORMAT: u32 = 8;
+
+/// The format whose hand-outs may record the student coding them.
+pub const STUDENT_FORMAT: u32 = 8;
 
 /// The format whose marks may record changes made by someone other than their
 /// coder, and whose conflicts may say what the merge's two sides were.
@@ -50,7 +54,9 @@ pub const OLDEST_NATIVE_FORMAT: u32 = 2;
 
 /// The format a comparison is written in: the oldest that holds it.
 pub fn format_for(cmp: &Comparison) -> u32 {
-    if cmp.marks().any(|m| !m.changes.is_empty())
+    if cmp.student().is_some() {
+        STUDENT_FORMAT
+    } else if cmp.marks().any(|m| !m.changes.is_empty())
         || written_merge_sides(cmp).is_some()
         || cmp.conflicts().iter().any(Conflict::needs_format_7)
     {
@@ -351,6 +357,9 @@ fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
         |m| format!("`{}`", m.id),
     ));
     problems.extend(validate_changes(&file.marks));
+    if let Some(student) = file.handout.as_ref().and_then(|h| h.student.as_ref()) {
+        problems.extend(validate_student(student));
+    }
     problems.extend(validate_rounds(&file.rounds));
     problems.extend(validate_conflicts(&file.conflicts));
     problems
@@ -370,6 +379,35 @@ fn validate_changes(marks: &[Mark]) -> Vec<PathProblem> {
                 ));
             }
         }
+    }
+    problems
+}
+
+/// A hand-in's student has a name, an id and a time they started.
+fn validate_student(student: &crate::model::handout::Student) -> Vec<PathProblem> {
+    use Step::Field;
+    let at = |f| vec![Field("handout"), Field("student"), Field(f)];
+    let mut problems = Vec::new();
+    if student.name.trim().is_empty() {
+        problems.push(PathProblem::value(
+            at("name"),
+            "the student's name is empty; write the name the student gave, like \"Maria Lopez\"",
+        ));
+    }
+    if student.id.trim().is_empty() {
+        problems.push(PathProblem::value(
+            at("id"),
+            "the student's id is empty; it tells apart two students of one name: give any text no other hand-in uses",
+        ));
+    }
+    if !is_valid_timestamp(&student.started) {
+        problems.push(PathProblem::value(
+            at("started"),
+            format!(
+                "`{}` is not a timestamp; write it like 2025-06-02T14:30:00Z",
+                student.started
+            ),
+        ));
     }
     problems
 }

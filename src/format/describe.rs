@@ -77,6 +77,14 @@ pub fn describe(cmp: &Comparison, format: u32) -> String {
         for example in &handout.examples {
             line(format!("hand-out worked example: mark {}", short_id(example)));
         }
+        if let Some(student) = &handout.student {
+            line(format!(
+                "hand-in of {} (student {}, started {})",
+                one_line(&student.name),
+                short_id(&student.id),
+                student.started
+            ));
+        }
     }
     line(format!("columns: {}", columns_in_words(cmp)));
     if let Some(sides) = cmp.merge_sides() {

@@ -121,7 +121,12 @@ pub struct StancesApp {
 
     // ----- who works, and what they opened -----
     pub(super) recent: Vec<PathBuf>,
+    /// Who codes in this window now: the computer's coder, or the student coding
+    /// the open hand-out.
     pub(super) coder: String,
+    /// The coder this computer remembers (Edit › Preferences): a student's name
+    /// typed for a hand-out never becomes it.
+    pub(super) computer_coder: String,
     /// The adjudicator's name for this window, when the coder's is one of a study's coders.
     pub(super) adjudicator: Option<String>,
 
@@ -182,6 +187,7 @@ impl StancesApp {
             flow: Flow::Idle,
             notices: Notices::default(),
             recent,
+            computer_coder: coder.clone(),
             coder,
             adjudicator: None,
             watcher: FileWatcher::new(move || ctx.request_repaint()),
@@ -320,16 +326,28 @@ impl StancesApp {
             ));
         }
         self.handout_from = None;
-        self.dialogs.handout_welcome = self
-            .comparison()
-            .handout()
-            .map(|h| super::ui::handout_dialog::HandoutWelcome {
-                instructions: h.instructions.clone(),
-                name: self.coder.clone(),
-                focused: false,
-            });
-        if self.dialogs.handout_welcome.is_some() {
-            self.handout_from = self.file.as_ref().map(|f| f.path.clone());
+        // Each document starts with the computer's coder: a student's name stays
+        // with the student's copy.
+        self.coder.clone_from(&self.computer_coder);
+        if let Some(student) = self.comparison().student().map(|s| s.name.clone()) {
+            // A student's copy, opened again: they go on under the name recorded.
+            self.notices.info(format!(
+                "This is {student}'s copy of the hand-out: new marks are theirs."
+            ));
+            self.coder = student;
+        } else {
+            // The name box starts empty for every student of a shared computer.
+            self.dialogs.handout_welcome =
+                self.comparison()
+                    .handout()
+                    .map(|h| super::ui::handout_dialog::HandoutWelcome {
+                        instructions: h.instructions.clone(),
+                        name: String::new(),
+                        focused: false,
+                    });
+            if self.dialogs.handout_welcome.is_some() {
+                self.handout_from = self.file.as_ref().map(|f| f.path.clone());
+            }
         }
         let conflicts = self.comparison().conflicts().len();
         self.merging = (conflicts > 0).then(|| self.git_finish());
@@ -361,8 +379,9 @@ impl StancesApp {
     pub(super) fn suggested_save_path(&self) -> PathBuf {
         if let Some(file) = &self.file {
             if self.handout_from.as_ref() == Some(&file.path) {
-                // A student's own copy, beside the hand-out, named after them.
-                return handout_copy_path(&file.path, &self.coder);
+                // A student's own copy, beside the hand-out, named after them,
+                // and never the name of another student's file.
+                return free_handout_copy_path(&file.path, &self.coder, self.comparison().student());
             }
             return file.path.clone();
         }
@@ -513,7 +532,7 @@ impl eframe::App for StancesApp {
             && let Some(name) = welcome.show(&ctx)
         {
             self.dialogs.handout_welcome = None;
-            actions.push(super::command::Action::SetCoder(name));
+            actions.push(super::command::Action::StartAsStudent(name));
         }
         self.ask_about_others_mark(&ctx);
         self.ask_to_merge_again(&ctx);
@@ -542,7 +561,7 @@ impl eframe::App for StancesApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
-        eframe::set_value(storage, CODER_KEY, &self.coder);
+        eframe::set_value(storage, CODER_KEY, &self.computer_coder);
         eframe::set_value(storage, PRESENTATION_ZOOM_KEY, &self.presenter.zoom);
         eframe::set_value(storage, HIDE_MARKS_KEY, &self.presenter.hide_marks);
         eframe::set_value(storage, DETAILS_KEY, &self.shown.details);
@@ -555,6 +574,25 @@ impl eframe::App for StancesApp {
     }
 }
 
+/// As [`handout_copy_path`], numbered (`… - Maria (2)`) past a file that holds
+/// another student's work (another id, or any file not this student's).
+fn free_handout_copy_path(handout: &Path, student: &str, who: Option<&crate::model::handout::Student>) -> PathBuf {
+    let first = handout_copy_path(handout, student);
+    let theirs = |path: &Path| {
+        crate::io::load_comparison(path).is_ok_and(|l| match (l.comparison.student(), who) {
+            (Some(there), Some(me)) => there.id == me.id,
+            _ => false,
+        })
+    };
+    if !first.exists() || theirs(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| handout_copy_path(handout, &format!("{} ({n})", student.trim())))
+        .find(|p| !p.exists() || theirs(p))
+        .unwrap_or(first)
+}
+
 /// Where a student's copy of the hand-out at `handout` goes: beside it, named
 /// after the student (`istanbul-handout - Ana.stances.ron`).
 fn handout_copy_path(handout: &Path, student: &str) -> PathBuf {
@@ -562,7 +600,7 @@ fn handout_copy_path(handout: &Path, student: &str) -> PathBuf {
     let student: String = student
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == ' ' || c == '-' {
+            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '(' | ')' | ',') {
                 c
             } else {
                 '_'

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use super::app::StancesApp;
 use super::ui::class_slides::{ClassDemand, ClassSlides};
-use crate::model::class::{ClassFilter, Key, Order, not_handed_in, rows};
+use crate::model::class::{ClassFilter, Key, Order, rows};
+use crate::model::class_roll::Roll;
 use crate::model::study::{Cell, Study};
 use crate::model::tally::{DemandTally, tally};
 
@@ -24,13 +25,10 @@ pub enum ClassAction {
 }
 
 pub struct ClassState {
-    /// Students in the class: the coders, files with no mark, and those on the
-    /// folder's list who did not hand in.
-    size: usize,
+    /// Who is in the class, as `stances tally` reads it too.
+    roll: Roll,
     /// One per unit of the study.
     tallies: Vec<DemandTally>,
-    /// On the folder's list without a file; `None` without a list.
-    missing: Option<Vec<String>>,
     key: Option<Key>,
     filter: ClassFilter,
     order: Order,
@@ -41,18 +39,14 @@ pub struct ClassState {
 }
 
 impl ClassState {
-    /// `idle` are the names of files with no mark; `roster` the folder's list of students.
-    pub fn new(study: &Study, idle: &[String], roster: Option<&[String]>) -> Self {
-        let missing = roster.map(|r| not_handed_in(r, study.coders(), idle));
-        let size = study.coders().len() + idle.len() + missing.as_ref().map_or(0, Vec::len);
-        let tallies = tally(study, size);
+    pub fn new(study: &Study, roll: Roll) -> Self {
+        let tallies = tally(study, roll.size());
         let rows = rows(study, &tallies, &ClassFilter::default(), Order::default());
         let issues = (0..study.units().len()).map(|u| study.issue_of(u)).collect();
         Self {
             issues,
-            size,
+            roll,
             tallies,
-            missing,
             key: None,
             filter: ClassFilter::default(),
             order: Order::default(),
@@ -61,7 +55,11 @@ impl ClassState {
     }
 
     pub fn size(&self) -> usize {
-        self.size
+        self.roll.size()
+    }
+
+    pub fn roll(&self) -> &Roll {
+        &self.roll
     }
 
     pub fn tally(&self, unit: usize) -> &DemandTally {
@@ -92,8 +90,8 @@ impl ClassState {
 
     /// The students on the folder's list who have not handed in; `None` when
     /// the folder has no list.
-    pub fn missing(&self) -> Option<&[String]> {
-        self.missing.as_deref()
+    pub fn missing(&self) -> Option<Vec<&str>> {
+        self.roll.roster.is_some().then(|| self.roll.missing())
     }
 
     fn show(&mut self, study: &Study, filter: ClassFilter, order: Order) {

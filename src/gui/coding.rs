@@ -11,6 +11,29 @@ use crate::model::coders::Coding;
 use crate::model::mark::{Stamp, new_mark_id};
 
 impl StancesApp {
+    /// A student starts coding the open hand-out: the student (the name typed,
+    /// an id made now) is recorded in their copy as where it starts from, not as
+    /// an edit to undo; the name codes their marks in this window only, never
+    /// becoming the computer's coder.
+    pub(super) fn start_as_student(&mut self, name: &str) {
+        let student = crate::model::handout::Student::starting(name);
+        if let Some(edit) = self.comparison().start_student_edit(student) {
+            let mut cmp = self.doc.comparison().clone();
+            match cmp.apply(edit) {
+                Ok(_) => {
+                    self.doc = crate::model::Document::new(cmp);
+                    self.doc.mark_unsaved();
+                }
+                Err(e) => self.notices.error(format!("cannot record the student: {e}")),
+            }
+        }
+        name.trim().clone_into(&mut self.coder);
+        self.notices.info(format!(
+            "You are coding as {}: your marks and your copy are recorded as yours. File › Save keeps your copy beside the hand-out.",
+            self.coder
+        ));
+    }
+
     pub(super) fn stamp(&self) -> Stamp {
         Stamp::now(self.coder.clone())
     }

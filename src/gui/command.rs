@@ -425,6 +425,9 @@ pub enum Action {
     /// Keeps the open version of a file that changed on disk.
     IgnoreChange(PathBuf),
     SetCoder(String),
+    /// A student starts coding the open hand-out under the name they typed: it
+    /// is recorded in their copy, and codes their marks in this window only.
+    StartAsStudent(String),
     /// A choice of the import dialog changed: read the table again with it.
     ImportOptionsChanged,
     /// Gives every mark of the coder `from` ("" for marks with no name) to `to`.

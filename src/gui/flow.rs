@@ -83,6 +83,12 @@ pub(super) enum Flow {
         path: PathBuf,
         then: Option<Pending>,
     },
+    /// The file about to be saved over is another student's hand-in.
+    ReplaceStudent {
+        path: PathBuf,
+        then: Option<Pending>,
+        theirs: String,
+    },
 }
 
 impl Flow {
@@ -298,6 +304,13 @@ impl StancesApp {
 
     /// File › Open: a document in place of the open one, asking first if work would be lost.
     pub(super) fn open(&mut self, ctx: &Context, paths: &[PathBuf]) {
+        // A folder (a class, from Recent files) opens as the class it holds.
+        if let [folder] = paths
+            && folder.is_dir()
+        {
+            self.open_class(ctx, paths);
+            return;
+        }
         if let Some(opened) = self.read_document(paths) {
             self.guard(ctx, Pending::Open(Box::new(opened)));
         }
@@ -384,6 +397,10 @@ impl StancesApp {
             self.flow = Flow::Conflict { path, then };
             return;
         }
+        if check && let Some(theirs) = self.other_students_file(&path) {
+            self.flow = Flow::ReplaceStudent { path, then, theirs };
+            return;
+        }
         self.flow = Flow::Idle;
         let written = comparison_file::to_ron(self.comparison())
             .and_then(|text| io::write_atomically(&path, text.as_bytes()).map(|()| text));
@@ -426,6 +443,30 @@ impl StancesApp {
 
     /// Whether `path` is the open comparison's file and holds something else than
     /// what Stances last read or wrote there.
+    /// Whose work `path` holds, when saving the open student's copy there would
+    /// replace another student's: a hand-in recorded for another student, or
+    /// (from 0.3) marks by another name. Never asked for the file already open.
+    fn other_students_file(&self, path: &Path) -> Option<String> {
+        let me = self.comparison().student()?;
+        if self
+            .file
+            .as_ref()
+            .is_some_and(|f| f.path == path && self.handout_from.as_ref() != Some(&f.path))
+        {
+            return None;
+        }
+        let there = io::load_comparison(path).ok()?.comparison;
+        match there.student() {
+            Some(other) if other.id == me.id => None,
+            Some(other) => Some(other.name.clone()),
+            None => there
+                .marks()
+                .filter(|m| !there.is_example(&m.id))
+                .map(|m| m.coder.trim().to_owned())
+                .find(|c| !c.is_empty() && c != me.name.trim()),
+        }
+    }
+
     fn changed_by_someone_else(&self, path: &Path) -> bool {
         let Some(file) = self.file.as_ref().filter(|f| f.path == path) else {
             return false;
@@ -568,6 +609,21 @@ impl StancesApp {
                     ConflictChoice::SaveAs => self.save_as(ctx, then),
                     ConflictChoice::OpenOther => self.open_in_new_window(&path),
                     ConflictChoice::Cancel => {}
+                }
+            }
+            Flow::ReplaceStudent { path, theirs, .. } => {
+                let shown = path.display().to_string();
+                let mine = self.coder.clone();
+                let Some(choice) = prompts::replace_student(ctx, &shown, theirs, &mine) else {
+                    return;
+                };
+                let Flow::ReplaceStudent { path, then, .. } = std::mem::replace(&mut self.flow, Flow::Idle) else {
+                    return;
+                };
+                match choice {
+                    prompts::ReplaceChoice::Replace => self.save_to(ctx, &path, then, false),
+                    prompts::ReplaceChoice::SaveAs => self.save_as(ctx, then),
+                    prompts::ReplaceChoice::Cancel => {}
                 }
             }
             Flow::Idle | Flow::SavingAs(_) => {}

@@ -343,8 +343,10 @@ impl StancesApp {
             Action::Export(format) => self.request_export(ctx, format),
             Action::SetCoder(name) => {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
+                self.computer_coder.clone_from(&name);
                 self.coder = name;
             }
+            Action::StartAsStudent(name) => self.start_as_student(&name),
             Action::SetMarksCoder { from, to } => {
                 let count = self
                     .comparison()

@@ -43,7 +43,7 @@ pub(super) struct StudyState {
 }
 
 impl StudyState {
-    fn new(adjudication: Adjudication, roster: Option<Option<Vec<String>>>) -> Self {
+    fn new(adjudication: Adjudication, roll: Option<crate::model::class_roll::Roll>) -> Self {
         let mut state = Self {
             adjudication,
             tab: StudyTab::Agreement,
@@ -57,15 +57,18 @@ impl StudyState {
         };
         let study = state.adjudication.study();
         let demands = tally(study, study.coders().len());
-        let idle: Vec<String> = study
-            .copies()
-            .iter()
-            .filter(|c| c.comparison.marks().all(|m| c.comparison.is_example(&m.id)))
-            .map(|c| crate::model::study::file_stem(&c.file))
-            .collect();
-        if let Some(roster) = roster {
+        let idle: Vec<String> = match &roll {
+            Some(roll) => roll.coded_nothing(study).into_iter().map(str::to_owned).collect(),
+            None => study
+                .copies()
+                .iter()
+                .filter(|c| c.comparison.marks().all(|m| c.comparison.is_example(&m.id)))
+                .map(|c| crate::model::study::file_stem(&c.file))
+                .collect(),
+        };
+        if let Some(roll) = roll {
             // A class opens on its tallies.
-            state.class = Some(super::class::ClassState::new(study, &idle, roster.as_deref()));
+            state.class = Some(super::class::ClassState::new(study, roll));
             state.tab = StudyTab::Class;
         }
         state.coders = (coders(study, &demands), idle);
@@ -133,8 +136,8 @@ pub(super) struct OpenedStudy {
     /// What was said about the files while reading them (a class's files left
     /// out, students who coded nothing), shown once the study is open.
     notes: Vec<String>,
-    /// Opened as a class: with the folder's list of students, if it has one.
-    class: Option<Option<Vec<String>>>,
+    /// Opened as a class: who is in it.
+    class: Option<crate::model::class_roll::Roll>,
 }
 
 impl StancesApp {
@@ -371,51 +374,35 @@ impl StancesApp {
         }
     }
 
+    /// The class as `stances tally` reads it (one reader): each hand-in one
+    /// student, never refused for two students of one name.
     fn read_class(&mut self, paths: &[PathBuf]) -> Option<OpenedStudy> {
-        let files = match crate::io::study::read_class(paths) {
-            Ok(files) => files,
+        let class = match crate::io::class::read_class(paths) {
+            Ok(class) => class,
             Err(e) => {
                 self.notices.error(e);
                 return None;
             }
         };
-        let mut notes: Vec<String> = files
-            .left_out
-            .iter()
-            .map(|left| match left {
-                crate::io::study::LeftOut::Unreadable(e) => format!("Not part of the class: {e}"),
-                crate::io::study::LeftOut::OtherPositions { file, why } => {
-                    format!("Not part of the class: {file}: {why}")
-                }
-            })
-            .collect();
-        let idle: Vec<String> = files
-            .members
-            .iter()
-            .filter(|(_, copy)| copy.comparison.marks().len() == 0)
-            .map(|(_, copy)| crate::model::study::file_stem(&copy.file))
-            .collect();
-        if !idle.is_empty() {
-            notes.push(format!(
-                "{} no mark, so {} not among the coders: {}.",
-                crate::format::diagnostics::count(idle.len(), "file has", "files have"),
-                if idle.len() == 1 { "it is" } else { "they are" },
-                idle.join(", ")
-            ));
+        let notes = class.summary();
+        let crate::model::class_roll::Class { roll, study } = class;
+        let found = crate::model::unsettled::unsettled(study.copies().iter().map(|c| (c.file.as_str(), &c.comparison)));
+        if let Some(refusal) = crate::model::unsettled::refusal(&found, "then open the class again") {
+            self.notices.error(refusal);
+            return None;
         }
-        let mut opened = self.study_of(files.members, CoderSource::MarkNames);
-        match opened.as_mut() {
-            Some(opened) => {
-                opened.notes = notes;
-                opened.class = Some(files.roster);
-            }
-            None => {
-                for note in notes {
-                    self.notices.warning(note);
-                }
-            }
+        // The folder is what was opened: Recent files gets it, not thirty students' files.
+        for path in paths {
+            self.remember_recent(path);
         }
-        opened
+        let (adjudication, consensus) = Adjudication::start(study, &Stamp::now(self.adjudicator()), new_mark_id);
+        Some(OpenedStudy {
+            adjudication,
+            consensus,
+            file: None,
+            notes,
+            class: Some(roll),
+        })
     }
 
     pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf], source: CoderSource) {

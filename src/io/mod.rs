@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod class;
 pub mod git;
 pub mod merge;
 pub mod read;

@@ -172,56 +172,9 @@ impl Key {
     }
 }
 
-/// The file in a class's folder listing its students, one name a line.
-pub const ROSTER_FILE: &str = "students.txt";
-
-/// The names in a list of students: one a line, blank lines and lines starting
-/// with `#` left out, each name once.
-pub fn parse_roster(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for line in text.lines() {
-        let name = line.trim().trim_start_matches('\u{feff}').trim();
-        if name.is_empty() || name.starts_with('#') {
-            continue;
-        }
-        if !names.iter().any(|n| same_name(n, name)) {
-            names.push(name.to_owned());
-        }
-    }
-    names
-}
-
-/// The students on the list who are neither among the coders nor the names of
-/// files that hold no mark: those who have not handed in.
-pub fn not_handed_in(roster: &[String], coders: &[String], idle: &[String]) -> Vec<String> {
-    roster
-        .iter()
-        .filter(|name| !coders.iter().chain(idle).any(|c| same_name(c, name)))
-        .cloned()
-        .collect()
-}
-
-/// Names compared as people write them: case and surrounding spaces aside.
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn roster_skips_blanks_comments_and_repeats() {
-        let names = parse_roster("\u{feff}# Class 3B\r\nAna\r\n\r\n  Ben  \nana\n");
-        assert_eq!(names, ["Ana", "Ben"]);
-    }
-
-    #[test]
-    fn not_handed_in_are_the_listed_without_a_file() {
-        let roster = parse_roster("Ana\nBen\nChloé\nDev\n");
-        let missing = not_handed_in(&roster, &["ana".into(), "Ben".into()], &["Dev".into()]);
-        assert_eq!(missing, ["Chloé"]);
-    }
 
     #[test]
     fn key_agreement_share() {

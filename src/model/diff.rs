@@ -162,6 +162,21 @@ fn diff_handout(old: &Comparison, new: &Comparison, changes: &mut Vec<Change>) {
             if examples(a) != examples(b) {
                 changes.push(Change::new("hand-out", "", "worked examples", examples(a), examples(b)));
             }
+            let student = |h: Option<&super::handout::Handout>| {
+                h.and_then(|h| h.student.as_ref())
+                    .map(|s| {
+                        format!(
+                            "{} ({}, from {})",
+                            one_line(&s.name),
+                            super::words::short_id(&s.id),
+                            s.started
+                        )
+                    })
+                    .unwrap_or_default()
+            };
+            if student(a) != student(b) {
+                changes.push(Change::new("hand-out", "", "student", student(a), student(b)));
+            }
         }
     }
 }

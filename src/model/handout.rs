@@ -2,7 +2,7 @@
 //! the positions and the codebook, an instruction shown when a student opens it,
 //! and, when the teacher chose, the teacher's marks as worked examples, which
 //! students read but which are not theirs (a class's study leaves them out).
-//! Comparison format 6.
+//! Comparison format 6; a student's copy records the student (format 8).
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,32 @@ pub struct Handout {
     /// and left out of a class's figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<MarkId>,
+    /// Who is coding this copy, recorded when they started: a class counts the
+    /// student the hand-in names, not a guess from its file name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub student: Option<Student>,
+}
+
+/// The student coding a copy of a hand-out. The name is as they typed it; the
+/// id is made when they start, so two students who type "Maria" are two.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Student {
+    pub name: String,
+    pub id: String,
+    /// When they started coding (RFC 3339).
+    pub started: String,
+}
+
+impl Student {
+    /// A student starting now, under the name they typed.
+    pub fn starting(name: &str) -> Self {
+        Self {
+            name: name.trim().to_owned(),
+            id: super::mark::new_mark_id(),
+            started: super::mark::now_timestamp(),
+        }
+    }
 }
 
 impl Comparison {
@@ -31,6 +57,19 @@ impl Comparison {
     pub fn with_handout(mut self, handout: Option<Handout>) -> Self {
         self.handout = handout;
         self
+    }
+
+    /// The student coding this copy of a hand-out, when one has started.
+    pub fn student(&self) -> Option<&Student> {
+        self.handout.as_ref().and_then(|h| h.student.as_ref())
+    }
+
+    /// The edit that records `student` as coding this copy of a hand-out;
+    /// `None` when this is no hand-out.
+    pub fn start_student_edit(&self, student: Student) -> Option<super::Edit> {
+        let mut handout = self.handout.clone()?;
+        handout.student = Some(student);
+        Some(super::Edit::SetHandout(Some(handout)))
     }
 
     /// Whether a mark is a worked example of the hand-out (not a student's own).
@@ -59,6 +98,7 @@ impl Comparison {
         .with_handout(Some(Handout {
             instructions: instructions.trim().to_owned(),
             examples,
+            student: None,
         })))
     }
 }

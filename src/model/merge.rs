@@ -271,7 +271,8 @@ pub fn merge_history(ours: &[MarkChange], theirs: &[MarkChange]) -> Vec<MarkChan
 }
 
 /// A teacher's hand-out, field by field: its instruction three ways, its worked
-/// examples as a set (one added on either side stays a worked example).
+/// examples as a set (one added on either side stays a worked example), the
+/// student three ways.
 fn merge_handout(
     base: Option<&Handout>,
     ours: Option<&Handout>,
@@ -288,15 +289,38 @@ fn merge_handout(
         Outcome::Take(handout) => handout,
         Outcome::Clash => match (ours, theirs) {
             (Some(o), Some(t)) => {
-                let Handout { instructions, examples } = o;
+                let Handout {
+                    instructions,
+                    examples,
+                    student,
+                } = o;
+                // One conflict for the hand-out, naming every field that clashed.
+                let mut clashed: Vec<&str> = Vec::new();
                 let instructions =
                     field(base.map(|b| &b.instructions), instructions, &t.instructions).unwrap_or_else(|| {
-                        conflicts.push(clash("instructions"));
+                        clashed.push("instructions");
                         instructions.clone()
                     });
                 let no_examples = Vec::new();
                 let examples = merge_set(base.map_or(&no_examples, |b| &b.examples), examples, &t.examples);
-                Some(Handout { instructions, examples })
+                // Who a hand-in belongs to is never mixed: two students' records are a conflict.
+                let student = field(base.map(|b| &b.student), student, &t.student).unwrap_or_else(|| {
+                    clashed.push("student");
+                    student.clone()
+                });
+                if !clashed.is_empty() {
+                    conflicts.push(Conflict::Handout {
+                        fields: clashed.iter().map(|f| (*f).to_owned()).collect(),
+                        base: base.cloned(),
+                        ours: ours.cloned(),
+                        theirs: theirs.cloned(),
+                    });
+                }
+                Some(Handout {
+                    instructions,
+                    examples,
+                    student,
+                })
             }
             (o, t) => {
                 conflicts.push(clash("removed"));

@@ -4,6 +4,7 @@
 
 pub mod alignment;
 pub mod class;
+pub mod class_roll;
 pub mod codebook;
 mod codebook_edit;
 pub mod coders;
@@ -27,6 +28,7 @@ pub mod overview;
 pub mod position;
 pub mod presentation;
 pub mod reliability;
+pub mod roster;
 mod round_decisions;
 pub mod rounds;
 mod rounds_edit;

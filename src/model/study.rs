@@ -227,6 +227,37 @@ impl Study {
 
     /// Reads coders' comparisons as one study, its coders found as `source` says.
     pub fn with_coders(copies: Vec<CodedCopy>, source: CoderSource) -> Result<Self, StudyError> {
+        Self::build(copies, |copies| find_coders(copies, source))
+    }
+
+    /// A class's study: each copy is one student's hand-in, named by `labels`
+    /// (one per copy, already told apart); every mark in it but the hand-out's
+    /// worked examples is that student's, whatever coder name it carries (a lab
+    /// computer may have put the last student's there). A copy with no mark of
+    /// its own is a student who coded nothing: no coder of the study.
+    pub fn of_students(copies: Vec<CodedCopy>, labels: &[String]) -> Result<Self, StudyError> {
+        Self::build(copies, |copies| {
+            let mut coders = Vec::new();
+            let mut maps = Vec::with_capacity(copies.len());
+            for (copy, label) in copies.iter().zip(labels) {
+                let cmp = &copy.comparison;
+                let mut map = CoderNames::new();
+                for mark in cmp.marks().filter(|m| !cmp.is_example(&m.id)) {
+                    if map.is_empty() {
+                        coders.push(label.clone());
+                    }
+                    map.insert(mark.coder.trim().to_owned(), coders.len() - 1);
+                }
+                maps.push(map);
+            }
+            Ok((coders, maps))
+        })
+    }
+
+    fn build(
+        copies: Vec<CodedCopy>,
+        find: impl FnOnce(&[CodedCopy]) -> Result<(Vec<String>, Vec<CoderNames>), StudyError>,
+    ) -> Result<Self, StudyError> {
         let Some(base) = copies.first() else {
             return Err(StudyError::NoFiles);
         };
@@ -262,7 +293,7 @@ impl Study {
             }
         }
 
-        let (coders, copy_coders) = find_coders(&copies, source)?;
+        let (coders, copy_coders) = find(&copies)?;
         let mut given: HashMap<(usize, usize), Vec<Given>> = HashMap::new();
         for ((copy, map), names) in copies.iter().zip(&document_maps).zip(&copy_coders) {
             let cmp = &copy.comparison;
@@ -323,6 +354,12 @@ impl Study {
     /// positions; refused, saying what differs, when `other` holds other positions.
     pub fn match_positions(&self, other: &CodedCopy) -> Result<HashMap<String, String>, StudyError> {
         match_documents(&self.copies[0], other)
+    }
+
+    /// How `other` (the file `file`) differs from the study's positions, in
+    /// words; `None` when it codes the same positions.
+    pub fn positions_difference(&self, file: &str, other: &Comparison) -> Option<String> {
+        same_documents(&self.copies[0], file, other).err()
     }
 
     /// As [`Self::match_positions`], for a comparison not read from a coder's file.
@@ -524,13 +561,17 @@ fn match_documents(base: &CodedCopy, copy: &CodedCopy) -> Result<HashMap<String,
 
 /// For each document of `other` (the file `file`), the id of the base document with the same positions.
 fn match_comparison(base: &CodedCopy, file: &str, other: &Comparison) -> Result<HashMap<String, String>, StudyError> {
-    let copy = CodedCopyName { file };
-    let refuse = |what: String| {
+    same_documents(base, file, other).map_err(|what| {
         StudyError::DifferentPositions(format!(
-            "{} and {} are not codings of the same positions: {what}. Every coder's comparison must be made from the same position files (File › New from position files, or `stances new`).",
-            copy.file, base.file
+            "{file} and {} are not codings of the same positions: {what}. Every coder's comparison must be made from the same position files (File › New from position files, or `stances new`).",
+            base.file
         ))
-    };
+    })
+}
+
+/// As [`match_comparison`], refused with the first difference alone, in words.
+fn same_documents(base: &CodedCopy, file: &str, other: &Comparison) -> Result<HashMap<String, String>, String> {
+    let copy = CodedCopyName { file };
     let ours = base.comparison.documents();
     let theirs = other.documents();
     let mut map = HashMap::new();
@@ -538,24 +579,24 @@ fn match_comparison(base: &CodedCopy, file: &str, other: &Comparison) -> Result<
         let same_id = ours.iter().find(|d| d.id == doc.id);
         let matched = match same_id {
             Some(d) if d.data == doc.data => d,
-            Some(d) => return Err(refuse(describe_difference(&d.id, &d.data, &doc.data))),
+            Some(d) => return Err(describe_difference(&d.id, &d.data, &doc.data)),
             None => match ours.iter().find(|d| d.data == doc.data) {
                 Some(d) => d,
                 None => {
-                    return Err(refuse(format!(
+                    return Err(format!(
                         "{} holds the positions of {}, which {} does not",
                         copy.file, doc.path, base.file
-                    )));
+                    ));
                 }
             },
         };
         map.insert(doc.id.clone(), matched.id.clone());
     }
     if let Some(missing) = ours.iter().find(|d| !map.values().any(|m| *m == d.id)) {
-        return Err(refuse(format!(
+        return Err(format!(
             "{} holds the positions of {}, which {} does not",
             base.file, missing.path, copy.file
-        )));
+        ));
     }
     Ok(map)
 }

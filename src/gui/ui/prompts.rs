@@ -53,6 +53,46 @@ pub enum ConflictChoice {
 
 /// `can_merge`: the version Stances read or wrote last is known, so the unsaved
 /// work can be merged into the version on disk.
+/// What to do when a save would replace another student's hand-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplaceChoice {
+    SaveAs,
+    Replace,
+    Cancel,
+}
+
+/// Asks before a student's copy replaces the file of `theirs` (another student).
+pub fn replace_student(ctx: &Context, shown_path: &str, theirs: &str, mine: &str) -> Option<ReplaceChoice> {
+    let mut choice = None;
+    let response = egui::Modal::new(Id::unique("replace_student_prompt")).show(ctx, |ui| {
+        ui.set_width(500.0);
+        ui.heading("Another student's file");
+        ui.label(format!(
+            "{shown_path} holds {theirs}'s work. Saving {mine}'s copy there would replace it."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(egui::RichText::new("Save as another file…").strong())
+                .on_hover_text("Keep both students' work")
+                .clicked()
+            {
+                choice = Some(ReplaceChoice::SaveAs);
+            }
+            if ui.button(format!("Replace {theirs}'s file")).clicked() {
+                choice = Some(ReplaceChoice::Replace);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(ReplaceChoice::Cancel);
+            }
+        });
+    });
+    if response.should_close() && choice.is_none() {
+        choice = Some(ReplaceChoice::Cancel);
+    }
+    choice
+}
+
 pub fn conflict(ctx: &Context, shown_path: &str, can_merge: bool) -> Option<ConflictChoice> {
     let mut choice = None;
     let response = egui::Modal::new(Id::unique("conflict_prompt")).show(ctx, |ui| {

@@ -285,11 +285,11 @@ pub fn coders(
     );
     ui.add_space(6.0);
     if let Some(class) = class {
-        match class.missing() {
+        match class.missing().as_deref() {
             Some([]) => {
                 ui.label(format!(
                     "Everyone on the list of students ({}) has handed in.",
-                    crate::model::class::ROSTER_FILE
+                    crate::model::roster::ROSTER_FILE
                 ));
             }
             Some(missing) => {
@@ -306,11 +306,22 @@ pub fn coders(
                 ui.label(
                     RichText::new(format!(
                         "To see who has not handed in, put a list of the students in the class folder: {}, one name a line.",
-                        crate::model::class::ROSTER_FILE
+                        crate::model::roster::ROSTER_FILE
                     ))
                     .weak(),
                 );
             }
+        }
+        let not_listed = class.roll().not_listed();
+        if !not_listed.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "Handed in under a name not on the list ({}): {}",
+                    not_listed.len(),
+                    not_listed.join(", ")
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
         }
     }
     if !idle.is_empty() {

@@ -161,9 +161,12 @@ fn start(ui: &mut Ui, context: &WelcomeContext<'_>, actions: &mut Vec<Action>) {
     if !context.recent.is_empty() {
         ui.label(RichText::new("Recent").strong());
         for path in context.recent.iter().take(8) {
-            let name = path
+            let mut name = path
                 .file_name()
                 .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            if path.is_dir() {
+                name.push_str(" (class)");
+            }
             if ui.link(name).on_hover_text(path.display().to_string()).clicked() {
                 actions.push(Action::Open(vec![path.clone()]));
             }
