@@ -118,7 +118,7 @@ fn a_class_opens_on_its_tallies_with_who_said_what_a_click_away() {
     assert_eq!(
         harness.query_all_by_label("100 % (1 of 1)").count(),
         18,
-        "the 18 who gave the majority's status"
+        "the 18 who gave the status the rest of the class gave most"
     );
 }
 
@@ -160,7 +160,7 @@ fn the_class_view_narrows_by_majority_and_issue() {
     let dir = class_folder();
     let mut harness = open_class(dir.path());
     harness.get_by_label("15 demands shown of 15; click a bar's colour to see who gave that status, with their notes.");
-    combo(&mut harness, "Majority");
+    combo(&mut harness, "Most given");
     harness.run();
     harness.get_by_label("Disputed").click();
     harness.run();

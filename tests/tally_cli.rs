@@ -83,7 +83,7 @@ fn a_small_class_tallied_by_hand() {
     assert_eq!(
         csv.lines().next(),
         Some(
-            "document,side,demand,issue,coders,not_coded,agreed,partial,disputed,unaddressed,majority,majority_share,pairwise_agreement"
+            "document,side,demand,issue,students,not_coded,agreed,partial,disputed,unaddressed,most_given,most_given_share,majority,pairwise_agreement"
         )
     );
     // 3 disputed, 1 partial, s5 not coded: majority 3/4, pairs agreeing 3 of 6.
@@ -102,21 +102,25 @@ fn a_small_class_tallied_by_hand() {
             "0",
             "disputed",
             "0.7500",
+            "disputed",
             "0.5000"
         ]
     );
-    // A tie: no majority; the one pair disagrees.
+    // A tie: no status given most, no majority; the one pair disagrees.
     assert_eq!(
         row(&csv, "ru-limited-truce")[4..],
-        ["5", "3", "1", "1", "0", "0", "", "", "0.0000"]
+        ["5", "3", "1", "1", "0", "0", "", "", "", "0.0000"]
     );
     // s3's two statuses count as not coding it: one student coded it, no pair.
     assert_eq!(
         row(&csv, "ua-children")[4..],
-        ["5", "4", "0", "0", "0", "1", "unaddressed", "1.0000", ""]
+        ["5", "4", "0", "0", "0", "1", "unaddressed", "1.0000", "unaddressed", ""]
     );
     // Nobody coded it.
-    assert_eq!(row(&csv, "ru-no-nato")[4..], ["5", "5", "0", "0", "0", "0", "", "", ""]);
+    assert_eq!(
+        row(&csv, "ru-no-nato")[4..],
+        ["5", "5", "0", "0", "0", "0", "", "", "", ""]
+    );
     assert_golden("tally.csv", &csv);
     let (code, table, _) = run_stances(["tally".into(), dir.path().as_os_str().to_owned()]);
     assert_eq!(code, 0);
@@ -201,5 +205,39 @@ fn a_fifo_in_the_folder_is_skipped_and_a_dotted_name_kept() {
     assert!(
         err.contains("Handed in with no mark (counted as coding nothing): J. Doe."),
         "{err}"
+    );
+}
+
+/// "Majority" only where more than half agree: a demand 2–1–1 has a status
+/// given most (Disputed, 50 %) and no majority; the CSV says both.
+#[test]
+fn the_status_most_given_is_a_majority_only_over_half() {
+    let dir = tempfile::tempdir().unwrap();
+    for (student, status) in [("a", "disputed"), ("b", "disputed"), ("c", "partial"), ("d", "agreed")] {
+        let mut cmp = handout();
+        cmp.apply(Edit::AddMark(mark(
+            &format!("{student}-0"),
+            "ua-ceasefire",
+            status,
+            student,
+        )))
+        .unwrap();
+        save_comparison(&cmp, &dir.path().join(format!("{student}.stances.ron"))).unwrap();
+    }
+    let (code, csv, err) = run_stances([
+        "tally".into(),
+        dir.path().as_os_str().to_owned(),
+        "--format".into(),
+        "csv".into(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        row(&csv, "ua-ceasefire")[4..],
+        ["4", "0", "1", "1", "2", "0", "disputed", "0.5000", "", "0.1667"]
+    );
+    let (_, table, _) = run_stances(["tally".into(), dir.path().as_os_str().to_owned()]);
+    assert!(
+        table.contains("2 Disputed · 1 Agreed · 1 Partial — most given Disputed (50 %)"),
+        "{table}"
     );
 }

@@ -195,13 +195,14 @@ pub enum Command {
     },
     /// A class's codings counted per demand: how many students gave each status,
     /// the majority and its share, and the share of pairs of students who agree.
-    /// Each file is one student; a folder stands for the comparison files in it;
-    /// files of other positions are left out, each said.
+    /// A folder stands for the students' files in it (and its students.txt); each
+    /// hand-in is one student, named as it records; the hand-out, copies of it,
+    /// other negotiations' and unreadable files are left out, each said.
     Tally {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// `table` to read, `csv` (`document,side,demand,issue,coders,not_coded,<each
-        /// status>,majority,majority_share,pairwise_agreement`) for spreadsheets.
+        /// `table` to read, `csv` (`document,side,demand,issue,students,not_coded,<each
+        /// status>,most_given,most_given_share,majority,pairwise_agreement`) for spreadsheets.
         #[arg(long, value_enum, default_value_t)]
         format: tally::OutputFormat,
         /// Compute the figures even from a comparison whose merge conflicts are not

@@ -18,7 +18,7 @@ pub enum OutputFormat {
     /// Each demand under its issue with the class's counts, to read.
     #[default]
     Table,
-    /// `document,side,demand,issue,coders,not_coded,<each status>,majority,majority_share,pairwise_agreement`.
+    /// `document,side,demand,issue,students,not_coded,<each status>,most_given,most_given_share,majority,pairwise_agreement`.
     Csv,
 }
 
@@ -37,11 +37,11 @@ pub fn to_csv(class: &Class, rows: &[DemandTally], style: CsvStyle) -> Result<St
     let cmp = study.base();
     let fail = |e: csv::Error| format!("cannot write the CSV: {e}");
     let mut csv = CsvOut::new(style);
-    let mut header: Vec<String> = ["document", "side", "demand", "issue", "coders", "not_coded"]
+    let mut header: Vec<String> = ["document", "side", "demand", "issue", "students", "not_coded"]
         .map(String::from)
         .to_vec();
     header.extend(study.statuses().iter().map(|s| s.id.clone()));
-    header.extend(["majority", "majority_share", "pairwise_agreement"].map(String::from));
+    header.extend(["most_given", "most_given_share", "majority", "pairwise_agreement"].map(String::from));
     csv.record(&header).map_err(fail)?;
     for row in rows {
         let ix = study.units()[row.unit];
@@ -55,8 +55,10 @@ pub fn to_csv(class: &Class, rows: &[DemandTally], style: CsvStyle) -> Result<St
             row.not_coded.to_string(),
         ];
         cells.extend(row.counts.iter().map(ToString::to_string));
-        cells.push(row.majority.map(|m| study.statuses()[m].id.clone()).unwrap_or_default());
-        cells.push(share(row.majority_share));
+        let id = |m: Option<usize>| m.map(|m| study.statuses()[m].id.clone()).unwrap_or_default();
+        cells.push(id(row.most_given));
+        cells.push(share(row.most_given_share));
+        cells.push(id(row.majority()));
         cells.push(share(row.pairwise_agreement));
         csv.record(&cells).map_err(fail)?;
     }
@@ -92,12 +94,9 @@ pub fn to_table(class: &Class, rows: &[DemandTally]) -> String {
             one_line(&cmp.demand(ix).text),
             counts_in_words(study, row)
         ));
-        if let (Some(m), Some(s)) = (row.majority, row.majority_share) {
-            out.push_str(&format!(
-                " — majority {} ({:.0} %)",
-                study.statuses()[m].label,
-                s * 100.0
-            ));
+        let labels: Vec<&str> = study.statuses().iter().map(|s| s.label.as_str()).collect();
+        if let Some((kind, given)) = crate::model::tally::most_given_in_words(&labels, row) {
+            out.push_str(&format!(" — {} {given}", kind.to_lowercase()));
         }
         if let Some(a) = row.pairwise_agreement {
             out.push_str(&format!(", {:.0} % of pairs agree", a * 100.0));

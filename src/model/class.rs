@@ -17,7 +17,7 @@ pub struct ClassFilter {
     pub issue: Option<usize>,
     pub side: Option<usize>,
     /// A status of the study: demands where it is the one most students gave.
-    pub majority: Option<usize>,
+    pub most_given: Option<usize>,
 }
 
 /// How the class view orders its demands.
@@ -42,7 +42,7 @@ pub fn rows(study: &Study, tallies: &[DemandTally], filter: &ClassFilter, order:
         .filter(|&u| {
             filter.issue.is_none_or(|i| study.issue_of(u) == Some(i))
                 && filter.side.is_none_or(|s| study.units()[u].side as usize == s)
-                && filter.majority.is_none_or(|m| tallies[u].majority == Some(m))
+                && filter.most_given.is_none_or(|m| tallies[u].most_given == Some(m))
         })
         .map(|u| {
             let issue = study.issue_of(u).unwrap_or(usize::MAX);

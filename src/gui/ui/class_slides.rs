@@ -54,14 +54,15 @@ pub fn card_result(ui: &mut Ui, slides: &ClassSlides, ix: DemandIx, key: bool, s
     } else {
         counts(ui, slides, tally, size);
     }
-    if let (Some(m), Some(share)) = (tally.majority, tally.majority_share) {
-        let mut line = format!("Majority {} ({:.0} %)", slides.statuses[m].label, share * 100.0);
+    let labels: Vec<&str> = slides.statuses.iter().map(|s| s.label.as_str()).collect();
+    if let Some((kind, given)) = crate::model::tally::most_given_in_words(&labels, tally) {
+        let mut line = format!("{kind}: {given}");
         if let Some(a) = tally.pairwise_agreement {
             line.push_str(&format!(" · {:.0} % of pairs agree", a * 100.0));
         }
         ui.label(RichText::new(line).size(size * 0.85).weak());
     } else if tally.coded > 1 {
-        ui.label(RichText::new("No single majority").size(size * 0.85).weak());
+        ui.label(RichText::new("No status given most: a tie").size(size * 0.85).weak());
     }
     if key {
         match demand.key.and_then(|k| slides.statuses.get(k)) {

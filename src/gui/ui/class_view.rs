@@ -197,7 +197,7 @@ fn controls(ui: &mut Ui, study: &Study, class: &ClassState, actions: &mut Vec<Ac
         let sides: Vec<String> = (0..base.side_count()).map(|s| base.side_label(s)).collect();
         super::disagreements::choice(ui, "Side", "All sides", &sides, &mut filter.side);
         let statuses: Vec<String> = study.statuses().iter().map(|s| s.label.clone()).collect();
-        super::disagreements::choice(ui, "Majority", "Any majority", &statuses, &mut filter.majority);
+        super::disagreements::choice(ui, "Most given", "Any status", &statuses, &mut filter.most_given);
         if *class.filter() != ClassFilter::default() && ui.button("Show all").clicked() {
             filter = ClassFilter::default();
         }

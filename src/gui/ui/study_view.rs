@@ -63,28 +63,35 @@ pub fn strip(
             tabs.push((
                 StudyTab::Class,
                 "Tally".to_owned(),
-                "Each demand with the class's tally: how many gave each status, the majority, how divided".to_owned(),
+                "Each demand with the class's tally: how many gave each status, the status given most, how divided"
+                    .to_owned(),
             ));
         }
+        // A class's words: students and hand-ins, not coders.
+        let (who, one) = if class.is_some() {
+            ("students", "student")
+        } else {
+            ("coders", "coder")
+        };
         tabs.extend([
             (
                 StudyTab::Agreement,
                 "Agreement".to_owned(),
-                "Agreement statistics: percent agreement, Cohen's κ, Krippendorff's α".to_owned(),
+                format!("Agreement between the {who}: percent agreement, Cohen's κ, Krippendorff's α"),
             ),
             (
                 StudyTab::Disagreements,
                 format!("Disagreements ({})", progress.disputed),
                 format!(
-                    "Demands the coders coded differently: {} of {} settled in the consensus",
+                    "Demands the {who} coded differently: {} of {} settled in the consensus",
                     progress.disputed_decided, progress.disputed
                 ),
             ),
             (
                 StudyTab::CodedByOne,
-                format!("Coded by one coder ({})", progress.coded_by_one),
+                format!("Coded by one {one} ({})", progress.coded_by_one),
                 format!(
-                    "Demands only one coder coded: {} of {} taken into the consensus",
+                    "Demands only one {one} coded: {} of {} taken into the consensus",
                     progress.coded_by_one_decided, progress.coded_by_one
                 ),
             ),
@@ -95,8 +102,9 @@ pub fn strip(
                 } else {
                     format!("Coders ({})", study.coders().len())
                 },
-                "Each coder: how many demands they coded, and how often they gave the status most coders gave"
-                    .to_owned(),
+                format!(
+                    "Each {one}: how many demands they coded, and how often they gave the status the others gave most"
+                ),
             ),
             (
                 StudyTab::Consensus,
@@ -265,16 +273,16 @@ pub fn coders(
     idle: &[String],
     class: Option<&crate::gui::class::ClassState>,
 ) {
-    let (who, most) = if class.is_some() {
-        ("Students", "most students")
+    let (who, others) = if class.is_some() {
+        ("Students", "the rest of the class")
     } else {
-        ("Coders", "most coders")
+        ("Coders", "the other coders")
     };
     ui.add_space(6.0);
     ui.heading(who);
     ui.label(
         RichText::new(format!(
-            "How many demands each coded, and how often their status was the one {most} gave (demands with no single majority left out){}.",
+            "How many demands each coded, and how often their status was the one {others} gave most (their own left out; demands where the others tie left out){}.",
             if class.and_then(|c| c.key()).is_some() {
                 ", and the key's (demands the key leaves out left out)"
             } else {
@@ -338,11 +346,15 @@ pub fn coders(
             .striped(true)
             .spacing([24.0, 6.0])
             .show(ui, |ui| {
-                // With two coders a majority is one of them: the figure would say nothing.
-                let majority = study.coders().len() > 2;
+                // With two coders the others are one coder: the figure would say nothing.
+                let with_others = study.coders().len() > 2;
                 let mut headers = vec![if class.is_some() { "Student" } else { "Coder" }, "Demands coded"];
-                if majority {
-                    headers.push("With the majority");
+                if with_others {
+                    headers.push(if class.is_some() {
+                        "With the class"
+                    } else {
+                        "With the other coders"
+                    });
                 }
                 if key.is_some() {
                     headers.push("With the key");
@@ -362,10 +374,10 @@ pub fn coders(
                     } else {
                         ui.label(coded);
                     }
-                    if majority {
-                        ui.label(row.majority_share().map_or_else(
+                    if with_others {
+                        ui.label(row.with_others_share().map_or_else(
                             || "–".to_owned(),
-                            |s| format!("{:.0} % ({} of {})", s * 100.0, row.with_majority, row.majority_units),
+                            |s| format!("{:.0} % ({} of {})", s * 100.0, row.with_others, row.others_units),
                         ));
                     }
                     if let Some(key) = key {

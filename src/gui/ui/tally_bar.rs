@@ -45,8 +45,9 @@ pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f
     } else {
         ui.label(in_words(statuses, tally));
     }
-    if let (Some(m), Some(share)) = (tally.majority, tally.majority_share) {
-        let mut line = format!("Majority: {} ({:.0} %)", statuses[m].label, share * 100.0);
+    let labels: Vec<&str> = statuses.iter().map(|s| s.label.as_str()).collect();
+    if let Some((kind, given)) = crate::model::tally::most_given_in_words(&labels, tally) {
+        let mut line = format!("{kind}: {given}");
         if let Some(a) = tally.pairwise_agreement {
             line.push_str(&format!(" · {:.0} % of pairs agree", a * 100.0));
         }
