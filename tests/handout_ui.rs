@@ -114,3 +114,47 @@ fn a_handout_is_coded_by_two_students_and_read_as_a_class() {
         harness.state().notices_text()
     );
 }
+
+/// A hand-out saved into a class folder not made yet makes it; a save that
+/// failed says why in words, and its message leaves once a save succeeds.
+#[test]
+fn a_handout_makes_its_folder_and_a_resolved_save_error_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut teacher = harness_with(vec![fixture("study/alice.stances.ron")]);
+    let handout = dir.path().join("seminar B").join("istanbul-handout.stances.ron");
+    hand_out(&mut teacher, &handout);
+    assert!(handout.exists(), "{:?}", teacher.state().notices_text());
+    teacher.get_by_label_contains("was created");
+
+    let nowhere = dir.path().join("no such folder").join("mine.stances.ron");
+    teacher.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    teacher.run();
+    let hint = "Path to save to";
+    teacher.get_by_label_contains(hint).focus();
+    teacher.run();
+    teacher.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    teacher.get_by_label_contains(hint).type_text(nowhere.to_str().unwrap());
+    teacher.run();
+    teacher.get_by_label("Save").click();
+    teacher.run();
+    let said = teacher
+        .state()
+        .errors()
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(said.contains("does not exist; choose a folder that does"), "{said}");
+
+    let mine = dir.path().join("mine.stances.ron");
+    teacher.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    teacher.run();
+    teacher.get_by_label_contains(hint).focus();
+    teacher.run();
+    teacher.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    teacher.get_by_label_contains(hint).type_text(mine.to_str().unwrap());
+    teacher.run();
+    teacher.get_by_label("Save").click();
+    teacher.run();
+    assert!(mine.exists());
+    assert_eq!(teacher.state().errors().count(), 0, "the failed save's message is gone");
+}

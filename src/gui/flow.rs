@@ -410,6 +410,7 @@ impl StancesApp {
                 self.autosave.clear();
                 self.file = Some(SavedFile::holding(path.clone(), &text));
                 self.remember_recent(&path);
+                self.notices.resolved(io::atomic::SAVE_FAILED);
                 self.notices.info(format!("Saved to {}", path.display()));
                 let conflicts = self.comparison().conflicts().len();
                 if let Some(finish) = self.merging
@@ -514,16 +515,32 @@ impl StancesApp {
             DialogOutcome::Chosen(FileAction::SaveHandout, paths) => {
                 if let (Some(path), Some((instructions, keep))) = (paths.first(), self.dialogs.pending_handout.take()) {
                     let path = comparison_file::with_comparison_extension(path);
-                    let written = self
-                        .comparison()
-                        .handout_copy(&instructions, keep)
-                        .map_err(|e| e.0)
-                        .and_then(|copy| io::save_comparison(&copy, &path));
-                    match written {
-                        Ok(()) => self.notices.info(format!(
-                            "Hand-out saved to {}: give it to the students; each opens it, gives their name, codes and saves their own copy; File › Open class… reads the folder of their files.",
-                            path.display()
+                    // A class's folder named but not made yet is made: the hand-out starts it.
+                    let folder = path.parent().filter(|f| !f.as_os_str().is_empty() && !f.exists());
+                    let made = match folder.map(std::fs::create_dir_all) {
+                        Some(Err(e)) => Err(format!(
+                            "{}: {}: the folder could not be created ({e}); choose another folder",
+                            path.display(),
+                            io::atomic::SAVE_FAILED
                         )),
+                        Some(Ok(())) => Ok(folder.map(|f| format!(" (the folder {} was created)", f.display()))),
+                        None => Ok(None),
+                    };
+                    let written = made.and_then(|made| {
+                        self.comparison()
+                            .handout_copy(&instructions, keep)
+                            .map_err(|e| e.0)
+                            .and_then(|copy| io::save_comparison(&copy, &path))
+                            .map(|()| made.unwrap_or_default())
+                    });
+                    match written {
+                        Ok(made) => {
+                            self.notices.resolved(io::atomic::SAVE_FAILED);
+                            self.notices.info(format!(
+                                "Hand-out saved to {}{made}: give it to the students; each opens it, gives their name, codes and saves their own copy; File › Open class… reads the folder of their files.",
+                                path.display()
+                            ));
+                        }
                         Err(e) => self.notices.error(e),
                     }
                 }

@@ -50,6 +50,13 @@ impl Notices {
         }
     }
 
+    /// Takes back the errors that contain `marker` once what they said is
+    /// resolved (a save that failed, then succeeded): a message stays only while true.
+    pub fn resolved(&mut self, marker: &str) {
+        self.items
+            .retain(|n| n.kind != NoticeKind::Error || !n.text.contains(marker));
+    }
+
     pub fn clear(&mut self) {
         self.items.clear();
         self.expanded = false;

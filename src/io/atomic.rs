@@ -11,6 +11,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
+    if !dir.is_dir() {
+        return Err(format!(
+            "{shown}: {SAVE_FAILED}: the folder {} does not exist; choose a folder that does, or create it first",
+            dir.display()
+        ));
+    }
     let result = (|| {
         let mut file = tempfile::Builder::new()
             .prefix(".stances-")
@@ -38,8 +44,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         }
         Ok::<(), std::io::Error>(())
     })();
-    result.map_err(|e| format!("{shown}: could not save: {e}; the previous file, if any, is unchanged"))
+    result.map_err(|e| format!("{shown}: {SAVE_FAILED}: {e}; the previous file, if any, is unchanged"))
 }
+
+/// What every failed save's message says, so that a later save can take it back.
+pub const SAVE_FAILED: &str = "could not save";
 
 /// Saves a comparison file atomically.
 pub fn save_comparison(cmp: &crate::model::Comparison, path: &Path) -> Result<(), String> {

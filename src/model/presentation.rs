@@ -31,9 +31,19 @@ pub struct Steps {
 
 impl Steps {
     /// The steps for `cmp`: issues without any demand in a shown column are passed
-    /// over; with `hide_marks`, each issue takes two steps.
+    /// over; with `hide_marks`, each issue takes two steps, the second revealing
+    /// its marks, passed over where the issue has none (nothing to reveal).
     pub fn new(cmp: &Comparison, hide_marks: bool) -> Self {
+        Self::build(cmp, hide_marks, true)
+    }
+
+    fn build(cmp: &Comparison, hide_marks: bool, skip_unmarked: bool) -> Self {
         let sides = cmp.visible_sides();
+        let marked = |issue: usize| {
+            sides
+                .iter()
+                .any(|&side| cmp.demands_on(side, issue).any(|d| !cmp.marks_on(d).is_empty()))
+        };
         let issues: Vec<usize> = (0..cmp.issues().len())
             .filter(|&issue| sides.iter().any(|&side| cmp.demands_on(side, issue).next().is_some()))
             .collect();
@@ -41,6 +51,9 @@ impl Steps {
         for &issue in &issues {
             if hide_marks {
                 steps.push(Step::Issue { issue, marks: false });
+                if skip_unmarked && !marked(issue) {
+                    continue;
+                }
             }
             steps.push(Step::Issue { issue, marks: true });
         }
@@ -55,7 +68,8 @@ impl Steps {
     /// issue showing the class's tallies, followed by the teacher's key when
     /// there is one.
     pub fn for_class(cmp: &Comparison, hide_tallies: bool, key: bool) -> Self {
-        let mut steps = Self::new(cmp, hide_tallies);
+        // Every issue has the class's tallies to reveal.
+        let mut steps = Self::build(cmp, hide_tallies, false);
         steps.class = true;
         if key {
             steps.steps = steps
@@ -145,7 +159,9 @@ impl Steps {
             },
             Step::Issue { issue, marks } => {
                 let hidden_step = self.steps.contains(&Step::Issue { issue, marks: false });
+                let revealed = self.steps.contains(&Step::Issue { issue, marks: true });
                 let marks = match (hidden_step, marks, self.class) {
+                    (true, false, false) if !revealed => " · no mark to reveal",
                     (true, false, false) => " · marks hidden",
                     (true, true, false) => " · marks revealed",
                     (false, _, false) => "",
@@ -175,9 +191,46 @@ mod tests {
         Comparison::from_positions(vec![("talks.ron".into(), file)]).unwrap()
     }
 
+    /// `cmp` with a mark on the first demand of each issue in `marked`.
+    fn marked(mut cmp: Comparison, marked: &[usize]) -> Comparison {
+        for &issue in marked {
+            let demand = (0..cmp.side_count())
+                .find_map(|side| cmp.demands_on(side, issue).next())
+                .unwrap();
+            let r = cmp.demand_ref(demand);
+            let demands = vec![crate::model::DemandRef::new(r.document(), r.side(), r.demand())];
+            let mark = crate::model::Mark {
+                id: format!("m{issue}"),
+                demands,
+                status: cmp.codebook().statuses[0].id.clone(),
+                note: String::new(),
+                coder: "a".into(),
+                created: "2025-06-02T14:30:00Z".into(),
+                changed: "2025-06-02T14:30:00Z".into(),
+                coders_said: Vec::new(),
+                changes: Vec::new(),
+            };
+            cmp.apply(crate::model::Edit::AddMark(mark)).unwrap();
+        }
+        cmp
+    }
+
+    #[test]
+    fn an_issue_with_no_mark_has_nothing_to_reveal_and_takes_one_step() {
+        let cmp = marked(cmp(3), &[1]);
+        let steps = Steps::new(&cmp, true);
+        let issues = steps.issues().len();
+        assert_eq!(steps.len(), 1 + issues + 1, "only the marked issue is revealed");
+        assert_eq!(steps.get(2), Step::Issue { issue: 1, marks: false });
+        assert_eq!(steps.get(3), Step::Issue { issue: 1, marks: true });
+        assert_eq!(steps.describe(1), format!("Issue 1 of {issues} · no mark to reveal"));
+    }
+
     #[test]
     fn each_issue_takes_two_steps_when_marks_wait_to_be_revealed() {
         let cmp = cmp(3);
+        let all: Vec<usize> = (0..cmp.issues().len()).collect();
+        let cmp = marked(cmp, &all);
         let steps = Steps::new(&cmp, true);
         assert_eq!(steps.len(), 1 + 2 * steps.issues().len());
         assert_eq!(steps.get(0), Step::Title);
@@ -214,6 +267,8 @@ mod tests {
     #[test]
     fn switching_hidden_marks_keeps_the_issue() {
         let cmp = cmp(3);
+        let all: Vec<usize> = (0..cmp.issues().len()).collect();
+        let cmp = marked(cmp, &all);
         let hidden = Steps::new(&cmp, true);
         let shown = Steps::new(&cmp, false);
         assert_eq!(shown.len(), 1 + shown.issues().len());
