@@ -158,3 +158,43 @@ fn a_handout_makes_its_folder_and_a_resolved_save_error_leaves() {
     assert!(mine.exists());
     assert_eq!(teacher.state().errors().count(), 0, "the failed save's message is gone");
 }
+
+/// The teacher's worked examples are read only for a student: shown as such,
+/// and a status the student gives their demands is the student's own mark,
+/// with no question about changing the teacher's.
+#[test]
+fn worked_examples_are_read_only_and_a_students_status_is_their_own_mark() {
+    const UA_CEASEFIRE: &str =
+        "Ukraine: A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
+    let dir = tempfile::tempdir().unwrap();
+    let handout = dir.path().join("istanbul-handout.stances.ron");
+    std::fs::copy(fixture("handout-v6.stances.ron"), &handout).unwrap();
+    let mut harness = harness_with(vec![handout.clone()]);
+    let field = "Your name, as your teacher will see it on your marks";
+    harness.get_by_label(field).focus();
+    harness.run();
+    harness.get_by_label(field).type_text("Ana");
+    harness.run();
+    harness.get_by_label("Start coding").click();
+    harness.run();
+    harness.get_by_label(UA_CEASEFIRE).click();
+    harness.run();
+    harness.get_by_label_contains("A worked example from your teacher (alice): read only.");
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("alice's mark").is_none(),
+        "nothing is asked about the teacher's example"
+    );
+    let cmp = harness.state().comparison();
+    let example = cmp
+        .marks()
+        .find(|m| m.coder == "alice" && m.id.ends_with("aa0000000000"))
+        .unwrap();
+    assert_eq!(example.status, "disputed", "the worked example is unchanged");
+    assert!(example.changes.is_empty());
+    assert!(
+        cmp.marks().any(|m| m.coder == "Ana" && m.status == "agreed"),
+        "Ana's own mark"
+    );
+}

@@ -137,8 +137,11 @@ impl Comparison {
                 .mark_status_edit(&own.id, status, stamp)
                 .map_or(Coding::Nothing, Coding::Edit);
         }
+        // A worked example is the teacher's: a student's status on its demands
+        // is their own mark, asked about nothing.
         if let Some(other) = self.mark_for_selection(selection)
             && other.status != status
+            && !self.is_example(&other.id)
         {
             return Coding::Ask {
                 mark: other.id.clone(),
@@ -173,7 +176,7 @@ impl Comparison {
     /// a change by someone else is recorded in it as theirs.
     pub fn mark_status_edit(&self, id: &str, status: &str, stamp: &Stamp) -> Option<Edit> {
         let mark = self.mark(id)?;
-        if mark.status == status || self.codebook().get(status).is_none() {
+        if self.is_read_only_example(id) || mark.status == status || self.codebook().get(status).is_none() {
             return None;
         }
         let mut changed = mark.clone();
@@ -185,7 +188,7 @@ impl Comparison {
     /// The edit giving mark `id` the note `note`, recorded as for a status.
     pub fn note_edit(&self, id: &str, note: &str, stamp: &Stamp) -> Option<Edit> {
         let mark = self.mark(id)?;
-        if mark.note == note {
+        if self.is_read_only_example(id) || mark.note == note {
             return None;
         }
         let mut changed = mark.clone();

@@ -72,6 +72,12 @@ impl Comparison {
         Some(super::Edit::SetHandout(Some(handout)))
     }
 
+    /// Whether a mark is a worked example a student reads but cannot change:
+    /// in a copy a student is coding.
+    pub fn is_read_only_example(&self, id: &str) -> bool {
+        self.student().is_some() && self.is_example(id)
+    }
+
     /// Whether a mark is a worked example of the hand-out (not a student's own).
     pub fn is_example(&self, id: &str) -> bool {
         self.handout

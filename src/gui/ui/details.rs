@@ -99,8 +99,20 @@ fn mark_section(
             };
             super::text::label(ui, &format!("Marked {label}, covering {covers}"), None);
             // Another coder's mark is theirs: read, not changed, unless the user says so.
-            let locked = mark.is_by_other(coder) && note.unlocked.as_ref() != Some(&mark.id);
-            if locked {
+            // A worked example of a hand-out is never changed by the student.
+            let example = cmp.is_read_only_example(&mark.id);
+            let locked = example || (mark.is_by_other(coder) && note.unlocked.as_ref() != Some(&mark.id));
+            if example {
+                let strong = ui.visuals().strong_text_color();
+                super::text::label(
+                    ui,
+                    &format!(
+                        "A worked example from your teacher ({}): read only. A status you give these demands is your own mark.",
+                        mark.coder.trim()
+                    ),
+                    Some(strong),
+                );
+            } else if locked {
                 let owner = mark.coder.trim();
                 let strong = ui.visuals().strong_text_color();
                 super::text::label(ui, &format!("{owner}'s mark. You are coding as {coder}."), Some(strong));
