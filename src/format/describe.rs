@@ -212,27 +212,13 @@ fn mark_lines(cmp: &Comparison, m: &Mark) -> Vec<String> {
     lines
 }
 
-/// The columns in their order, on one line: hidden ones and set widths said.
+/// The columns in their order, on one line (as `diff` says them), or "(none)".
 fn columns_in_words(cmp: &Comparison) -> String {
-    let columns: Vec<String> = cmp
-        .view()
-        .columns
-        .iter()
-        .map(|c| {
-            let mut text = format!("{}/{}", c.document, c.side);
-            if c.hidden {
-                text.push_str(" (hidden)");
-            }
-            if let Some(width) = c.width {
-                let _ = write!(text, " ({width:.0} pt)");
-            }
-            text
-        })
-        .collect();
+    let columns = crate::model::diff::columns_in_words(cmp);
     if columns.is_empty() {
         "(none)".to_owned()
     } else {
-        columns.join(", ")
+        columns
     }
 }
 

@@ -111,8 +111,9 @@ pub fn diff(old: &Comparison, new: &Comparison) -> Vec<Change> {
     changes
 }
 
-/// The columns in their order, on one line (hidden ones and set widths said).
-fn columns_in_words(cmp: &Comparison) -> String {
+/// The columns in their order, on one line (hidden ones and set widths said);
+/// `describe` says them the same way.
+pub fn columns_in_words(cmp: &Comparison) -> String {
     cmp.view()
         .columns
         .iter()
