@@ -13,6 +13,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::student::{self, UA_REJECTS};
 use common::{answer_path_prompt, example_path, harness_of, options, run_stances};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -21,8 +22,6 @@ use stances::gui::{AppOptions, StancesApp};
 use stances::io::{load_comparison, load_position_file, save_comparison};
 use stances::model::mark::DemandRef;
 use stances::model::{Comparison, Edit, Mark};
-
-const UA_REJECTS: &str = "Ukraine: Rejects Russia's offer of a short truce limited to parts of the front line.";
 
 /// The teacher's hand-out of the Istanbul round, in the class's folder.
 fn hand_out(folder: &Path) -> PathBuf {
@@ -40,20 +39,8 @@ fn student_codes(harness: &mut Harness<'static, StancesApp>, handout: &Path, nam
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
     answer_path_prompt(harness, "Path of a comparison", handout.to_str().unwrap(), "Open");
-    harness.get_by_label("A hand-out from your teacher");
-    let field = "Your name, as your teacher will see it on your marks";
-    harness.get_by_label(field).focus();
-    harness.run();
-    harness.get_by_label(field).type_text(name);
-    harness.run();
-    harness.get_by_label("Start coding").click();
-    harness.run();
-    harness.get_by_label(UA_REJECTS).click();
-    harness.run();
-    harness.key_press(key);
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    student::start_as(harness, name);
+    student::code_and_ask_to_save(harness, key);
     // The path proposed is the student's; it is taken as it stands.
     harness.get_by_label("Save").click();
     harness.run();

@@ -17,29 +17,15 @@ use egui_kittest::kittest::Queryable as _;
 use stances::gui::StancesApp;
 use stances::io::load_comparison;
 
-const UA_REJECTS: &str = "Ukraine: Rejects Russia's offer of a short truce limited to parts of the front line.";
+use common::student;
 
 /// A student opens the hand-out, gives `name`, gives one demand the status of
 /// `key`, and saves their copy to `to`.
 fn student_codes(handout: &Path, name: &str, key: Key, to: &Path) {
     let mut harness = harness_with(vec![handout.to_path_buf()]);
-    harness.get_by_label("A hand-out from your teacher");
     harness.get_by_label("Mark where the sides meet and clash; say why in a note.");
-    let field = "Your name, as your teacher will see it on your marks";
-    harness.get_by_label(field).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(field).type_text(name);
-    harness.run();
-    harness.get_by_label("Start coding").click();
-    harness.run();
-    assert!(harness.query_by_label("A hand-out from your teacher").is_none());
-    harness.get_by_label(UA_REJECTS).click();
-    harness.run();
-    harness.key_press(key);
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    student::start_as(&mut harness, name);
+    student::code_and_ask_to_save(&mut harness, key);
     answer_path_prompt(&mut harness, "Path to save to", to.to_str().unwrap(), "Save");
     assert!(to.exists(), "the student's own copy is saved");
 }
@@ -113,6 +99,34 @@ fn a_handout_is_coded_by_two_students_and_read_as_a_class() {
         "{:?}",
         harness.state().notices_text()
     );
+    // A demand the teacher marked as an example is said to be one, its status
+    // the teacher's and counted for nobody (not "Majority Disputed (100 %)").
+    harness.get_by_label("Tally").click();
+    harness.run();
+    assert!(
+        !harness
+            .query_all_by_label_contains("Worked example (the teacher's): ")
+            .collect::<Vec<_>>()
+            .is_empty(),
+        "the class's tally shows the worked examples"
+    );
+    let (code, out, err) = common::run_stances(["tally".as_ref(), class.as_os_str()]);
+    assert_eq!(code, 0, "{err}");
+    let mut example_demands: Vec<_> = loaded
+        .comparison
+        .marks()
+        .filter(|m| loaded.comparison.is_example(&m.id))
+        .flat_map(|m| m.demands.clone())
+        .collect();
+    example_demands.sort();
+    example_demands.dedup();
+    assert_eq!(
+        out.matches("Worked example (the teacher's): ").count(),
+        example_demands.len(),
+        "{out}"
+    );
+    // Ana and Ben disagree on the one demand they coded: no status has every vote.
+    assert!(!out.contains("100 %"), "{out}");
 }
 
 /// A hand-out saved into a class folder not made yet makes it; a save that

@@ -102,6 +102,10 @@ pub fn to_table(class: &Class, rows: &[DemandTally]) -> String {
             out.push_str(&format!(", {:.0} % of pairs agree", a * 100.0));
         }
         out.push('\n');
+        if let Some(example) = study.example(row.unit) {
+            let label = &study.statuses()[example].label;
+            out.push_str(&format!("    {}\n", crate::model::tally::example_in_words(label)));
+        }
     }
     out.push('\n');
     out.push_str(&crate::model::study_notes::changed_note(&study.changed_by_others()));

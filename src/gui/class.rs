@@ -169,6 +169,7 @@ impl StancesApp {
                 ClassDemand {
                     tally: tally.clone(),
                     key: class.key.as_ref().and_then(|k| k.status(unit)),
+                    example: students.example(unit),
                     notes,
                 },
             );

@@ -14,8 +14,10 @@ use std::collections::HashMap;
 use super::codebook::Codebook;
 use super::comparison::{Comparison, DemandIx};
 use super::mark::{DemandRef, MarkId};
-use super::position::PositionFile;
 use super::reliability::{Agreement, Code, agreement};
+pub use super::study_coders::file_stem;
+use super::study_coders::{CoderNames, find_coders};
+use super::study_positions::{match_comparison, match_documents, same_documents};
 
 /// One coder's file, as opened.
 #[derive(Clone, Debug)]
@@ -121,100 +123,8 @@ pub struct Study {
     units: Vec<DemandIx>,
     /// `cells[unit][coder]`.
     cells: Vec<Vec<Cell>>,
-}
-
-/// The file's name without folders and extensions: "coders/bob.stances.ron" → "bob".
-pub fn file_stem(file: &str) -> String {
-    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    name.split('.')
-        .next()
-        .filter(|s| !s.is_empty())
-        .unwrap_or(name)
-        .to_owned()
-}
-
-/// For one file, the name on a mark (trimmed; "" for none) → its coder.
-type CoderNames = HashMap<String, usize>;
-
-/// The coders of each copy: a name per mark name, by `source`.
-fn find_coders(copies: &[CodedCopy], source: CoderSource) -> Result<(Vec<String>, Vec<CoderNames>), StudyError> {
-    let mut coders: Vec<String> = Vec::new();
-    // Which copy each coder was found in.
-    let mut found_in: Vec<usize> = Vec::new();
-    let mut maps = Vec::with_capacity(copies.len());
-    for (c, copy) in copies.iter().enumerate() {
-        let mut map: HashMap<String, usize> = HashMap::new();
-        let mut names: Vec<String> = Vec::new();
-        for mark in copy.comparison.marks().filter(|m| !copy.comparison.is_example(&m.id)) {
-            let on_mark = mark.coder.trim();
-            if !names.iter().any(|n| n == on_mark) {
-                names.push(on_mark.to_owned());
-            }
-        }
-        let stem = file_stem(&copy.file);
-        let named = |on_mark: &str| {
-            if on_mark.is_empty() {
-                stem.clone()
-            } else {
-                on_mark.to_owned()
-            }
-        };
-        match source {
-            CoderSource::EachFile => {
-                if names.is_empty() {
-                    maps.push(map);
-                    continue;
-                }
-                let mut shown: Vec<String> = Vec::new();
-                for n in &names {
-                    let n = named(n);
-                    if !shown.contains(&n) {
-                        shown.push(n);
-                    }
-                }
-                let label = if shown == [stem.clone()] {
-                    stem.clone()
-                } else {
-                    format!("{} ({stem})", shown.join(", "))
-                };
-                // Two files of one stem ("a/alice.stances.ron", "b/alice.stances.ron"): their paths tell them apart.
-                let label = if coders.contains(&label) {
-                    format!("{} ({})", shown.join(", "), copy.file)
-                } else {
-                    label
-                };
-                coders.push(label);
-                found_in.push(c);
-                for n in names {
-                    map.insert(n, coders.len() - 1);
-                }
-            }
-            CoderSource::MarkNames => {
-                for n in names {
-                    let name = named(&n);
-                    let at = match coders.iter().position(|k| *k == name) {
-                        Some(at) if found_in[at] != c => {
-                            return Err(StudyError::SameCoder {
-                                name,
-                                first: copies[found_in[at]].file.clone(),
-                                second: copy.file.clone(),
-                                first_stem: file_stem(&copies[found_in[at]].file),
-                            });
-                        }
-                        Some(at) => at,
-                        None => {
-                            coders.push(name);
-                            found_in.push(c);
-                            coders.len() - 1
-                        }
-                    };
-                    map.insert(n, at);
-                }
-            }
-        }
-        maps.push(map);
-    }
-    Ok((coders, maps))
+    /// The hand-out's worked examples (the teacher's, no coder's): unit → status.
+    examples: HashMap<usize, Code>,
 }
 
 impl Study {
@@ -318,6 +228,16 @@ impl Study {
                 }
             }
         }
+        // The worked examples every hand-in carries: shown as the teacher's, counted for nobody.
+        let mut examples = HashMap::new();
+        for mark in base_cmp.marks().filter(|m| base_cmp.is_example(&m.id)) {
+            let code = add_status(&mark.status, base_cmp.codebook(), &mut statuses);
+            for r in &mark.demands {
+                if let Some(&unit) = base_cmp.resolve(r).and_then(|ix| unit_of.get(&ix)) {
+                    examples.insert(unit, code);
+                }
+            }
+        }
         let mut cells = vec![vec![Cell::NotCoded; coders.len()]; units.len()];
         for ((unit, coder), marks) in given {
             let mut notes: Vec<&str> = Vec::new();
@@ -347,6 +267,7 @@ impl Study {
             statuses,
             units,
             cells,
+            examples,
         })
     }
 
@@ -411,6 +332,12 @@ impl Study {
 
     pub fn cells(&self, unit: usize) -> &[Cell] {
         &self.cells[unit]
+    }
+
+    /// The status a worked example of the hand-out gives a unit: the teacher's,
+    /// shown beside the class's tally and counted for no student.
+    pub fn example(&self, unit: usize) -> Option<usize> {
+        self.examples.get(&unit).map(|&c| c as usize)
     }
 
     /// The issue a unit belongs to, as an index into the base comparison's issues.
@@ -552,101 +479,4 @@ impl Study {
             demand.issue
         )
     }
-}
-
-/// For each document of `copy`, the id of the base document with the same positions.
-fn match_documents(base: &CodedCopy, copy: &CodedCopy) -> Result<HashMap<String, String>, StudyError> {
-    match_comparison(base, &copy.file, &copy.comparison)
-}
-
-/// For each document of `other` (the file `file`), the id of the base document with the same positions.
-fn match_comparison(base: &CodedCopy, file: &str, other: &Comparison) -> Result<HashMap<String, String>, StudyError> {
-    same_documents(base, file, other).map_err(|what| {
-        StudyError::DifferentPositions(format!(
-            "{file} and {} are not codings of the same positions: {what}. Every coder's comparison must be made from the same position files (File › New from position files, or `stances new`).",
-            base.file
-        ))
-    })
-}
-
-/// As [`match_comparison`], refused with the first difference alone, in words.
-fn same_documents(base: &CodedCopy, file: &str, other: &Comparison) -> Result<HashMap<String, String>, String> {
-    let copy = CodedCopyName { file };
-    let ours = base.comparison.documents();
-    let theirs = other.documents();
-    let mut map = HashMap::new();
-    for doc in theirs {
-        let same_id = ours.iter().find(|d| d.id == doc.id);
-        let matched = match same_id {
-            Some(d) if d.data == doc.data => d,
-            Some(d) => return Err(describe_difference(&d.id, &d.data, &doc.data)),
-            None => match ours.iter().find(|d| d.data == doc.data) {
-                Some(d) => d,
-                None => {
-                    return Err(format!(
-                        "{} holds the positions of {}, which {} does not",
-                        copy.file, doc.path, base.file
-                    ));
-                }
-            },
-        };
-        map.insert(doc.id.clone(), matched.id.clone());
-    }
-    if let Some(missing) = ours.iter().find(|d| !map.values().any(|m| *m == d.id)) {
-        return Err(format!(
-            "{} holds the positions of {}, which {} does not",
-            base.file, missing.path, copy.file
-        ));
-    }
-    Ok(map)
-}
-
-/// A file named in messages.
-struct CodedCopyName<'a> {
-    file: &'a str,
-}
-
-/// The first difference between two versions of a position file, in words.
-fn describe_difference(document: &str, ours: &PositionFile, theirs: &PositionFile) -> String {
-    let prefix = format!("their versions of {document} differ");
-    // Looked up by id, not searched: 40,000 demands searched one by one take seconds.
-    let their_sides: HashMap<&str, &super::position::Side> = theirs.sides.iter().map(|s| (s.id.as_str(), s)).collect();
-    for side in &ours.sides {
-        let Some(other) = their_sides.get(side.id.as_str()) else {
-            return format!("{prefix}: side {} is in one and not the other", side.id);
-        };
-        let their_demands: HashMap<&str, &super::position::Demand> =
-            other.demands.iter().map(|d| (d.id.as_str(), d)).collect();
-        for demand in &side.demands {
-            match their_demands.get(demand.id.as_str()).copied() {
-                None => {
-                    return format!(
-                        "{prefix}: demand {} of side {} is in one and not the other",
-                        demand.id, side.id
-                    );
-                }
-                Some(d) if d.text != demand.text => {
-                    return format!("{prefix}: demand {} of side {} reads differently", demand.id, side.id);
-                }
-                Some(d) if d != demand => {
-                    return format!(
-                        "{prefix}: demand {} of side {} differs (issue, priority, value, quote, source, tags or note)",
-                        demand.id, side.id
-                    );
-                }
-                Some(_) => {}
-            }
-        }
-        if other.demands.len() != side.demands.len() {
-            return format!("{prefix}: side {} has other demands in one", side.id);
-        }
-    }
-    let our_sides: std::collections::HashSet<&str> = ours.sides.iter().map(|s| s.id.as_str()).collect();
-    if let Some(side) = theirs.sides.iter().find(|s| !our_sides.contains(s.id.as_str())) {
-        return format!("{prefix}: side {} is in one and not the other", side.id);
-    }
-    if ours.issues != theirs.issues {
-        return format!("{prefix}: their issues differ");
-    }
-    format!("{prefix}: the negotiation, round, date, sources or side names differ")
 }

@@ -72,6 +72,12 @@ pub fn most_given_in_words(labels: &[&str], tally: &DemandTally) -> Option<(&'st
     Some((kind, format!("{} ({:.0} %)", labels.get(m)?, share * 100.0)))
 }
 
+/// A worked example of the hand-out, in words: the teacher's status, which no
+/// student's count includes.
+pub fn example_in_words(label: &str) -> String {
+    format!("Worked example (the teacher's): {label}, counted for no student")
+}
+
 /// The tally of every demand of the study, in its units' order. `students` is the
 /// class's size: at least the study's coders (files with no mark are students who
 /// coded nothing).

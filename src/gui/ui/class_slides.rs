@@ -24,6 +24,8 @@ pub struct ClassDemand {
     pub tally: DemandTally,
     /// The status the teacher's key gives it.
     pub key: Option<usize>,
+    /// The status the hand-out's worked example gives it (the teacher's).
+    pub example: Option<usize>,
     /// Each student's note on it: (name, status, note).
     pub notes: Vec<(String, usize, String)>,
 }
@@ -63,6 +65,13 @@ pub fn card_result(ui: &mut Ui, slides: &ClassSlides, ix: DemandIx, key: bool, s
         ui.label(RichText::new(line).size(size * 0.85).weak());
     } else if tally.coded > 1 {
         ui.label(RichText::new("No status given most: a tie").size(size * 0.85).weak());
+    }
+    if let Some(status) = demand.example.and_then(|e| slides.statuses.get(e)) {
+        ui.label(
+            RichText::new(crate::model::tally::example_in_words(&status.label))
+                .size(size * 0.85)
+                .italics(),
+        );
     }
     if key {
         match demand.key.and_then(|k| slides.statuses.get(k)) {

@@ -155,7 +155,14 @@ fn row(ui: &mut Ui, study: &Study, class: &ClassState, unit: usize, heading: Opt
         column(ui, widths.tally, |ui| {
             let who = super::tally_bar::givers(study, unit);
             ui.push_id(("class_tally", unit), |ui| {
-                super::tally_bar::show(ui, study.statuses(), class.tally(unit), widths.tally - 8.0, &who);
+                super::tally_bar::show_with_example(
+                    ui,
+                    study.statuses(),
+                    class.tally(unit),
+                    widths.tally - 8.0,
+                    &who,
+                    study.example(unit),
+                );
             });
         });
         if let Some(key) = class.key() {

@@ -18,6 +18,19 @@ pub type Givers = Vec<(String, String)>;
 /// their notes under the bar (the note of the one who disagreed starts a
 /// discussion), a second click closes the list.
 pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f32, who: &[Givers]) {
+    show_with_example(ui, statuses, tally, width, who, None);
+}
+
+/// As [`show`], with the hand-out's worked example on the demand (a status of
+/// `statuses`) said under the counts.
+pub fn show_with_example(
+    ui: &mut Ui,
+    statuses: &[StudyStatus],
+    tally: &DemandTally,
+    width: f32,
+    who: &[Givers],
+    example: Option<usize>,
+) {
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, BAR_HEIGHT), Sense::hover());
     let open_id = ui.scope_id().with("tally_open");
     let mut open: Option<usize> = ui.data(|d| d.get_temp(open_id)).flatten();
@@ -52,6 +65,9 @@ pub fn show(ui: &mut Ui, statuses: &[StudyStatus], tally: &DemandTally, width: f
             line.push_str(&format!(" · {:.0} % of pairs agree", a * 100.0));
         }
         ui.label(egui::RichText::new(line).color(ui.visuals().weak_text_color()));
+    }
+    if let Some(status) = example.and_then(|e| statuses.get(e)) {
+        ui.label(egui::RichText::new(crate::model::tally::example_in_words(&status.label)).italics());
     }
     if let Some(s) = open
         && let Some(givers) = who.get(s)
