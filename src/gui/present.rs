@@ -32,18 +32,51 @@ pub(super) struct Presenter {
 pub(super) struct Presenting {
     steps: Steps,
     at: usize,
+    /// The page of the step shown, and how many the step took when last drawn
+    /// (a step too long for the screen goes on over pages).
+    page: usize,
+    pages: usize,
     /// Digits typed to jump to an issue.
     typed: String,
     /// The comparison's layout the steps were made for.
     layout: u64,
     restore: Restore,
-    /// The step drawn last frame: a step shown anew starts at its top.
-    drawn: Option<usize>,
+    /// The step and page drawn last frame: one shown anew starts at its top.
+    drawn: Option<(usize, usize)>,
     /// Where the pointer was when the presentation began: the window went full
     /// screen since, so that position is stale until the pointer moves.
     pointer_at_start: Option<egui::Pos2>,
     /// A class's result, presented in place of the marks (F5 in the class view).
     class: Option<ClassSlides>,
+}
+
+impl Presenting {
+    /// Onwards: the step's next page, else the next step's first.
+    fn next(&mut self) {
+        if self.page + 1 < self.pages {
+            self.page += 1;
+        } else if self.at < self.steps.last() {
+            self.at = self.steps.next(self.at);
+            self.page = 0;
+        }
+    }
+
+    /// Back: the step's page before, else the step before at its last page.
+    fn back(&mut self) {
+        if self.page > 0 {
+            self.page -= 1;
+        } else if self.at > 0 {
+            self.at = self.steps.previous(self.at);
+            // Drawn as its last page, however many it takes.
+            self.page = usize::MAX;
+        }
+    }
+
+    /// To step `at`, at its first page.
+    fn go(&mut self, at: usize) {
+        self.at = at;
+        self.page = 0;
+    }
 }
 
 /// The steps of a presentation of `cmp`, of a class's result when `class` is given.
@@ -80,6 +113,8 @@ impl StancesApp {
         self.presenter.presenting = Some(Presenting {
             steps: steps_of(self.comparison(), self.presenter.hide_marks, class.as_ref()),
             at: 0,
+            page: 0,
+            pages: 1,
             typed: String::new(),
             layout: self.comparison().layout_revision(),
             restore,
@@ -107,8 +142,9 @@ impl StancesApp {
         let cmp = self.doc.comparison();
         if let Some(p) = self.presenter.presenting.as_mut() {
             let steps = steps_of(cmp, hide, p.class.as_ref());
-            p.at = p.steps.same_place_in(p.at, &steps);
+            let at = p.steps.same_place_in(p.at, &steps);
             p.steps = steps;
+            p.go(at);
         }
     }
 
@@ -126,21 +162,22 @@ impl StancesApp {
             .into_iter()
             .any(&pressed)
         {
-            p.at = p.steps.next(p.at);
+            p.next();
             p.typed.clear();
         }
         if [Key::ArrowLeft, Key::Backspace, Key::PageUp, Key::ArrowUp]
             .into_iter()
             .any(&pressed)
         {
-            p.at = p.steps.previous(p.at);
+            p.back();
             p.typed.clear();
         }
         if pressed(Key::Home) {
-            p.at = 0;
+            p.go(0);
         }
         if pressed(Key::End) {
-            p.at = p.steps.last();
+            let last = p.steps.last();
+            p.go(last);
         }
         for (digit, key) in [
             Key::Num0,
@@ -163,7 +200,7 @@ impl StancesApp {
         }
         if pressed(Key::Enter) {
             if let Some(step) = p.typed.parse().ok().and_then(|n| p.steps.issue_step(n)) {
-                p.at = step;
+                p.go(step);
             }
             p.typed.clear();
         }
@@ -196,16 +233,16 @@ impl StancesApp {
         {
             // A position file was reloaded while presenting: issues may have come or gone.
             let steps = steps_of(cmp, hide, p.class.as_ref());
-            p.at = p.at.min(steps.last());
+            let at = p.at.min(steps.last());
             p.steps = steps;
+            p.go(at);
             p.layout = layout;
         }
         self.presentation_keys(ctx);
         let Some(p) = self.presenter.presenting.as_mut() else {
             return;
         };
-        let fresh = p.drawn != Some(p.at);
-        p.drawn = Some(p.at);
+        let fresh = p.drawn != Some((p.at, p.page));
         if p.pointer_at_start.is_some() && ctx.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
             p.pointer_at_start = None;
         }
@@ -214,26 +251,38 @@ impl StancesApp {
         let mut nav = None;
         egui::Panel::bottom("presentation_footer").show(ui, |ui| {
             ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
-            nav = presentation::footer(ui, &p.steps, p.at, &p.typed);
+            let page = p.page.min(p.pages.saturating_sub(1));
+            nav = presentation::footer(ui, &p.steps, p.at, (page, p.pages), &p.typed);
         });
+        let mut pages = 1;
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 16)))
             .show(ui, |ui| {
                 ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
-                presentation::show(ui, self.doc.comparison(), &p.steps, p.at, fresh, p.class.as_ref());
+                let place = (p.at, p.page);
+                pages = presentation::show(ui, self.doc.comparison(), &p.steps, place, fresh, p.class.as_ref());
             });
+        if let Some(p) = self.presenter.presenting.as_mut() {
+            // The footer said the page count of the frame before: a change is drawn again.
+            if p.pages != pages {
+                ctx.request_repaint();
+            }
+            p.pages = pages.max(1);
+            p.page = p.page.min(p.pages - 1);
+            p.drawn = Some((p.at, p.page));
+        }
         if pointer_known {
             presentation::pointer_highlight(ctx);
         }
         match nav {
             Some(Nav::Next) => {
                 if let Some(p) = self.presenter.presenting.as_mut() {
-                    p.at = p.steps.next(p.at);
+                    p.next();
                 }
             }
             Some(Nav::Back) => {
                 if let Some(p) = self.presenter.presenting.as_mut() {
-                    p.at = p.steps.previous(p.at);
+                    p.back();
                 }
             }
             Some(Nav::Leave) => self.stop_presenting(ctx),

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use egui::{RichText, Ui, Vec2};
 
+use super::presentation::{DEMAND_SIZE, DETAIL_SIZE};
 use super::theme;
 use crate::model::DemandIx;
 use crate::model::study::StudyStatus;
@@ -40,36 +41,41 @@ impl ClassSlides {
     }
 }
 
-/// Under a demand's text: the bar, the counts in words and the majority; with
-/// `key`, the key's status and how many agree with it; with names shown, each
-/// student's note.
-pub fn card_result(ui: &mut Ui, slides: &ClassSlides, ix: DemandIx, key: bool, size: f32) {
+/// Under a demand's text: the bar, the counts in words (as large as the demand
+/// itself, for the back of the room) and the status most given; with `key`, the
+/// key's status and how many agree with it. The students' notes are blocks of
+/// their own ([`note`]), so that a long list can go on over pages.
+pub fn card_result(ui: &mut Ui, slides: &ClassSlides, ix: DemandIx, key: bool, scale: f32) {
     let Some(demand) = slides.demands.get(&ix) else {
         return;
     };
     let tally = &demand.tally;
+    let body = DEMAND_SIZE * scale;
+    let detail = DETAIL_SIZE * scale;
     ui.add_space(6.0);
-    let (rect, _) = ui.allocate_exact_size(Vec2::new(ui.available_width(), size), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(ui.available_width(), detail), egui::Sense::hover());
+    let labels: Vec<&str> = slides.statuses.iter().map(|s| s.label.as_str()).collect();
+    let words = crate::model::tally::counts_in_words(&labels, tally);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, format!("Tally: {words}")));
     super::tally_bar::paint(ui, &slides.statuses, tally, rect);
     if tally.coded == 0 {
-        ui.label(RichText::new("Nobody coded it").size(size));
+        ui.label(RichText::new("Nobody coded it").size(body));
     } else {
-        counts(ui, slides, tally, size);
+        counts(ui, slides, tally, body);
     }
-    let labels: Vec<&str> = slides.statuses.iter().map(|s| s.label.as_str()).collect();
     if let Some((kind, given)) = crate::model::tally::most_given_in_words(&labels, tally) {
         let mut line = format!("{kind}: {given}");
         if let Some(a) = tally.pairwise_agreement {
             line.push_str(&format!(" · {:.0} % of pairs agree", a * 100.0));
         }
-        ui.label(RichText::new(line).size(size * 0.85).weak());
+        ui.label(RichText::new(line).size(detail).weak());
     } else if tally.coded > 1 {
-        ui.label(RichText::new("No status given most: a tie").size(size * 0.85).weak());
+        ui.label(RichText::new("No status given most: a tie").size(detail).weak());
     }
     if let Some(status) = demand.example.and_then(|e| slides.statuses.get(e)) {
         ui.label(
             RichText::new(crate::model::tally::example_in_words(&status.label))
-                .size(size * 0.85)
+                .size(detail)
                 .italics(),
         );
     }
@@ -86,34 +92,57 @@ pub fn card_result(ui: &mut Ui, slides: &ClassSlides, ix: DemandIx, key: bool, s
                         .show(ui, |ui| {
                             ui.label(
                                 RichText::new(format!("Key: {}", status.label))
-                                    .size(size)
+                                    .size(body)
                                     .strong()
                                     .color(theme::text_on(color)),
                             );
                         });
                     let agree = demand.key.map_or(0, |k| tally.counts.get(k).copied().unwrap_or(0));
                     if tally.coded > 0 {
-                        ui.label(RichText::new(format!("{agree} of {} agree", tally.coded)).size(size));
+                        ui.label(RichText::new(format!("{agree} of {} agree", tally.coded)).size(body));
                     }
                 });
             }
             None => {
-                ui.label(RichText::new("Not in the key").size(size).italics().weak());
+                ui.label(RichText::new("Not in the key").size(body).italics().weak());
             }
         }
     }
-    if slides.names {
-        for (name, status, note) in &demand.notes {
-            let label = slides.statuses.get(*status).map_or("", |s| s.label.as_str());
+}
+
+/// A student's note on a demand (names shown): their name and status, then the
+/// note, under a bar of the status's colour.
+pub fn note(ui: &mut Ui, slides: &ClassSlides, ix: DemandIx, n: usize, scale: f32) {
+    let Some((name, status, note)) = slides.demands.get(&ix).and_then(|d| d.notes.get(n)) else {
+        return;
+    };
+    let status = slides.statuses.get(*status);
+    let color = status.map_or(ui.visuals().weak_text_color(), |s| theme::hex_color(&s.color));
+    let label = status.map_or("", |s| s.label.as_str());
+    let rect = egui::Frame::new()
+        .inner_margin(egui::Margin {
+            left: 10,
+            right: 4,
+            top: 2,
+            bottom: 2,
+        })
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(format!("{name} ({label})"))
+                    .size(DETAIL_SIZE * scale)
+                    .strong(),
+            );
             ui.label(super::text::widget_text(
                 ui,
-                RichText::new(format!("{name} ({label}): {note}"))
-                    .size(size * 0.9)
-                    .italics(),
+                RichText::new(note).size(DETAIL_SIZE * scale).italics(),
                 egui::TextStyle::Body,
             ));
-        }
-    }
+        })
+        .response
+        .rect;
+    let bar = egui::Rect::from_min_size(rect.left_top(), Vec2::new(4.0, rect.height()));
+    ui.painter().rect_filled(bar, 2.0, color);
 }
 
 /// The counts, most first, each after a square of its status's colour (the

@@ -24,6 +24,8 @@ pub mod presentation;
 pub mod prompts;
 pub mod rounds;
 pub mod shortcuts;
+pub mod slide_issue;
+pub mod slide_pages;
 pub mod study_view;
 pub mod tally_bar;
 pub mod text;
