@@ -178,6 +178,15 @@ fn every_tally_count_and_key_of_five_sides_and_thirty_students_is_inside_a_proje
         for (label, rect) in tallies.iter().chain(&counts) {
             assert!(inside(*rect, area), "{words}: {label} at {rect:?}, outside {area:?}");
         }
+        // Each count under its own bar, never running into the next column.
+        for (label, rect) in &counts {
+            assert!(
+                tallies
+                    .iter()
+                    .any(|(_, bar)| bar.min.x - 0.5 <= rect.min.x && rect.max.x <= bar.max.x + 0.5),
+                "{words}: {label} at {rect:?} is under no tally bar: {tallies:?}"
+            );
+        }
         // The counts are read from the back of the room: as large as a demand's text.
         for (label, rect) in &counts {
             assert!(rect.height() >= 17.0, "{words}: {label} is {} high", rect.height());

@@ -32,6 +32,15 @@ pub struct ClassDemand {
 }
 
 impl ClassSlides {
+    /// The class's size: the most a count can be.
+    pub fn size(&self) -> usize {
+        self.demands
+            .values()
+            .map(|d| d.tally.coded + d.tally.not_coded)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The key's status for a demand, on the key's step (the card takes its colour).
     pub fn key_status(&self, ix: DemandIx) -> Option<&StudyStatus> {
         self.demands
@@ -160,13 +169,22 @@ fn counts(ui: &mut Ui, slides: &ClassSlides, tally: &DemandTally, size: f32) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
         for (count, status) in given {
-            let (rect, _) = ui.allocate_exact_size(Vec2::splat(size * 0.7), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, theme::hex_color(&status.color));
-            // Each count whole: a line breaks between counts, never inside one.
-            ui.add(
-                egui::Label::new(RichText::new(format!("{count} {}", status.label)).size(size).strong())
-                    .wrap_mode(egui::TextWrapMode::Extend),
-            );
+            // Each count whole, its square with it: sized first, so that the
+            // line breaks before the pair, never between or inside them.
+            let words = format!("{count} {}", status.label);
+            let square = size * 0.7;
+            let text = ui
+                .painter()
+                .layout_no_wrap(words.clone(), egui::FontId::proportional(size), egui::Color32::WHITE)
+                .size();
+            let pair = Vec2::new(square + 6.0 + text.x, text.y);
+            ui.allocate_ui_with_layout(pair, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let (rect, _) = ui.allocate_exact_size(Vec2::splat(square), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, theme::hex_color(&status.color));
+                ui.add(
+                    egui::Label::new(RichText::new(words).size(size).strong()).wrap_mode(egui::TextWrapMode::Extend),
+                );
+            });
             ui.add_space(6.0);
         }
         if tally.not_coded > 0 {

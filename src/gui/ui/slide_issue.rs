@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use egui::{Align, Color32, CornerRadius, Frame, Layout, Margin, Rect, RichText, Stroke, Ui, UiBuilder, vec2};
 
+use super::class_slides::ClassSlides;
 use super::presentation::{DEMAND_SIZE, DETAIL_SIZE, ISSUE_SIZE, SIDE_SIZE, Shown, pill};
 use super::slide_pages::paginate;
 use super::theme;
@@ -76,7 +77,9 @@ pub(super) fn issue_step(
     let count = sides.len().max(1);
     let spacing = ui.spacing().item_spacing.x;
     let column_width = (ui.available_width() - spacing * (count as f32 - 1.0)) / count as f32;
-    // A class's tallies are not the comparison's marks: their words are short.
+    // A class's tallies are not the comparison's marks: their notes are blocks
+    // of their own, and their counts are measured whole.
+    let counts = shown.class.filter(|_| shown.marks);
     let words = fit_words(
         cmp,
         ui,
@@ -84,6 +87,7 @@ pub(super) fn issue_step(
         issue,
         column_width,
         shown.marks && shown.class.is_none(),
+        counts,
     );
     let plan = plan(ui, cmp, &sides, &columns, shown, column_width, words);
     let pages = plan.pages.len();
@@ -282,7 +286,15 @@ fn draw_block(ui: &mut Ui, cmp: &Comparison, block: Block, shown: Shown) {
 
 /// The scale of the step's type at which its longest word fits a card: words are
 /// never split mid-word (five sides, long words like "self-determination").
-fn fit_words(cmp: &Comparison, ui: &Ui, sides: &[usize], issue: usize, column: f32, marks: bool) -> f32 {
+fn fit_words(
+    cmp: &Comparison,
+    ui: &Ui,
+    sides: &[usize],
+    issue: usize,
+    column: f32,
+    marks: bool,
+    class_counts: Option<&ClassSlides>,
+) -> f32 {
     // The card's margins and stroke on both sides.
     let inner = column - 2.0 * 12.0 - 2.0 * 3.0;
     let mut widest = 0.0f32;
@@ -306,6 +318,18 @@ fn fit_words(cmp: &Comparison, ui: &Ui, sides: &[usize], issue: usize, column: f
                     measure(&mark.note, DETAIL_SIZE + 1.0);
                 }
             }
+        }
+    }
+    // A class's counts are kept whole ("30 Unaddressed"), after their square.
+    if let Some(class) = class_counts {
+        for status in &class.statuses {
+            let words = format!("{} {}", class.size(), status.label);
+            let width = ui
+                .painter()
+                .layout_no_wrap(words, egui::FontId::proportional(DEMAND_SIZE), Color32::WHITE)
+                .size()
+                .x;
+            widest = widest.max(width + 0.7 * DEMAND_SIZE + 6.0);
         }
     }
     if widest <= inner || widest <= 0.0 {
