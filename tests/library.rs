@@ -159,7 +159,95 @@ fn dayton_says_whose_reading_and_quotes_the_constitution() {
             "Bosnia and Herzegovina shall consist of the two Entities, the Federation of Bosnia and Herzegovina and the Republika Srpska"
         )
     );
-    assert!(note(&dayton, "fry-brcko").contains("Annex 2, Article V"));
+    // Arbitration on Brčko was the mediators' compromise, not the Serb side's demand.
+    assert!(note(&dayton, "us-brcko").contains("Annex 2, Article V"));
+    assert!(note(&dayton, "us-brcko").contains("mediators' compromise"));
+    assert!(
+        dayton
+            .sides
+            .iter()
+            .find(|s| s.id == "fry")
+            .is_some_and(|s| s.demands.iter().all(|d| !d.text.contains("arbitration")))
+    );
+    // The Federation was a shared creation of 1994, not Croatia's demand alone.
+    assert!(note(&dayton, "hr-federation").contains("shared creation"));
+    assert!(note(&dayton, "hr-federation").contains("Washington Agreement of March 1994"));
+    // Not the whole of Sarajevo went to the Federation.
+    let sarajevo = note(&dayton, "bih-sarajevo");
+    for place in ["Lukavica", "Dobrinja", "East Sarajevo"] {
+        assert!(sarajevo.contains(place), "{place}: {sarajevo}");
+    }
+    assert!(!sarajevo.contains("whole city"));
+    // What a teacher would miss: the sanctions on Yugoslavia, Eastern Slavonia.
+    assert_eq!(demand(&dayton, "fry-sanctions").source.as_deref(), Some("unscr-1022"));
+    assert!(note(&dayton, "fry-sanctions").contains("resolution 1074"));
+    let slavonia = demand(&dayton, "hr-eastern-slavonia");
+    assert_eq!(slavonia.source.as_deref(), Some("erdut"));
+    let months = slavonia.value.as_ref().expect("a value");
+    assert_eq!((months.min, months.max), (Some(12.0), Some(24.0)));
+    for id in ["erdut", "unscr-1022"] {
+        assert!(dayton.sources.iter().any(|s| s.id == id), "source {id}");
+    }
+}
+
+/// The issues a teacher would miss, each sourced and said to be a reading.
+#[test]
+fn the_major_issues_are_in_the_library_each_sourced_and_read() {
+    let cases: [(&str, &[&str]); 6] = [
+        ("paris-2015-12-12.ron", &["ldc-adaptation-goal"]),
+        (
+            "colombia-farc-2016-11-24.ron",
+            &["gov-gender", "farc-gender", "farc-no-extradition"],
+        ),
+        ("oslo-1993-09-13.ron", &["il-covenant"]),
+        (
+            "camp-david-1978-09-17.ron",
+            &["us-settlement-freeze", "il-settlement-freeze-three-months"],
+        ),
+        ("good-friday-1998-04-10.ron", &["sdlp-rights", "sf-demilitarisation"]),
+        ("jcpoa-2015-07-14.ron", &["p-pmd"]),
+    ];
+    for (name, ids) in cases {
+        let f = file(name);
+        for id in ids {
+            let d = demand(&f, id);
+            let source = d.source.as_deref().unwrap_or_else(|| panic!("{name} {id}: sourced"));
+            assert!(
+                f.sources.iter().any(|s| s.id == source),
+                "{name} {id}: {source} is listed"
+            );
+            assert!(note(&f, id).contains(READING), "{name} {id}: a reading");
+            assert!(f.issues.iter().any(|i| i.id == d.issue), "{name} {id}: its issue");
+        }
+    }
+    let paris = file("paris-2015-12-12.ron");
+    assert!(note(&paris, "ldc-adaptation-goal").contains("Article 7"));
+    assert_eq!(
+        demand(&paris, "ldc-adaptation-goal").quote.as_deref(),
+        Some(
+            "Parties hereby establish the global goal on adaptation of enhancing adaptive capacity, strengthening resilience and reducing vulnerability to climate change"
+        )
+    );
+    let oslo = file("oslo-1993-09-13.ron");
+    assert_eq!(
+        demand(&oslo, "il-covenant").quote.as_deref(),
+        Some("are now inoperative and no longer valid")
+    );
+    let camp = file("camp-david-1978-09-17.ron");
+    assert!(note(&camp, "us-settlement-freeze").contains("UNCERTAIN"));
+    let jcpoa = file("jcpoa-2015-07-14.ron");
+    assert!(note(&jcpoa, "p-pmd").contains("Roadmap"));
+}
+
+/// A file's header says how its demands were placed as its notes do.
+#[test]
+fn headers_agree_with_their_notes() {
+    let oslo = std::fs::read_to_string(data("oslo-1993-09-13.ron")).expect("bundled");
+    assert!(!oslo.contains("Each demand is something the\n// side stated"));
+    assert!(oslo.contains("file author's reading, as its note says"));
+    let camp = std::fs::read_to_string(data("camp-david-1978-09-17.ron")).expect("bundled");
+    assert!(!camp.contains("which the\n// three signed together"));
+    assert!(camp.contains("Carter witnessed"));
 }
 
 #[test]
@@ -182,6 +270,14 @@ fn colombia_says_whose_reading_and_quotes_nothing_unsourced() {
     let sanction = demand(&colombia, "farc-no-prison").value.as_ref().expect("a value");
     assert_eq!((sanction.min, sanction.max), (Some(5.0), Some(8.0)));
     assert!(note(&colombia, "gov-arms-to-un").contains("23 transitional zones and 8 camps"));
+    // The Land Fund's 3 million hectares in its first 12 years (10 was the rejected text's).
+    let fund = demand(&colombia, "gov-land-fund");
+    assert!(
+        fund.value
+            .as_ref()
+            .is_some_and(|v| v.unit == "million hectares in its first 12 years")
+    );
+    assert!(note(&colombia, "gov-land-fund").contains("first 12 years"));
     // What the campaign for No asked and did not get is said to be so.
     assert!(
         demand(&colombia, "no-prison")
