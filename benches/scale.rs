@@ -676,6 +676,36 @@ fn tally_bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// Opening a class's folder (`stances tally`, File › Open class…): 30 hand-ins
+/// of 2 × 10,000 demands read, the hand-out told apart, the students worked
+/// out, one study built; against reading the same 30 files alone.
+fn open_class_bench(c: &mut Criterion) {
+    let study = class_study();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let files: Vec<PathBuf> = study
+        .copies()
+        .iter()
+        .map(|copy| {
+            let path = dir.path().join(&copy.file);
+            save_comparison(&copy.comparison, &path).expect("saved");
+            path
+        })
+        .collect();
+    let mut group = c.benchmark_group("class 30 students x 20000 demands: open");
+    group.sample_size(10);
+    group.bench_function("baseline: reading the 30 files", |b| {
+        b.iter(|| {
+            for file in &files {
+                black_box(stances::io::load_comparison(file).expect("loads"));
+            }
+        });
+    });
+    group.bench_function("stances: the class read (io::class::read_class)", |b| {
+        b.iter(|| black_box(stances::io::class::read_class(&[dir.path().to_path_buf()]).expect("a class")));
+    });
+    group.finish();
+}
+
 /// The real app with the class of `study` opened from a folder (File › Open class…).
 fn class_app(study: &stances::model::study::Study, dir: &tempfile::TempDir) -> Harness<'static, StancesApp> {
     for copy in study.copies() {
@@ -774,6 +804,7 @@ fn class_frame(c: &mut Criterion) {
 criterion_group!(
     benches,
     class_frame,
+    open_class_bench,
     tally_bench,
     merge_bench,
     rounds_bench,

@@ -529,3 +529,43 @@ fn a_format_8_hand_in_records_its_student_and_saves_byte_for_byte() {
         "{e}"
     );
 }
+
+/// A class's hand-ins are read with their positions parsed once: what is read
+/// is exactly what reading each file alone gives, for files of the same
+/// positions, of other positions, of an older format and in another layout.
+#[test]
+fn positions_shared_between_files_read_as_each_file_alone() {
+    let shared = comparison_file::SharedDocuments::default();
+    let first = to_ron(&annotated()).unwrap();
+    let mut other = annotated();
+    other
+        .apply(Edit::AddMark(mark(
+            "m9",
+            &[("istanbul-2025-06-02", "ua-ceasefire")],
+            "agreed",
+            "second",
+        )))
+        .unwrap();
+    let second = to_ron(&other).unwrap();
+    // Another version of the positions, in the same layout: read whole, not reused.
+    let reworded = first.replacen("ceasefire", "cease-fire", 1);
+    // The same positions on one line: another layout, read whole.
+    let one_line = first.replace("\n    documents: [", "\n    documents:[");
+    let v2 = std::fs::read_to_string(fixture("istanbul-v2.stances.ron")).unwrap();
+    for (name, text) in [
+        ("first", &first),
+        ("second", &second),
+        ("first again", &first),
+        ("reworded", &reworded),
+        ("one line", &one_line),
+        ("format 2", &v2),
+    ] {
+        let alone = parse(name, text).map(|c| to_ron(&c).unwrap());
+        let sharing = comparison_file::parse_sharing(name, text, &shared).map(|c| to_ron(&c).unwrap());
+        assert_eq!(
+            sharing.as_ref().map_err(ToString::to_string),
+            alone.as_ref().map_err(ToString::to_string),
+            "{name}"
+        );
+    }
+}

@@ -9,20 +9,22 @@
 //! [`super::comparison_v1`] and converted. The format is documented in
 //! `docs/comparison-file.md`.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::comparison_v1;
-use super::diagnostics::{self, FileError, PathProblem, Problem};
-use super::locate::{self, Step};
-use super::position_file::{check_shape, check_version, ron_options, validate_positions};
-use crate::model::codebook::{Codebook, is_valid_key, parse_hex_color};
+use super::comparison_validate::validate;
+pub use super::comparison_validate::validate_codebook;
+pub(super) use super::comparison_validate::{MarkFields, validate_marks};
+use super::diagnostics::{self, FileError, Problem};
+use super::locate;
+use super::position_file::{check_shape, check_version, ron_options};
+use crate::model::codebook::Codebook;
 use crate::model::comparison::{Comparison, PositionDocument};
 use crate::model::conflict::{Conflict, MergeSides};
 use crate::model::handout::Handout;
-use crate::model::mark::{Mark, is_valid_timestamp};
+use crate::model::mark::Mark;
 use crate::model::position::PositionFile;
 use crate::model::rounds::RoundDecisions;
 use crate::model::view::ViewState;
@@ -84,33 +86,33 @@ pub const COMPARISON_EXTENSION: &str = "stances.ron";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "ComparisonFile")]
-struct ComparisonFile {
-    format: u32,
+pub(super) struct ComparisonFile {
+    pub format: u32,
     #[serde(default)]
-    documents: Vec<EmbeddedDocument>,
-    codebook: Codebook,
+    pub documents: Vec<EmbeddedDocument>,
+    pub codebook: Codebook,
     #[serde(default)]
-    marks: Vec<Mark>,
+    pub marks: Vec<Mark>,
     #[serde(default)]
-    view: ViewState,
+    pub view: ViewState,
     #[serde(default)]
-    rounds: Vec<RoundDecisions>,
+    pub rounds: Vec<RoundDecisions>,
     #[serde(default)]
-    conflicts: Vec<Conflict>,
+    pub conflicts: Vec<Conflict>,
     #[serde(default)]
-    handout: Option<Handout>,
+    pub handout: Option<Handout>,
     #[serde(default)]
-    merge: Option<MergeSides>,
+    pub merge: Option<MergeSides>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EmbeddedDocument {
-    id: String,
+pub(super) struct EmbeddedDocument {
+    pub id: String,
     /// Where the position file was opened from, as it was given.
     #[serde(default)]
-    path: String,
-    data: PositionFile,
+    pub path: String,
+    pub data: PositionFile,
 }
 
 /// The same shape, borrowing the comparison: saving copies nothing.
@@ -255,6 +257,11 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
             return Err(FileError::new(shown, problem));
         }
     };
+    loaded(shown, text, file)
+}
+
+/// A parsed file, checked and made a comparison.
+fn loaded(shown: &str, text: &str, file: ComparisonFile) -> Result<Loaded, FileError> {
     let problems = validate(&file);
     if !problems.is_empty() {
         return Err(FileError {
@@ -287,6 +294,58 @@ pub fn parse_loaded(shown: &str, text: &str) -> Result<Loaded, FileError> {
         .map_err(|e| FileError::new(shown, Problem::whole_file(e.0)))
 }
 
+/// Position documents already read, by the exact text of a file's `documents`
+/// field: a class's thirty hand-ins embed the same positions, parsed once.
+#[derive(Default)]
+pub struct SharedDocuments {
+    read: std::sync::Mutex<Vec<(String, Vec<PositionDocument>)>>,
+}
+
+/// The span of the `documents` field's value (`[` to `]`) as Stances writes it
+/// (four spaces in, one document list), or `None` in any other layout.
+fn documents_span(text: &str) -> Option<(usize, usize)> {
+    let key = "\n    documents: [";
+    let start = text.find(key)? + key.len() - 1;
+    let end = text[start..].find("\n    ],")? + start + "\n    ]".len();
+    Some((start, end))
+}
+
+/// As [`parse`], parsing the positions of a file only when `shared` has not
+/// read the same text before. Anything not in Stances's own layout, or not
+/// parsing so, is parsed whole: the result is always what [`parse`] gives.
+pub fn parse_sharing(shown: &str, text: &str, shared: &SharedDocuments) -> Result<Comparison, FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some((start, end)) = documents_span(text) else {
+        return parse(shown, text);
+    };
+    let span = &text[start..end];
+    let known = shared
+        .read
+        .lock()
+        .ok()
+        .and_then(|read| read.iter().find(|(t, _)| t == span).map(|(_, d)| d.clone()));
+    let Some(documents) = known else {
+        let comparison = parse(shown, text)?;
+        if let Ok(mut read) = shared.read.lock() {
+            read.push((span.to_owned(), comparison.documents().to_vec()));
+        }
+        return Ok(comparison);
+    };
+    let spliced = format!("{}[]{}", &text[..start], &text[end..]);
+    let Ok(mut file) = ron_options().from_str::<ComparisonFile>(&spliced) else {
+        return parse(shown, text);
+    };
+    file.documents = documents
+        .into_iter()
+        .map(|d| EmbeddedDocument {
+            id: d.id,
+            path: d.path,
+            data: d.data,
+        })
+        .collect();
+    loaded(shown, text, file).map(|l| l.comparison)
+}
+
 fn preflight(shown: &str, text: &str, fields: &[(String, String, locate::LineCol)]) -> Result<(), Problem> {
     let kind = "comparison file";
     if let Some(line) = text.lines().position(|l| l.starts_with("<<<<<<<")) {
@@ -314,293 +373,4 @@ fn preflight(shown: &str, text: &str, fields: &[(String, String, locate::LineCol
         return Ok(());
     }
     check_version(fields, kind, COMPARISON_FORMAT)
-}
-
-fn validate(file: &ComparisonFile) -> Vec<PathProblem> {
-    use Step::{Field, Index};
-    let mut problems = Vec::new();
-    if !(OLDEST_NATIVE_FORMAT..=COMPARISON_FORMAT).contains(&file.format) {
-        problems.push(PathProblem::value(
-            vec![Field("format")],
-            diagnostics::version_message("comparison file", file.format.into(), COMPARISON_FORMAT),
-        ));
-        return problems;
-    }
-    let mut document_ids: HashMap<&str, usize> = HashMap::new();
-    for (i, embedded) in file.documents.iter().enumerate() {
-        let at = vec![Field("documents"), Index(i), Field("id")];
-        if embedded.id.trim().is_empty() {
-            problems.push(PathProblem::value(
-                at,
-                "this document has an empty `id`; give it a short unique name, like \"istanbul-2025-06-02\"",
-            ));
-        } else if document_ids.insert(&embedded.id, i).is_some() {
-            problems.push(PathProblem::value(
-                at,
-                format!(
-                    "the document id `{}` is used twice; every document needs its own id",
-                    embedded.id
-                ),
-            ));
-        }
-        problems.extend(validate_positions(
-            &embedded.data,
-            &[Field("documents"), Index(i), Field("data")],
-        ));
-    }
-    problems.extend(validate_codebook(&file.codebook, &[Field("codebook")]));
-    let status_ids: Vec<&str> = file.codebook.statuses.iter().map(|s| s.id.as_str()).collect();
-    problems.extend(validate_marks(
-        &file.marks,
-        &status_ids,
-        |m| m.id.trim().is_empty(),
-        |m| format!("`{}`", m.id),
-    ));
-    problems.extend(validate_changes(&file.marks));
-    if let Some(student) = file.handout.as_ref().and_then(|h| h.student.as_ref()) {
-        problems.extend(validate_student(student));
-    }
-    problems.extend(validate_rounds(&file.rounds));
-    problems.extend(validate_conflicts(&file.conflicts));
-    problems
-}
-
-/// Each change by someone other than a mark's coder says when it was made.
-fn validate_changes(marks: &[Mark]) -> Vec<PathProblem> {
-    use Step::{Field, Index};
-    let mut problems = Vec::new();
-    for (i, mark) in marks.iter().enumerate() {
-        for (j, change) in mark.changes.iter().enumerate() {
-            let at = |f| vec![Field("marks"), Index(i), Field("changes"), Index(j), Field(f)];
-            if !is_valid_timestamp(&change.at) {
-                problems.push(PathProblem::value(
-                    at("at"),
-                    format!("`{}` is not a timestamp; write it like 2025-06-02T14:30:00Z", change.at),
-                ));
-            }
-        }
-    }
-    problems
-}
-
-/// A hand-in's student has a name, an id and a time they started.
-fn validate_student(student: &crate::model::handout::Student) -> Vec<PathProblem> {
-    use Step::Field;
-    let at = |f| vec![Field("handout"), Field("student"), Field(f)];
-    let mut problems = Vec::new();
-    if student.name.trim().is_empty() {
-        problems.push(PathProblem::value(
-            at("name"),
-            "the student's name is empty; write the name the student gave, like \"Maria Lopez\"",
-        ));
-    }
-    if student.id.trim().is_empty() {
-        problems.push(PathProblem::value(
-            at("id"),
-            "the student's id is empty; it tells apart two students of one name: give any text no other hand-in uses",
-        ));
-    }
-    if !is_valid_timestamp(&student.started) {
-        problems.push(PathProblem::value(
-            at("started"),
-            format!(
-                "`{}` is not a timestamp; write it like 2025-06-02T14:30:00Z",
-                student.started
-            ),
-        ));
-    }
-    problems
-}
-
-/// Each conflict is about one thing, named by a non-empty id, once.
-fn validate_conflicts(conflicts: &[Conflict]) -> Vec<PathProblem> {
-    use Step::{Field, Index};
-    let mut problems = Vec::new();
-    for (i, conflict) in conflicts.iter().enumerate() {
-        if !matches!(conflict, Conflict::Codebook { .. } | Conflict::Handout { .. }) && conflict.id().trim().is_empty()
-        {
-            problems.push(PathProblem::value(
-                vec![Field("conflicts"), Index(i)],
-                format!(
-                    "this {} conflict has an empty `id`; write the id of the {} it is about",
-                    conflict.kind(),
-                    conflict.kind()
-                ),
-            ));
-        } else if conflicts[..i].iter().any(|c| c.key() == conflict.key()) {
-            problems.push(PathProblem::value(
-                vec![Field("conflicts"), Index(i)],
-                format!(
-                    "two conflicts are about {} `{}`; keep one",
-                    conflict.kind(),
-                    conflict.id()
-                ),
-            ));
-        }
-    }
-    problems
-}
-
-/// Each comparison of rounds names two different documents, once. (A document
-/// that is not in the file is no error: its decisions wait, like orphaned marks.)
-fn validate_rounds(rounds: &[RoundDecisions]) -> Vec<PathProblem> {
-    use Step::{Field, Index};
-    let mut problems = Vec::new();
-    for (i, pair) in rounds.iter().enumerate() {
-        let at = |f| vec![Field("rounds"), Index(i), Field(f)];
-        for (f, id) in [("old", &pair.old), ("new", &pair.new)] {
-            if id.trim().is_empty() {
-                problems.push(PathProblem::value(
-                    at(f),
-                    format!("`{f}` is empty; write the id of a document of this file"),
-                ));
-            }
-        }
-        if pair.old == pair.new {
-            problems.push(PathProblem::value(
-                at("new"),
-                format!(
-                    "`old` and `new` are both `{}`; rounds compared are two different documents",
-                    pair.old
-                ),
-            ));
-        } else if rounds[..i].iter().any(|p| p.old == pair.old && p.new == pair.new) {
-            problems.push(PathProblem::value(
-                at("old"),
-                format!(
-                    "the rounds `{}` and `{}` are listed twice; merge their matches into one entry",
-                    pair.old, pair.new
-                ),
-            ));
-        }
-    }
-    problems
-}
-
-/// The codebook's rules: a name and id, at least one status, unique non-empty status
-/// ids, `#rrggbb` colours, unique one-character keys.
-pub fn validate_codebook(codebook: &Codebook, prefix: &[Step]) -> Vec<PathProblem> {
-    use Step::{Field, Index};
-    let mut problems = Vec::new();
-    let at = |rest: &[Step]| {
-        let mut p = prefix.to_vec();
-        p.extend_from_slice(rest);
-        p
-    };
-    if codebook.id.trim().is_empty() {
-        problems.push(PathProblem::value(
-            at(&[Field("id")]),
-            "the codebook has an empty `id`; give it a short unique name, like \"ceasefire-study\"",
-        ));
-    }
-    if codebook.statuses.is_empty() {
-        problems.push(PathProblem::value(
-            at(&[Field("statuses")]),
-            "the codebook has no statuses; add at least one",
-        ));
-    }
-    let mut ids = HashMap::new();
-    let mut keys = HashMap::new();
-    for (i, status) in codebook.statuses.iter().enumerate() {
-        let here = |f| at(&[Field("statuses"), Index(i), Field(f)]);
-        if status.id.trim().is_empty() {
-            problems.push(PathProblem::value(here("id"), "this status has an empty `id`"));
-        } else if ids.insert(status.id.as_str(), i).is_some() {
-            problems.push(PathProblem::value(
-                here("id"),
-                format!("the status id `{}` is used twice", status.id),
-            ));
-        }
-        if parse_hex_color(&status.color).is_none() {
-            problems.push(PathProblem::value(
-                here("color"),
-                format!("`{}` is not a colour; write it as #rrggbb, like #e03131", status.color),
-            ));
-        }
-        if let Some(key) = &status.key {
-            if !is_valid_key(key) {
-                problems.push(PathProblem::value(
-                    here("key"),
-                    format!("`{key}` cannot be a key; use one letter or digit, like \"1\" or \"a\""),
-                ));
-            } else if keys.insert(key.to_ascii_lowercase(), i).is_some() {
-                problems.push(PathProblem::value(
-                    here("key"),
-                    format!("the key `{key}` is given to two statuses; give each its own"),
-                ));
-            }
-        }
-    }
-    problems
-}
-
-/// The marks' rules, shared by both formats: unique ids, at least one demand, a
-/// status from the codebook, RFC 3339 timestamps.
-pub(super) fn validate_marks<M: MarkFields>(
-    marks: &[M],
-    status_ids: &[&str],
-    empty_id: impl Fn(&M) -> bool,
-    id_text: impl Fn(&M) -> String,
-) -> Vec<PathProblem> {
-    use Step::{Field, Index};
-    let mut problems = Vec::new();
-    let mut ids = HashMap::new();
-    for (i, mark) in marks.iter().enumerate() {
-        let at = |f| vec![Field("marks"), Index(i), Field(f)];
-        let id = id_text(mark);
-        if empty_id(mark) {
-            problems.push(PathProblem::value(at("id"), "this mark has an empty `id`"));
-        } else if ids.insert(id.clone(), i).is_some() {
-            problems.push(PathProblem::value(at("id"), format!("the mark id {id} is used twice")));
-        }
-        if mark.demand_count() == 0 {
-            problems.push(PathProblem::value(
-                at("demands"),
-                format!("mark {id} covers no demands"),
-            ));
-        }
-        if !status_ids.contains(&mark.status()) && !status_ids.is_empty() {
-            let known: Vec<String> = status_ids.iter().map(|s| format!("`{s}`")).collect();
-            problems.push(PathProblem::value(
-                at("status"),
-                format!(
-                    "mark {id} has status `{}`, which is not in the codebook; use one of {}",
-                    mark.status(),
-                    known.join(", ")
-                ),
-            ));
-        }
-        for (f, value) in [("created", mark.created()), ("changed", mark.changed())] {
-            if !is_valid_timestamp(value) {
-                problems.push(PathProblem::value(
-                    at(f),
-                    format!("`{value}` is not a timestamp; write it like 2025-06-02T14:30:00Z"),
-                ));
-            }
-        }
-    }
-    problems
-}
-
-/// What [`validate_marks`] reads of a mark of either format.
-pub(super) trait MarkFields {
-    fn demand_count(&self) -> usize;
-    fn status(&self) -> &str;
-    fn created(&self) -> &str;
-    fn changed(&self) -> &str;
-}
-
-impl MarkFields for Mark {
-    fn demand_count(&self) -> usize {
-        self.demands.len()
-    }
-    fn status(&self) -> &str {
-        &self.status
-    }
-    fn created(&self) -> &str {
-        &self.created
-    }
-    fn changed(&self) -> &str {
-        &self.changed
-    }
 }

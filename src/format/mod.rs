@@ -6,6 +6,7 @@ pub mod agreement_csv;
 pub mod codebook_file;
 pub mod comparison_file;
 pub mod comparison_v1;
+mod comparison_validate;
 pub mod csv_out;
 pub mod describe;
 pub mod diagnostics;

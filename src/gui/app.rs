@@ -15,7 +15,6 @@ use super::shown::Shown;
 use super::ui::toolbar;
 use super::views::MainView;
 use super::welcome::Welcome;
-use crate::format::comparison_file::COMPARISON_EXTENSION;
 use crate::io::Fingerprint;
 use crate::io::watch::FileWatcher;
 use crate::model::{Comparison, DemandIx, Document};
@@ -376,37 +375,6 @@ impl StancesApp {
             })
     }
 
-    pub(super) fn suggested_save_path(&self) -> PathBuf {
-        if let Some(file) = &self.file {
-            if self.handout_from.as_ref() == Some(&file.path) {
-                // A student's own copy, beside the hand-out, named after them,
-                // and never the name of another student's file.
-                return free_handout_copy_path(&file.path, &self.coder, self.comparison().student());
-            }
-            return file.path.clone();
-        }
-        if let Some(study) = &self.study
-            && let Some(first) = study.adjudication.study().copies().first()
-        {
-            // Beside the coders' files.
-            let folder = Path::new(&first.file)
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            return folder.join(format!("consensus.{COMPARISON_EXTENSION}"));
-        }
-        let stem = self
-            .comparison()
-            .documents()
-            .first()
-            .map_or_else(|| "comparison".to_owned(), |d| d.id.clone());
-        let dir = directories::UserDirs::new()
-            .and_then(|u| u.document_dir().map(Path::to_path_buf))
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
-        dir.join(format!("{stem}.{COMPARISON_EXTENSION}"))
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.window_title();
         if title != self.title {
@@ -572,40 +540,4 @@ impl eframe::App for StancesApp {
         // Closing cleanly, either saved or after the user chose not to save.
         self.autosave.clear();
     }
-}
-
-/// As [`handout_copy_path`], numbered (`… - Maria (2)`) past a file that holds
-/// another student's work (another id, or any file not this student's).
-fn free_handout_copy_path(handout: &Path, student: &str, who: Option<&crate::model::handout::Student>) -> PathBuf {
-    let first = handout_copy_path(handout, student);
-    let theirs = |path: &Path| {
-        crate::io::load_comparison(path).is_ok_and(|l| match (l.comparison.student(), who) {
-            (Some(there), Some(me)) => there.id == me.id,
-            _ => false,
-        })
-    };
-    if !first.exists() || theirs(&first) {
-        return first;
-    }
-    (2..)
-        .map(|n| handout_copy_path(handout, &format!("{} ({n})", student.trim())))
-        .find(|p| !p.exists() || theirs(p))
-        .unwrap_or(first)
-}
-
-/// Where a student's copy of the hand-out at `handout` goes: beside it, named
-/// after the student (`istanbul-handout - Ana.stances.ron`).
-fn handout_copy_path(handout: &Path, student: &str) -> PathBuf {
-    let stem = crate::format::comparison_file::comparison_stem(handout);
-    let student: String = student
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '(' | ')' | ',') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    handout.with_file_name(format!("{stem} - {}.{COMPARISON_EXTENSION}", student.trim()))
 }

@@ -9,11 +9,10 @@ use std::path::{Path, PathBuf};
 use egui::{Context, ViewportCommand};
 
 use super::app::{SavedFile, StancesApp};
-use super::git_flow::git_name;
 use super::ui::file_dialogs::{DialogOutcome, FileAction};
 use super::ui::prompts::{self, ConflictChoice, UnsavedChoice};
 use crate::format::comparison_file;
-use crate::io::{self, Fingerprint};
+use crate::io;
 use crate::model::{Comparison, PositionFile};
 
 /// Something that replaces or closes the open comparison, and so waits for an
@@ -27,7 +26,7 @@ pub(super) enum Pending {
 }
 
 impl Pending {
-    fn describe(&self) -> &'static str {
+    pub(super) fn describe(&self) -> &'static str {
         match self {
             Self::Quit => "closing",
             Self::New => "starting a new comparison",
@@ -126,7 +125,7 @@ impl StancesApp {
         }
     }
 
-    fn carry_out(&mut self, ctx: &Context, pending: Pending) {
+    pub(super) fn carry_out(&mut self, ctx: &Context, pending: Pending) {
         self.flow = Flow::Idle;
         match pending {
             Pending::Quit => {
@@ -365,116 +364,6 @@ impl StancesApp {
                     .info(format!("Added {} to the comparison", names.join(", ")));
             }
             Err(e) => self.notices.error(e.0),
-        }
-    }
-
-    /// File › Save: to where the comparison lives, or through Save as… if nowhere yet.
-    pub(super) fn save(&mut self, ctx: &Context, then: Option<Pending>) {
-        // A student never saves over the teacher's hand-out: the first save asks
-        // where to keep their own copy.
-        if self.handout_from.is_some() && self.file.as_ref().map(|f| &f.path) == self.handout_from.as_ref() {
-            self.save_as(ctx, then);
-            return;
-        }
-        match self.file.as_ref().map(|f| f.path.clone()) {
-            Some(path) => self.save_to(ctx, &path, then, true),
-            None => self.save_as(ctx, then),
-        }
-    }
-
-    pub(super) fn save_as(&mut self, ctx: &Context, then: Option<Pending>) {
-        self.flow = Flow::SavingAs(then);
-        self.dialogs
-            .files
-            .request(ctx, FileAction::SaveAs, Some(self.suggested_save_path()));
-    }
-
-    /// Writes to `path`, unless it is the open file and someone else changed it
-    /// since (`check`): then asks. On success runs `then`; on failure drops it.
-    fn save_to(&mut self, ctx: &Context, path: &Path, then: Option<Pending>, check: bool) {
-        let path = canonical(path);
-        if check && self.changed_by_someone_else(&path) {
-            self.flow = Flow::Conflict { path, then };
-            return;
-        }
-        if check && let Some(theirs) = self.other_students_file(&path) {
-            self.flow = Flow::ReplaceStudent { path, then, theirs };
-            return;
-        }
-        self.flow = Flow::Idle;
-        let written = comparison_file::to_ron(self.comparison())
-            .and_then(|text| io::write_atomically(&path, text.as_bytes()).map(|()| text));
-        match written {
-            Ok(text) => {
-                self.doc.mark_saved();
-                self.autosave.clear();
-                self.file = Some(SavedFile::holding(path.clone(), &text));
-                self.remember_recent(&path);
-                self.notices.resolved(io::atomic::SAVE_FAILED);
-                self.notices.info(format!("Saved to {}", path.display()));
-                let conflicts = self.comparison().conflicts().len();
-                if let Some(finish) = self.merging
-                    && conflicts == 0
-                {
-                    self.merging = None;
-                    let name = git_name(&path);
-                    self.notices.info(format!(
-                        "Every merge conflict is settled and saved: run `git add {name}`, then `{finish}`, to finish."
-                    ));
-                } else if conflicts > 0 {
-                    self.notices.warning(format!(
-                        "Saved with {} still to settle (the Conflicts view); git counts the file as merged only once you `git add {}` it.",
-                        crate::format::diagnostics::count(conflicts, "merge conflict", "merge conflicts"),
-                        git_name(&path)
-                    ));
-                }
-                if let Some(then) = then {
-                    self.carry_out(ctx, then);
-                }
-            }
-            Err(e) => {
-                self.notices.error(e);
-                if let Some(then) = then {
-                    self.notices
-                        .info(format!("Not saved, so {} was cancelled.", then.describe()));
-                }
-            }
-        }
-    }
-
-    /// Whether `path` is the open comparison's file and holds something else than
-    /// what Stances last read or wrote there.
-    /// Whose work `path` holds, when saving the open student's copy there would
-    /// replace another student's: a hand-in recorded for another student, or
-    /// (from 0.3) marks by another name. Never asked for the file already open.
-    fn other_students_file(&self, path: &Path) -> Option<String> {
-        let me = self.comparison().student()?;
-        if self
-            .file
-            .as_ref()
-            .is_some_and(|f| f.path == path && self.handout_from.as_ref() != Some(&f.path))
-        {
-            return None;
-        }
-        let there = io::load_comparison(path).ok()?.comparison;
-        match there.student() {
-            Some(other) if other.id == me.id => None,
-            Some(other) => Some(other.name.clone()),
-            None => there
-                .marks()
-                .filter(|m| !there.is_example(&m.id))
-                .map(|m| m.coder.trim().to_owned())
-                .find(|c| !c.is_empty() && c != me.name.trim()),
-        }
-    }
-
-    fn changed_by_someone_else(&self, path: &Path) -> bool {
-        let Some(file) = self.file.as_ref().filter(|f| f.path == path) else {
-            return false;
-        };
-        match Fingerprint::of_file(path) {
-            Some(now) => Some(now) != file.fingerprint,
-            None => false,
         }
     }
 

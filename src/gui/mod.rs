@@ -22,6 +22,7 @@ mod keys;
 pub mod notices;
 mod panels;
 mod present;
+mod saving;
 mod shown;
 mod start;
 mod study;

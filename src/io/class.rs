@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::read::{display_path, read_text};
-use crate::format::comparison_file::{self, COMPARISON_EXTENSION, comparison_stem};
+use crate::format::comparison_file::{self, COMPARISON_EXTENSION, SharedDocuments, comparison_stem};
 use crate::model::class_roll::{Class, HandIn};
 use crate::model::roster::{ROSTER_FILE, parse_roster};
 
@@ -52,23 +52,63 @@ pub fn read_class(paths: &[PathBuf]) -> Result<Class, String> {
             found.push(path.clone());
         }
     }
-    let mut files = Vec::with_capacity(found.len());
+    let mut regular = Vec::with_capacity(found.len());
     for path in found {
         // Only regular files are read: opening a FIFO waits for a writer forever.
         match std::fs::metadata(&path) {
             Ok(meta) if !meta.is_file() && !meta.is_dir() => {
                 notes.push(format!("{}: not a regular file, skipped.", display_path(&path)));
-                continue;
             }
-            _ => {}
+            _ => regular.push(path),
         }
-        files.push(hand_in(&path));
     }
-    crate::model::class_roll::read_class(files, roster, notes)
+    crate::model::class_roll::read_class(read_all(&regular), roster, notes)
+}
+
+/// Every file read, in their order, on as many threads as the computer has
+/// cores: thirty hand-ins of 20,000 demands are mostly parsing.
+fn read_all(paths: &[PathBuf]) -> Vec<HandIn> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // The hand-ins of a class embed the same positions: each text is parsed once.
+    let shared = SharedDocuments::default();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(paths.len());
+    if workers <= 1 {
+        return paths.iter().map(|p| hand_in(p, &shared)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let shared = &shared;
+    let read: Vec<Vec<(usize, HandIn)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut read = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(i) else { break };
+                        read.push((i, hand_in(path, shared)));
+                    }
+                    read
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
+    });
+    let mut slots: Vec<Option<HandIn>> = paths.iter().map(|_| None).collect();
+    for (i, hand_in) in read.into_iter().flatten() {
+        slots[i] = Some(hand_in);
+    }
+    // A file a worker could not finish is read again here, so that none is left out.
+    slots
+        .into_iter()
+        .zip(paths)
+        .map(|(slot, path)| slot.unwrap_or_else(|| hand_in(path, shared)))
+        .collect()
 }
 
 /// One file of the class, read.
-fn hand_in(path: &Path) -> HandIn {
+fn hand_in(path: &Path, shared: &SharedDocuments) -> HandIn {
     let shown = display_path(path);
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
@@ -81,7 +121,7 @@ fn hand_in(path: &Path) -> HandIn {
                 "{shown}: this is a position file, not a student's comparison file (.stances.ron)"
             ));
         }
-        comparison_file::parse(&shown, &text).map_err(|e| e.to_string())
+        comparison_file::parse_sharing(&shown, &text, shared).map_err(|e| e.to_string())
     });
     HandIn {
         file: shown,

@@ -4,6 +4,7 @@
 
 pub mod alignment;
 pub mod class;
+pub mod class_read;
 pub mod class_roll;
 pub mod codebook;
 mod codebook_edit;

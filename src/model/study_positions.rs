@@ -32,8 +32,19 @@ pub(super) fn same_documents(
     file: &str,
     other: &Comparison,
 ) -> Result<HashMap<String, String>, String> {
-    let copy = CodedCopyName { file };
-    let ours = base.comparison.documents();
+    documents_matched(&base.file, &base.comparison, file, other)
+}
+
+/// For each document of `other` (the file `file`), the id of the document of
+/// `base` (the file `base_file`) with the same positions; refused with the first
+/// difference, in words.
+pub fn documents_matched(
+    base_file: &str,
+    base: &Comparison,
+    file: &str,
+    other: &Comparison,
+) -> Result<HashMap<String, String>, String> {
+    let ours = base.documents();
     let theirs = other.documents();
     let mut map = HashMap::new();
     for doc in theirs {
@@ -45,8 +56,8 @@ pub(super) fn same_documents(
                 Some(d) => d,
                 None => {
                     return Err(format!(
-                        "{} holds the positions of {}, which {} does not",
-                        copy.file, doc.path, base.file
+                        "{file} holds the positions of {}, which {base_file} does not",
+                        doc.path
                     ));
                 }
             },
@@ -55,16 +66,11 @@ pub(super) fn same_documents(
     }
     if let Some(missing) = ours.iter().find(|d| !map.values().any(|m| *m == d.id)) {
         return Err(format!(
-            "{} holds the positions of {}, which {} does not",
-            base.file, missing.path, copy.file
+            "{base_file} holds the positions of {}, which {file} does not",
+            missing.path
         ));
     }
     Ok(map)
-}
-
-/// A file named in messages.
-struct CodedCopyName<'a> {
-    file: &'a str,
 }
 
 /// The first difference between two versions of a position file, in words.
