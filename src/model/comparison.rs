@@ -483,10 +483,12 @@ impl Comparison {
         self.marks_by_demand.clear();
         self.resolved.clear();
         self.orphans.clear();
-        let marks: Vec<Mark> = self.marks.values().cloned().collect();
-        for mark in &marks {
+        // Indexed in place, not copied: indexing reads the documents, never the marks.
+        let marks = std::mem::take(&mut self.marks);
+        for mark in marks.values() {
             self.index_mark(mark);
         }
+        self.marks = marks;
     }
 
     pub(super) fn index_mark(&mut self, mark: &Mark) {

@@ -217,8 +217,13 @@ impl Study {
                     let Some(document) = map.get(r.document()) else {
                         continue;
                     };
-                    let in_base = DemandRef::new(document.clone(), r.side(), r.demand());
-                    let Some(unit) = base_cmp.resolve(&in_base).and_then(|ix| unit_of.get(&ix)) else {
+                    // Most copies name their documents as the base does: no new reference to make.
+                    let found = if document == r.document() {
+                        base_cmp.resolve(r)
+                    } else {
+                        base_cmp.resolve(&DemandRef::new(document.clone(), r.side(), r.demand()))
+                    };
+                    let Some(unit) = found.and_then(|ix| unit_of.get(&ix)) else {
                         continue; // An orphaned mark: it names a demand the positions lack.
                     };
                     given
