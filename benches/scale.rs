@@ -597,6 +597,11 @@ fn merge_bench(c: &mut Criterion) {
 
 /// A class of 30 students over 2 × 10,000 demands, each coding 70 % of them.
 fn class_study() -> stances::model::study::Study {
+    class_study_coding(usize::MAX)
+}
+
+/// As [`class_study`], each student's marks cut to the first `marks` they made.
+fn class_study_coding(marks: usize) -> stances::model::study::Study {
     use stances::model::mark::DemandRef;
     use stances::model::study::{CodedCopy, CoderSource, Study};
     let base = comparison(&spec(2, 10_000), 0);
@@ -621,6 +626,7 @@ fn class_study() -> stances::model::study::Study {
                         changes: Vec::new(),
                     })
                 })
+                .take(marks)
                 .collect();
             let cmp = Comparison::new(
                 base.documents().to_vec(),
@@ -680,7 +686,15 @@ fn tally_bench(c: &mut Criterion) {
 /// of 2 × 10,000 demands read, the hand-out told apart, the students worked
 /// out, one study built; against reading the same 30 files alone.
 fn open_class_bench(c: &mut Criterion) {
-    let study = class_study();
+    open_class_of(c, "class 30 students x 20000 demands: open", class_study());
+    open_class_of(
+        c,
+        "class 30 students x 20000 demands, 300 marks each: open",
+        class_study_coding(300),
+    );
+}
+
+fn open_class_of(c: &mut Criterion, name: &str, study: stances::model::study::Study) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let files: Vec<PathBuf> = study
         .copies()
@@ -691,7 +705,7 @@ fn open_class_bench(c: &mut Criterion) {
             path
         })
         .collect();
-    let mut group = c.benchmark_group("class 30 students x 20000 demands: open");
+    let mut group = c.benchmark_group(name);
     group.sample_size(10);
     group.bench_function("baseline: reading the 30 files", |b| {
         b.iter(|| {
