@@ -201,6 +201,15 @@ fn every_tally_count_and_key_of_five_sides_and_thirty_students_is_inside_a_proje
                 assert!(inside(*rect, area), "{words}: {label} at {rect:?}, outside {area:?}");
             }
             keys_shown += key_labels.len();
+            // How many agree with the key: whole, under the demand's bar.
+            for (label, rect) in labels_of(harness, |l| l.ends_with(" of 30 agree")) {
+                assert!(
+                    tallies
+                        .iter()
+                        .any(|(_, bar)| bar.min.x - 0.5 <= rect.min.x && rect.max.x <= bar.max.x + 0.5),
+                    "{words}: {label} at {rect:?} is under no tally bar"
+                );
+            }
         }
     });
     assert_eq!(
@@ -225,6 +234,7 @@ fn every_tally_count_and_key_of_five_sides_and_thirty_students_is_inside_a_proje
         if !words.contains("the class") {
             return;
         }
+        assert!(words.contains("names and notes shown"), "{words}: N is said to be on");
         if words.contains(" · part 2 of ") {
             continued += 1;
         }

@@ -252,7 +252,8 @@ impl StancesApp {
         egui::Panel::bottom("presentation_footer").show(ui, |ui| {
             ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
             let page = p.page.min(p.pages.saturating_sub(1));
-            nav = presentation::footer(ui, &p.steps, p.at, (page, p.pages), &p.typed);
+            let names = p.class.as_ref().is_some_and(|c| c.names);
+            nav = presentation::footer(ui, &p.steps, p.at, (page, p.pages), names, &p.typed);
         });
         let mut pages = 1;
         egui::CentralPanel::default()

@@ -28,7 +28,16 @@ pub enum Nav {
 
 /// The footer: the step in words (with its page, on a step of several), and
 /// buttons for a mouse.
-pub fn footer(ui: &mut Ui, steps: &Steps, at: usize, (page, pages): (usize, usize), typed: &str) -> Option<Nav> {
+/// `names`: a class's students' names and notes are shown (N), said so that
+/// pressing N is seen to do something even before the notes' part.
+pub fn footer(
+    ui: &mut Ui,
+    steps: &Steps,
+    at: usize,
+    (page, pages): (usize, usize),
+    names: bool,
+    typed: &str,
+) -> Option<Nav> {
     let toggle = if steps.is_class() {
         "M: hide or show the tallies · N: students' names and notes"
     } else {
@@ -40,6 +49,9 @@ pub fn footer(ui: &mut Ui, steps: &Steps, at: usize, (page, pages): (usize, usiz
         let mut step = steps.describe(at);
         if pages > 1 {
             step.push_str(&format!(" · part {} of {pages}", page + 1));
+        }
+        if names {
+            step.push_str(" · names and notes shown");
         }
         ui.label(RichText::new(step).size(13.0).color(weak));
         if !typed.is_empty() {

@@ -320,16 +320,18 @@ fn fit_words(
             }
         }
     }
-    // A class's counts are kept whole ("30 Unaddressed"), after their square.
+    // A class's counts are kept whole ("30 Unaddressed"), after their square,
+    // and so is the key ("Key: Unaddressed") in its frame.
     if let Some(class) = class_counts {
-        for status in &class.statuses {
-            let words = format!("{} {}", class.size(), status.label);
-            let width = ui
-                .painter()
+        let whole = |words: String| {
+            ui.painter()
                 .layout_no_wrap(words, egui::FontId::proportional(DEMAND_SIZE), Color32::WHITE)
                 .size()
-                .x;
-            widest = widest.max(width + 0.7 * DEMAND_SIZE + 6.0);
+                .x
+        };
+        for status in &class.statuses {
+            widest = widest.max(whole(format!("{} {}", class.size(), status.label)) + 0.7 * DEMAND_SIZE + 6.0);
+            widest = widest.max(whole(format!("Key: {}", status.label)) + 12.0);
         }
     }
     if widest <= inner || widest <= 0.0 {
