@@ -36,6 +36,23 @@ pub fn parse_position_file(shown: &str, text: &str) -> Result<PositionFile, File
     }
 }
 
+/// A position file as RON under a `heading` of comment lines, written as people
+/// write them (a demand's value and tags on one line). Checked by reading it back,
+/// so a written file always opens: the error says what did not.
+pub fn to_ron(positions: &PositionFile, shown: &str, heading: &str) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ".to_owned())
+        .depth_limit(5)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let body = ron_options()
+        .to_string_pretty(positions, config)
+        .map_err(|e| format!("the position file could not be written: {e}"))?;
+    let text = format!("{heading}\n{body}\n");
+    parse_position_file(shown, &text).map_err(|e| e.to_string())?;
+    Ok(text)
+}
+
 /// Checks made when a position file does not parse, so that a file of another
 /// kind or a newer version gets a message about that, not about the first field
 /// it does not know.
@@ -133,32 +150,7 @@ fn path(prefix: &[Step], rest: &[Step]) -> Vec<Step> {
     p
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day.
-pub fn is_valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&num(m)),
-        [y, m, d] => {
-            if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
-                return false;
-            }
-            let (year, month, day) = (num(y), num(m), num(d));
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            let days = match month {
-                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-                4 | 6 | 9 | 11 => 30,
-                2 if leap => 29,
-                2 => 28,
-                _ => return false,
-            };
-            (1..=days).contains(&day)
-        }
-        _ => false,
-    }
-}
+pub use crate::model::position::is_valid_date;
 
 /// Every rule the format states beyond its shape. `prefix` is where the position
 /// data sits in the document (empty for a position file, deeper in a comparison file).

@@ -24,7 +24,7 @@ pub(super) struct FontCheck {
 impl StancesApp {
     /// Names the scripts of the open text that no font can draw, once each.
     pub(super) fn check_fonts(&mut self, ctx: &Context) {
-        let layout = self.comparison().layout_revision();
+        let layout = self.comparison().text_revision();
         if self.fonts.checked == Some(layout) {
             return;
         }

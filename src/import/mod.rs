@@ -7,10 +7,6 @@ pub mod numbers;
 pub mod positions;
 pub mod table;
 
-use ron::ser::PrettyConfig;
-
-use crate::format::parse_position_file;
-use crate::format::position_file::ron_options;
 use crate::model::PositionFile;
 
 pub use numbers::DecimalMark;
@@ -87,22 +83,12 @@ pub fn read_header(shown: &str, bytes: &[u8], sheet: Option<&str>) -> (Vec<Strin
 /// The position file as RON, with a comment saying where it came from. Checked by
 /// reading it back, so a written file always opens.
 pub fn to_position_ron(positions: &PositionFile, origin: &str) -> Result<String, String> {
-    let config = PrettyConfig::new()
-        .struct_names(false)
-        .indentor("    ".to_owned())
-        // A demand's value and tags on one line, as people write them.
-        .depth_limit(5)
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
-    let body = ron_options()
-        .to_string_pretty(positions, config)
-        .map_err(|e| format!("the position file could not be written: {e}"))?;
     let origin = origin.replace(['\n', '\r'], " ");
-    let text = format!(
+    let heading = format!(
         "// Positions imported by Stances {} from {origin}: one demand per row of the table.\n\
-         // Add `negotiation`, `round` and `date` below `format` to name the talks.\n{body}\n",
+         // Add `negotiation`, `round` and `date` below `format` to name the talks.",
         env!("CARGO_PKG_VERSION")
     );
-    parse_position_file(origin.as_str(), &text)
-        .map_err(|e| format!("the imported positions do not read back as a position file (please report this): {e}"))?;
-    Ok(text)
+    crate::format::position_file::to_ron(positions, &origin, &heading)
+        .map_err(|e| format!("the imported positions do not read back as a position file (please report this): {e}"))
 }

@@ -74,6 +74,8 @@ pub struct Comparison {
     pub(super) revision: u64,
     /// Bumped only when documents change (demand indexes move).
     layout_revision: u64,
+    /// Bumped whenever the positions' words change (with or without moving anything).
+    pub(super) text_revision: u64,
     /// Demands whose marks changed, stamped with the revision the change started
     /// from, so that views re-measure only those.
     mark_log: Vec<(u64, DemandIx)>,
@@ -103,6 +105,7 @@ impl Default for Comparison {
             orphans: BTreeSet::new(),
             revision: 0,
             layout_revision: 0,
+            text_revision: 0,
             mark_log: Vec::new(),
             mark_log_floor: 0,
         }
@@ -258,6 +261,39 @@ impl Comparison {
 
     pub fn layout_revision(&self) -> u64 {
         self.layout_revision
+    }
+
+    /// Changes whenever any word of the positions may have changed: what a search
+    /// found, or the scripts the fonts must draw, is then looked at again.
+    pub fn text_revision(&self) -> u64 {
+        self.text_revision + self.layout_revision
+    }
+
+    /// The demand at `at` in side `side` of document `document`.
+    pub(super) fn demand_ix_at(&self, document: usize, side: usize, at: usize) -> Option<DemandIx> {
+        let s = self
+            .index
+            .sides
+            .iter()
+            .position(|loc| loc.doc == document && loc.side == side)?;
+        Some(DemandIx {
+            side: s as u32,
+            demand: at as u32,
+        })
+    }
+
+    /// A demand's words changed but not its place: what is searched is updated
+    /// and its card is measured again.
+    pub(super) fn demand_words_changed(&mut self, ix: DemandIx) {
+        if self.index.haystack.get().is_some() {
+            let demand = self.demand(ix);
+            let issue = self.issue_index(&demand.issue).map(|i| &self.index.issues[i]);
+            let text = searchable_text(demand, issue);
+            if let Some(haystack) = self.index.haystack.get_mut() {
+                haystack[ix.side as usize][ix.demand as usize] = text;
+            }
+        }
+        self.log_mark_change(ix);
     }
 
     /// The demands whose marks changed since `revision`, or `None` when that is

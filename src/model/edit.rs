@@ -38,6 +38,13 @@ pub enum Edit {
     SetConflicts(Vec<Conflict>),
     /// Makes this the comparison's hand-out (or none): a merge conflict about it settled.
     SetHandout(Option<super::handout::Handout>),
+    /// A change to the positions of the document at `document` (its sides,
+    /// issues, demands, sources or header).
+    /// (Boxed: a demand is large, and every edit would be as large as it.)
+    Positions {
+        document: usize,
+        change: Box<super::position_edit::PositionChange>,
+    },
     /// Several edits as one step. If one is refused, those before it are undone.
     Batch(Vec<Edit>),
 }
@@ -174,6 +181,13 @@ impl Comparison {
             }
             Edit::SetConflicts(conflicts) => Edit::SetConflicts(std::mem::replace(&mut self.conflicts, conflicts)),
             Edit::SetHandout(handout) => Edit::SetHandout(std::mem::replace(&mut self.handout, handout)),
+            Edit::Positions { document, change } => {
+                let inverse = self.change_positions(document, *change)?;
+                Edit::Positions {
+                    document,
+                    change: Box::new(inverse),
+                }
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -192,6 +206,50 @@ impl Comparison {
             }
         };
         self.revision += 1;
+        Ok(inverse)
+    }
+
+    /// Applies a change to a document's positions. Where only words changed (a
+    /// demand's text on the same issue, a header, a source), the indexes stay and
+    /// the demand is logged to be measured again; otherwise they are rebuilt.
+    fn change_positions(
+        &mut self,
+        document: usize,
+        change: super::position_edit::PositionChange,
+    ) -> Result<super::position_edit::PositionChange, EditError> {
+        use super::position_edit::{PositionChange as C, apply_change};
+        let Some(doc) = self.documents.get(document) else {
+            return Err(EditError(format!("there is no document {}", document + 1)));
+        };
+        let words_only = match &change {
+            C::Header { .. } | C::InsertSource { .. } | C::RemoveSource { .. } | C::ReplaceSource { .. } => true,
+            C::ReplaceDemand { side, at, demand } => doc
+                .data
+                .sides
+                .get(*side)
+                .and_then(|s| s.demands.get(*at))
+                .is_some_and(|old| old.issue == demand.issue && old.value == demand.value),
+            _ => false,
+        };
+        // Side ids are unique across the documents (a few dozen: copied, not borrowed).
+        let other_ids: Vec<String> = self
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| *d != document)
+            .flat_map(|(_, doc)| doc.data.sides.iter().map(|s| s.id.clone()))
+            .collect();
+        let other_sides = other_ids.iter().map(String::as_str).collect();
+        let inverse = apply_change(&mut self.documents[document].data, change, &other_sides)
+            .map_err(|refused| EditError(refused.0))?;
+        if !words_only {
+            self.documents_changed();
+        } else if let C::ReplaceDemand { side, at, .. } = &inverse
+            && let Some(ix) = self.demand_ix_at(document, *side, *at)
+        {
+            self.demand_words_changed(ix);
+        }
+        self.text_revision += 1;
         Ok(inverse)
     }
 

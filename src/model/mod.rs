@@ -27,6 +27,7 @@ pub mod merge_document;
 mod movements;
 pub mod overview;
 pub mod position;
+pub mod position_edit;
 pub mod presentation;
 pub mod reliability;
 pub mod roster;

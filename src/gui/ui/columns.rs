@@ -17,6 +17,8 @@ pub const MIN_AUTO_WIDTH: f32 = 200.0;
 #[derive(Clone, Debug, PartialEq)]
 struct RowsKey {
     layout_revision: u64,
+    /// A search's words against the demands' words, as they were.
+    text_revision: Option<u64>,
     /// Marks change which rows a status filter keeps; without one they do not matter.
     mark_revision: Option<u64>,
     columns: Vec<SideIx>,
@@ -124,6 +126,8 @@ impl ColumnsView {
         let columns = cmp.visible_sides();
         let key = RowsKey {
             layout_revision: cmp.layout_revision(),
+            // A search finds words: a demand's new words may make it found or not.
+            text_revision: (!filter.query.trim().is_empty()).then(|| cmp.text_revision()),
             mark_revision: (!filter.statuses.is_empty() || filter.unmarked).then(|| cmp.revision()),
             columns: columns.clone(),
             filter: filter.clone(),
