@@ -374,6 +374,20 @@ pub enum Action {
         extend: bool,
     },
     SelectMark(MarkId),
+    /// Opens the details pane's form on a demand's fields.
+    EditDemand(DemandIx),
+    /// Opens the form for a new demand of this demand's side, after it.
+    AddDemandAfter(DemandIx),
+    /// Deletes a demand, asking first what becomes of the marks on it.
+    AskDeleteDemand(DemandIx),
+    /// Puts what the form says in the positions (one undoable edit).
+    SaveDemandForm,
+    CloseDemandForm,
+    /// Deletes a demand; the marks on it are removed too, or kept as orphans.
+    DeleteDemand {
+        demand: crate::model::DemandRef,
+        remove_marks: bool,
+    },
     /// Gives the selection a status: a new one for its mark, or a new mark.
     ApplyStatus(String),
     /// A new mark for the selection even where one of its demands has a mark already.

@@ -207,6 +207,12 @@ impl StancesApp {
             return;
         }
         match action {
+            positions @ (Action::EditDemand(_)
+            | Action::AddDemandAfter(_)
+            | Action::AskDeleteDemand(_)
+            | Action::SaveDemandForm
+            | Action::CloseDemandForm
+            | Action::DeleteDemand { .. }) => self.handle_positions(positions),
             Action::Run(command) => self.run(ctx, command),
             Action::Open(paths) => self.open(ctx, &paths),
             Action::Add(paths) => self.add(&paths),

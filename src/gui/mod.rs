@@ -21,6 +21,7 @@ mod import;
 mod keys;
 pub mod notices;
 mod panels;
+mod positions;
 mod present;
 mod saving;
 mod shown;

@@ -103,7 +103,10 @@ impl StancesApp {
                         cmp,
                         &self.shown.selection,
                         values,
-                        &mut self.shown.note,
+                        details::Editors {
+                            note: &mut self.shown.note,
+                            demand: &mut self.shown.demand_editor,
+                        },
                         &self.coder,
                         actions,
                     );

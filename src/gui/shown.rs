@@ -4,6 +4,7 @@
 //! None of it is saved in the comparison; a new document starts it afresh.
 
 use super::ui::columns::ColumnsView;
+use super::ui::demand_form::DemandEditor;
 use super::ui::details::NoteEditor;
 use super::views::Views;
 use crate::model::DemandIx;
@@ -19,6 +20,8 @@ pub(super) struct Shown {
     /// Which main view is shown (columns, overview, values, rounds, conflicts) and what each worked out.
     pub views: Views,
     pub note: NoteEditor,
+    /// A demand being edited, added or deleted in the details pane.
+    pub demand_editor: Option<DemandEditor>,
     /// Marks per status, for the legend, and the revision they were counted at.
     pub counts: (u64, Vec<usize>),
     /// Whether the details pane is shown beside the columns (hidden, five columns
@@ -37,6 +40,7 @@ impl Shown {
             columns: ColumnsView::default(),
             views: Views::default(),
             note: NoteEditor::default(),
+            demand_editor: None,
             counts: (u64::MAX, Vec::new()),
             details,
             focus_search: false,
@@ -49,6 +53,7 @@ impl Shown {
         self.selection.clear();
         self.filter = Filter::default();
         self.note = NoteEditor::default();
+        self.demand_editor = None;
         self.columns = ColumnsView::default();
         // The scroll area keeps its offset by id: a new document starts at its top.
         self.columns.scroll_to(0.0);

@@ -338,6 +338,13 @@ impl Comparison {
         (0..self.side_count()).map(|s| self.side_key(s)).collect()
     }
 
+    /// Where a demand is in the documents: (document, side in it, demand in the side),
+    /// as a change to the positions names it.
+    pub fn demand_place(&self, ix: DemandIx) -> (usize, usize, usize) {
+        let loc = &self.index.sides[ix.side as usize];
+        (loc.doc, loc.side, ix.demand as usize)
+    }
+
     /// The document a side comes from.
     pub fn side_document(&self, side: SideIx) -> &PositionDocument {
         &self.documents[self.index.sides[side].doc]

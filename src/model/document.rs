@@ -70,6 +70,7 @@ impl Document {
             return false;
         }
         saved_somewhere
+            || self.history.has_position_edits()
             || self.cmp.marks().len() > 0
             || *self.cmp.codebook() != super::Codebook::default()
             || !self.cmp.rounds().is_empty()

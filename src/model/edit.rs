@@ -53,6 +53,17 @@ pub enum Edit {
 #[error("{0}")]
 pub struct EditError(pub String);
 
+impl Edit {
+    /// Whether the edit changes the positions (sides, issues, demands, sources).
+    pub fn changes_positions(&self) -> bool {
+        match self {
+            Edit::Positions { .. } => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_positions),
+            _ => false,
+        }
+    }
+}
+
 impl Comparison {
     /// The mark a selection refers to: the one covering exactly these demands,
     /// or, for a single demand, the newest mark on it.

@@ -126,6 +126,11 @@ impl History {
     pub fn is_dirty(&self) -> bool {
         self.current_state() != self.saved_state
     }
+
+    /// Whether an edit not undone changed the positions (typed work, even with no mark).
+    pub fn has_position_edits(&self) -> bool {
+        self.undo.iter().any(|entry| entry.forward.changes_positions())
+    }
 }
 
 #[cfg(test)]

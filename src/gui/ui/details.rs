@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 
+use super::demand_form::{self, DemandEditor};
 use super::theme;
 use crate::gui::command::Action;
 use crate::model::mark::local_time;
@@ -16,16 +17,28 @@ pub struct NoteEditor {
     pub unlocked: Option<MarkId>,
 }
 
+/// What the details pane is typing into, kept by the app between frames.
+pub struct Editors<'a> {
+    pub note: &'a mut NoteEditor,
+    pub demand: &'a mut Option<DemandEditor>,
+}
+
 pub fn show(
     ui: &mut Ui,
     cmp: &Comparison,
     selection: &[DemandIx],
     issue_values: &[crate::model::values::ValueAxis],
-    note: &mut NoteEditor,
+    editors: Editors<'_>,
     coder: &str,
     actions: &mut Vec<Action>,
 ) {
+    let Editors { note, demand: editor } = editors;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        match editor {
+            Some(DemandEditor::Editing(form)) => return demand_form::show_form(ui, cmp, form, actions),
+            Some(DemandEditor::Deleting(ix)) => return demand_form::show_deleting(ui, cmp, *ix, actions),
+            None => {}
+        }
         if selection.is_empty() {
             ui.heading("Details");
             ui.label("Click a demand to see it in full. Ctrl+click (or Shift+click) adds demands from either side to the selection.");
@@ -283,6 +296,28 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
             }
             row(ui, "Id", RichText::new(&demand.id).monospace());
         });
+    // A hand-out's positions are the class's: every student codes the same ones.
+    if cmp.handout().is_none() {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Edit demand")
+                .on_hover_text("Its text, issue, priority, value, quote, source, tags and note")
+                .clicked()
+            {
+                actions.push(Action::EditDemand(ix));
+            }
+            if ui
+                .button("Add demand")
+                .on_hover_text("A new demand of this side, on this issue, after this one")
+                .clicked()
+            {
+                actions.push(Action::AddDemandAfter(ix));
+            }
+            if ui.button("Delete demand").clicked() {
+                actions.push(Action::AskDeleteDemand(ix));
+            }
+        });
+    }
     let others: Vec<MarkId> = cmp
         .marks_on(ix)
         .iter()

@@ -9,6 +9,7 @@ pub mod codebook_editor;
 pub mod coder_dialogs;
 pub mod columns;
 pub mod conflicts;
+pub mod demand_form;
 pub mod details;
 pub mod diff;
 pub mod disagreements;
