@@ -4,10 +4,11 @@
 
 mod common;
 
-use common::{fixture, harness_with};
+use common::{answer_path_prompt, fixture, harness_with, run_stances};
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{By, Queryable as _};
 use stances::gui::StancesApp;
 
 const TRUCE: &str = "Russia: Temporary truce of two to three days in specific areas of the front line.";
@@ -119,4 +120,73 @@ fn deleting_a_marked_demand_asks_what_becomes_of_its_mark() {
     harness.run();
     harness.get_by_label(TRUCE);
     assert_eq!(harness.state().comparison().marks().count(), 1);
+}
+
+fn file_menu(harness: &mut Harness<'static, StancesApp>, item: &str) {
+    harness.get(By::new().label("File").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
+/// Adds a demand by clicking the `n`th empty slot ("No stated position") and typing its text.
+fn add_in_slot(harness: &mut Harness<'static, StancesApp>, n: usize, text: &str) {
+    harness
+        .query_all(By::new().label("No stated position").role(Role::Button))
+        .nth(n)
+        .expect("an empty slot")
+        .click();
+    harness.run();
+    harness.get_by_label("New demand");
+    type_into(harness, "Text", text);
+    click(harness, "Save changes");
+}
+
+#[test]
+fn a_negotiation_made_from_nothing_is_saved_reopened_and_its_positions_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(Vec::new());
+    file_menu(&mut harness, "New negotiation…");
+    type_into(&mut harness, "Negotiation", "Лесные переговоры / Forest talks");
+    type_into(&mut harness, "Date (optional)", "2026-12");
+    type_into(&mut harness, "Side 1", "Ukraine");
+    type_into(&mut harness, "Side 2", "Russia");
+    type_into(&mut harness, "First issue", "Ceasefire");
+    click(&mut harness, "Create");
+
+    // Two empty columns under the first issue, each a place for a first demand.
+    harness.get_by_label("Лесные переговоры / Forest talks");
+    assert_eq!(
+        harness
+            .query_all(By::new().label("No stated position").role(Role::Button))
+            .count(),
+        2
+    );
+    add_in_slot(&mut harness, 0, "A ceasefire of thirty days.");
+    harness.get_by_label("Ukraine: A ceasefire of thirty days.");
+    add_in_slot(&mut harness, 0, "A truce of three days.");
+    let ukraine = harness.get_by_label("Ukraine: A ceasefire of thirty days.").rect();
+    let russia = harness.get_by_label("Russia: A truce of three days.").rect();
+    assert_eq!(ukraine.top(), russia.top(), "one issue, one height");
+    assert!(ukraine.left() < russia.left());
+
+    // Saved, and reopened as it was.
+    let saved = dir.path().join("forest.stances.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    answer_path_prompt(&mut harness, "Path", &saved.display().to_string(), "Save");
+    let mut reopened = harness_with(vec![saved]);
+    reopened.get_by_label("Ukraine: A ceasefire of thirty days.");
+    reopened.get_by_label("Russia: A truce of three days.");
+
+    // Its positions as a position file, which `stances check` accepts.
+    let positions = dir.path().join("forest.ron");
+    file_menu(&mut reopened, "Save positions as…");
+    answer_path_prompt(&mut reopened, "Path", &positions.display().to_string(), "Save");
+    reopened.get_by_label_contains("Saved the positions to");
+    let (code, out, err) = run_stances(["check".as_ref(), positions.as_os_str()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(&positions).unwrap();
+    assert!(text.contains("A truce of three days."), "{text}");
+    assert!(text.contains("date: \"2026-12\""), "{text}");
 }

@@ -496,6 +496,7 @@ impl eframe::App for StancesApp {
         }
         let marks = self.doc.comparison().marks().len();
         self.dialogs.handout.show(&ctx, marks, &mut actions);
+        self.dialogs.new_negotiation.show(&ctx, &mut actions);
         if let Some(welcome) = self.dialogs.handout_welcome.as_mut()
             && let Some(name) = welcome.show(&ctx)
         {

@@ -24,6 +24,8 @@ pub enum Settle {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     New,
+    /// A negotiation started from nothing: its name, date, sides and first issue.
+    NewNegotiation,
     Open,
     AddFiles,
     CompareCoders,
@@ -32,6 +34,8 @@ pub enum Command {
     ImportSpreadsheet,
     Save,
     SaveAs,
+    /// Writes the comparison's positions as position files (one per document).
+    SavePositionsAs,
     Export,
     Quit,
     Undo,
@@ -71,6 +75,7 @@ impl Command {
     pub fn label(self) -> &'static str {
         match self {
             Self::New => "New comparison",
+            Self::NewNegotiation => "New negotiation…",
             Self::Open => "Open…",
             Self::AddFiles => "Add position files…",
             Self::CompareCoders => "Compare coders…",
@@ -79,6 +84,7 @@ impl Command {
             Self::ImportSpreadsheet => "Import spreadsheet…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::SavePositionsAs => "Save positions as…",
             Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -159,6 +165,8 @@ impl Command {
             | Self::OpenClass
             | Self::HandOut
             | Self::ImportSpreadsheet
+            | Self::SavePositionsAs
+            | Self::NewNegotiation
             | Self::SetCoder
             | Self::EditCodebook
             | Self::SaveCodebook
@@ -180,8 +188,9 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 43] = [
         Self::New,
+        Self::NewNegotiation,
         Self::Open,
         Self::AddFiles,
         Self::CompareCoders,
@@ -190,6 +199,7 @@ impl Command {
         Self::ImportSpreadsheet,
         Self::Save,
         Self::SaveAs,
+        Self::SavePositionsAs,
         Self::Export,
         Self::Quit,
         Self::Undo,
@@ -228,6 +238,7 @@ impl Command {
     pub fn group(self) -> &'static str {
         match self {
             Self::New
+            | Self::NewNegotiation
             | Self::Open
             | Self::AddFiles
             | Self::CompareCoders
@@ -236,6 +247,7 @@ impl Command {
             | Self::ImportSpreadsheet
             | Self::Save
             | Self::SaveAs
+            | Self::SavePositionsAs
             | Self::Export
             | Self::Quit => "Files",
             Self::Undo
@@ -378,6 +390,13 @@ pub enum Action {
     EditDemand(DemandIx),
     /// Opens the form for a new demand of this demand's side, after it.
     AddDemandAfter(DemandIx),
+    /// Opens a new negotiation made in File › New negotiation… (asking first about unsaved work).
+    NewNegotiation(Box<crate::model::PositionFile>),
+    /// Opens the form for a new demand of `side` on `issue` (an empty slot clicked).
+    AddDemandOn {
+        side: crate::model::SideIx,
+        issue: usize,
+    },
     /// Deletes a demand, asking first what becomes of the marks on it.
     AskDeleteDemand(DemandIx),
     /// Puts what the form says in the positions (one undoable edit).

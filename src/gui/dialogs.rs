@@ -26,6 +26,8 @@ pub(super) struct Dialogs {
     pub import: Option<PendingImport>,
     /// Edit › Set coder….
     pub set_coder: SetCoderDialog,
+    /// File › New negotiation…, while open.
+    pub new_negotiation: super::ui::new_negotiation::NewNegotiationDialog,
     /// File › Hand out to students…, while open.
     pub handout: HandoutDialog,
     /// A hand-out just opened: its instruction and the student's name, asked first.
@@ -58,6 +60,7 @@ impl Dialogs {
             picture: None,
             import: None,
             set_coder: SetCoderDialog::default(),
+            new_negotiation: Default::default(),
             handout: HandoutDialog::default(),
             handout_welcome: None,
             pending_handout: None,

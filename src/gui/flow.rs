@@ -20,6 +20,8 @@ use crate::model::{Comparison, PositionFile};
 pub(super) enum Pending {
     Quit,
     New,
+    /// A negotiation made in File › New negotiation….
+    NewNegotiation(Box<crate::model::PositionFile>),
     Open(Box<Opened>),
     /// A coding study, whose consensus becomes the open document.
     Study(Box<super::study::OpenedStudy>),
@@ -30,6 +32,7 @@ impl Pending {
         match self {
             Self::Quit => "closing",
             Self::New => "starting a new comparison",
+            Self::NewNegotiation(_) => "starting a new negotiation",
             Self::Open(_) => "opening another comparison",
             Self::Study(_) => "opening a coding study",
         }
@@ -136,6 +139,22 @@ impl StancesApp {
                 self.replace_document(Comparison::default(), None, HashMap::new());
                 self.notices
                     .info("New comparison: add position files with File › Add position files… or drop them here.");
+            }
+            Pending::NewNegotiation(file) => {
+                let stem = super::ui::new_negotiation::unique_id(
+                    file.negotiation.as_deref().unwrap_or(""),
+                    &[],
+                    "negotiation",
+                );
+                match Comparison::from_positions(vec![(format!("{stem}.ron"), *file)]) {
+                    Ok(cmp) => {
+                        self.replace_document(cmp, None, HashMap::new());
+                        self.notices.info(
+                            "New negotiation: click “No stated position” under a side to add its first demand on the issue; File › Save keeps it, File › Save positions as… writes a position file.",
+                        );
+                    }
+                    Err(e) => self.notices.error(e.0),
+                }
             }
             Pending::Open(opened) => self.install(*opened),
             Pending::Study(opened) => self.install_study(*opened),
@@ -465,6 +484,12 @@ impl StancesApp {
                     self.save_imported_positions(path);
                 }
             }
+            DialogOutcome::Chosen(FileAction::SaveDocumentPositions(document), paths) => {
+                if let Some(path) = paths.first() {
+                    self.save_document_positions(ctx, document, path);
+                }
+            }
+            DialogOutcome::Cancelled(FileAction::SaveDocumentPositions(_)) => {}
             DialogOutcome::Cancelled(FileAction::SavePositions) => self.notices.info(
                 "The position file was not saved; the comparison holds the positions, and File › Save keeps them.",
             ),

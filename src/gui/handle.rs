@@ -39,6 +39,7 @@ impl StancesApp {
         }
         match command {
             Command::New => self.guard(ctx, Pending::New),
+            Command::NewNegotiation => self.dialogs.new_negotiation.open = true,
             Command::Open => self
                 .dialogs
                 .files
@@ -81,6 +82,7 @@ impl StancesApp {
             Command::Find => self.shown.focus_search = true,
             Command::EditCodebook => self.dialogs.codebook_editor.open = true,
             Command::SaveCodebook => self.request_save_codebook(ctx),
+            Command::SavePositionsAs => self.request_save_positions(ctx, 0),
             Command::ApplyCodebook => self.request_apply_codebook(ctx),
             Command::ExportQdc => self.request_export_qdc(ctx),
             Command::Preferences => {
@@ -209,10 +211,12 @@ impl StancesApp {
         match action {
             positions @ (Action::EditDemand(_)
             | Action::AddDemandAfter(_)
+            | Action::AddDemandOn { .. }
+            | Action::NewNegotiation(_)
             | Action::AskDeleteDemand(_)
             | Action::SaveDemandForm
             | Action::CloseDemandForm
-            | Action::DeleteDemand { .. }) => self.handle_positions(positions),
+            | Action::DeleteDemand { .. }) => self.handle_positions(ctx, positions),
             Action::Run(command) => self.run(ctx, command),
             Action::Open(paths) => self.open(ctx, &paths),
             Action::Add(paths) => self.add(&paths),

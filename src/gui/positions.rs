@@ -4,12 +4,15 @@
 use super::StancesApp;
 use super::command::Action;
 use super::ui::demand_form::{DemandEditor, DemandForm, FormPlace};
+use super::ui::file_dialogs::FileAction;
+use crate::format::comparison_file::with_extension_unless;
+use crate::io;
 use crate::model::position_edit::PositionChange;
 use crate::model::{DemandRef, Edit};
 
 impl StancesApp {
     /// Handles the actions of the demand form.
-    pub(super) fn handle_positions(&mut self, action: Action) {
+    pub(super) fn handle_positions(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::EditDemand(ix) => {
                 self.doc.seal();
@@ -22,6 +25,15 @@ impl StancesApp {
                     ix,
                 ))));
             }
+            Action::AddDemandOn { side, issue } => {
+                self.doc.seal();
+                self.shown.details = true;
+                self.shown.demand_editor = Some(DemandEditor::Editing(Box::new(DemandForm::new_on(
+                    self.comparison(),
+                    side,
+                    issue,
+                ))));
+            }
             Action::AskDeleteDemand(ix) => {
                 if self.comparison().marks_on(ix).is_empty() {
                     let demand = self.comparison().demand_ref(ix);
@@ -30,6 +42,7 @@ impl StancesApp {
                     self.shown.demand_editor = Some(DemandEditor::Deleting(ix));
                 }
             }
+            Action::NewNegotiation(file) => self.guard(ctx, super::flow::Pending::NewNegotiation(file)),
             Action::SaveDemandForm => self.save_demand_form(),
             Action::CloseDemandForm => self.shown.demand_editor = None,
             Action::DeleteDemand { demand, remove_marks } => self.delete_demand(&demand, remove_marks),
@@ -49,7 +62,8 @@ impl StancesApp {
             }
         };
         let cmp = self.doc.comparison();
-        let (change, document, side_id) = match form.place {
+        let side_ix = form.place.side();
+        let (change, document) = match form.place {
             FormPlace::Existing(ix) => {
                 let (document, side, at) = cmp.demand_place(ix);
                 (
@@ -59,7 +73,6 @@ impl StancesApp {
                         demand: demand.clone(),
                     },
                     document,
-                    cmp.side(ix.side as usize).id.clone(),
                 )
             }
             FormPlace::After(ix) => {
@@ -71,10 +84,22 @@ impl StancesApp {
                         demand: demand.clone(),
                     },
                     document,
-                    cmp.side(ix.side as usize).id.clone(),
+                )
+            }
+            FormPlace::On { side, .. } => {
+                let (document, side_in_doc) = cmp.side_place(side);
+                let at = cmp.side(side).demands.len();
+                (
+                    PositionChange::InsertDemand {
+                        side: side_in_doc,
+                        at,
+                        demand: demand.clone(),
+                    },
+                    document,
                 )
             }
         };
+        let side_id = cmp.side(side_ix).id.clone();
         let reference = DemandRef::new(cmp.documents()[document].id.clone(), side_id, demand.id.clone());
         self.doc.seal();
         match self.doc.apply(
@@ -131,6 +156,60 @@ impl StancesApp {
         }
     }
 
+    /// Asks where to write the positions of document `document` (then of the next).
+    pub(super) fn request_save_positions(&mut self, ctx: &egui::Context, document: usize) {
+        let cmp = self.comparison();
+        let Some(doc) = cmp.documents().get(document) else {
+            return;
+        };
+        let dir = self
+            .path()
+            .and_then(std::path::Path::parent)
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_else(|| {
+                self.suggested_save_path()
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default()
+            });
+        let suggested = dir.join(format!("{}.ron", file_stem_for(&doc.id)));
+        self.dialogs
+            .files
+            .request(ctx, FileAction::SaveDocumentPositions(document), Some(suggested));
+    }
+
+    /// Writes a document's positions as a position file that `stances check`
+    /// accepts, then asks for the next document's.
+    pub(super) fn save_document_positions(&mut self, ctx: &egui::Context, document: usize, path: &std::path::Path) {
+        let path = with_extension_unless(path, "ron", "ron");
+        let shown = io::display_path(&path);
+        let cmp = self.comparison();
+        let Some(doc) = cmp.documents().get(document) else {
+            return;
+        };
+        let heading = format!(
+            "// Positions written by Stances {} from the comparison {}.\n// `stances check` checks this file; any text editor edits it.",
+            env!("CARGO_PKG_VERSION"),
+            self.path().map_or_else(|| "not saved yet".to_owned(), io::display_path)
+        );
+        let written = crate::format::position_file::to_ron(&doc.data, &shown, &heading)
+            .and_then(|text| io::write_atomically(&path, text.as_bytes()));
+        match written {
+            Ok(()) => {
+                self.remember_recent(&path);
+                self.notices.info(format!(
+                    "Saved the positions to {shown}: a position file, that `stances check` checks and any comparison can add."
+                ));
+                if document + 1 < self.comparison().documents().len() {
+                    self.request_save_positions(ctx, document + 1);
+                }
+            }
+            Err(e) => self
+                .notices
+                .error(format!("{shown}: the positions were not saved: {e}")),
+        }
+    }
+
     /// Selects one demand, after an edit that may have moved demands.
     fn select_only(&mut self, demand: &DemandRef) {
         self.follow_layout_now();
@@ -158,5 +237,25 @@ fn sentence(message: &str) -> String {
         format!("{first}{rest}")
     } else {
         format!("{first}{rest}.")
+    }
+}
+
+/// A document's id as a file name: what no file system takes is a hyphen.
+fn file_stem_for(id: &str) -> String {
+    let stem: String = id
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches(['.', ' ']);
+    if stem.is_empty() {
+        "positions".to_owned()
+    } else {
+        stem.to_owned()
     }
 }

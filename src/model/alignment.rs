@@ -82,9 +82,15 @@ pub fn align(cmp: &Comparison, columns: &[SideIx], filter: &Filter) -> Vec<Row> 
                 }
             }
         }
-        let height = kept.iter().map(Vec::len).max().unwrap_or(0);
+        let mut height = kept.iter().map(Vec::len).max().unwrap_or(0);
         if height == 0 {
-            continue;
+            // An issue nobody has a position on yet is shown, unless a search or
+            // a filter is narrowing what is seen: it is where the first demand goes.
+            let narrowing = !words.is_empty() || !filter.statuses.is_empty() || filter.unmarked;
+            if narrowing || any.iter().any(|&a| a) {
+                continue;
+            }
+            height = 1;
         }
         rows.push(Row::Issue(issue));
         for i in 0..height {

@@ -345,6 +345,12 @@ impl Comparison {
         (loc.doc, loc.side, ix.demand as usize)
     }
 
+    /// Where a side is in the documents: (document, side in it).
+    pub fn side_place(&self, side: SideIx) -> (usize, usize) {
+        let loc = &self.index.sides[side];
+        (loc.doc, loc.side)
+    }
+
     /// The document a side comes from.
     pub fn side_document(&self, side: SideIx) -> &PositionDocument {
         &self.documents[self.index.sides[side].doc]

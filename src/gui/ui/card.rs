@@ -286,12 +286,23 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-pub fn placeholder(ui: &Ui, slot: Slot, rect: Rect) {
+/// The slot of a side with no demand (shown) on an issue. Where the side has
+/// none at all and positions may be edited, a click adds one there.
+pub fn placeholder(
+    ui: &Ui,
+    cmp: &Comparison,
+    slot: Slot,
+    rect: Rect,
+    (side, issue): (crate::model::SideIx, usize),
+    actions: &mut Vec<Action>,
+) {
     let text = match slot {
         Slot::NoPosition => "No stated position",
         Slot::Hidden => "Hidden by the filter",
         Slot::Blank | Slot::Demand(_) => return,
     };
+    // A hand-out's positions are the class's: no student adds to them.
+    let addable = slot == Slot::NoPosition && cmp.handout().is_none();
     let visuals = ui.visuals();
     let painter = ui.painter();
     let stroke = Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5));
@@ -315,7 +326,19 @@ pub fn placeholder(ui: &Ui, slot: Slot, rect: Rect) {
         rect,
         ui.scope_id()
             .with(("placeholder", rect.min.x as i32, rect.min.y as i32)),
-        Sense::hover(),
+        if addable { Sense::click() } else { Sense::hover() },
     );
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+    if addable {
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
+        let side_name = &cmp.side(side).name;
+        let issue_name = cmp.issues().get(issue).map_or("", |i| i.name.as_str());
+        let response = response
+            .on_hover_text(format!("Click to add a demand of {side_name} on {issue_name}"))
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        if response.clicked() {
+            actions.push(Action::AddDemandOn { side, issue });
+        }
+    } else {
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+    }
 }

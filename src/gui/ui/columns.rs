@@ -445,7 +445,7 @@ impl ColumnsView {
                             Rect::from_min_size(Pos2::new(origin.x, top), Vec2::new(geometry.total_width, height));
                         header::issue_heading(ui, cmp, *issue, rect, false);
                     }
-                    Row::Slots { slots, .. } => {
+                    Row::Slots { slots, issue } => {
                         for (c, slot) in slots.iter().enumerate() {
                             let rect = Rect::from_min_size(
                                 Pos2::new(origin.x + geometry.xs[c], top),
@@ -457,7 +457,8 @@ impl ColumnsView {
                                 card::draw(ui, cmp, *ix, &layout, rect, selection.contains(ix), actions);
                                 visible.insert(*ix, (rect, c));
                             } else {
-                                card::placeholder(ui, *slot, rect);
+                                let side = self.columns[c];
+                                card::placeholder(ui, cmp, *slot, rect, (side, *issue), actions);
                             }
                         }
                     }

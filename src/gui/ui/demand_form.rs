@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::gui::command::Action;
-use crate::model::{Comparison, Demand, DemandIx, Priority, Value};
+use crate::model::{Comparison, Demand, DemandIx, Priority, SideIx, Value};
 
 /// What the details pane is doing to a demand's positions.
 pub enum DemandEditor {
@@ -22,6 +22,17 @@ pub enum FormPlace {
     Existing(DemandIx),
     /// A new demand of the same side, after this one.
     After(DemandIx),
+    /// A new demand of this side on this issue (of the comparison's issues), last in the side.
+    On { side: SideIx, issue: usize },
+}
+
+impl FormPlace {
+    pub fn side(self) -> SideIx {
+        match self {
+            Self::Existing(ix) | Self::After(ix) => ix.side as usize,
+            Self::On { side, .. } => side,
+        }
+    }
 }
 
 /// A demand as fields being typed.
@@ -64,21 +75,32 @@ impl DemandForm {
         }
     }
 
-    /// An empty form for a new demand of `after`'s side, on its issue, with an id
-    /// no demand of the document has.
+    /// An empty form for a new demand of `after`'s side, on its issue.
     pub fn new_after(cmp: &Comparison, after: DemandIx) -> Self {
-        let side = cmp.side(after.side as usize);
-        let document = cmp.side_document(after.side as usize);
+        let issue = cmp.demand(after).issue.clone();
+        Self::new_in(cmp, after.side as usize, issue, FormPlace::After(after))
+    }
+
+    /// An empty form for a new demand of `side` on the comparison's issue `issue`.
+    pub fn new_on(cmp: &Comparison, side: SideIx, issue: usize) -> Self {
+        let id = cmp.issues().get(issue).map_or_else(String::new, |i| i.id.clone());
+        Self::new_in(cmp, side, id, FormPlace::On { side, issue })
+    }
+
+    /// An empty form with an id no demand of the side's document has.
+    fn new_in(cmp: &Comparison, side: SideIx, issue: String, place: FormPlace) -> Self {
+        let of_side = cmp.side(side);
+        let document = cmp.side_document(side);
         let taken = |id: &str| document.data.sides.iter().flat_map(|s| &s.demands).any(|d| d.id == id);
-        let id = (side.demands.len() + 1..)
-            .map(|n| format!("{}-{n}", side.id))
+        let id = (of_side.demands.len() + 1..)
+            .map(|n| format!("{}-{n}", of_side.id))
             .find(|id| !taken(id))
             .unwrap_or_default();
         Self {
-            place: FormPlace::After(after),
+            place,
             id,
             text: String::new(),
-            issue: cmp.demand(after).issue.clone(),
+            issue,
             priority: None,
             min: String::new(),
             max: String::new(),
@@ -139,12 +161,10 @@ impl DemandForm {
 
 /// The form, in the details pane.
 pub fn show_form(ui: &mut Ui, cmp: &Comparison, form: &mut DemandForm, actions: &mut Vec<Action>) {
-    let side = match form.place {
-        FormPlace::Existing(ix) | FormPlace::After(ix) => ix.side as usize,
-    };
+    let side = form.place.side();
     ui.heading(match form.place {
         FormPlace::Existing(_) => "Edit demand",
-        FormPlace::After(_) => "New demand",
+        FormPlace::After(_) | FormPlace::On { .. } => "New demand",
     });
     super::text::label(ui, &cmp.side_label(side), Some(ui.visuals().strong_text_color()));
     let document = &cmp.side_document(side).data;

@@ -32,6 +32,8 @@ pub enum FileAction {
     ImportTable,
     /// Where to keep the position file an import made.
     SavePositions,
+    /// Where to write the positions of the comparison's document at this index.
+    SaveDocumentPositions(usize),
 }
 
 impl FileAction {
@@ -51,6 +53,7 @@ impl FileAction {
             Self::Export(_) => "Export the comparison",
             Self::ImportTable => "Import positions from a spreadsheet",
             Self::SavePositions => "Save the imported positions as a position file",
+            Self::SaveDocumentPositions(_) => "Save the positions as a position file",
         }
     }
 }
@@ -149,12 +152,13 @@ impl FileDialogs {
                 | FileAction::SaveCodebook
                 | FileAction::ExportQdc
                 | FileAction::Export(_)
-                | FileAction::SavePositions => {
+                | FileAction::SavePositions
+                | FileAction::SaveDocumentPositions(_) => {
                     let (kind, extension) = match action {
                         FileAction::SaveAs | FileAction::SaveHandout => ("Comparison", "ron"),
                         FileAction::ExportQdc => ("REFI-QDA codebook", "qdc"),
                         FileAction::Export(format) => (format.label(), format.extension()),
-                        FileAction::SavePositions => ("Position file", "ron"),
+                        FileAction::SavePositions | FileAction::SaveDocumentPositions(_) => ("Position file", "ron"),
                         _ => ("Codebook", "ron"),
                     };
                     let mut dialog = dialog.add_filter(kind, &[extension]);
@@ -260,7 +264,9 @@ impl FileDialogs {
                 FileAction::ImportTable => {
                     "Path of a spreadsheet (.csv, .xlsx, .xls or .ods) with one row per demand".to_owned()
                 }
-                FileAction::SavePositions => "Path to save the position file to, e.g. ~/istanbul.ron".to_owned(),
+                FileAction::SavePositions | FileAction::SaveDocumentPositions(_) => {
+                    "Path to save the position file to, e.g. ~/istanbul.ron".to_owned()
+                }
             };
             let label = ui.label(RichText::new(hint).weak());
             let response = ui
@@ -305,6 +311,7 @@ impl FileDialogs {
                     FileAction::SaveAs
                     | FileAction::SaveCodebook
                     | FileAction::SavePositions
+                    | FileAction::SaveDocumentPositions(_)
                     | FileAction::SaveHandout => "Save",
                     FileAction::ExportQdc | FileAction::Export(_) => "Export",
                     FileAction::ImportTable => "Import",

@@ -19,6 +19,7 @@ pub mod handout_dialog;
 pub mod header;
 pub mod import_dialog;
 pub mod links;
+pub mod new_negotiation;
 pub mod overview;
 pub mod preferences;
 pub mod presentation;

@@ -31,6 +31,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             command_button(ui, Command::New, true, actions);
+            command_button(ui, Command::NewNegotiation, true, actions);
             command_button(ui, Command::Open, true, actions);
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
@@ -49,6 +50,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             ui.separator();
             command_button(ui, Command::Save, true, actions);
             command_button(ui, Command::SaveAs, true, actions);
+            command_button(ui, Command::SavePositionsAs, cmp.side_count() > 0, actions);
             command_button(ui, Command::Export, cmp.side_count() > 0, actions);
             ui.separator();
             command_button(ui, Command::Quit, true, actions);

@@ -1,0 +1,175 @@
+//! File › New negotiation…: a negotiation started from nothing, with its name,
+//! its date, its sides and its first issue; its demands are then added in the
+//! columns (a click on an empty slot) or the details pane.
+
+use egui::{Context, RichText};
+
+use crate::gui::command::Action;
+use crate::model::position::{POSITION_FORMAT, is_valid_date};
+use crate::model::{Issue, PositionFile, Side};
+
+/// The dialog, while open.
+pub struct NewNegotiationDialog {
+    pub open: bool,
+    name: String,
+    date: String,
+    sides: Vec<String>,
+    issue: String,
+    error: Option<String>,
+}
+
+impl Default for NewNegotiationDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            name: String::new(),
+            date: String::new(),
+            sides: vec![String::new(), String::new()],
+            issue: String::new(),
+            error: None,
+        }
+    }
+}
+
+impl NewNegotiationDialog {
+    pub fn show(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
+        if !self.open {
+            return;
+        }
+        let mut open = self.open;
+        let mut done = false;
+        egui::Window::new("New negotiation")
+            .open(&mut open)
+            .resizable(false)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.set_width(440.0);
+                ui.label("The talks, their sides and a first issue. Demands are added after, in the columns.");
+                ui.add_space(6.0);
+                let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
+                    let label = ui.label(label);
+                    ui.add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text(hint)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                };
+                field(ui, "Negotiation", &mut self.name, "e.g. Russia-Ukraine direct talks");
+                field(ui, "Date (optional)", &mut self.date, "2025-06-02, 2025-06 or 2025");
+                let count = self.sides.len();
+                let mut remove = None;
+                for (i, side) in self.sides.iter_mut().enumerate() {
+                    ui.horizontal(|ui| {
+                        let label = ui.label(format!("Side {}", i + 1));
+                        ui.add(
+                            egui::TextEdit::singleline(side)
+                                .hint_text(if i == 0 { "e.g. Ukraine" } else { "e.g. Russia" })
+                                .desired_width(320.0),
+                        )
+                        .labelled_by(label.id);
+                        if count > 1 && ui.small_button("Remove").clicked() {
+                            remove = Some(i);
+                        }
+                    });
+                }
+                if let Some(i) = remove {
+                    self.sides.remove(i);
+                }
+                if ui.button("Add a side").clicked() {
+                    self.sides.push(String::new());
+                }
+                field(ui, "First issue", &mut self.issue, "e.g. Ceasefire");
+                if let Some(error) = &self.error {
+                    ui.label(RichText::new(error).color(ui.visuals().error_fg_color));
+                }
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    if ui.button(RichText::new("Create").strong()).clicked() {
+                        match self.positions() {
+                            Ok(file) => {
+                                actions.push(Action::NewNegotiation(Box::new(file)));
+                                done = true;
+                            }
+                            Err(e) => self.error = Some(e),
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        done = true;
+                    }
+                });
+            });
+        self.open = open && !done;
+        if !self.open {
+            *self = Self::default();
+        }
+    }
+
+    /// The position file the fields make, or what to write instead.
+    fn positions(&self) -> Result<PositionFile, String> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err("Name the negotiation: what the talks are.".into());
+        }
+        let date = self.date.trim();
+        if !date.is_empty() && !is_valid_date(date) {
+            return Err(format!(
+                "`{date}` is not a date: write it as 2025-06-02, 2025-06 or 2025."
+            ));
+        }
+        let names: Vec<&str> = self.sides.iter().map(|s| s.trim()).collect();
+        if names.iter().any(|n| n.is_empty()) {
+            return Err("Name every side, or remove the empty one.".into());
+        }
+        let issue = self.issue.trim();
+        if issue.is_empty() {
+            return Err("Name a first issue: what the sides negotiate about (more can be added later).".into());
+        }
+        let mut ids: Vec<String> = Vec::new();
+        let sides = names
+            .iter()
+            .map(|name| {
+                let id = unique_id(name, &ids, "side");
+                ids.push(id.clone());
+                Side {
+                    id,
+                    name: (*name).to_owned(),
+                    represented_by: None,
+                    demands: Vec::new(),
+                }
+            })
+            .collect();
+        Ok(PositionFile {
+            format: POSITION_FORMAT,
+            negotiation: Some(name.to_owned()),
+            round: None,
+            date: (!date.is_empty()).then(|| date.to_owned()),
+            sources: Vec::new(),
+            issues: vec![Issue {
+                id: unique_id(issue, &[], "issue"),
+                name: issue.to_owned(),
+                description: None,
+            }],
+            sides,
+        })
+    }
+}
+
+/// An id from a name, as people write ids (`united-states`), in any script,
+/// not one of `taken`.
+pub fn unique_id(name: &str, taken: &[String], fallback: &str) -> String {
+    let mut base = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            base.extend(c.to_lowercase());
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let base = base.trim_end_matches('-');
+    let base = if base.is_empty() { fallback } else { base };
+    (1..)
+        .map(|n| if n == 1 { base.to_owned() } else { format!("{base}-{n}") })
+        .find(|id| !taken.contains(id))
+        .unwrap_or_default()
+}
