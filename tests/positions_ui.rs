@@ -146,12 +146,17 @@ fn add_in_slot(harness: &mut Harness<'static, StancesApp>, n: usize, text: &str)
 fn a_negotiation_made_from_nothing_is_saved_reopened_and_its_positions_checked() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_with(Vec::new());
-    file_menu(&mut harness, "New negotiation…");
+    // From the welcome screen (File › New negotiation… opens the same dialog).
+    click(&mut harness, "New negotiation…");
     type_into(&mut harness, "Negotiation", "Лесные переговоры / Forest talks");
     type_into(&mut harness, "Date (optional)", "2026-12");
     type_into(&mut harness, "Side 1", "Ukraine");
-    type_into(&mut harness, "Side 2", "Russia");
+    type_into(&mut harness, "Side 2", "ukraine ");
     type_into(&mut harness, "First issue", "Ceasefire");
+    click(&mut harness, "Create");
+    // Two sides of one name would be told apart by nothing: said, nothing made.
+    harness.get_by_label("Side 2 is called “ukraine” like another side: give each side its own name.");
+    type_into(&mut harness, "Side 2", "Russia");
     click(&mut harness, "Create");
 
     // Two empty columns under the first issue, each a place for a first demand.

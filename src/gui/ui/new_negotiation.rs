@@ -42,6 +42,7 @@ impl NewNegotiationDialog {
             .open(&mut open)
             .resizable(false)
             .collapsible(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
             .show(ctx, |ui| {
                 ui.set_width(440.0);
                 ui.label("The talks, their sides and a first issue. Demands are added after, in the columns.");
@@ -68,7 +69,7 @@ impl NewNegotiationDialog {
                                 .desired_width(320.0),
                         )
                         .labelled_by(label.id);
-                        if count > 1 && ui.small_button("Remove").clicked() {
+                        if count > 2 && ui.small_button("Remove").clicked() {
                             remove = Some(i);
                         }
                     });
@@ -120,6 +121,16 @@ impl NewNegotiationDialog {
         let names: Vec<&str> = self.sides.iter().map(|s| s.trim()).collect();
         if names.iter().any(|n| n.is_empty()) {
             return Err("Name every side, or remove the empty one.".into());
+        }
+        if let Some((i, name)) = names
+            .iter()
+            .enumerate()
+            .find(|(i, n)| names[..*i].iter().any(|m| crate::model::position::same_name(m, n)))
+        {
+            return Err(format!(
+                "Side {} is called “{name}” like another side: give each side its own name.",
+                i + 1
+            ));
         }
         let issue = self.issue.trim();
         if issue.is_empty() {

@@ -145,6 +145,7 @@ fn start(ui: &mut Ui, context: &WelcomeContext<'_>, actions: &mut Vec<Action>) {
     for command in [
         Command::Open,
         Command::New,
+        Command::NewNegotiation,
         Command::CompareCoders,
         Command::OpenClass,
         Command::ImportSpreadsheet,
