@@ -54,6 +54,7 @@ fn main() -> ExitCode {
             csv,
         }) => stances::cli::tally::run(&files, format, allow_conflicts, csv.style()),
         Some(Command::Describe { file }) => stances::cli::describe::run_describe(&file),
+        Some(Command::Extract { files }) => stances::cli::extract::run(&files),
         Some(Command::Diff { old, new, format, csv }) => {
             stances::cli::describe::run_diff(&old, &new, format, csv.style())
         }

@@ -7,10 +7,128 @@ use crate::format::comparison_file;
 use crate::format::diagnostics::count;
 use crate::format::position_file;
 use crate::io;
+use crate::model::quote_trace;
 
-/// What `check` says about one file, and how many merge conflicts it leaves to
-/// settle (one more when git has not merged it at all).
-pub fn check_file(path: &Path) -> Result<(String, usize), String> {
+/// What `check` says about one file: its line, how many merge conflicts it
+/// leaves to settle (one more when git has not merged it at all), and what the
+/// tracing of its quotes found.
+pub struct Checked {
+    pub line: String,
+    pub conflicts: usize,
+    /// One line per quote not found in its source's text.
+    pub quotes_not_found: Vec<String>,
+}
+
+/// Checks one file: its line, and the quotes not found in their sources.
+pub fn check_file(path: &Path) -> Result<Checked, String> {
+    let (line, conflicts, documents) = check_format(path)?;
+    let dir = io::sources::sources_dir(path);
+    let mut reports = Vec::new();
+    for (document, file) in &documents {
+        // A comparison's documents each have a folder of their own (a position file's id is "").
+        let dir = if document.is_empty() {
+            dir.clone()
+        } else {
+            dir.join(document)
+        };
+        let ids = file.sources.iter().map(|s| s.id.as_str());
+        let texts = io::sources::read_source_texts(&dir, ids);
+        if texts.is_empty() {
+            continue;
+        }
+        let report = quote_trace::trace_positions(file, |id| texts.get(id).map(String::as_str));
+        reports.push((dir, texts, file, report));
+    }
+    let mut line = line;
+    let mut quotes_not_found = Vec::new();
+    let (verbatim, normalised, without): (usize, usize, usize) = reports.iter().fold((0, 0, 0), |acc, (_, _, _, r)| {
+        (acc.0 + r.verbatim(), acc.1 + r.normalised(), acc.2 + r.without_text)
+    });
+    for (dir, texts, file, report) in &reports {
+        for finding in report.not_found() {
+            quotes_not_found.push(not_found_line(dir, texts, file, finding));
+        }
+    }
+    if !reports.is_empty() {
+        let found = verbatim + normalised;
+        let after = if normalised > 0 {
+            format!(" ({normalised} after normalising quotes, dashes, spaces or hyphenation)")
+        } else {
+            String::new()
+        };
+        let missing = if quotes_not_found.is_empty() {
+            String::new()
+        } else {
+            format!(", {} not found", count(quotes_not_found.len(), "quote", "quotes"))
+        };
+        let without = if without > 0 {
+            format!(
+                ", {} a source with no text beside the file",
+                count(without, "quote names", "quotes name")
+            )
+        } else {
+            String::new()
+        };
+        line = format!(
+            "{line}; {} found in its source's text{after}{missing}{without}",
+            count(found, "quote", "quotes")
+        );
+    }
+    Ok(Checked {
+        line,
+        conflicts,
+        quotes_not_found,
+    })
+}
+
+/// A quote not found, in words: which demand, which source, the closest passage
+/// and where it is, and what differs.
+fn not_found_line(
+    dir: &Path,
+    texts: &std::collections::HashMap<String, String>,
+    file: &crate::model::PositionFile,
+    finding: &quote_trace::QuoteFinding,
+) -> String {
+    let side = file
+        .sides
+        .iter()
+        .find(|s| s.id == finding.side)
+        .map_or("", |s| s.name.as_str());
+    let shown = io::sources::source_text_path(dir, &finding.source)
+        .map(|p| io::display_path(&p))
+        .unwrap_or_default();
+    let mut line = format!(
+        "  the quote of demand `{}` ({side}) is not in its source `{}` ({shown})",
+        finding.demand, finding.source
+    );
+    if let quote_trace::Trace::NotFound {
+        closest: Some((start, end)),
+        differences,
+    } = &finding.trace
+        && let Some(text) = texts.get(&finding.source)
+    {
+        let (page, paragraph) = quote_trace::location(text, *start);
+        let passage: String = text[*start..*end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let place = if text.contains('\u{c}') {
+            format!("page {page}, paragraph {paragraph}")
+        } else {
+            format!("paragraph {paragraph}")
+        };
+        line.push_str(&format!(": the closest passage ({place}) reads “{passage}”"));
+        if !differences.is_empty() {
+            line.push_str(&format!("; {}", quote_trace::differences_in_words(differences)));
+        }
+    } else {
+        line.push_str(": none of its words are there");
+    }
+    line
+}
+
+/// A file's documents: (document id, "" for a position file; its positions).
+type Documents = Vec<(String, crate::model::PositionFile)>;
+
+/// The file's own check: its line, its conflicts, and its documents' positions.
+fn check_format(path: &Path) -> Result<(String, usize, Documents), String> {
     let shown = io::display_path(path);
     let text = io::read_text(path).map_err(|e| e.to_string())?;
     if comparison_file::is_comparison_file(path, Some(&text)) {
@@ -76,7 +194,8 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
             count(cmp.issues().len(), "issue", "issues"),
             count(cmp.marks().len(), "mark", "marks"),
         );
-        Ok((line, conflicts))
+        let documents = cmp.documents().iter().map(|d| (d.id.clone(), d.data.clone())).collect();
+        Ok((line, conflicts, documents))
     } else {
         let file = position_file::parse_position_file(&shown, &text).map_err(|e| e.to_string())?;
         let (sides, demands, issues) = (file.sides.len(), file.demand_count(), file.issue_list().len());
@@ -86,7 +205,7 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
             count(demands, "demand", "demands"),
             count(issues, "issue", "issues"),
         );
-        Ok((line, 0))
+        Ok((line, 0, vec![(String::new(), file)]))
     }
 }
 
@@ -101,13 +220,21 @@ pub fn check_file(path: &Path) -> Result<(String, usize), String> {
 pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut all_ok = true;
     let mut not_ready = Vec::new();
+    let mut not_traced = Vec::new();
     for path in files {
         match check_file(path) {
-            Ok((line, conflicts)) => {
-                println!("{line}");
-                if strict && conflicts > 0 {
+            Ok(checked) => {
+                println!("{}", checked.line);
+                for line in &checked.quotes_not_found {
+                    println!("{line}");
+                }
+                if strict && checked.conflicts > 0 {
                     all_ok = false;
                     not_ready.push(io::display_path(path));
+                }
+                if strict && !checked.quotes_not_found.is_empty() {
+                    all_ok = false;
+                    not_traced.push(io::display_path(path));
                 }
             }
             Err(problems) => {
@@ -120,6 +247,12 @@ pub fn check(files: &[PathBuf], strict: bool) -> ExitCode {
         eprintln!(
             "check --strict: not ready to commit (a merge left to settle): {}",
             not_ready.join(", ")
+        );
+    }
+    if !not_traced.is_empty() {
+        eprintln!(
+            "check --strict: a quote is not in its source's text: {}",
+            not_traced.join(", ")
         );
     }
     if all_ok { ExitCode::SUCCESS } else { ExitCode::from(1) }

@@ -6,6 +6,7 @@ pub mod agreement;
 mod check;
 pub mod describe;
 pub mod export;
+pub mod extract;
 pub mod git_setup;
 pub mod import;
 pub mod merge;
@@ -265,6 +266,14 @@ pub enum Command {
     /// marks, decisions), stable and sorted, so that git's diff of two
     /// descriptions reads as what changed; git's `textconv` for comparisons.
     Describe { file: PathBuf },
+    /// Print a source document's text as Stances reads it to trace quotes (PDF
+    /// aside: DOCX, ODT, HTML, Markdown, plain text). Keep it as
+    /// `talks.sources/SOURCE-ID.txt` beside `talks.ron` and `stances check` traces
+    /// every quote of that source in it.
+    Extract {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// What changed between two comparison files: documents, statuses, marks
     /// (added, removed, re-coded, re-noted, re-linked) and by whom, round decisions,
     /// merge conflicts. Prints nothing when nothing changed.
@@ -310,7 +319,8 @@ impl Command {
             | Self::New { files, .. }
             | Self::Agreement { files, .. }
             | Self::Rounds { files, .. }
-            | Self::Tally { files, .. } => files.iter().map(PathBuf::as_path).collect(),
+            | Self::Tally { files, .. }
+            | Self::Extract { files } => files.iter().map(PathBuf::as_path).collect(),
             Self::Export { file, coders, .. } => std::iter::once(file).chain(coders).map(PathBuf::as_path).collect(),
             Self::Describe { file } | Self::Resolve { file, .. } => vec![file],
             Self::Diff { old, new, .. } => vec![old, new],

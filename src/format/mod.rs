@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod locate;
 pub mod position_file;
 pub mod qdc;
+pub mod source;
 
 pub use diagnostics::{FileError, Problem};
 pub use locate::LineCol;

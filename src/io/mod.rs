@@ -7,6 +7,7 @@ pub mod class;
 pub mod git;
 pub mod merge;
 pub mod read;
+pub mod sources;
 pub mod study;
 #[cfg(feature = "gui")]
 pub mod watch;

@@ -29,6 +29,7 @@ pub mod overview;
 pub mod position;
 pub mod position_edit;
 pub mod presentation;
+pub mod quote_trace;
 pub mod reliability;
 pub mod roster;
 mod round_decisions;
