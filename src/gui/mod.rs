@@ -23,6 +23,7 @@ pub mod notices;
 mod panels;
 mod positions;
 mod present;
+pub mod quotes;
 mod saving;
 mod shown;
 mod start;

@@ -97,12 +97,20 @@ impl StancesApp {
                 .resizable(true)
                 .show(ui, |ui| {
                     let cmp = self.doc.comparison();
+                    let comparison_file = self.file.as_ref().map(|f| f.path.as_path());
+                    let quotes = self
+                        .shown
+                        .quotes
+                        .statuses(cmp, &self.shown.selection, comparison_file, &self.sources);
                     let values = self.shown.views.issue_values(cmp, &self.shown.selection);
                     details::show(
                         ui,
                         cmp,
                         &self.shown.selection,
-                        values,
+                        details::Worked {
+                            issue_values: values,
+                            quotes: &quotes,
+                        },
                         details::Editors {
                             note: &mut self.shown.note,
                             demand: &mut self.shown.demand_editor,

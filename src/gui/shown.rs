@@ -20,6 +20,8 @@ pub(super) struct Shown {
     /// Which main view is shown (columns, overview, values, rounds, conflicts) and what each worked out.
     pub views: Views,
     pub note: NoteEditor,
+    /// The selected demands' quotes traced in their sources' texts.
+    pub quotes: super::quotes::QuoteChecks,
     /// A demand being edited, added or deleted in the details pane.
     pub demand_editor: Option<DemandEditor>,
     /// Marks per status, for the legend, and the revision they were counted at.
@@ -41,6 +43,7 @@ impl Shown {
             views: Views::default(),
             note: NoteEditor::default(),
             demand_editor: None,
+            quotes: Default::default(),
             counts: (u64::MAX, Vec::new()),
             details,
             focus_search: false,
@@ -54,6 +57,7 @@ impl Shown {
         self.filter = Filter::default();
         self.note = NoteEditor::default();
         self.demand_editor = None;
+        self.quotes = Default::default();
         self.columns = ColumnsView::default();
         // The scroll area keeps its offset by id: a new document starts at its top.
         self.columns.scroll_to(0.0);

@@ -87,7 +87,10 @@ fn trace_normalised(quote: &str, text: &str, source: &Normalised) -> Trace {
     }
     let closest = closest_passage(&wanted, source).map(|(a, b)| source.original_span(text, a, b));
     let differences = closest
-        .map(|(a, b)| differences(&wanted, &Normalised::of(&text[a..b]).text))
+        .map(|(a, b)| {
+            let passage = Normalised::of(&text[a..b]).text;
+            differences(&wanted, trim_like(&passage, &wanted))
+        })
         .unwrap_or_default();
     Trace::NotFound { closest, differences }
 }
@@ -257,6 +260,20 @@ fn forward_words(text: &str, at: usize, n: usize) -> usize {
         }
     }
     end
+}
+
+/// The passage without the punctuation around it that the quote does not have
+/// (the passage runs to whole words: "wounded." where the quote ends "wounded").
+fn trim_like<'p>(passage: &'p str, quote: &str) -> &'p str {
+    let punctuation = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
+    let mut passage = passage;
+    if !quote.ends_with(punctuation) {
+        passage = passage.trim_end_matches(punctuation);
+    }
+    if !quote.starts_with(punctuation) {
+        passage = passage.trim_start_matches(punctuation);
+    }
+    passage
 }
 
 /// What differs between the quote and the passage, word by word, as
@@ -446,10 +463,10 @@ mod tests {
         };
         let (a, b) = closest.expect("a passage");
         assert!(TEXT[a..b].contains("ceasefire on land, sea and air"), "{}", &TEXT[a..b]);
-        assert_eq!(differences, [("space".to_owned(), "air.".to_owned())]);
+        assert_eq!(differences, [("space".to_owned(), "air".to_owned())]);
         assert_eq!(
             differences_in_words(&differences),
-            "`space` in the quote, `air.` in the source"
+            "`space` in the quote, `air` in the source"
         );
     }
 

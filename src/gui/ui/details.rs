@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::demand_form::{self, DemandEditor};
 use super::theme;
 use crate::gui::command::Action;
+use crate::gui::quotes::QuoteStatus;
 use crate::model::mark::local_time;
 use crate::model::{Comparison, DemandIx, MarkId};
 
@@ -23,16 +24,23 @@ pub struct Editors<'a> {
     pub demand: &'a mut Option<DemandEditor>,
 }
 
+/// What the app worked out for the selection: its issue's values, its quotes traced.
+pub struct Worked<'a> {
+    pub issue_values: &'a [crate::model::values::ValueAxis],
+    pub quotes: &'a [(DemandIx, QuoteStatus)],
+}
+
 pub fn show(
     ui: &mut Ui,
     cmp: &Comparison,
     selection: &[DemandIx],
-    issue_values: &[crate::model::values::ValueAxis],
+    worked: Worked<'_>,
     editors: Editors<'_>,
     coder: &str,
     actions: &mut Vec<Action>,
 ) {
     let Editors { note, demand: editor } = editors;
+    let Worked { issue_values, quotes } = worked;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         match editor {
             Some(DemandEditor::Editing(form)) => return demand_form::show_form(ui, cmp, form, actions),
@@ -50,7 +58,8 @@ pub fn show(
             mark_section(ui, cmp, selection, focus.as_deref(), note, coder, actions);
             ui.separator();
             for &ix in selection {
-                demand_details(ui, cmp, ix, focus.as_deref(), actions);
+                let quote = quotes.iter().find(|(d, _)| *d == ix).map(|(_, q)| q);
+                demand_details(ui, cmp, ix, quote, focus.as_deref(), actions);
                 ui.separator();
             }
             values_section(ui, cmp, issue_values);
@@ -240,7 +249,14 @@ fn mark_section(
     }
 }
 
-fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&str>, actions: &mut Vec<Action>) {
+fn demand_details(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    ix: DemandIx,
+    quote_status: Option<&QuoteStatus>,
+    focus: Option<&str>,
+    actions: &mut Vec<Action>,
+) {
     let demand = cmp.demand(ix);
     let issue = cmp
         .issue_index(&demand.issue)
@@ -284,6 +300,11 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
             }
             if let Some(quote) = &demand.quote {
                 text_row(ui, "Quote", &format!("“{quote}”"));
+                if let Some(status) = quote_status {
+                    ui.label("");
+                    quote_traced(ui, status);
+                    ui.end_row();
+                }
             }
             if let Some(title) = cmp.source_title(ix) {
                 text_row(ui, "Source", title);
@@ -350,6 +371,37 @@ fn demand_details(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, focus: Option<&st
                 }
             }
         });
+    }
+}
+
+/// Whether the quote stands in its source's text, as `stances check` says it.
+fn quote_traced(ui: &mut Ui, status: &QuoteStatus) {
+    match status {
+        QuoteStatus::Found { verbatim, place, file } => {
+            let how = if *verbatim {
+                "word for word"
+            } else {
+                "once quotes, dashes and spaces are set aside"
+            };
+            ui.add(
+                egui::Label::new(RichText::new(format!("✔ In its source, {how} ({place} of {file})")).small()).wrap(),
+            );
+        }
+        QuoteStatus::NotFound {
+            file,
+            closest,
+            differences,
+        } => {
+            let mut said = format!("⚠ Not in its source ({file})");
+            if let Some(closest) = closest {
+                said.push_str(&format!(". Closest: “{closest}”"));
+            }
+            if !differences.is_empty() {
+                said.push_str(&format!(". {differences}"));
+            }
+            let color = ui.visuals().warn_fg_color;
+            ui.add(egui::Label::new(RichText::new(said).small().color(color)).wrap());
+        }
     }
 }
 

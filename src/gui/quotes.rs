@@ -1,0 +1,137 @@
+//! Quotes traced in the window: for the demands shown in the details pane, whether
+//! each quote stands in its source's text kept beside the file (`talks.sources/`),
+//! as `stances check` says it. Texts are read once per file and kept until the
+//! comparison's words or its file change.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::io::sources::{read_source_texts, source_text_path, sources_dir};
+use crate::model::quote_trace::{self, Trace};
+use crate::model::{Comparison, DemandIx};
+
+/// What the details pane says under a demand's quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteStatus {
+    /// Found in the text kept at `file`, at a page (when the text has pages) and paragraph.
+    Found {
+        verbatim: bool,
+        place: String,
+        file: String,
+    },
+    /// Not in the text at `file`: the closest passage, and what differs.
+    NotFound {
+        file: String,
+        closest: Option<String>,
+        differences: String,
+    },
+}
+
+/// The texts read and the quotes traced, for one file and one state of the words.
+#[derive(Default)]
+pub(super) struct QuoteChecks {
+    key: Option<(Option<PathBuf>, u64)>,
+    /// (document id, source id) → the text and where it was read, or nothing there.
+    texts: HashMap<(String, String), Option<(String, PathBuf)>>,
+    traced: HashMap<DemandIx, Option<QuoteStatus>>,
+}
+
+impl QuoteChecks {
+    /// The status of each selected demand's quote that names a source with a text.
+    pub fn statuses(
+        &mut self,
+        cmp: &Comparison,
+        selection: &[DemandIx],
+        comparison_file: Option<&Path>,
+        position_files: &HashMap<String, PathBuf>,
+    ) -> Vec<(DemandIx, QuoteStatus)> {
+        let key = (comparison_file.map(Path::to_path_buf), cmp.text_revision());
+        if self.key.as_ref() != Some(&key) {
+            self.key = Some(key);
+            self.texts.clear();
+            self.traced.clear();
+        }
+        let mut out = Vec::new();
+        for &ix in selection {
+            let status = match self.traced.get(&ix) {
+                Some(status) => status.clone(),
+                None => {
+                    let status = self.trace(cmp, ix, comparison_file, position_files);
+                    self.traced.insert(ix, status.clone());
+                    status
+                }
+            };
+            if let Some(status) = status {
+                out.push((ix, status));
+            }
+        }
+        out
+    }
+
+    fn trace(
+        &mut self,
+        cmp: &Comparison,
+        ix: DemandIx,
+        comparison_file: Option<&Path>,
+        position_files: &HashMap<String, PathBuf>,
+    ) -> Option<QuoteStatus> {
+        let demand = cmp.demand(ix);
+        let (quote, source) = (demand.quote.as_ref()?, demand.source.as_ref()?);
+        let document = cmp.side_document(ix.side as usize).id.clone();
+        let (text, path) = self
+            .texts
+            .entry((document.clone(), source.clone()))
+            .or_insert_with(|| {
+                // Beside the comparison, under the document's id; else beside its position file.
+                let places = comparison_file
+                    .map(|file| sources_dir(file).join(&document))
+                    .into_iter()
+                    .chain(position_files.get(&document).map(|file| sources_dir(file)));
+                places.into_iter().find_map(|dir| {
+                    let text = read_source_texts(&dir, [source.as_str()]).remove(source)?;
+                    Some((text, source_text_path(&dir, source)?))
+                })
+            })
+            .as_ref()?;
+        // Named as it sits beside the file: `talks.sources/joint.txt`.
+        let file = path
+            .iter()
+            .rev()
+            .take(if comparison_file.is_some() { 3 } else { 2 })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<PathBuf>()
+            .display()
+            .to_string();
+        Some(match quote_trace::trace(quote, text) {
+            Trace::Verbatim { start, .. } => Found {
+                verbatim: true,
+                place: place(text, start),
+                file,
+            },
+            Trace::Normalised { start, .. } => Found {
+                verbatim: false,
+                place: place(text, start),
+                file,
+            },
+            Trace::NotFound { closest, differences } => QuoteStatus::NotFound {
+                file,
+                closest: closest.map(|(a, b)| text[a..b].split_whitespace().collect::<Vec<_>>().join(" ")),
+                differences: quote_trace::differences_in_words(&differences),
+            },
+        })
+    }
+}
+
+use QuoteStatus::Found;
+
+/// "page 3, paragraph 2", or "paragraph 2" for a text without pages.
+fn place(text: &str, offset: usize) -> String {
+    let (page, paragraph) = quote_trace::location(text, offset);
+    if text.contains('\u{c}') {
+        format!("page {page}, paragraph {paragraph}")
+    } else {
+        format!("paragraph {paragraph}")
+    }
+}
