@@ -133,7 +133,7 @@ fn quote_tracing(c: &mut Criterion) {
             }
             let mut quote = text[at..end].trim().to_owned();
             if i % 10 == 3 {
-                quote = quote.replace('“', "\"").replace('”', "\"").replace(' ', "  ");
+                quote = quote.replace(['“', '”'], "\"").replace(' ', "  ");
             }
             if i % 100 == 7 {
                 quote.push_str(" invented");
