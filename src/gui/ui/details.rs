@@ -383,9 +383,7 @@ fn quote_traced(ui: &mut Ui, status: &QuoteStatus) {
             } else {
                 "once quotes, dashes and spaces are set aside"
             };
-            ui.add(
-                egui::Label::new(RichText::new(format!("✔ In its source, {how} ({place} of {file})")).small()).wrap(),
-            );
+            ui.add(egui::Label::new(RichText::new(format!("✔ In its source, {how} ({place} of {file})"))).wrap());
         }
         QuoteStatus::NotFound {
             file,
@@ -400,7 +398,7 @@ fn quote_traced(ui: &mut Ui, status: &QuoteStatus) {
                 said.push_str(&format!(". {differences}"));
             }
             let color = ui.visuals().warn_fg_color;
-            ui.add(egui::Label::new(RichText::new(said).small().color(color)).wrap());
+            ui.add(egui::Label::new(RichText::new(said).color(color)).wrap());
         }
     }
 }
