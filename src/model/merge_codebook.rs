@@ -89,6 +89,17 @@ pub(super) fn merge_codebook(
             },
         }
     }
+    // A key the two sides changed apart is a conflict: it gives no status until a
+    // person chooses, and so clashes with no other status's key (whichever side
+    // is "ours", the same conflicts are reported).
+    for status in &mut statuses {
+        let key_in_conflict = conflicts.iter().any(|c| {
+            matches!(c, Conflict::Status { id, fields, .. } if id == &status.id && fields.iter().any(|f| f == "key"))
+        });
+        if key_in_conflict {
+            status.key = None;
+        }
+    }
     // Two statuses given the same key on the two sides: neither keeps it until a
     // person chooses (a key must give one status).
     let mut key_count: BTreeMap<String, usize> = BTreeMap::new();
