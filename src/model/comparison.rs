@@ -64,7 +64,7 @@ pub struct Comparison {
     view_given: ViewState,
     /// The view of the sides there are: what is shown and saved.
     view: ViewState,
-    index: DocumentIndex,
+    pub(super) index: DocumentIndex,
     marks_by_demand: HashMap<DemandIx, Vec<MarkId>>,
     /// Each mark's demands as found in the documents, by mark id like `marks`, so
     /// that the two are walked side by side without looking a demand up again.
@@ -73,7 +73,7 @@ pub struct Comparison {
     /// Bumped on every change: UI caches compare it.
     pub(super) revision: u64,
     /// Bumped only when documents change (demand indexes move).
-    layout_revision: u64,
+    pub(super) layout_revision: u64,
     /// Bumped whenever the positions' words change (with or without moving anything).
     pub(super) text_revision: u64,
     /// Demands whose marks changed, stamped with the revision the change started
@@ -263,39 +263,6 @@ impl Comparison {
         self.layout_revision
     }
 
-    /// Changes whenever any word of the positions may have changed: what a search
-    /// found, or the scripts the fonts must draw, is then looked at again.
-    pub fn text_revision(&self) -> u64 {
-        self.text_revision + self.layout_revision
-    }
-
-    /// The demand at `at` in side `side` of document `document`.
-    pub(super) fn demand_ix_at(&self, document: usize, side: usize, at: usize) -> Option<DemandIx> {
-        let s = self
-            .index
-            .sides
-            .iter()
-            .position(|loc| loc.doc == document && loc.side == side)?;
-        Some(DemandIx {
-            side: s as u32,
-            demand: at as u32,
-        })
-    }
-
-    /// A demand's words changed but not its place: what is searched is updated
-    /// and its card is measured again.
-    pub(super) fn demand_words_changed(&mut self, ix: DemandIx) {
-        if self.index.haystack.get().is_some() {
-            let demand = self.demand(ix);
-            let issue = self.issue_index(&demand.issue).map(|i| &self.index.issues[i]);
-            let text = searchable_text(demand, issue);
-            if let Some(haystack) = self.index.haystack.get_mut() {
-                haystack[ix.side as usize][ix.demand as usize] = text;
-            }
-        }
-        self.log_mark_change(ix);
-    }
-
     /// The demands whose marks changed since `revision`, or `None` when that is
     /// too long ago to tell (then everything should be treated as changed).
     pub fn marks_changed_since(&self, revision: u64) -> Option<impl Iterator<Item = DemandIx> + '_> {
@@ -305,7 +272,7 @@ impl Comparison {
         })
     }
 
-    fn log_mark_change(&mut self, ix: DemandIx) {
+    pub(super) fn log_mark_change(&mut self, ix: DemandIx) {
         if self.mark_log.len() >= MARK_LOG_LIMIT {
             let keep = self.mark_log.split_off(MARK_LOG_LIMIT / 2);
             self.mark_log = keep;
@@ -336,19 +303,6 @@ impl Comparison {
 
     fn side_keys(&self) -> Vec<(&str, &str)> {
         (0..self.side_count()).map(|s| self.side_key(s)).collect()
-    }
-
-    /// Where a demand is in the documents: (document, side in it, demand in the side),
-    /// as a change to the positions names it.
-    pub fn demand_place(&self, ix: DemandIx) -> (usize, usize, usize) {
-        let loc = &self.index.sides[ix.side as usize];
-        (loc.doc, loc.side, ix.demand as usize)
-    }
-
-    /// Where a side is in the documents: (document, side in it).
-    pub fn side_place(&self, side: SideIx) -> (usize, usize) {
-        let loc = &self.index.sides[side];
-        (loc.doc, loc.side)
     }
 
     /// The document a side comes from.

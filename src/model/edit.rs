@@ -220,50 +220,6 @@ impl Comparison {
         Ok(inverse)
     }
 
-    /// Applies a change to a document's positions. Where only words changed (a
-    /// demand's text on the same issue, a header, a source), the indexes stay and
-    /// the demand is logged to be measured again; otherwise they are rebuilt.
-    fn change_positions(
-        &mut self,
-        document: usize,
-        change: super::position_edit::PositionChange,
-    ) -> Result<super::position_edit::PositionChange, EditError> {
-        use super::position_edit::{PositionChange as C, apply_change};
-        let Some(doc) = self.documents.get(document) else {
-            return Err(EditError(format!("there is no document {}", document + 1)));
-        };
-        let words_only = match &change {
-            C::Header { .. } | C::InsertSource { .. } | C::RemoveSource { .. } | C::ReplaceSource { .. } => true,
-            C::ReplaceDemand { side, at, demand } => doc
-                .data
-                .sides
-                .get(*side)
-                .and_then(|s| s.demands.get(*at))
-                .is_some_and(|old| old.issue == demand.issue && old.value == demand.value),
-            _ => false,
-        };
-        // Side ids are unique across the documents (a few dozen: copied, not borrowed).
-        let other_ids: Vec<String> = self
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|(d, _)| *d != document)
-            .flat_map(|(_, doc)| doc.data.sides.iter().map(|s| s.id.clone()))
-            .collect();
-        let other_sides = other_ids.iter().map(String::as_str).collect();
-        let inverse = apply_change(&mut self.documents[document].data, change, &other_sides)
-            .map_err(|refused| EditError(refused.0))?;
-        if !words_only {
-            self.documents_changed();
-        } else if let C::ReplaceDemand { side, at, .. } = &inverse
-            && let Some(ix) = self.demand_ix_at(document, *side, *at)
-        {
-            self.demand_words_changed(ix);
-        }
-        self.text_revision += 1;
-        Ok(inverse)
-    }
-
     pub(super) fn documents_changed(&mut self) {
         self.reindex_documents();
         self.reindex_marks();

@@ -10,6 +10,7 @@ pub mod codebook;
 mod codebook_edit;
 pub mod coders;
 pub mod comparison;
+mod comparison_positions;
 pub mod conflict;
 mod conflict_settle;
 pub mod consensus;

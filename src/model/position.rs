@@ -163,6 +163,12 @@ impl PositionFile {
         if !self.issues.is_empty() {
             return self.issues.clone();
         }
+        self.issues_formed_by_demands()
+    }
+
+    /// The issues the demands' distinct `issue` strings form, in order of first
+    /// appearance (what a file without an `issues` list has).
+    pub fn issues_formed_by_demands(&self) -> Vec<Issue> {
         let mut seen = std::collections::HashSet::new();
         let mut issues = Vec::new();
         for demand in self.sides.iter().flat_map(|s| &s.demands) {

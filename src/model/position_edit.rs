@@ -195,12 +195,7 @@ pub fn apply_change(
         }
         C::UnlistIssues => {
             // Only what `ListIssues` wrote may be taken back: the issues the demands form.
-            let derived = PositionFile {
-                issues: Vec::new(),
-                ..file.clone()
-            }
-            .issue_list();
-            if file.issues != derived {
+            if file.issues != file.issues_formed_by_demands() {
                 return refuse("the issues were changed since they were listed");
             }
             file.issues.clear();
