@@ -21,10 +21,10 @@ pub struct Checked {
 
 /// Checks one file: its line, and the quotes not found in their sources.
 pub fn check_file(path: &Path) -> Result<Checked, String> {
-    let (line, conflicts, documents) = check_format(path)?;
+    let (line, conflicts, read) = check_format(path)?;
     let dir = io::sources::sources_dir(path);
     let mut reports = Vec::new();
-    for (document, file) in &documents {
+    for (document, file) in read.documents() {
         // A comparison's documents each have a folder of their own (a position file's id is "").
         let dir = if document.is_empty() {
             dir.clone()
@@ -107,13 +107,8 @@ fn not_found_line(
     } = &finding.trace
         && let Some(text) = texts.get(&finding.source)
     {
-        let (page, paragraph) = quote_trace::location(text, *start);
         let passage: String = text[*start..*end].split_whitespace().collect::<Vec<_>>().join(" ");
-        let place = if text.contains('\u{c}') {
-            format!("page {page}, paragraph {paragraph}")
-        } else {
-            format!("paragraph {paragraph}")
-        };
+        let place = quote_trace::place_in_words(text, *start);
         line.push_str(&format!(": the closest passage ({place}) reads “{passage}”"));
         if !differences.is_empty() {
             line.push_str(&format!("; {}", quote_trace::differences_in_words(differences)));
@@ -124,11 +119,24 @@ fn not_found_line(
     line
 }
 
-/// A file's documents: (document id, "" for a position file; its positions).
-type Documents = Vec<(String, crate::model::PositionFile)>;
+/// What a valid file held.
+enum Read {
+    Comparison(Box<crate::model::Comparison>),
+    Positions(crate::model::PositionFile),
+}
+
+impl Read {
+    /// Its documents: (document id, "" for a position file; its positions).
+    fn documents(&self) -> Vec<(&str, &crate::model::PositionFile)> {
+        match self {
+            Self::Comparison(cmp) => cmp.documents().iter().map(|d| (d.id.as_str(), &d.data)).collect(),
+            Self::Positions(file) => vec![("", file)],
+        }
+    }
+}
 
 /// The file's own check: its line, its conflicts, and its documents' positions.
-fn check_format(path: &Path) -> Result<(String, usize, Documents), String> {
+fn check_format(path: &Path) -> Result<(String, usize, Read), String> {
     let shown = io::display_path(path);
     let text = io::read_text(path).map_err(|e| e.to_string())?;
     if comparison_file::is_comparison_file(path, Some(&text)) {
@@ -194,8 +202,7 @@ fn check_format(path: &Path) -> Result<(String, usize, Documents), String> {
             count(cmp.issues().len(), "issue", "issues"),
             count(cmp.marks().len(), "mark", "marks"),
         );
-        let documents = cmp.documents().iter().map(|d| (d.id.clone(), d.data.clone())).collect();
-        Ok((line, conflicts, documents))
+        Ok((line, conflicts, Read::Comparison(Box::new(loaded.comparison))))
     } else {
         let file = position_file::parse_position_file(&shown, &text).map_err(|e| e.to_string())?;
         let (sides, demands, issues) = (file.sides.len(), file.demand_count(), file.issue_list().len());
@@ -205,7 +212,7 @@ fn check_format(path: &Path) -> Result<(String, usize, Documents), String> {
             count(demands, "demand", "demands"),
             count(issues, "issue", "issues"),
         );
-        Ok((line, 0, vec![(String::new(), file)]))
+        Ok((line, 0, Read::Positions(file)))
     }
 }
 

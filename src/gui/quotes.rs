@@ -105,14 +105,14 @@ impl QuoteChecks {
             .display()
             .to_string();
         Some(match quote_trace::trace(quote, text) {
-            Trace::Verbatim { start, .. } => Found {
+            Trace::Verbatim { start, .. } => QuoteStatus::Found {
                 verbatim: true,
-                place: place(text, start),
+                place: quote_trace::place_in_words(text, start),
                 file,
             },
-            Trace::Normalised { start, .. } => Found {
+            Trace::Normalised { start, .. } => QuoteStatus::Found {
                 verbatim: false,
-                place: place(text, start),
+                place: quote_trace::place_in_words(text, start),
                 file,
             },
             Trace::NotFound { closest, differences } => QuoteStatus::NotFound {
@@ -121,17 +121,5 @@ impl QuoteChecks {
                 differences: quote_trace::differences_in_words(&differences),
             },
         })
-    }
-}
-
-use QuoteStatus::Found;
-
-/// "page 3, paragraph 2", or "paragraph 2" for a text without pages.
-fn place(text: &str, offset: usize) -> String {
-    let (page, paragraph) = quote_trace::location(text, offset);
-    if text.contains('\u{c}') {
-        format!("page {page}, paragraph {paragraph}")
-    } else {
-        format!("paragraph {paragraph}")
     }
 }

@@ -42,6 +42,13 @@ impl Trace {
 
 /// Finds `quote` in `text`.
 pub fn trace(quote: &str, text: &str) -> Trace {
+    let normalised = std::cell::OnceCell::new();
+    trace_with(quote, text, || normalised.get_or_init(|| Normalised::of(text)))
+}
+
+/// As [`trace`], asking `normalised` for the normalised source only when the quote
+/// is not in it word for word (so that one normalisation serves many quotes).
+fn trace_with<'n>(quote: &str, text: &str, normalised: impl FnOnce() -> &'n Normalised) -> Trace {
     let quote = quote.trim();
     if quote.is_empty() {
         return Trace::NotFound {
@@ -55,22 +62,7 @@ pub fn trace(quote: &str, text: &str) -> Trace {
             end: start + quote.len(),
         };
     }
-    let source = Normalised::of(text);
-    trace_normalised(quote, text, &source)
-}
-
-/// As [`trace`], with the source normalised once for many quotes.
-pub fn trace_in(quote: &str, text: &str, source: &Normalised) -> Trace {
-    let quote = quote.trim();
-    if !quote.is_empty()
-        && let Some(start) = text.find(quote)
-    {
-        return Trace::Verbatim {
-            start,
-            end: start + quote.len(),
-        };
-    }
-    trace_normalised(quote, text, source)
+    trace_normalised(quote, text, normalised())
 }
 
 fn trace_normalised(quote: &str, text: &str, source: &Normalised) -> Trace {
@@ -364,18 +356,11 @@ pub fn trace_positions<'t>(file: &super::PositionFile, text_of: impl Fn(&str) ->
                 report.without_text += 1;
                 continue;
             };
-            let trace = match text.find(quote.trim()) {
-                Some(start) if !quote.trim().is_empty() => Trace::Verbatim {
-                    start,
-                    end: start + quote.trim().len(),
-                },
-                _ => {
-                    let source_text = normalised
-                        .entry(source.as_str())
-                        .or_insert_with(|| Normalised::of(text));
-                    trace_in(quote, text, source_text)
-                }
-            };
+            let trace = trace_with(quote, text, || {
+                &*normalised
+                    .entry(source.as_str())
+                    .or_insert_with(|| Normalised::of(text))
+            });
             report.findings.push(QuoteFinding {
                 side: side.id.clone(),
                 demand: demand.id.clone(),
@@ -414,6 +399,17 @@ pub fn location(text: &str, offset: usize) -> (usize, usize) {
         }
     }
     (page, paragraph)
+}
+
+/// Where an offset is, in words: "page 3, paragraph 2", or "paragraph 2" for a
+/// text without pages.
+pub fn place_in_words(text: &str, offset: usize) -> String {
+    let (page, paragraph) = location(text, offset);
+    if text.contains('\u{c}') {
+        format!("page {page}, paragraph {paragraph}")
+    } else {
+        format!("paragraph {paragraph}")
+    }
 }
 
 /// What differs, in words: "`at once` in the quote, `immediately` in the source".
