@@ -8,6 +8,19 @@ use stances::model::position_edit::PositionChange;
 use stances::model::synthetic::{Language, Spec, comparison};
 use stances::model::{DemandIx, Document, Edit};
 
+/// A change to document 0's positions and its undo, through the one edit path.
+fn apply_and_undo(doc: &mut Document, change: PositionChange) {
+    doc.apply(
+        Edit::Positions {
+            document: 0,
+            change: Box::new(change),
+        },
+        None,
+    )
+    .expect("applies");
+    doc.undo().expect("undoes");
+}
+
 /// One edit and its undo through the window's one edit path, on 2 × 10,000 demands.
 fn position_edit(c: &mut Criterion) {
     let spec = Spec {
@@ -38,40 +51,28 @@ fn position_edit(c: &mut Criterion) {
     reworded.text.push_str(" (as reworded)");
     group.bench_function("stances: a demand's text + undo", |b| {
         b.iter(|| {
-            let change = PositionChange::ReplaceDemand {
-                side: 0,
-                at: 4242,
-                demand: reworded.clone(),
-            };
-            doc.apply(
-                Edit::Positions {
-                    document: 0,
-                    change: Box::new(change),
+            apply_and_undo(
+                &mut doc,
+                PositionChange::ReplaceDemand {
+                    side: 0,
+                    at: 4242,
+                    demand: reworded.clone(),
                 },
-                None,
-            )
-            .expect("applies");
-            doc.undo().expect("undoes");
+            );
         });
     });
     let mut added = reworded.clone();
     added.id = "bench-new-demand".into();
     group.bench_function("stances: a new demand + undo (demands move)", |b| {
         b.iter(|| {
-            let change = PositionChange::InsertDemand {
-                side: 0,
-                at: 4242,
-                demand: added.clone(),
-            };
-            doc.apply(
-                Edit::Positions {
-                    document: 0,
-                    change: Box::new(change),
+            apply_and_undo(
+                &mut doc,
+                PositionChange::InsertDemand {
+                    side: 0,
+                    at: 4242,
+                    demand: added.clone(),
                 },
-                None,
-            )
-            .expect("applies");
-            doc.undo().expect("undoes");
+            );
         });
     });
     group.finish();

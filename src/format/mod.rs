@@ -14,7 +14,21 @@ pub mod locate;
 pub mod position_file;
 pub mod qdc;
 pub mod source;
+pub mod text;
 
 pub use diagnostics::{FileError, Problem};
 pub use locate::LineCol;
 pub use position_file::parse_position_file;
+
+/// The text of one of the five entities XML predefines (`&amp;`, `&lt;`, `&gt;`,
+/// `&quot;`, `&apos;`), by name; `None` for any other.
+pub(crate) fn xml_entity(name: &[u8]) -> Option<&'static str> {
+    Some(match name {
+        b"amp" => "&",
+        b"lt" => "<",
+        b"gt" => ">",
+        b"quot" => "\"",
+        b"apos" => "'",
+        _ => return None,
+    })
+}

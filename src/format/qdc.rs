@@ -145,15 +145,7 @@ pub fn parse_qdc(shown: &str, text: &str, current: &Codebook) -> Result<Codebook
                 if let (Some(&code), Ok(Some(c))) = (open.last(), r.resolve_char_ref()) {
                     codes[code].description.get_or_insert_with(String::new).push(c);
                 } else if let Some(&code) = open.last() {
-                    let name = String::from_utf8_lossy(r.as_ref()).into_owned();
-                    let c = match name.as_str() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    };
+                    let c = super::xml_entity(r.as_ref()).unwrap_or("");
                     codes[code].description.get_or_insert_with(String::new).push_str(c);
                 }
             }

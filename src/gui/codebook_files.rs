@@ -16,17 +16,8 @@ impl StancesApp {
     /// Where to offer to write the codebook: beside the open file (else in the
     /// folder comparisons are offered in), named after the codebook's id.
     fn suggested_codebook_path(&self, extension: &str) -> PathBuf {
-        let dir = self
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| {
-                self.suggested_save_path()
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default()
-            });
-        dir.join(format!("{}.{extension}", self.comparison().codebook().id))
+        self.suggested_dir()
+            .join(format!("{}.{extension}", self.comparison().codebook().id))
     }
 
     pub(super) fn request_save_codebook(&mut self, ctx: &Context) {

@@ -141,11 +141,8 @@ impl StancesApp {
                     .info("New comparison: add position files with File › Add position files… or drop them here.");
             }
             Pending::NewNegotiation(file) => {
-                let stem = super::ui::new_negotiation::unique_id(
-                    file.negotiation.as_deref().unwrap_or(""),
-                    &[],
-                    "negotiation",
-                );
+                let stem =
+                    crate::import::cells::slug(file.negotiation.as_deref().unwrap_or(""), "negotiation", usize::MAX);
                 match Comparison::from_positions(vec![(format!("{stem}.ron"), *file)]) {
                     Ok(cmp) => {
                         self.replace_document(cmp, None, HashMap::new());

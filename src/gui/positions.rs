@@ -162,17 +162,7 @@ impl StancesApp {
         let Some(doc) = cmp.documents().get(document) else {
             return;
         };
-        let dir = self
-            .path()
-            .and_then(std::path::Path::parent)
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_else(|| {
-                self.suggested_save_path()
-                    .parent()
-                    .map(std::path::Path::to_path_buf)
-                    .unwrap_or_default()
-            });
-        let suggested = dir.join(format!("{}.ron", file_stem_for(&doc.id)));
+        let suggested = self.suggested_dir().join(format!("{}.ron", file_stem_for(&doc.id)));
         self.dialogs
             .files
             .request(ctx, FileAction::SaveDocumentPositions(document), Some(suggested));

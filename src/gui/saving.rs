@@ -125,6 +125,20 @@ impl StancesApp {
         }
     }
 
+    /// Where to offer to write a file made from the open one (a codebook, a
+    /// position file): beside it, else in the folder comparisons are offered in.
+    pub(super) fn suggested_dir(&self) -> PathBuf {
+        self.path()
+            .and_then(std::path::Path::parent)
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_else(|| {
+                self.suggested_save_path()
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default()
+            })
+    }
+
     pub(super) fn suggested_save_path(&self) -> PathBuf {
         if let Some(file) = &self.file {
             if self.handout_from.as_ref() == Some(&file.path) {

@@ -29,7 +29,7 @@ pub fn slug(name: &str, fallback: &str, max_chars: usize) -> String {
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is not taken yet; then taken.
-pub(super) fn unique(base: String, taken: &mut HashSet<String>) -> String {
+pub(crate) fn unique(base: String, taken: &mut HashSet<String>) -> String {
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {

@@ -2,7 +2,7 @@
 //! one row per demand, read from CSV, xlsx, xls or ods, checked cell by cell, and
 //! written as a position file that `stances check` accepts.
 
-mod cells;
+pub(crate) mod cells;
 pub mod numbers;
 pub mod positions;
 pub mod table;

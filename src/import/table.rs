@@ -82,31 +82,16 @@ pub fn read_table(
     }
 }
 
-/// Windows-1252's characters for the bytes 0x80–0x9F (the rest is Latin-1).
-const WINDOWS_1252: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
-    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
 /// CSV as text: UTF-8 (a byte-order mark dropped), or, where the bytes are not
 /// UTF-8, Windows-1252, which spreadsheets on Windows write for "CSV".
 fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.into(), None),
-        Err(_) => {
-            let text: String = bytes
-                .iter()
-                .map(|&b| match b {
-                    0x80..=0x9F => WINDOWS_1252[usize::from(b - 0x80)],
-                    _ => char::from(b),
-                })
-                .collect();
-            (
-                text.into(),
-                Some("The file is not UTF-8; it was read as Windows-1252 (\"CSV\" from Excel on Windows). If letters look wrong, save it as \"CSV UTF-8\" and import it again.".to_owned()),
-            )
-        }
+        Err(_) => (
+            crate::format::text::decode_windows_1252(bytes).into(),
+            Some("The file is not UTF-8; it was read as Windows-1252 (\"CSV\" from Excel on Windows). If letters look wrong, save it as \"CSV UTF-8\" and import it again.".to_owned()),
+        ),
     }
 }
 

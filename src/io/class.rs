@@ -141,12 +141,8 @@ pub fn read_roster(path: &Path) -> Result<(String, Option<String>), String> {
 
 /// The text of a list of students, and a note when its encoding was guessed.
 pub fn decode_roster(bytes: &[u8], shown: &str) -> (String, Option<String>) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), None);
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), None);
+    if let Some(text) = crate::format::text::decode_declared(bytes) {
+        return (text, None);
     }
     // UTF-16 without a mark: every other byte of Latin text is zero.
     let zeros = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
@@ -154,9 +150,8 @@ pub fn decode_roster(bytes: &[u8], shown: &str) -> (String, Option<String>) {
         let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
         return (text.into_owned(), None);
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     (
-        text.into_owned(),
+        crate::format::text::decode_windows_1252(bytes),
         Some(format!(
             "{shown} is not UTF-8: read as Windows-1252 (Western European), as Windows Notepad saves it; if a name looks wrong, save the list as UTF-8."
         )),

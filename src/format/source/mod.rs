@@ -110,21 +110,14 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extracted, String> {
 /// Text as an editor saved it: UTF-8 or UTF-16 (with a byte-order mark), else
 /// Windows-1252 (said).
 pub fn decode(bytes: &[u8], name: &str) -> (String, Option<String>) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), None);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (
-                text.into_owned(),
-                Some(format!(
-                    "{name} is not UTF-8: read as Windows-1252 (Western European); if letters look wrong, save it as UTF-8"
-                )),
-            )
-        }
+    match crate::format::text::decode_declared(bytes) {
+        Some(text) => (text, None),
+        None => (
+            crate::format::text::decode_windows_1252(bytes),
+            Some(format!(
+                "{name} is not UTF-8: read as Windows-1252 (Western European); if letters look wrong, save it as UTF-8"
+            )),
+        ),
     }
 }
 

@@ -110,15 +110,7 @@ fn blocks(name: &str, xml: &str, markup: Markup) -> Result<Vec<String>, String> 
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     current.push(c);
                 } else {
-                    let name: &[u8] = r.as_ref();
-                    current.push_str(match name {
-                        b"amp" => "&",
-                        b"lt" => "<",
-                        b"gt" => ">",
-                        b"quot" => "\"",
-                        b"apos" => "'",
-                        _ => "",
-                    });
+                    current.push_str(crate::format::xml_entity(r.as_ref()).unwrap_or(""));
                 }
             }
             Event::Eof => break,

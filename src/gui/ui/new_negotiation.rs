@@ -5,6 +5,7 @@
 use egui::{Context, RichText};
 
 use crate::gui::command::Action;
+use crate::import::cells::{slug, unique};
 use crate::model::position::{POSITION_FORMAT, is_valid_date};
 use crate::model::{Issue, PositionFile, Side};
 
@@ -136,12 +137,12 @@ impl NewNegotiationDialog {
         if issue.is_empty() {
             return Err("Name a first issue: what the sides negotiate about (more can be added later).".into());
         }
-        let mut ids: Vec<String> = Vec::new();
+        // Ids as an import makes them from names (`united-states`), any script kept.
+        let mut ids = std::collections::HashSet::new();
         let sides = names
             .iter()
             .map(|name| {
-                let id = unique_id(name, &ids, "side");
-                ids.push(id.clone());
+                let id = unique(slug(name, "side", usize::MAX), &mut ids);
                 Side {
                     id,
                     name: (*name).to_owned(),
@@ -157,30 +158,11 @@ impl NewNegotiationDialog {
             date: (!date.is_empty()).then(|| date.to_owned()),
             sources: Vec::new(),
             issues: vec![Issue {
-                id: unique_id(issue, &[], "issue"),
+                id: slug(issue, "issue", usize::MAX),
                 name: issue.to_owned(),
                 description: None,
             }],
             sides,
         })
     }
-}
-
-/// An id from a name, as people write ids (`united-states`), in any script,
-/// not one of `taken`.
-pub fn unique_id(name: &str, taken: &[String], fallback: &str) -> String {
-    let mut base = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            base.extend(c.to_lowercase());
-        } else if !base.is_empty() && !base.ends_with('-') {
-            base.push('-');
-        }
-    }
-    let base = base.trim_end_matches('-');
-    let base = if base.is_empty() { fallback } else { base };
-    (1..)
-        .map(|n| if n == 1 { base.to_owned() } else { format!("{base}-{n}") })
-        .find(|id| !taken.contains(id))
-        .unwrap_or_default()
 }
