@@ -198,5 +198,30 @@ fn quote_tracing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, position_edit, quote_tracing);
+/// A 323-page PDF (LibreOffice's, of 2,400 paragraphs) read by Stances, beside
+/// poppler's `pdftotext` reading it in the same run, where it is installed.
+fn pdf_extraction(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/fixtures/323-pages.pdf");
+    let bytes = std::fs::read(&path).expect("the benchmark's PDF");
+    let mut group = c.benchmark_group("sources");
+    group.sample_size(10);
+    group.bench_function("323-page PDF: stances", |b| {
+        b.iter(|| stances::format::source::extract("323-pages.pdf", &bytes).expect("its text"));
+    });
+    let poppler = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
+    if poppler {
+        group.bench_function("323-page PDF: pdftotext (baseline)", |b| {
+            b.iter(|| {
+                std::process::Command::new("pdftotext")
+                    .arg(&path)
+                    .arg("-")
+                    .output()
+                    .expect("pdftotext runs")
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, position_edit, quote_tracing, pdf_extraction);
 criterion_main!(benches);

@@ -815,8 +815,73 @@ fn class_frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// A frame with the source pane showing a 1 MB text beside the columns of
+/// 2 × 10,000 demands, against the frame of those columns alone, same run.
+fn source_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame, source pane");
+    let frame_of = |harness: &mut Harness<'static, StancesApp>| {
+        harness.step();
+        let output = harness.output();
+        black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut columns = app_with(2, 10_000, 5_000, &dir);
+    group.bench_function("baseline: columns 2x10000, 5000 marks", |b| {
+        b.iter(|| frame_of(&mut columns))
+    });
+    drop(columns);
+    // A treaty's worth of text: 1 MB in paragraphs of 40 to 120 words.
+    let words = [
+        "the",
+        "parties",
+        "agree",
+        "to",
+        "a",
+        "ceasefire",
+        "along",
+        "line",
+        "of",
+        "contact",
+        "under",
+        "international",
+        "monitoring",
+        "prisoners",
+        "exchange",
+        "all",
+        "for",
+        "guarantees",
+    ];
+    let mut text = String::new();
+    let mut n = 7usize;
+    while text.len() < 1_000_000 {
+        let length = 40 + n % 80;
+        for i in 0..length {
+            n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(words[(n >> 33) % words.len()]);
+            text.push(if i + 1 == length { '.' } else { ' ' });
+        }
+        text.push_str("\n\n");
+    }
+    let path = dir
+        .path()
+        .join(format!("bench-2x10000-{:?}.stances.ron", Language::English));
+    let kept = stances::io::sources::sources_dir(&path).join(stances::model::synthetic::SYNTHETIC_DOCUMENT);
+    std::fs::create_dir_all(&kept).expect("the sources' folder");
+    std::fs::write(kept.join("report.txt"), &text).expect("the text");
+    let mut with_source = app_with(2, 10_000, 5_000, &dir);
+    with_source
+        .state_mut()
+        .open_source(stances::model::synthetic::SYNTHETIC_DOCUMENT, "report");
+    with_source.run_steps(5);
+    group.bench_function("stances: source pane, 1 MB text, beside columns 2x10000", |b| {
+        b.iter(|| frame_of(&mut with_source))
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    source_frame,
     class_frame,
     open_class_bench,
     tally_bench,

@@ -34,6 +34,9 @@ fn every_sentence_of_a_page_and_of_office_documents_is_read_verbatim() {
         ("joint-statement.html", "an HTML page"),
         ("joint-statement.docx", "a Word document (DOCX)"),
         ("joint-statement.odt", "an OpenDocument text (ODT)"),
+        ("joint-statement.pdf", "a PDF"),
+        // Protected from copying by its owner, but with no password to open it.
+        ("joint-statement-no-copying.pdf", "a PDF"),
     ] {
         let (code, text, said) = extract(&fixture(&format!("sources/{name}")));
         assert_eq!(code, 0, "{name}: {said}");
@@ -64,7 +67,42 @@ fn a_broken_document_is_said_in_words_and_nothing_is_printed() {
     std::fs::write(&pdf, "%PDF-1.7\n%âãÏÓ\n").unwrap();
     let (code, _, err) = extract(&pdf);
     assert_eq!(code, 1);
-    assert!(err.contains("pdftotext"), "{err}");
+    assert!(err.contains("memo.pdf could not be read as a PDF"), "{err}");
+    // Half a PDF, as an interrupted download leaves it.
+    let whole = std::fs::read(fixture("sources/joint-statement.pdf")).unwrap();
+    std::fs::write(&pdf, &whole[..whole.len() / 3]).unwrap();
+    let (code, out, err) = extract(&pdf);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.contains("could not be read as a PDF"), "{err}");
+}
+
+#[test]
+fn a_scan_and_a_locked_pdf_are_said_to_be_so() {
+    let (code, out, err) = extract(&fixture("sources/scanned-page.pdf"));
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.contains("no text in it, only images of pages (a scan?)"), "{err}");
+    assert!(err.contains("OCR"), "{err}");
+    let (code, out, err) = extract(&fixture("sources/joint-statement-password.pdf"));
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.contains("is protected by a password"), "{err}");
+}
+
+/// How many of the sentences stand word for word in `text`.
+fn sentences_in(text: &str) -> usize {
+    SENTENCES.iter().filter(|s| text.contains(*s)).count()
+}
+
+#[test]
+fn a_pdf_gives_at_least_the_sentences_pdftotext_gives() {
+    let pdf = fixture("sources/joint-statement.pdf");
+    let (_, ours, _) = extract(&pdf);
+    assert_eq!(sentences_in(&ours), SENTENCES.len(), "{ours}");
+    // poppler's pdftotext, where it is installed (`.ci/run` installs it).
+    let Ok(theirs) = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output() else {
+        return;
+    };
+    let theirs = String::from_utf8_lossy(&theirs.stdout);
+    assert!(sentences_in(&ours) >= sentences_in(&theirs), "pdftotext:\n{theirs}");
 }
 
 /// A position file quoting the joint statement, with the statement's text kept

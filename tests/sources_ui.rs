@@ -49,3 +49,137 @@ fn the_details_pane_says_whether_a_quote_stands_in_its_source() {
         "{said}"
     );
 }
+
+/// A position file of two sides on one issue, with no sources yet.
+fn talks(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("talks.ron");
+    std::fs::write(
+        &path,
+        r#"(
+    format: 1,
+    negotiation: "Istanbul talks",
+    issues: [(id: "memoranda", name: "Memoranda")],
+    sides: [
+        (id: "ua", name: "Ukraine", demands: [
+            (id: "ua-1", issue: "memoranda", text: "Exchange memoranda."),
+        ]),
+        (id: "ru", name: "Russia", demands: [
+            (id: "ru-1", issue: "memoranda", text: "Memoranda first."),
+        ]),
+    ],
+)"#,
+    )
+    .expect("written");
+    path
+}
+
+fn file_menu(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesApp>, item: &str) {
+    harness
+        .get(
+            egui_kittest::kittest::By::new()
+                .label("File")
+                .role(egui::accesskit::Role::Button),
+        )
+        .click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+/// Steps the window until the Add source dialog has read its document (on a worker thread).
+fn until_source_read(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesApp>) {
+    for _ in 0..4000 {
+        let _ = harness.try_run();
+        if harness.query_by_label_contains("Reading ").is_none() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the document was never read");
+}
+
+#[test]
+fn a_demand_is_made_from_a_passage_of_an_added_source_and_its_quote_traced() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::By;
+
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut harness = harness_with(vec![talks(dir.path())]);
+    file_menu(&mut harness, "Add source…");
+    let docx = common::fixture("sources/joint-statement.docx");
+    common::answer_path_prompt(&mut harness, "Path of the document", &docx.display().to_string(), "Add");
+    until_source_read(&mut harness);
+    // The document's own title, from its metadata, is offered.
+    harness.get_by_label_contains("joint-statement.docx is a Word document (DOCX)");
+    harness.get_by_label("Add").click();
+    harness.run();
+
+    // The text beside the columns, one paragraph a block; the Russian one is chosen whole.
+    harness.get_by_label("Joint statement of the delegations (test fixture)");
+    let russian = "Стороны договорились обменяться меморандумами о условиях прекращения огня.";
+    harness
+        .get(By::new().predicate(|node| node.value().is_some_and(|v| v == russian)))
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    // The form is filled with the passage as quote and words; saved, it is Ukraine's demand.
+    harness.get_by_label("Save changes").click();
+    harness.run();
+    harness.get_by_label(&format!("Ukraine: {russian}")).click();
+    harness.run();
+    harness.get_by_label_contains("✔ In its source, word for word (paragraph 4 of the text kept for the next save)");
+
+    // Saved: the text and its origin's checksum beside the comparison.
+    let saved = dir.path().join("talks.stances.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    common::answer_path_prompt(&mut harness, "Path", &saved.display().to_string(), "Save");
+    let kept_dir = dir.path().join("talks.sources");
+    let document = std::fs::read_dir(&kept_dir)
+        .expect("the sources' folder")
+        .next()
+        .expect("a document's folder")
+        .expect("listed")
+        .path();
+    // Named by the source's id, made from its title.
+    let text_file = document.join("joint-statement-of-the-delegations-test.txt");
+    let text = std::fs::read_to_string(&text_file).expect("the source's text");
+    assert!(text.contains(russian), "{text}");
+    let sha = std::fs::read_to_string(text_file.with_extension("sha256")).expect("its checksum");
+    assert!(sha.ends_with("  joint-statement.docx\n"), "{sha}");
+    let (code, out, err) = common::run_stances(["check".as_ref(), "--strict".as_ref(), saved.as_os_str()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 quote found in its source's text"), "{out}");
+
+    // A word changed in the kept text: the quote is said not found, and where it differs.
+    std::fs::write(&text_file, text.replace("обменяться", "поделиться")).expect("written");
+    let (code, out, _) = common::run_stances(["check".as_ref(), "--strict".as_ref(), saved.as_os_str()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("`обменяться` in the quote, `поделиться` in the source"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_scanned_pdf_is_said_to_have_no_text_and_nothing_is_added() {
+    use egui::{Key, Modifiers};
+
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut harness = harness_with(vec![talks(dir.path())]);
+    file_menu(&mut harness, "Add source…");
+    let scan = common::fixture("sources/scanned-page.pdf");
+    common::answer_path_prompt(&mut harness, "Path of the document", &scan.display().to_string(), "Add");
+    until_source_read(&mut harness);
+    harness.get_by_label_contains("no text in it, only images of pages (a scan?)");
+    harness.get_by_label("Close").click();
+    harness.run();
+    // Nothing was added: there is nothing to undo.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.get_by_label("Ukraine: Exchange memoranda.");
+    assert!(harness.query_by_label_contains("Add source").is_none());
+}

@@ -241,6 +241,16 @@ impl StancesApp {
         self.shown.columns.reveal(demand);
     }
 
+    /// Opens source `source` of document `document` in the source pane (as a
+    /// quote's *Show in source* does), for benchmarks.
+    pub fn open_source(&mut self, document: &str, source: &str) {
+        self.shown.source = Some(super::ui::source_view::OpenSource::new(
+            document.to_owned(),
+            source.to_owned(),
+            0,
+        ));
+    }
+
     /// Every message currently kept for the notice strip.
     pub fn notices_text(&self) -> Vec<String> {
         self.notices.all().iter().map(|n| n.text.clone()).collect()
@@ -497,6 +507,7 @@ impl eframe::App for StancesApp {
         let marks = self.doc.comparison().marks().len();
         self.dialogs.handout.show(&ctx, marks, &mut actions);
         self.dialogs.new_negotiation.show(&ctx, &mut actions);
+        self.show_source_dialog(&ctx, &mut actions);
         if let Some(welcome) = self.dialogs.handout_welcome.as_mut()
             && let Some(name) = welcome.show(&ctx)
         {

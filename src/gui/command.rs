@@ -36,6 +36,10 @@ pub enum Command {
     SaveAs,
     /// Writes the comparison's positions as position files (one per document).
     SavePositionsAs,
+    /// Reads a document (PDF, DOCX, ODT, HTML, text) into a source of the positions.
+    AddSource,
+    /// A new demand quoting the passage selected in the source pane.
+    NewDemandFromSelection,
     Export,
     Quit,
     Undo,
@@ -85,6 +89,8 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::SavePositionsAs => "Save positions as…",
+            Self::AddSource => "Add source…",
+            Self::NewDemandFromSelection => "New demand from selection",
             Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -158,6 +164,7 @@ impl Command {
             Self::CompareRounds => &[k!(CMD, Key::Num4)],
             Self::ShowConflicts => &[k!(CMD, Key::Num5)],
             Self::ToggleDetails => &[k!(NONE, Key::F9)],
+            Self::NewDemandFromSelection => &[k!(CMD, Key::D)],
             Self::ShowAllColumns
             | Self::Welcome
             | Self::Guide
@@ -166,6 +173,7 @@ impl Command {
             | Self::HandOut
             | Self::ImportSpreadsheet
             | Self::SavePositionsAs
+            | Self::AddSource
             | Self::NewNegotiation
             | Self::SetCoder
             | Self::EditCodebook
@@ -188,7 +196,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 45] = [
         Self::New,
         Self::NewNegotiation,
         Self::Open,
@@ -200,11 +208,13 @@ impl Command {
         Self::Save,
         Self::SaveAs,
         Self::SavePositionsAs,
+        Self::AddSource,
         Self::Export,
         Self::Quit,
         Self::Undo,
         Self::Redo,
         Self::Find,
+        Self::NewDemandFromSelection,
         Self::Preferences,
         Self::SetCoder,
         Self::EditCodebook,
@@ -248,11 +258,13 @@ impl Command {
             | Self::Save
             | Self::SaveAs
             | Self::SavePositionsAs
+            | Self::AddSource
             | Self::Export
             | Self::Quit => "Files",
             Self::Undo
             | Self::Redo
             | Self::Find
+            | Self::NewDemandFromSelection
             | Self::Preferences
             | Self::SetCoder
             | Self::EditCodebook
@@ -399,6 +411,18 @@ pub enum Action {
     },
     /// Deletes a demand, asking first what becomes of the marks on it.
     AskDeleteDemand(DemandIx),
+    /// Opens source `source` of document `document` in the source pane, at a byte offset of its text.
+    ShowSource {
+        document: String,
+        source: String,
+        at: Option<usize>,
+    },
+    /// Opens the source a demand quotes, at the passage it quotes.
+    ShowSourceOf(DemandIx),
+    CloseSource,
+    /// Adds the source the Add source dialog describes.
+    AddSourceNow,
+    CloseSourceDialog,
     /// Puts what the form says in the positions (one undoable edit).
     SaveDemandForm,
     CloseDemandForm,

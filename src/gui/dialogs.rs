@@ -26,6 +26,8 @@ pub(super) struct Dialogs {
     pub import: Option<PendingImport>,
     /// Edit › Set coder….
     pub set_coder: SetCoderDialog,
+    /// File › Add source…, from the document's reading to its naming.
+    pub add_source: Option<super::sources::AddingSource>,
     /// File › New negotiation…, while open.
     pub new_negotiation: super::ui::new_negotiation::NewNegotiationDialog,
     /// File › Hand out to students…, while open.
@@ -61,6 +63,7 @@ impl Dialogs {
             import: None,
             set_coder: SetCoderDialog::default(),
             new_negotiation: Default::default(),
+            add_source: None,
             handout: HandoutDialog::default(),
             handout_welcome: None,
             pending_handout: None,

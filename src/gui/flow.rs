@@ -487,6 +487,11 @@ impl StancesApp {
                 }
             }
             DialogOutcome::Cancelled(FileAction::SaveDocumentPositions(_)) => {}
+            DialogOutcome::Chosen(FileAction::AddSource, paths) => {
+                if let Some(path) = paths.first() {
+                    self.read_source(ctx, path);
+                }
+            }
             DialogOutcome::Cancelled(FileAction::SavePositions) => self.notices.info(
                 "The position file was not saved; the comparison holds the positions, and File › Save keeps them.",
             ),
@@ -500,7 +505,8 @@ impl StancesApp {
                 | FileAction::ApplyCodebook
                 | FileAction::ExportQdc
                 | FileAction::Export(_)
-                | FileAction::ImportTable,
+                | FileAction::ImportTable
+                | FileAction::AddSource,
             ) => {}
         }
     }

@@ -83,6 +83,8 @@ impl StancesApp {
             Command::EditCodebook => self.dialogs.codebook_editor.open = true,
             Command::SaveCodebook => self.request_save_codebook(ctx),
             Command::SavePositionsAs => self.request_save_positions(ctx, 0),
+            Command::AddSource => self.request_add_source(ctx),
+            Command::NewDemandFromSelection => self.new_demand_from_selection(),
             Command::ApplyCodebook => self.request_apply_codebook(ctx),
             Command::ExportQdc => self.request_export_qdc(ctx),
             Command::Preferences => {
@@ -217,6 +219,11 @@ impl StancesApp {
             | Action::SaveDemandForm
             | Action::CloseDemandForm
             | Action::DeleteDemand { .. }) => self.handle_positions(ctx, positions),
+            sources @ (Action::ShowSource { .. }
+            | Action::ShowSourceOf(_)
+            | Action::CloseSource
+            | Action::AddSourceNow
+            | Action::CloseSourceDialog) => self.handle_sources(sources),
             Action::Run(command) => self.run(ctx, command),
             Action::Open(paths) => self.open(ctx, &paths),
             Action::Add(paths) => self.add(&paths),

@@ -26,6 +26,7 @@ mod present;
 pub mod quotes;
 mod saving;
 mod shown;
+mod sources;
 mod start;
 mod study;
 pub mod ui;

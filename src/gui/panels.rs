@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use super::app::StancesApp;
 use super::command::Action;
 use super::ui::study_view::{self, StudyTab};
-use super::ui::{conflicts, details, disagreements, header, overview, rounds, toolbar, values, welcome};
+use super::ui::{conflicts, details, disagreements, header, overview, rounds, source_view, toolbar, values, welcome};
 use super::views::MainView;
 use crate::model::consensus::List;
 
@@ -120,6 +120,18 @@ impl StancesApp {
                     );
                 });
         }
+        if !self.figure && self.shown.source.is_some() {
+            // Beside the columns; in their place when the window is too narrow for both.
+            if ui.available_width() < 900.0 {
+                egui::CentralPanel::default().show(ui, |ui| self.source_pane(ui, actions));
+                return;
+            }
+            egui::Panel::left("source")
+                .default_size(ui.available_width() * 0.4)
+                .min_size(300.0)
+                .resizable(true)
+                .show(ui, |ui| self.source_pane(ui, actions));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.comparison().side_count() == 0 {
                 Self::empty_state(ui);
@@ -134,6 +146,52 @@ impl StancesApp {
                 .columns
                 .show(ui, self.doc.comparison(), &self.shown.selection, actions);
         });
+    }
+
+    /// The source pane: the open source's text, or why it cannot be shown.
+    fn source_pane(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let Some(pane) = self.shown.source.as_mut() else {
+            return;
+        };
+        let cmp = self.doc.comparison();
+        let title = cmp
+            .document_index(&pane.document)
+            .and_then(|d| cmp.documents()[d].data.sources.iter().find(|s| s.id == pane.source))
+            .map(|s| s.title.clone());
+        let Some(title) = title else {
+            // Its source was undone or removed.
+            actions.push(Action::CloseSource);
+            return;
+        };
+        let comparison_file = self.file.as_ref().map(|f| f.path.as_path());
+        let Some(kept) = self
+            .shown
+            .quotes
+            .text(&pane.document, &pane.source, comparison_file, &self.sources)
+        else {
+            ui.heading(&title);
+            ui.label(format!(
+                "The text of this source is not beside the comparison (looked for {}): add the document again with File › Add source…, or copy its text there, to see it and trace its quotes.",
+                comparison_file.map_or_else(
+                    || "a folder beside the saved file".to_owned(),
+                    |f| format!("{}/{}/{}.txt", crate::io::sources::sources_dir(f).display(), pane.document, pane.source)
+                )
+            ));
+            if ui.button("Close").clicked() {
+                actions.push(Action::CloseSource);
+            }
+            return;
+        };
+        let passages = super::sources::quoted_passages(cmp, &pane.document, &pane.source, kept.text);
+        let shown = source_view::Shown {
+            title: &title,
+            text: kept.text,
+            file: kept.file.as_deref(),
+            origin: kept.origin.as_ref(),
+            passages: &passages,
+            can_add: cmp.handout().is_none(),
+        };
+        source_view::show(ui, pane, cmp, &shown, actions);
     }
 
     /// The overview, the values or the rounds, in place of the columns, with the messages below.

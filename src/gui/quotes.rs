@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::io::sources::{read_source_texts, source_text_path, sources_dir};
+use crate::io::sources::{KeptText, read_origin, read_source_texts, source_text_path, sources_dir, write_source_text};
 use crate::model::quote_trace::{self, Trace};
 use crate::model::{Comparison, DemandIx};
 
@@ -34,6 +34,18 @@ pub(super) struct QuoteChecks {
     /// (document id, source id) → the text and where it was read, or nothing there.
     texts: HashMap<(String, String), Option<(String, PathBuf)>>,
     traced: HashMap<DemandIx, Option<QuoteStatus>>,
+    /// Texts added in this window (File › Add source…) and not yet written beside
+    /// the comparison: saving writes them.
+    added: HashMap<(String, String), KeptText>,
+}
+
+/// A source's text for the source pane: the text, and where it is kept.
+pub struct SourceText<'a> {
+    pub text: &'a str,
+    /// `talks.sources/joint.txt`, or `None` until the comparison is saved.
+    pub file: Option<String>,
+    /// The original document's SHA-256 and file name, where recorded.
+    pub origin: Option<(String, String)>,
 }
 
 impl QuoteChecks {
@@ -78,32 +90,12 @@ impl QuoteChecks {
         let demand = cmp.demand(ix);
         let (quote, source) = (demand.quote.as_ref()?, demand.source.as_ref()?);
         let document = cmp.side_document(ix.side as usize).id.clone();
-        let (text, path) = self
-            .texts
-            .entry((document.clone(), source.clone()))
-            .or_insert_with(|| {
-                // Beside the comparison, under the document's id; else beside its position file.
-                let places = comparison_file
-                    .map(|file| sources_dir(file).join(&document))
-                    .into_iter()
-                    .chain(position_files.get(&document).map(|file| sources_dir(file)));
-                places.into_iter().find_map(|dir| {
-                    let text = read_source_texts(&dir, [source.as_str()]).remove(source)?;
-                    Some((text, source_text_path(&dir, source)?))
-                })
-            })
-            .as_ref()?;
-        // Named as it sits beside the file: `talks.sources/joint.txt`.
-        let file = path
-            .iter()
-            .rev()
-            .take(if comparison_file.is_some() { 3 } else { 2 })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<PathBuf>()
-            .display()
-            .to_string();
+        let kept = self.text(&document, source, comparison_file, position_files)?;
+        let (text, file) = (
+            kept.text,
+            kept.file
+                .unwrap_or_else(|| "the text kept for the next save".to_owned()),
+        );
         Some(match quote_trace::trace(quote, text) {
             Trace::Verbatim { start, .. } => QuoteStatus::Found {
                 verbatim: true,
@@ -121,5 +113,92 @@ impl QuoteChecks {
                 differences: quote_trace::differences_in_words(&differences),
             },
         })
+    }
+
+    /// Source `source`'s text of document `document`: added in this window, or
+    /// kept beside the comparison (under the document's id) or its position file.
+    pub fn text(
+        &mut self,
+        document: &str,
+        source: &str,
+        comparison_file: Option<&Path>,
+        position_files: &HashMap<String, PathBuf>,
+    ) -> Option<SourceText<'_>> {
+        let key = (document.to_owned(), source.to_owned());
+        if let Some(kept) = self.added.get(&key) {
+            return Some(SourceText {
+                text: &kept.text,
+                file: None,
+                origin: kept.origin.clone(),
+            });
+        }
+        let (text, path) = self
+            .texts
+            .entry(key)
+            .or_insert_with(|| {
+                let places = comparison_file
+                    .map(|file| sources_dir(file).join(document))
+                    .into_iter()
+                    .chain(position_files.get(document).map(|file| sources_dir(file)));
+                places.into_iter().find_map(|dir| {
+                    let text = read_source_texts(&dir, [source]).remove(source)?;
+                    Some((text, source_text_path(&dir, source)?))
+                })
+            })
+            .as_ref()?;
+        // Named as it sits beside the file: `talks.sources/joint.txt`.
+        let file = path
+            .iter()
+            .rev()
+            .take(if comparison_file.is_some() { 3 } else { 2 })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<PathBuf>()
+            .display()
+            .to_string();
+        let origin = path.parent().and_then(|dir| read_origin(dir, source));
+        Some(SourceText {
+            text,
+            file: Some(file),
+            origin,
+        })
+    }
+
+    /// A source's text added in the window, kept until the comparison is saved.
+    pub fn add(&mut self, document: &str, source: &str, kept: KeptText) {
+        self.traced.clear();
+        self.added.insert((document.to_owned(), source.to_owned()), kept);
+    }
+
+    /// Writes the texts added in the window beside the comparison just saved at
+    /// `file` (those of sources the comparison still has); what could not be
+    /// written is said, and kept for the next save.
+    pub fn write_added(&mut self, cmp: &Comparison, file: &Path) -> Vec<String> {
+        let mut problems = Vec::new();
+        let dir = sources_dir(file);
+        let mut written = Vec::new();
+        for ((document, source), kept) in &self.added {
+            let exists = cmp
+                .documents()
+                .iter()
+                .find(|d| &d.id == document)
+                .is_some_and(|d| d.data.sources.iter().any(|s| &s.id == source));
+            if !exists {
+                continue;
+            }
+            match write_source_text(&dir.join(document), source, kept) {
+                Ok(_) => written.push((document.clone(), source.clone())),
+                Err(e) => problems.push(format!(
+                    "The text of source `{source}` was not saved beside the comparison: {e}"
+                )),
+            }
+        }
+        for key in written {
+            self.added.remove(&key);
+            self.texts.remove(&key);
+        }
+        self.key = None;
+        problems
     }
 }

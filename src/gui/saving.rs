@@ -59,6 +59,9 @@ impl StancesApp {
                 self.remember_recent(&path);
                 self.notices.resolved(io::atomic::SAVE_FAILED);
                 self.notices.info(format!("Saved to {}", path.display()));
+                for problem in self.shown.quotes.write_added(self.doc.comparison(), &path) {
+                    self.notices.error(problem);
+                }
                 let conflicts = self.comparison().conflicts().len();
                 if let Some(finish) = self.merging
                     && conflicts == 0

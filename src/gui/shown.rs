@@ -31,6 +31,8 @@ pub(super) struct Shown {
     pub details: bool,
     /// The search field asked for focus (Ctrl+F).
     pub focus_search: bool,
+    /// The source open in the source pane, if one is.
+    pub source: Option<super::ui::source_view::OpenSource>,
 }
 
 impl Shown {
@@ -47,6 +49,7 @@ impl Shown {
             counts: (u64::MAX, Vec::new()),
             details,
             focus_search: false,
+            source: None,
         }
     }
 
@@ -58,6 +61,7 @@ impl Shown {
         self.note = NoteEditor::default();
         self.demand_editor = None;
         self.quotes = Default::default();
+        self.source = None;
         self.columns = ColumnsView::default();
         // The scroll area keeps its offset by id: a new document starts at its top.
         self.columns.scroll_to(0.0);

@@ -44,3 +44,42 @@ pub fn read_source_texts<'a>(dir: &Path, ids: impl IntoIterator<Item = &'a str>)
     }
     texts
 }
+
+/// A source's text as it is kept, with where it came from: the SHA-256 of the
+/// original document and its file name, in `sha256sum`'s own format
+/// (`ID.sha256` beside `ID.txt`), so `sha256sum -c` checks the original.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptText {
+    pub text: String,
+    /// The original document's SHA-256 (hex) and file name, when it was added in Stances.
+    pub origin: Option<(String, String)>,
+}
+
+/// The SHA-256 of `bytes`, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes source `id`'s text into `dir` (made if missing), with its origin's
+/// checksum beside it; each file written whole or not at all.
+pub fn write_source_text(dir: &Path, id: &str, kept: &KeptText) -> Result<PathBuf, String> {
+    let path = source_text_path(dir, id).ok_or_else(|| format!("`{id}` cannot name a file"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot make the folder: {e}", dir.display()))?;
+    super::atomic::write_atomically(&path, kept.text.as_bytes())?;
+    if let Some((sha, original)) = &kept.origin {
+        // `sha256sum` reads a name with a line break only in its escaped form:
+        // such a name is kept without the break (it is only said, never opened).
+        let name = original.replace(['\n', '\r'], " ");
+        super::atomic::write_atomically(&path.with_extension("sha256"), format!("{sha}  {name}\n").as_bytes())?;
+    }
+    Ok(path)
+}
+
+/// The origin recorded beside source `id`'s text in `dir`: its SHA-256 and file name.
+pub fn read_origin(dir: &Path, id: &str) -> Option<(String, String)> {
+    let path = source_text_path(dir, id)?.with_extension("sha256");
+    let line = std::fs::read_to_string(path).ok()?;
+    let (sha, name) = line.trim_end().split_once("  ")?;
+    (sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit())).then(|| (sha.to_owned(), name.to_owned()))
+}

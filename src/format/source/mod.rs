@@ -1,5 +1,5 @@
 //! A source document's text, as Stances reads it to trace quotes: plain text,
-//! Markdown, HTML, DOCX and ODT. Bytes in, text out; no file system here.
+//! Markdown, HTML, DOCX, ODT and PDF. Bytes in, text out; no file system here.
 //!
 //! The text keeps the document's words verbatim (a quote is checked against
 //! them), one paragraph per block separated by a blank line, so that a location
@@ -7,6 +7,7 @@
 
 mod html;
 mod office;
+mod pdf;
 
 /// What a document gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,9 +67,7 @@ fn kind_of(name: &str, bytes: &[u8]) -> Kind {
 /// The text of the document `name` (a file name, for its extension and messages).
 pub fn extract(name: &str, bytes: &[u8]) -> Result<Extracted, String> {
     match kind_of(name, bytes) {
-        Kind::Pdf => Err(format!(
-            "{name} is a PDF, which this version of Stances does not read yet: convert it to text with `pdftotext -layout {name}` (poppler-utils) or save it as text from your PDF reader, and add the .txt it makes"
-        )),
+        Kind::Pdf => pdf::extract(name, bytes),
         Kind::Docx => office::docx(name, bytes),
         Kind::Odt => office::odt(name, bytes),
         Kind::Html => {
@@ -166,7 +165,7 @@ mod tests {
     #[test]
     fn a_pdf_or_a_binary_file_is_said_to_be_one() {
         let pdf = extract("memo.pdf", b"%PDF-1.7\n...").unwrap_err();
-        assert!(pdf.contains("pdftotext"), "{pdf}");
+        assert!(pdf.contains("could not be read as a PDF"), "{pdf}");
         let binary = extract("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0").unwrap_err();
         assert!(binary.contains("not a text file"), "{binary}");
         let not_zip = extract("letter.docx", b"this is not a zip").unwrap_err();

@@ -302,7 +302,16 @@ fn demand_details(
                 text_row(ui, "Quote", &format!("“{quote}”"));
                 if let Some(status) = quote_status {
                     ui.label("");
-                    quote_traced(ui, status);
+                    ui.vertical(|ui| {
+                        quote_traced(ui, status);
+                        if ui
+                            .small_button("Show in source")
+                            .on_hover_text("Open the source beside the columns, at the quoted passage")
+                            .clicked()
+                        {
+                            actions.push(Action::ShowSourceOf(ix));
+                        }
+                    });
                     ui.end_row();
                 }
             }

@@ -34,6 +34,8 @@ pub enum FileAction {
     SavePositions,
     /// Where to write the positions of the comparison's document at this index.
     SaveDocumentPositions(usize),
+    /// A document to read into a source (PDF, DOCX, ODT, HTML, text).
+    AddSource,
 }
 
 impl FileAction {
@@ -54,6 +56,9 @@ impl FileAction {
             Self::ImportTable => "Import positions from a spreadsheet",
             Self::SavePositions => "Save the imported positions as a position file",
             Self::SaveDocumentPositions(_) => "Save the positions as a position file",
+            Self::AddSource => {
+                "Add a source: a statement, a memorandum, a treaty (PDF, Word, OpenDocument, web page, text)"
+            }
         }
     }
 }
@@ -136,8 +141,10 @@ impl FileDialogs {
                         .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
                 }
                 FileAction::OpenClass => pollster::block_on(dialog.pick_folder()).map(|f| vec![f.path().to_path_buf()]),
-                FileAction::ApplyCodebook | FileAction::ImportTable | FileAction::OpenKey => {
-                    let dialog = if action == FileAction::ImportTable {
+                FileAction::ApplyCodebook | FileAction::ImportTable | FileAction::OpenKey | FileAction::AddSource => {
+                    let dialog = if action == FileAction::AddSource {
+                        dialog.add_filter("Documents", &["pdf", "docx", "odt", "html", "htm", "md", "txt"])
+                    } else if action == FileAction::ImportTable {
                         dialog.add_filter("Spreadsheets", &["csv", "tsv", "xlsx", "xlsm", "xls", "ods"])
                     } else if action == FileAction::OpenKey {
                         dialog.add_filter("Comparisons", &["ron"])
@@ -242,6 +249,7 @@ impl FileDialogs {
                         .to_owned()
                 }
                 FileAction::Add => "Path of a position file (.ron); separate several with ;".to_owned(),
+                FileAction::AddSource => "Path of the document: a PDF, DOCX, ODT, HTML, Markdown or text file".to_owned(),
                 FileAction::CompareCoders => format!(
                     "Paths of the coders' comparisons (.{COMPARISON_EXTENSION}): one per coder, or one file holding several coders' marks; and of a consensus to go on with if there is one; separate them with ;"
                 ),
@@ -304,7 +312,7 @@ impl FileDialogs {
             ui.horizontal(|ui| {
                 let label = match prompt.action {
                     FileAction::Open => "Open",
-                    FileAction::Add => "Add",
+                    FileAction::Add | FileAction::AddSource => "Add",
                     FileAction::CompareCoders => "Compare",
                     FileAction::OpenClass => "Open class",
                     FileAction::OpenKey => "Open key",

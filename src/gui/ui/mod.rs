@@ -28,6 +28,8 @@ pub mod rounds;
 pub mod shortcuts;
 pub mod slide_issue;
 pub mod slide_pages;
+pub mod source_dialog;
+pub mod source_view;
 pub mod study_view;
 pub mod tally_bar;
 pub mod text;

@@ -47,6 +47,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             command_button(ui, Command::OpenClass, true, actions);
             command_button(ui, Command::HandOut, cmp.side_count() > 0, actions);
             command_button(ui, Command::ImportSpreadsheet, true, actions);
+            command_button(ui, Command::AddSource, cmp.side_count() > 0, actions);
             ui.separator();
             command_button(ui, Command::Save, true, actions);
             command_button(ui, Command::SaveAs, true, actions);
