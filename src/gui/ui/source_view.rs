@@ -129,17 +129,17 @@ pub fn show(ui: &mut Ui, pane: &mut OpenSource, cmp: &Comparison, shown: &Shown<
 }
 
 fn header(ui: &mut Ui, pane: &mut OpenSource, shown: &Shown<'_>, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        ui.label(text::widget_text(
-            ui,
-            RichText::new(shown.title).heading(),
-            egui::TextStyle::Heading,
-        ));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Close").on_hover_text("Close the source pane").clicked() {
-                actions.push(Action::CloseSource);
-            }
+    ui.horizontal_top(|ui| {
+        // The title wraps in what the Close button leaves: a report's title is long.
+        let room = (ui.available_width() - 70.0).max(80.0);
+        ui.allocate_ui(egui::vec2(room, 0.0), |ui| {
+            let font = egui::TextStyle::Heading.resolve(ui.style());
+            let color = ui.visuals().strong_text_color();
+            ui.add(egui::Label::new(text::layout(ui, shown.title, font, color, room)));
         });
+        if ui.button("Close").on_hover_text("Close the source pane").clicked() {
+            actions.push(Action::CloseSource);
+        }
     });
     let kept = match shown.file {
         Some(file) => format!("Text kept in {file}"),
@@ -148,7 +148,7 @@ fn header(ui: &mut Ui, pane: &mut OpenSource, shown: &Shown<'_>, actions: &mut V
     let origin = shown.origin.map_or_else(String::new, |(sha, name)| {
         format!(" · from {name} (SHA-256 {}…)", &sha[..sha.len().min(12)])
     });
-    ui.label(RichText::new(format!("{kept}{origin}")).small().weak());
+    ui.label(RichText::new(format!("{kept}{origin}")).weak());
     ui.horizontal(|ui| {
         let label = ui.label("Find in source");
         ui.add(
@@ -326,6 +326,12 @@ fn paragraph(
         }
         marks
     };
+    let right_to_left = text::has_rtl(words);
+    let (quoted_text, found_text) = if visuals.dark_mode {
+        (Color32::from_rgb(245, 200, 80), Color32::from_rgb(120, 190, 255))
+    } else {
+        (Color32::from_rgb(140, 90, 0), Color32::from_rgb(0, 90, 200))
+    };
     let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| {
         let text = buffer.as_str();
         let mut job = LayoutJob::default();
@@ -333,7 +339,16 @@ fn paragraph(
         for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             let edge = i == text.len() || (i > 0 && highlights.get(i) != highlights.get(start));
             if edge && i > start {
-                let background = highlights.get(start).copied().unwrap_or(Color32::TRANSPARENT);
+                let mark = highlights.get(start).copied().unwrap_or(Color32::TRANSPARENT);
+                // Right-to-left rows are reordered glyph by glyph after layout, and a
+                // background stays where layout put it: there the letters are coloured.
+                let (color, background) = if mark == Color32::TRANSPARENT {
+                    (color, mark)
+                } else if right_to_left {
+                    (if mark == quoted { quoted_text } else { found_text }, Color32::TRANSPARENT)
+                } else {
+                    (color, mark)
+                };
                 job.append(
                     &text[start..i],
                     0.0,
