@@ -195,3 +195,71 @@ fn a_negotiation_made_from_nothing_is_saved_reopened_and_its_positions_checked()
     assert!(text.contains("A truce of three days."), "{text}");
     assert!(text.contains("date: \"2026-12\""), "{text}");
 }
+
+fn edit_menu(harness: &mut Harness<'static, StancesApp>, item: &str) {
+    harness.get(By::new().label("Edit").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
+/// Types into the field labelled `label` and moves the keyboard on (Tab), which makes the change.
+fn type_and_tab(harness: &mut Harness<'static, StancesApp>, label: &str, text: &str) {
+    type_into(harness, label, text);
+    harness.key_press(Key::Tab);
+    harness.run();
+}
+
+#[test]
+fn sides_issues_and_sources_are_renamed_added_moved_and_deleted_in_place_and_undone() {
+    let mut harness = harness_with(vec![fixture("spec-example.ron")]);
+    // A mark on Russia's truce, to see what deleting its side does with it.
+    click(&mut harness, TRUCE);
+    harness.key_press(Key::Num3);
+    harness.run();
+    edit_menu(&mut harness, "Sides, issues and sources…");
+
+    // A side renamed in place: its column says the new name.
+    type_and_tab(&mut harness, "Name of side 2", "Russian Federation");
+    harness.get_by_label_contains("Russian Federation: Temporary truce");
+    // An issue added, and moved up above the one before it.
+    type_into(&mut harness, "New issue", "Humanitarian corridors");
+    click(&mut harness, "Add issue");
+    harness.get_by_label("Move Humanitarian corridors up").click();
+    harness.run();
+    let issues = harness.query_all_by_label_contains("Name of issue").count();
+    let name = format!("Name of issue {}", issues - 1);
+    assert_eq!(
+        harness.get_by_label(&name).value().as_deref(),
+        Some("Humanitarian corridors")
+    );
+
+    // A side deleted: asked what becomes of its mark, kept as orphaned.
+    harness
+        .query_all(By::new().label("Delete").role(Role::Button))
+        .nth(1)
+        .expect("the second side's Delete")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("1 mark is on them");
+    click(&mut harness, "Keep as orphaned marks");
+    assert!(
+        harness
+            .query_by_label_contains("Russian Federation: Temporary truce")
+            .is_none()
+    );
+    harness.get_by_label_contains("Side deleted. 1 mark on it is kept as orphaned.");
+
+    // Each step undone in turn: the side, the move, the issue, the name.
+    for _ in 0..4 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    harness.get_by_label(TRUCE);
+    assert!(
+        harness
+            .query_all_by_label_contains("Name of issue")
+            .all(|n| n.value().as_deref() != Some("Humanitarian corridors")),
+        "the issue added is gone again"
+    );
+}

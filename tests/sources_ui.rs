@@ -35,6 +35,8 @@ fn the_details_pane_says_whether_a_quote_stands_in_its_source() {
     )
     .expect("written");
     let mut harness = harness_with(vec![positions]);
+    // Said on opening, before any demand is looked at.
+    harness.get_by_label_contains("1 quote is not in its source's text: `ua-prisoners` (Ukraine).");
 
     harness.get_by_label("Russia: Memoranda first.").click();
     harness.run();

@@ -508,6 +508,7 @@ impl eframe::App for StancesApp {
         self.dialogs.handout.show(&ctx, marks, &mut actions);
         self.dialogs.new_negotiation.show(&ctx, &mut actions);
         self.show_source_dialog(&ctx, &mut actions);
+        self.dialogs.positions.show(&ctx, self.doc.comparison(), &mut actions);
         if let Some(welcome) = self.dialogs.handout_welcome.as_mut()
             && let Some(name) = welcome.show(&ctx)
         {

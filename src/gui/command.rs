@@ -40,6 +40,8 @@ pub enum Command {
     AddSource,
     /// A new demand quoting the passage selected in the source pane.
     NewDemandFromSelection,
+    /// The sides, issues and sources of the positions, edited in place.
+    EditPositions,
     Export,
     Quit,
     Undo,
@@ -91,6 +93,7 @@ impl Command {
             Self::SavePositionsAs => "Save positions as…",
             Self::AddSource => "Add source…",
             Self::NewDemandFromSelection => "New demand from selection",
+            Self::EditPositions => "Sides, issues and sources…",
             Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -174,6 +177,7 @@ impl Command {
             | Self::ImportSpreadsheet
             | Self::SavePositionsAs
             | Self::AddSource
+            | Self::EditPositions
             | Self::NewNegotiation
             | Self::SetCoder
             | Self::EditCodebook
@@ -196,7 +200,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 45] = [
+    pub const ALL: [Self; 46] = [
         Self::New,
         Self::NewNegotiation,
         Self::Open,
@@ -215,6 +219,7 @@ impl Command {
         Self::Redo,
         Self::Find,
         Self::NewDemandFromSelection,
+        Self::EditPositions,
         Self::Preferences,
         Self::SetCoder,
         Self::EditCodebook,
@@ -265,6 +270,7 @@ impl Command {
             | Self::Redo
             | Self::Find
             | Self::NewDemandFromSelection
+            | Self::EditPositions
             | Self::Preferences
             | Self::SetCoder
             | Self::EditCodebook
@@ -422,6 +428,18 @@ pub enum Action {
     CloseSource,
     /// Adds the source the Add source dialog describes.
     AddSourceNow,
+    /// One change to document `document`'s sides, issues or sources.
+    ChangePositions {
+        document: usize,
+        change: Box<crate::model::position_edit::PositionChange>,
+    },
+    /// Deletes side `at` of document `document` with its demands; the marks on
+    /// them are removed too, or kept as orphans.
+    DeleteSide {
+        document: usize,
+        at: usize,
+        remove_marks: bool,
+    },
     CloseSourceDialog,
     /// Puts what the form says in the positions (one undoable edit).
     SaveDemandForm,

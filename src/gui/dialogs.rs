@@ -26,6 +26,8 @@ pub(super) struct Dialogs {
     pub import: Option<PendingImport>,
     /// Edit › Set coder….
     pub set_coder: SetCoderDialog,
+    /// Edit › Sides, issues and sources…, while open.
+    pub positions: super::ui::positions_dialog::PositionsDialog,
     /// File › Add source…, from the document's reading to its naming.
     pub add_source: Option<super::sources::AddingSource>,
     /// File › New negotiation…, while open.
@@ -64,6 +66,7 @@ impl Dialogs {
             set_coder: SetCoderDialog::default(),
             new_negotiation: Default::default(),
             add_source: None,
+            positions: Default::default(),
             handout: HandoutDialog::default(),
             handout_welcome: None,
             pending_handout: None,

@@ -170,6 +170,22 @@ impl StancesApp {
         for warning in opened.warnings {
             self.notices.warning(warning);
         }
+        self.say_quotes();
+    }
+
+    /// Says which quotes no longer stand in their sources' texts (on opening and saving).
+    pub(super) fn say_quotes(&mut self) {
+        let comparison_file = self.file.as_ref().map(|f| f.path.clone());
+        let (warning, note) =
+            self.shown
+                .quotes
+                .check_all(self.doc.comparison(), comparison_file.as_deref(), &self.sources);
+        if let Some(warning) = warning {
+            self.notices.warning(warning);
+        }
+        if let Some(note) = note {
+            self.notices.info(note);
+        }
     }
 
     /// Reads `paths` into a comparison: the first comparison file among them, with

@@ -84,6 +84,7 @@ impl StancesApp {
             Command::SaveCodebook => self.request_save_codebook(ctx),
             Command::SavePositionsAs => self.request_save_positions(ctx, 0),
             Command::AddSource => self.request_add_source(ctx),
+            Command::EditPositions => self.dialogs.positions.open = true,
             Command::NewDemandFromSelection => self.new_demand_from_selection(),
             Command::ApplyCodebook => self.request_apply_codebook(ctx),
             Command::ExportQdc => self.request_export_qdc(ctx),
@@ -218,7 +219,9 @@ impl StancesApp {
             | Action::AskDeleteDemand(_)
             | Action::SaveDemandForm
             | Action::CloseDemandForm
-            | Action::DeleteDemand { .. }) => self.handle_positions(ctx, positions),
+            | Action::DeleteDemand { .. }
+            | Action::ChangePositions { .. }
+            | Action::DeleteSide { .. }) => self.handle_positions(ctx, positions),
             sources @ (Action::ShowSource { .. }
             | Action::ShowSourceOf(_)
             | Action::CloseSource

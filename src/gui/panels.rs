@@ -182,7 +182,10 @@ impl StancesApp {
             }
             return;
         };
-        let passages = super::sources::quoted_passages(cmp, &pane.document, &pane.source, kept.text);
+        let (document, source) = (pane.document.clone(), pane.source.clone());
+        let passages = pane.passages(cmp, kept.text, || {
+            super::sources::quoted_passages(cmp, &document, &source, kept.text)
+        });
         let shown = source_view::Shown {
             title: &title,
             text: kept.text,

@@ -46,6 +46,12 @@ impl StancesApp {
             Action::SaveDemandForm => self.save_demand_form(),
             Action::CloseDemandForm => self.shown.demand_editor = None,
             Action::DeleteDemand { demand, remove_marks } => self.delete_demand(&demand, remove_marks),
+            Action::ChangePositions { document, change } => self.change_positions(document, *change),
+            Action::DeleteSide {
+                document,
+                at,
+                remove_marks,
+            } => self.delete_side(document, at, remove_marks),
             _ => {}
         }
     }
@@ -115,6 +121,79 @@ impl StancesApp {
                 self.select_only(&reference);
             }
             Err(e) => form.error = Some(sentence(&e.0)),
+        }
+    }
+
+    /// One change to a document's sides, issues or sources, as one undoable step;
+    /// a refusal is said. A file whose issues are formed by its demands has them
+    /// written out first, in the same step.
+    fn change_positions(&mut self, document: usize, change: PositionChange) {
+        if self.comparison().handout().is_some() {
+            self.notices
+                .info("A hand-out's positions are the class's: a student codes them and cannot change them.");
+            return;
+        }
+        let issue_change = matches!(
+            change,
+            PositionChange::InsertIssue { .. }
+                | PositionChange::RemoveIssue { .. }
+                | PositionChange::RenameIssue { .. }
+                | PositionChange::MoveIssue { .. }
+        );
+        let unlisted = self
+            .comparison()
+            .documents()
+            .get(document)
+            .is_some_and(|d| d.data.issues.is_empty());
+        let edit = |change| Edit::Positions {
+            document,
+            change: Box::new(change),
+        };
+        let edit = if issue_change && unlisted {
+            Edit::Batch(vec![edit(PositionChange::ListIssues), edit(change)])
+        } else {
+            edit(change)
+        };
+        self.doc.seal();
+        match self.doc.apply(edit, None) {
+            Ok(()) => {
+                self.doc.seal();
+                self.follow_layout_now();
+            }
+            Err(e) => self.notices.error(sentence(&e.0)),
+        }
+    }
+
+    /// Deletes a side with its demands (and the marks on them, when asked) as one undoable step.
+    fn delete_side(&mut self, document: usize, at: usize, remove_marks: bool) {
+        let cmp = self.comparison();
+        let marks = super::ui::positions_dialog::side_mark_ids(cmp, document, at);
+        let mut edits: Vec<Edit> = if remove_marks {
+            marks.iter().map(|id| Edit::RemoveMark(id.clone())).collect()
+        } else {
+            Vec::new()
+        };
+        edits.push(Edit::Positions {
+            document,
+            change: Box::new(PositionChange::RemoveSide { at }),
+        });
+        self.doc.seal();
+        match self.doc.apply(Edit::Batch(edits), None) {
+            Ok(()) => {
+                self.doc.seal();
+                self.follow_layout_now();
+                let kept = if !marks.is_empty() && !remove_marks {
+                    format!(
+                        " {} kept as orphaned.",
+                        crate::format::diagnostics::count(marks.len(), "mark on it is", "marks on it are")
+                    )
+                } else {
+                    String::new()
+                };
+                self.notices
+                    .info(format!("Side deleted.{kept} Undo (Ctrl+Z) brings it back."));
+            }
+            Err(e) => self.notices.error(sentence(&e.0)),
         }
     }
 

@@ -165,6 +165,77 @@ impl QuoteChecks {
         })
     }
 
+    /// What opening or saving says of the quotes: those not in their sources'
+    /// texts (a warning), and sources quoted whose text is missing while others
+    /// have theirs (a note). Nothing when no source has a text.
+    pub fn check_all(
+        &mut self,
+        cmp: &Comparison,
+        comparison_file: Option<&Path>,
+        position_files: &HashMap<String, PathBuf>,
+    ) -> (Option<String>, Option<String>) {
+        let mut not_found = Vec::new();
+        let mut missing = Vec::new();
+        let mut traced = 0;
+        for doc in cmp.documents() {
+            let mut texts: HashMap<String, String> = HashMap::new();
+            let quoted: std::collections::BTreeSet<&str> = doc
+                .data
+                .sides
+                .iter()
+                .flat_map(|s| &s.demands)
+                .filter(|d| d.quote.is_some())
+                .filter_map(|d| d.source.as_deref())
+                .collect();
+            for source in quoted {
+                match self.text(&doc.id, source, comparison_file, position_files) {
+                    Some(kept) => {
+                        texts.insert(source.to_owned(), kept.text.to_owned());
+                    }
+                    None => missing.push(format!("`{source}`")),
+                }
+            }
+            if texts.is_empty() {
+                continue;
+            }
+            let report = quote_trace::trace_positions(&doc.data, |id| texts.get(id).map(String::as_str));
+            traced += report.findings.len();
+            for finding in report.not_found() {
+                let side = doc
+                    .data
+                    .sides
+                    .iter()
+                    .find(|s| s.id == finding.side)
+                    .map_or(finding.side.as_str(), |s| s.name.as_str());
+                not_found.push(format!("`{}` ({side})", finding.demand));
+            }
+        }
+        if traced == 0 {
+            return (None, None);
+        }
+        let warning = (!not_found.is_empty()).then(|| {
+            let shown = not_found.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            let more = if not_found.len() > 3 {
+                format!(" and {} more", not_found.len() - 3)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} not in {} source's text: {shown}{more}. Select the demand to see the closest passage and what differs.",
+                crate::format::diagnostics::count(not_found.len(), "quote is", "quotes are"),
+                if not_found.len() == 1 { "its" } else { "their" }
+            )
+        });
+        let note = (!missing.is_empty()).then(|| {
+            format!(
+                "No text beside the file for {} {}: quotes from it are not traced. File › Add source… reads the document.",
+                if missing.len() == 1 { "source" } else { "sources" },
+                missing.join(", ")
+            )
+        });
+        (warning, note)
+    }
+
     /// A source's text added in the window, kept until the comparison is saved.
     pub fn add(&mut self, document: &str, source: &str, kept: KeptText) {
         self.traced.clear();

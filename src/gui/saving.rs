@@ -62,6 +62,7 @@ impl StancesApp {
                 for problem in self.shown.quotes.write_added(self.doc.comparison(), &path) {
                     self.notices.error(problem);
                 }
+                self.say_quotes();
                 let conflicts = self.comparison().conflicts().len();
                 if let Some(finish) = self.merging
                     && conflicts == 0

@@ -64,7 +64,7 @@ pub(super) fn quoted_passages(
     source: &str,
     text: &str,
 ) -> Vec<(Range<usize>, DemandIx)> {
-    let mut passages = Vec::new();
+    let mut quotes = Vec::new();
     for side in 0..cmp.side_count() {
         if cmp.side_document(side).id != document {
             continue;
@@ -80,12 +80,13 @@ pub(super) fn quoted_passages(
                 side: u32::try_from(side).unwrap_or(u32::MAX),
                 demand: u32::try_from(i).unwrap_or(u32::MAX),
             };
-            match quote_trace::trace(quote, text) {
-                Trace::Verbatim { start, end } | Trace::Normalised { start, end } => passages.push((start..end, ix)),
-                Trace::NotFound { .. } => {}
-            }
+            quotes.push((ix, quote.as_str()));
         }
     }
+    let mut passages: Vec<_> = quote_trace::find_all(quotes, text)
+        .into_iter()
+        .map(|(ix, range)| (range, ix))
+        .collect();
     passages.sort_by_key(|(r, _)| r.start);
     passages
 }

@@ -65,6 +65,34 @@ fn trace_with<'n>(quote: &str, text: &str, normalised: impl FnOnce() -> &'n Norm
     trace_normalised(quote, text, normalised())
 }
 
+/// Where each quote stands in `text`, word for word or once normalised; a quote
+/// not in it is left out, and no closest passage is looked for (the source
+/// pane's highlights). One normalisation of the text serves every quote.
+pub fn find_all<'q, K>(quotes: impl IntoIterator<Item = (K, &'q str)>, text: &str) -> Vec<(K, std::ops::Range<usize>)> {
+    let normalised = std::cell::OnceCell::new();
+    let mut found = Vec::new();
+    for (key, quote) in quotes {
+        let quote = quote.trim();
+        if quote.is_empty() {
+            continue;
+        }
+        if let Some(start) = text.find(quote) {
+            found.push((key, start..start + quote.len()));
+            continue;
+        }
+        let source = normalised.get_or_init(|| Normalised::of(text));
+        let wanted = Normalised::of(quote).text;
+        if wanted.is_empty() {
+            continue;
+        }
+        if let Some(at) = source.text.find(&wanted) {
+            let (start, end) = source.original_span(text, at, at + wanted.len());
+            found.push((key, start..end));
+        }
+    }
+    found
+}
+
 fn trace_normalised(quote: &str, text: &str, source: &Normalised) -> Trace {
     let wanted = Normalised::of(quote).text;
     if wanted.is_empty() {

@@ -21,6 +21,7 @@ pub mod import_dialog;
 pub mod links;
 pub mod new_negotiation;
 pub mod overview;
+pub mod positions_dialog;
 pub mod preferences;
 pub mod presentation;
 pub mod prompts;

@@ -30,7 +30,15 @@ pub struct OpenSource {
     pub side: SideIx,
     pub issue: usize,
     layout: Option<Paragraphs>,
+    /// The quoted passages, and the comparison's revisions and the text they were found for.
+    passages: Option<(PassagesKey, Passages)>,
 }
+
+/// Each quoted passage of a text (a byte range), with the demand quoting it.
+pub type Passages = Vec<(Range<usize>, DemandIx)>;
+
+/// What the quoted passages depend on: the demands' words, where they are, the text.
+type PassagesKey = (u64, u64, (usize, u64));
 
 impl OpenSource {
     pub fn new(document: String, source: String, side: SideIx) -> Self {
@@ -44,6 +52,21 @@ impl OpenSource {
             side,
             issue: 0,
             layout: None,
+            passages: None,
+        }
+    }
+
+    /// The passages demands quote in `text`, found again only when the demands or
+    /// the text changed (finding them is far more than a frame's work).
+    pub fn passages(&mut self, cmp: &Comparison, text: &str, find: impl FnOnce() -> Passages) -> Passages {
+        let key = (cmp.text_revision(), cmp.layout_revision(), key_of(text));
+        match &self.passages {
+            Some((at, passages)) if *at == key => passages.clone(),
+            _ => {
+                let passages = find();
+                self.passages = Some((key, passages.clone()));
+                passages
+            }
         }
     }
 }
@@ -345,7 +368,10 @@ fn paragraph(
                 let (color, background) = if mark == Color32::TRANSPARENT {
                     (color, mark)
                 } else if right_to_left {
-                    (if mark == quoted { quoted_text } else { found_text }, Color32::TRANSPARENT)
+                    (
+                        if mark == quoted { quoted_text } else { found_text },
+                        Color32::TRANSPARENT,
+                    )
                 } else {
                     (color, mark)
                 };

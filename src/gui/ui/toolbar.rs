@@ -64,6 +64,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             command_button(ui, Command::ClearSelection, true, actions);
             command_button(ui, Command::Find, true, actions);
             ui.separator();
+            command_button(ui, Command::EditPositions, cmp.side_count() > 0 && cmp.handout().is_none(), actions);
             command_button(ui, Command::SetCoder, cmp.marks().len() > 0, actions);
             command_button(ui, Command::Preferences, true, actions);
         });
