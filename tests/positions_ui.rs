@@ -263,3 +263,26 @@ fn sides_issues_and_sources_are_renamed_added_moved_and_deleted_in_place_and_und
         "the issue added is gone again"
     );
 }
+
+#[test]
+fn a_demand_is_moved_up_its_issue_with_the_keyboard_and_back_with_undo() {
+    const FULL: &str =
+        "Ukraine: A full and unconditional ceasefire on land, at sea and in the air for at least 30 days.";
+    const REJECTS: &str = "Ukraine: Rejects Russia's offer of a short truce limited to parts of the front line.";
+    let mut harness = harness_with(vec![common::data("istanbul-2025-06-02.ron")]);
+    let above = |harness: &Harness<'static, StancesApp>| {
+        harness.get_by_label(REJECTS).rect().top() < harness.get_by_label(FULL).rect().top()
+    };
+    assert!(!above(&harness));
+    click(&mut harness, REJECTS);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert!(above(&harness), "Alt+↑ moved it above the other ceasefire demand");
+    // The first on its issue goes no further, and says so.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    harness.get_by_label_contains("It is the first of Ukraine's demands on this issue.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!above(&harness), "undone");
+}

@@ -478,7 +478,7 @@ impl eframe::App for StancesApp {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop a comparison to open it, or position files to add them",
+                "Drop a comparison to open it, position files to add them,\nor a document (PDF, DOCX, ODT, HTML, text) to add it as a source",
                 egui::FontId::proportional(22.0),
                 egui::Color32::WHITE,
             );

@@ -42,6 +42,9 @@ pub enum Command {
     NewDemandFromSelection,
     /// The sides, issues and sources of the positions, edited in place.
     EditPositions,
+    /// The selected demand before the one above it on its issue, in its side's order.
+    MoveDemandUp,
+    MoveDemandDown,
     Export,
     Quit,
     Undo,
@@ -94,6 +97,8 @@ impl Command {
             Self::AddSource => "Add source…",
             Self::NewDemandFromSelection => "New demand from selection",
             Self::EditPositions => "Sides, issues and sources…",
+            Self::MoveDemandUp => "Move the demand up",
+            Self::MoveDemandDown => "Move the demand down",
             Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -138,6 +143,7 @@ impl Command {
         };
         const NONE: Modifiers = Modifiers::NONE;
         const SHIFT: Modifiers = Modifiers::SHIFT;
+        const ALT: Modifiers = Modifiers::ALT;
         // Struct literals of constants, so that the slices are static.
         macro_rules! k {
             ($m:expr, $k:expr) => {
@@ -168,6 +174,8 @@ impl Command {
             Self::ShowConflicts => &[k!(CMD, Key::Num5)],
             Self::ToggleDetails => &[k!(NONE, Key::F9)],
             Self::NewDemandFromSelection => &[k!(CMD, Key::D)],
+            Self::MoveDemandUp => &[k!(ALT, Key::ArrowUp)],
+            Self::MoveDemandDown => &[k!(ALT, Key::ArrowDown)],
             Self::ShowAllColumns
             | Self::Welcome
             | Self::Guide
@@ -200,7 +208,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 48] = [
         Self::New,
         Self::NewNegotiation,
         Self::Open,
@@ -220,6 +228,8 @@ impl Command {
         Self::Find,
         Self::NewDemandFromSelection,
         Self::EditPositions,
+        Self::MoveDemandUp,
+        Self::MoveDemandDown,
         Self::Preferences,
         Self::SetCoder,
         Self::EditCodebook,
@@ -271,6 +281,8 @@ impl Command {
             | Self::Find
             | Self::NewDemandFromSelection
             | Self::EditPositions
+            | Self::MoveDemandUp
+            | Self::MoveDemandDown
             | Self::Preferences
             | Self::SetCoder
             | Self::EditCodebook

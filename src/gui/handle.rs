@@ -85,6 +85,8 @@ impl StancesApp {
             Command::SavePositionsAs => self.request_save_positions(ctx, 0),
             Command::AddSource => self.request_add_source(ctx),
             Command::EditPositions => self.dialogs.positions.open = true,
+            Command::MoveDemandUp => self.move_selected_demand(false),
+            Command::MoveDemandDown => self.move_selected_demand(true),
             Command::NewDemandFromSelection => self.new_demand_from_selection(),
             Command::ApplyCodebook => self.request_apply_codebook(ctx),
             Command::ExportQdc => self.request_export_qdc(ctx),
@@ -491,7 +493,8 @@ impl StancesApp {
         }
     }
 
-    /// Files dropped on the window: a comparison opens, position files are added.
+    /// Files dropped on the window: a comparison opens, position files are added,
+    /// a document (PDF, DOCX, ODT, HTML, Markdown, text) is added as a source.
     pub(super) fn dropped_files(&mut self, ctx: &Context, actions: &mut Vec<Action>) {
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
             i.raw
@@ -501,6 +504,38 @@ impl StancesApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
+        if dropped.is_empty() {
+            return;
+        }
+        // A statement, a treaty, a web page: a source of the open positions.
+        let (documents, dropped): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| {
+            let extension = p
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            matches!(
+                extension.as_str(),
+                "pdf" | "docx" | "odt" | "html" | "htm" | "md" | "markdown" | "txt"
+            )
+        });
+        if let Some(first) = documents.first() {
+            if self.comparison().side_count() == 0 {
+                self.notices.info(
+                    "A document dropped becomes a source of the open positions: open or start a negotiation first (File › New negotiation…).",
+                );
+            } else if self.dialogs.add_source.is_some() {
+                self.notices
+                    .info("One source is being added already: drop the next once it is done.");
+            } else {
+                self.read_source(ctx, first);
+                if documents.len() > 1 {
+                    self.notices.info(format!(
+                        "Sources are added one at a time: {} is being read; drop the others after it.",
+                        crate::io::display_path(first)
+                    ));
+                }
+            }
+        }
         if dropped.is_empty() {
             return;
         }

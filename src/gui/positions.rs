@@ -164,6 +164,40 @@ impl StancesApp {
         }
     }
 
+    /// Moves the one selected demand past the next demand of its side on the same
+    /// issue (Alt+↑, Alt+↓), as one undoable step; the selection stays on it.
+    pub(super) fn move_selected_demand(&mut self, down: bool) {
+        let [ix] = self.shown.selection[..] else {
+            self.notices.info("Select one demand to move it (Alt+↑ or Alt+↓).");
+            return;
+        };
+        let cmp = self.comparison();
+        if cmp.handout().is_some() {
+            self.notices
+                .info("A hand-out's positions are the class's: a student codes them and cannot change them.");
+            return;
+        }
+        let (document, side, at) = cmp.demand_place(ix);
+        let demands = &cmp.documents()[document].data.sides[side].demands;
+        let issue = &demands[at].issue;
+        let target = if down {
+            (at + 1..demands.len()).find(|&j| &demands[j].issue == issue)
+        } else {
+            (0..at).rev().find(|&j| &demands[j].issue == issue)
+        };
+        let Some(to) = target else {
+            let side_name = cmp.side(ix.side as usize).name.clone();
+            self.notices.info(format!(
+                "It is the {} of {side_name}'s demands on this issue.",
+                if down { "last" } else { "first" }
+            ));
+            return;
+        };
+        let reference = cmp.demand_ref(ix);
+        self.change_positions(document, PositionChange::MoveDemand { side, from: at, to });
+        self.select_only(&reference);
+    }
+
     /// Deletes a side with its demands (and the marks on them, when asked) as one undoable step.
     fn delete_side(&mut self, document: usize, at: usize, remove_marks: bool) {
         let cmp = self.comparison();
