@@ -279,7 +279,24 @@ impl StancesApp {
         else {
             return;
         };
-        let Some(passage) = kept.text.get(selection) else {
+        // A selection that cuts a word takes the whole word: a quote is of words.
+        let text = kept.text;
+        let (mut start, mut end) = (selection.start.min(text.len()), selection.end.min(text.len()));
+        while let Some(c) = text
+            .get(..start)
+            .and_then(|t| t.chars().next_back())
+            .filter(|c| c.is_alphanumeric())
+        {
+            start -= c.len_utf8();
+        }
+        while let Some(c) = text
+            .get(end..)
+            .and_then(|t| t.chars().next())
+            .filter(|c| c.is_alphanumeric())
+        {
+            end += c.len_utf8();
+        }
+        let Some(passage) = text.get(start..end) else {
             return;
         };
         // The passage as it stands, its line breaks as spaces: a quote is one line.

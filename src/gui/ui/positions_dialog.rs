@@ -66,13 +66,15 @@ impl PositionsDialog {
             .show(ctx, |ui| {
                 ui.label("Each change is made when its field loses focus (Tab), and Ctrl+Z takes it back.");
                 self.round_choice(ui, cmp);
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.sides(ui, cmp, actions);
-                    ui.separator();
-                    self.issues(ui, cmp, actions);
-                    ui.separator();
-                    self.sources(ui, cmp, actions);
-                });
+                egui::ScrollArea::vertical()
+                    .max_height((ctx.content_rect().height() - 220.0).max(200.0))
+                    .show(ui, |ui| {
+                        self.sides(ui, cmp, actions);
+                        ui.separator();
+                        self.issues(ui, cmp, actions);
+                        ui.separator();
+                        self.sources(ui, cmp, actions);
+                    });
             });
         self.open = open;
     }

@@ -404,10 +404,12 @@ fn paragraph(
         let chars = cursor.as_sorted_char_range();
         let byte = |c: usize| words.char_indices().nth(c).map_or(words.len(), |(b, _)| b);
         let (from, to) = (byte(chars.start.0), byte(chars.end.0));
-        if output.response.response.has_focus() {
+        let response = &output.response.response;
+        // A read-only text may not take the keyboard: a drag across it is a selection too.
+        if response.has_focus() || response.dragged() || response.drag_stopped() {
             if from < to {
                 pane.selection = Some(range.start + from..range.start + to);
-            } else if output.response.response.clicked() {
+            } else if response.clicked() {
                 pane.selection = None;
                 // A click in a quoted passage leads to its demand.
                 if let Some((_, ix)) = passages.iter().find(|(r, _)| r.contains(&from)) {
