@@ -156,6 +156,26 @@ fn a_demand_is_made_from_a_passage_of_an_added_source_and_its_quote_traced() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("1 quote found in its source's text"), "{out}");
 
+    // Saved under another name elsewhere: the texts go along, and the quote is traced there.
+    std::fs::create_dir(dir.path().join("elsewhere")).expect("a folder");
+    let moved = dir.path().join("elsewhere/copy.stances.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    // The prompt offers the open file's path: replaced by the new one.
+    harness.get_by_label_contains("Path").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    common::answer_path_prompt(&mut harness, "Path", &moved.display().to_string(), "Save");
+    let said = harness.state().notices_text().join("\n");
+    assert!(
+        said.contains("1 text of the sources copied beside the new file"),
+        "{said}"
+    );
+    let (code, out, err) = common::run_stances(["check".as_ref(), "--strict".as_ref(), moved.as_os_str()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 quote found in its source's text"), "{out}");
+
     // A word changed in the kept text: the quote is said not found, and where it differs.
     std::fs::write(&text_file, text.replace("обменяться", "поделиться")).expect("written");
     let (code, out, _) = common::run_stances(["check".as_ref(), "--strict".as_ref(), saved.as_os_str()]);

@@ -55,10 +55,25 @@ impl StancesApp {
             Ok(text) => {
                 self.doc.mark_saved();
                 self.autosave.clear();
+                let old = self.file.as_ref().map(|f| f.path.clone());
                 self.file = Some(SavedFile::holding(path.clone(), &text));
                 self.remember_recent(&path);
                 self.notices.resolved(io::atomic::SAVE_FAILED);
                 self.notices.info(format!("Saved to {}", path.display()));
+                // Saved somewhere new: the sources' texts kept beside the old file go along.
+                if let Some(old) = old
+                    && old != path
+                {
+                    match io::sources::copy_texts(&old, &path) {
+                        Ok(0) => {}
+                        Ok(n) => self.notices.info(format!(
+                            "{} of the sources copied beside the new file, into {}.",
+                            crate::format::diagnostics::count(n, "text", "texts"),
+                            io::display_path(&io::sources::sources_dir(&path))
+                        )),
+                        Err(e) => self.notices.error(e),
+                    }
+                }
                 for problem in self.shown.quotes.write_added(self.doc.comparison(), &path) {
                     self.notices.error(problem);
                 }

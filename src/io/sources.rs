@@ -83,3 +83,42 @@ pub fn read_origin(dir: &Path, id: &str) -> Option<(String, String)> {
     let (sha, name) = line.trim_end().split_once("  ")?;
     (sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit())).then(|| (sha.to_owned(), name.to_owned()))
 }
+
+/// Copies the sources' texts kept beside `from` to beside `to` (a comparison
+/// saved under another name): every file of `from`'s folder, one level of
+/// document folders deep, that `to`'s folder does not have yet. How many texts
+/// were copied (their checksums go with them, uncounted).
+pub fn copy_texts(from: &Path, to: &Path) -> Result<usize, String> {
+    let (source_dir, target_dir) = (sources_dir(from), sources_dir(to));
+    if !source_dir.is_dir() || source_dir == target_dir {
+        return Ok(0);
+    }
+    let mut copied = 0;
+    let mut copy_dir = |from_dir: &Path, to_dir: &Path, deeper: bool| -> Result<Vec<(PathBuf, PathBuf)>, String> {
+        let mut folders = Vec::new();
+        let entries =
+            std::fs::read_dir(from_dir).map_err(|e| format!("{}: cannot be read: {e}", from_dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let target = to_dir.join(entry.file_name());
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() && deeper {
+                folders.push((path, target));
+            } else if kind.is_file() && !target.exists() {
+                std::fs::create_dir_all(to_dir).map_err(|e| format!("{}: cannot be made: {e}", to_dir.display()))?;
+                std::fs::copy(&path, &target)
+                    .map_err(|e| format!("{}: the source's text was not copied: {e}", target.display()))?;
+                if path.extension().is_some_and(|e| e == "txt") {
+                    copied += 1;
+                }
+            }
+        }
+        Ok(folders)
+    };
+    for (from_dir, to_dir) in copy_dir(&source_dir, &target_dir, true)? {
+        copy_dir(&from_dir, &to_dir, false)?;
+    }
+    Ok(copied)
+}
