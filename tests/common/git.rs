@@ -22,7 +22,8 @@ pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> (i32, String, String)
 
 /// As [`run_in`], with more environment variables (`PATH`, `APPIMAGE`…).
 pub fn run_with(dir: &Path, program: &str, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> (i32, String, String) {
-    let out = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .current_dir(dir)
         .envs(env.iter().copied())
@@ -32,9 +33,20 @@ pub fn run_with(dir: &Path, program: &str, args: &[&str], env: &[(&str, &std::ff
         .env("GIT_AUTHOR_EMAIL", "tester@example.org")
         .env("GIT_COMMITTER_NAME", "Tester")
         .env("GIT_COMMITTER_EMAIL", "tester@example.org")
-        .env("GIT_PAGER", "cat")
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+        .env("GIT_PAGER", "cat");
+    // A program a test copied a moment ago may still be open for writing in a
+    // process another test is starting (a fork keeps the parent's descriptors
+    // until it runs its program): "Text file busy" (ETXTBSY) passes in a moment.
+    let mut tries = 0;
+    let out = loop {
+        match command.output() {
+            Err(e) if e.raw_os_error() == Some(26) && tries < 100 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            result => break result.unwrap_or_else(|e| panic!("{program} runs: {e}")),
+        }
+    };
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
