@@ -112,6 +112,13 @@ fn app_in(spec: Spec, marks: usize, dir: &tempfile::TempDir) -> Harness<'static,
     harness
 }
 
+/// One full frame of the window: the egui pass and tessellation, no GPU.
+fn frame_of(harness: &mut Harness<'static, StancesApp>) -> Vec<egui::epaint::ClippedPrimitive> {
+    harness.step();
+    let output = harness.output();
+    black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
+}
+
 /// 2. Frame: CPU time of one full frame (egui pass and tessellation, no GPU).
 fn frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -124,11 +131,7 @@ fn frame(c: &mut Criterion) {
             format!("{sides}x{demands}, {marks} marks")
         };
         group.bench_function(name, |b| {
-            b.iter(|| {
-                harness.step();
-                let output = harness.output();
-                black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
-            });
+            b.iter(|| frame_of(&mut harness));
         });
     }
     group.finish();
@@ -153,11 +156,7 @@ fn frame_rtl(c: &mut Criterion) {
             Language::Hebrew => "2x10000 Hebrew, 5000 marks",
         };
         group.bench_function(name, |b| {
-            b.iter(|| {
-                harness.step();
-                let output = harness.output();
-                black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
-            });
+            b.iter(|| frame_of(&mut harness));
         });
     }
     group.finish();
@@ -794,11 +793,6 @@ fn small_class_study() -> stances::model::study::Study {
 /// the columns of a small comparison, in the same run.
 fn class_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame, class view");
-    let frame_of = |harness: &mut Harness<'static, StancesApp>| {
-        harness.step();
-        let output = harness.output();
-        black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
-    };
     let dir = tempfile::tempdir().expect("temp dir");
     let mut columns = app_with(2, 50, 25, &dir);
     group.bench_function("baseline: columns 2x50", |b| b.iter(|| frame_of(&mut columns)));
@@ -819,11 +813,6 @@ fn class_frame(c: &mut Criterion) {
 /// 2 × 10,000 demands, against the frame of those columns alone, same run.
 fn source_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame, source pane");
-    let frame_of = |harness: &mut Harness<'static, StancesApp>| {
-        harness.step();
-        let output = harness.output();
-        black_box(harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point))
-    };
     let dir = tempfile::tempdir().expect("temp dir");
     let mut columns = app_with(2, 10_000, 5_000, &dir);
     group.bench_function("baseline: columns 2x10000, 5000 marks", |b| {

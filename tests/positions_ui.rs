@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{answer_path_prompt, fixture, harness_with, run_stances};
+use common::{answer_path_prompt, fixture, harness_with, menu_item, run_stances};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -122,13 +122,6 @@ fn deleting_a_marked_demand_asks_what_becomes_of_its_mark() {
     assert_eq!(harness.state().comparison().marks().count(), 1);
 }
 
-fn file_menu(harness: &mut Harness<'static, StancesApp>, item: &str) {
-    harness.get(By::new().label("File").role(Role::Button)).click();
-    harness.run();
-    harness.get_by_label_contains(item).click();
-    harness.run();
-}
-
 /// Adds a demand by clicking the `n`th empty slot ("No stated position") and typing its text.
 fn add_in_slot(harness: &mut Harness<'static, StancesApp>, n: usize, text: &str) {
     harness
@@ -186,7 +179,7 @@ fn a_negotiation_made_from_nothing_is_saved_reopened_and_its_positions_checked()
 
     // Its positions as a position file, which `stances check` accepts.
     let positions = dir.path().join("forest.ron");
-    file_menu(&mut reopened, "Save positions as…");
+    menu_item(&mut reopened, "File", "Save positions as…");
     answer_path_prompt(&mut reopened, "Path", &positions.display().to_string(), "Save");
     reopened.get_by_label_contains("Saved the positions to");
     let (code, out, err) = run_stances(["check".as_ref(), positions.as_os_str()]);
@@ -194,13 +187,6 @@ fn a_negotiation_made_from_nothing_is_saved_reopened_and_its_positions_checked()
     let text = std::fs::read_to_string(&positions).unwrap();
     assert!(text.contains("A truce of three days."), "{text}");
     assert!(text.contains("date: \"2026-12\""), "{text}");
-}
-
-fn edit_menu(harness: &mut Harness<'static, StancesApp>, item: &str) {
-    harness.get(By::new().label("Edit").role(Role::Button)).click();
-    harness.run();
-    harness.get_by_label_contains(item).click();
-    harness.run();
 }
 
 /// Types into the field labelled `label` and moves the keyboard on (Tab), which makes the change.
@@ -217,7 +203,7 @@ fn sides_issues_and_sources_are_renamed_added_moved_and_deleted_in_place_and_und
     click(&mut harness, TRUCE);
     harness.key_press(Key::Num3);
     harness.run();
-    edit_menu(&mut harness, "Sides, issues and sources…");
+    menu_item(&mut harness, "Edit", "Sides, issues and sources…");
 
     // A side renamed in place: its column says the new name.
     type_and_tab(&mut harness, "Name of side 2", "Russian Federation");

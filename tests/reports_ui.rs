@@ -6,23 +6,15 @@ mod common;
 
 use std::path::Path;
 
-use common::{answer_path_prompt, fixture, harness_with, write_temp};
+use common::{answer_path_prompt, fixture, harness_with, menu_item, write_temp};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 use stances::gui::StancesApp;
 
-fn file_menu(harness: &mut Harness<'static, StancesApp>, item: &str) {
-    harness.get(By::new().label("File").role(Role::Button)).click();
-    harness.run();
-    // A menu item's label carries its shortcut too ("Export… Ctrl+E").
-    harness.get_by_label_contains(item).click();
-    harness.run();
-}
-
 /// File › Export…, the format chosen in the dialog, then the path typed.
 fn export(harness: &mut Harness<'static, StancesApp>, format: &str, path: &Path) {
-    file_menu(harness, "Export…");
+    menu_item(harness, "File", "Export…");
     harness.get_by_label(format).click();
     harness.run();
     harness.get(By::new().label("Export…").role(Role::Button)).click();
@@ -130,7 +122,7 @@ fn a_bad_spreadsheet_is_refused_with_every_problem_and_the_open_comparison_stays
         "side,issue,txt,priority\nUkraine,Ceasefire,Stop,urgent\n",
     );
     let mut harness = harness_with(vec![fixture("report.stances.ron")]);
-    file_menu(&mut harness, "Import spreadsheet…");
+    menu_item(&mut harness, "File", "Import spreadsheet…");
     answer_path_prompt(
         &mut harness,
         "Path of a spreadsheet",
@@ -159,7 +151,7 @@ fn the_import_dialog_chooses_the_decimal_mark_and_leaves_out_a_column() {
         "\u{feff}Side;Issue;Text;value_min;Unit;Region\r\nUkraine;Troops;Withdraw;12.000;troops;Donbas\r\nRussia;Money;Fees;2,5 €;;\r\n",
     );
     let mut harness = harness_with(vec![fixture("report.stances.ron")]);
-    file_menu(&mut harness, "Import spreadsheet…");
+    menu_item(&mut harness, "File", "Import spreadsheet…");
     answer_path_prompt(
         &mut harness,
         "Path of a spreadsheet",

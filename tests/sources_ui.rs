@@ -88,8 +88,12 @@ fn file_menu(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesA
     harness.run();
 }
 
-/// Steps the window until the Add source dialog has read its document (on a worker thread).
-fn until_source_read(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesApp>) {
+/// File › Add source… with the fixture `name`, stepping the window until the
+/// dialog has read it (on a worker thread).
+fn add_source(harness: &mut egui_kittest::Harness<'static, stances::gui::StancesApp>, name: &str) {
+    file_menu(harness, "Add source…");
+    let path = common::fixture(name);
+    common::answer_path_prompt(harness, "Path of the document", &path.display().to_string(), "Add");
     for _ in 0..4000 {
         let _ = harness.try_run();
         if harness.query_by_label_contains("Reading ").is_none() {
@@ -107,10 +111,7 @@ fn a_demand_is_made_from_a_passage_of_an_added_source_and_its_quote_traced() {
 
     let dir = tempfile::tempdir().expect("a folder");
     let mut harness = harness_with(vec![talks(dir.path())]);
-    file_menu(&mut harness, "Add source…");
-    let docx = common::fixture("sources/joint-statement.docx");
-    common::answer_path_prompt(&mut harness, "Path of the document", &docx.display().to_string(), "Add");
-    until_source_read(&mut harness);
+    add_source(&mut harness, "sources/joint-statement.docx");
     // The document's own title, from its metadata, is offered.
     harness.get_by_label_contains("joint-statement.docx is a Word document (DOCX)");
     harness.get_by_label("Add").click();
@@ -192,10 +193,7 @@ fn a_scanned_pdf_is_said_to_have_no_text_and_nothing_is_added() {
 
     let dir = tempfile::tempdir().expect("a folder");
     let mut harness = harness_with(vec![talks(dir.path())]);
-    file_menu(&mut harness, "Add source…");
-    let scan = common::fixture("sources/scanned-page.pdf");
-    common::answer_path_prompt(&mut harness, "Path of the document", &scan.display().to_string(), "Add");
-    until_source_read(&mut harness);
+    add_source(&mut harness, "sources/scanned-page.pdf");
     harness.get_by_label_contains("no text in it, only images of pages (a scan?)");
     harness.get_by_label("Close").click();
     harness.run();

@@ -500,7 +500,7 @@ impl eframe::App for StancesApp {
             let then = prompt.then.clone();
             self.dialogs.coder_name = None;
             if let Some(name) = answer {
-                actions.push(super::command::Action::SetCoder(name));
+                actions.push(super::action::Action::SetCoder(name));
                 actions.push(then);
             }
         }
@@ -513,7 +513,7 @@ impl eframe::App for StancesApp {
             && let Some(name) = welcome.show(&ctx)
         {
             self.dialogs.handout_welcome = None;
-            actions.push(super::command::Action::StartAsStudent(name));
+            actions.push(super::action::Action::StartAsStudent(name));
         }
         self.ask_about_others_mark(&ctx);
         self.ask_to_merge_again(&ctx);

@@ -5,9 +5,10 @@ use std::path::Path;
 
 use egui::{Context, ViewportCommand};
 
+use super::action::{Action, ColumnRef, Settle};
+use super::action::{RoundsAction, RoundsDecision};
 use super::app::StancesApp;
-use super::command::{Action, ColumnRef, Command, Settle};
-use super::command::{RoundsAction, RoundsDecision};
+use super::command::Command;
 use super::flow::Pending;
 use super::ui::file_dialogs::FileAction;
 use super::views::MainView;

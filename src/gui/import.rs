@@ -165,7 +165,7 @@ impl StancesApp {
     }
 
     /// The import dialog, while one is open; imports when the user says so.
-    pub(super) fn show_import_dialog(&mut self, ctx: &Context, actions: &mut Vec<super::command::Action>) {
+    pub(super) fn show_import_dialog(&mut self, ctx: &Context, actions: &mut Vec<super::action::Action>) {
         let Some(pending) = self.dialogs.import.as_mut() else {
             return;
         };

@@ -2,8 +2,9 @@
 
 use egui::{Context, Key, Modifiers};
 
+use super::action::Action;
 use super::app::StancesApp;
-use super::command::{Action, Command};
+use super::command::Command;
 
 impl StancesApp {
     /// Keyboard shortcuts. Plain keys (digits, arrows, Delete) are left to a text

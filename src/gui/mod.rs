@@ -4,12 +4,14 @@
 //! `keys` (the keyboard, from the command table), `autosave` (crash recovery),
 //! `export` (reports and pictures of the window), `notices` (messages), `fonts` (a word about scripts no font can draw), and `ui` (drawing, which reads and reports actions).
 
+pub mod action;
 mod app;
 mod autosave;
 pub mod class;
 mod codebook_files;
 mod coding;
 pub mod command;
+mod dialog_outcome;
 mod dialogs;
 pub mod examples;
 mod export;
@@ -35,8 +37,9 @@ mod welcome;
 
 use std::path::PathBuf;
 
+pub use action::Action;
 pub use app::{AppOptions, StancesApp};
-pub use command::{Action, Command};
+pub use command::Command;
 pub use export::export_png;
 pub use start::open_window;
 

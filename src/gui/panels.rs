@@ -5,8 +5,8 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
+use super::action::Action;
 use super::app::StancesApp;
-use super::command::Action;
 use super::ui::study_view::{self, StudyTab};
 use super::ui::{conflicts, details, disagreements, header, overview, rounds, source_view, toolbar, values, welcome};
 use super::views::MainView;

@@ -2,13 +2,13 @@
 //! changes through the one edit path, and the selection kept on the demand.
 
 use super::StancesApp;
-use super::command::Action;
+use super::action::Action;
 use super::ui::demand_form::{DemandEditor, DemandForm, FormPlace};
 use super::ui::file_dialogs::FileAction;
 use crate::format::comparison_file::with_extension_unless;
 use crate::io;
 use crate::model::position_edit::PositionChange;
-use crate::model::{DemandRef, Edit};
+use crate::model::{DemandRef, Edit, MarkId};
 
 impl StancesApp {
     /// Handles the actions of the demand form.
@@ -107,21 +107,30 @@ impl StancesApp {
         };
         let side_id = cmp.side(side_ix).id.clone();
         let reference = DemandRef::new(cmp.documents()[document].id.clone(), side_id, demand.id.clone());
-        self.doc.seal();
-        match self.doc.apply(
-            Edit::Positions {
-                document,
-                change: Box::new(change),
-            },
-            None,
-        ) {
+        let edit = Edit::Positions {
+            document,
+            change: Box::new(change),
+        };
+        match self.apply_step(edit) {
             Ok(()) => {
-                self.doc.seal();
                 self.shown.demand_editor = None;
                 self.select_only(&reference);
             }
-            Err(e) => form.error = Some(sentence(&e.0)),
+            Err(e) => {
+                if let Some(DemandEditor::Editing(form)) = &mut self.shown.demand_editor {
+                    form.error = Some(e);
+                }
+            }
         }
+    }
+
+    /// `edit` as one undoable step of its own (sealed before and after), or the
+    /// model's refusal as a sentence.
+    pub(super) fn apply_step(&mut self, edit: Edit) -> Result<(), String> {
+        self.doc.seal();
+        let applied = self.doc.apply(edit, None).map_err(|e| sentence(&e.0));
+        self.doc.seal();
+        applied
     }
 
     /// One change to a document's sides, issues or sources, as one undoable step;
@@ -154,13 +163,9 @@ impl StancesApp {
         } else {
             edit(change)
         };
-        self.doc.seal();
-        match self.doc.apply(edit, None) {
-            Ok(()) => {
-                self.doc.seal();
-                self.follow_layout_now();
-            }
-            Err(e) => self.notices.error(sentence(&e.0)),
+        match self.apply_step(edit) {
+            Ok(()) => self.follow_layout_now(),
+            Err(e) => self.notices.error(e),
         }
     }
 
@@ -200,34 +205,39 @@ impl StancesApp {
 
     /// Deletes a side with its demands (and the marks on them, when asked) as one undoable step.
     fn delete_side(&mut self, document: usize, at: usize, remove_marks: bool) {
-        let cmp = self.comparison();
-        let marks = super::ui::positions_dialog::side_mark_ids(cmp, document, at);
+        let marks = super::ui::positions_dialog::side_mark_ids(self.comparison(), document, at);
+        let removal = Edit::Positions {
+            document,
+            change: Box::new(PositionChange::RemoveSide { at }),
+        };
+        self.delete_with_marks("Side", marks.into_iter().collect(), remove_marks, removal);
+    }
+
+    /// Removes a demand or a side (`removal`) with the marks on it when asked, else
+    /// keeping them as orphans, as one undoable step; says which, and how to undo.
+    fn delete_with_marks(&mut self, what: &str, marks: Vec<MarkId>, remove_marks: bool, removal: Edit) {
+        let count = marks.len();
         let mut edits: Vec<Edit> = if remove_marks {
-            marks.iter().map(|id| Edit::RemoveMark(id.clone())).collect()
+            marks.into_iter().map(Edit::RemoveMark).collect()
         } else {
             Vec::new()
         };
-        edits.push(Edit::Positions {
-            document,
-            change: Box::new(PositionChange::RemoveSide { at }),
-        });
-        self.doc.seal();
-        match self.doc.apply(Edit::Batch(edits), None) {
+        edits.push(removal);
+        match self.apply_step(Edit::Batch(edits)) {
             Ok(()) => {
-                self.doc.seal();
                 self.follow_layout_now();
-                let kept = if !marks.is_empty() && !remove_marks {
+                let kept = if count > 0 && !remove_marks {
                     format!(
                         " {} kept as orphaned.",
-                        crate::format::diagnostics::count(marks.len(), "mark on it is", "marks on it are")
+                        crate::format::diagnostics::count(count, "mark on it is", "marks on it are")
                     )
                 } else {
                     String::new()
                 };
                 self.notices
-                    .info(format!("Side deleted.{kept} Undo (Ctrl+Z) brings it back."));
+                    .info(format!("{what} deleted.{kept} Undo (Ctrl+Z) brings it back."));
             }
-            Err(e) => self.notices.error(sentence(&e.0)),
+            Err(e) => self.notices.error(e),
         }
     }
 
@@ -239,34 +249,12 @@ impl StancesApp {
             return;
         };
         let (document, side, at) = cmp.demand_place(ix);
-        let mut edits: Vec<Edit> = if remove_marks {
-            cmp.marks_on(ix).iter().map(|id| Edit::RemoveMark(id.clone())).collect()
-        } else {
-            Vec::new()
-        };
-        let marks = cmp.marks_on(ix).len();
-        edits.push(Edit::Positions {
+        let marks = cmp.marks_on(ix).to_vec();
+        let removal = Edit::Positions {
             document,
             change: Box::new(PositionChange::RemoveDemand { side, at }),
-        });
-        self.doc.seal();
-        match self.doc.apply(Edit::Batch(edits), None) {
-            Ok(()) => {
-                self.doc.seal();
-                let kept = if marks > 0 && !remove_marks {
-                    format!(
-                        " {} kept as orphaned.",
-                        crate::format::diagnostics::count(marks, "mark on it is", "marks on it are")
-                    )
-                } else {
-                    String::new()
-                };
-                self.notices
-                    .info(format!("Demand deleted.{kept} Undo (Ctrl+Z) brings it back."));
-                self.follow_layout_now();
-            }
-            Err(e) => self.notices.error(sentence(&e.0)),
-        }
+        };
+        self.delete_with_marks("Demand", marks, remove_marks, removal);
     }
 
     /// Asks where to write the positions of document `document` (then of the next).

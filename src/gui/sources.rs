@@ -10,7 +10,7 @@ use std::sync::mpsc::Receiver;
 use egui::Context;
 
 use super::StancesApp;
-use super::command::Action;
+use super::action::Action;
 use super::ui::demand_form::{DemandEditor, DemandForm};
 use super::ui::file_dialogs::FileAction;
 use super::ui::source_dialog::SourceDialog;
@@ -21,7 +21,7 @@ use crate::io::sources::{KeptText, sha256_hex};
 use crate::model::position::Source;
 use crate::model::position_edit::PositionChange;
 use crate::model::quote_trace::{self, Trace};
-use crate::model::{Comparison, DemandIx, Edit};
+use crate::model::{Comparison, DemandIx, Edit, SideIx};
 
 /// The largest document added as a source (a statement, a treaty, a transcript: far less).
 const SIZE_LIMIT: u64 = 100 * 1024 * 1024;
@@ -91,7 +91,23 @@ pub(super) fn quoted_passages(
     passages
 }
 
+/// The first column of document `document`'s sides, where a new demand from its
+/// sources goes unless another side is chosen.
+fn first_side_of(cmp: &Comparison, document: &str) -> Option<SideIx> {
+    (0..cmp.side_count()).find(|&s| cmp.side_document(s).id == document)
+}
+
 impl StancesApp {
+    /// Opens source `source` of document `document` in the pane, at byte `at` of its text.
+    fn open_source_pane(&mut self, document: String, source: String, side: Option<SideIx>, at: Option<usize>) {
+        let side = side
+            .or_else(|| first_side_of(self.comparison(), &document))
+            .unwrap_or(0);
+        let mut pane = OpenSource::new(document, source, side);
+        pane.scroll_to = at;
+        self.shown.source = Some(pane);
+    }
+
     pub(super) fn request_add_source(&mut self, ctx: &Context) {
         let near = self.path().map(Path::to_path_buf);
         self.dialogs.files.request(ctx, FileAction::AddSource, near);
@@ -159,14 +175,7 @@ impl StancesApp {
         match action {
             Action::AddSourceNow => self.add_source_now(),
             Action::CloseSourceDialog => self.dialogs.add_source = None,
-            Action::ShowSource { document, source, at } => {
-                let side = (0..self.comparison().side_count())
-                    .find(|&s| self.comparison().side_document(s).id == document)
-                    .unwrap_or(0);
-                let mut pane = OpenSource::new(document, source, side);
-                pane.scroll_to = at;
-                self.shown.source = Some(pane);
-            }
+            Action::ShowSource { document, source, at } => self.open_source_pane(document, source, None, at),
             Action::ShowSourceOf(ix) => self.show_source_of(ix),
             Action::CloseSource => self.shown.source = None,
             _ => {}
@@ -191,9 +200,7 @@ impl StancesApp {
                 Trace::Verbatim { start, .. } | Trace::Normalised { start, .. } => Some(start),
                 Trace::NotFound { closest, .. } => closest.map(|(start, _)| start),
             });
-        let mut pane = OpenSource::new(document, source, ix.side as usize);
-        pane.scroll_to = at;
-        self.shown.source = Some(pane);
+        self.open_source_pane(document, source, Some(ix.side as usize), at);
     }
 
     /// Adds the source the dialog describes (one undoable edit) and opens it in the pane.
@@ -225,36 +232,47 @@ impl StancesApp {
             return;
         }
         let document_id = doc.id.clone();
-        let change = PositionChange::InsertSource {
-            at: doc.data.sources.len(),
-            source: source.clone(),
+        let kept = KeptText {
+            text: extracted.text.clone(),
+            origin: Some((sha.clone(), adding.original.clone())),
         };
-        self.doc.seal();
-        match self.doc.apply(
-            Edit::Positions {
-                document,
-                change: Box::new(change),
-            },
-            None,
-        ) {
+        let edit = Edit::Positions {
+            document,
+            change: Box::new(PositionChange::InsertSource {
+                at: doc.data.sources.len(),
+                source: source.clone(),
+            }),
+        };
+        match self.apply_step(edit) {
             Ok(()) => {
-                self.doc.seal();
-                let kept = KeptText {
-                    text: extracted.text.clone(),
-                    origin: Some((sha.clone(), adding.original.clone())),
-                };
                 self.shown.quotes.add(&document_id, &source.id, kept);
-                let side = (0..self.comparison().side_count())
-                    .find(|&s| self.comparison().side_document(s).id == document_id)
-                    .unwrap_or(0);
-                self.shown.source = Some(OpenSource::new(document_id, source.id.clone(), side));
+                self.open_source_pane(document_id, source.id.clone(), None, None);
                 self.dialogs.add_source = None;
                 self.notices.info(format!(
                     "Source “{}” added. Select a passage in it, then New demand from selection; saving keeps its text beside the comparison.",
                     source.title
                 ));
             }
-            Err(e) => dialog.error = Some(e.0),
+            Err(e) => {
+                if let Some(adding) = self.dialogs.add_source.as_mut() {
+                    adding.dialog.error = Some(e);
+                }
+            }
+        }
+    }
+
+    /// Says which quotes no longer stand in their sources' texts (on opening and saving).
+    pub(super) fn say_quotes(&mut self) {
+        let comparison_file = self.file.as_ref().map(|f| f.path.clone());
+        let (warning, note) =
+            self.shown
+                .quotes
+                .check_all(self.doc.comparison(), comparison_file.as_deref(), &self.sources);
+        if let Some(warning) = warning {
+            self.notices.warning(warning);
+        }
+        if let Some(note) = note {
+            self.notices.info(note);
         }
     }
 
@@ -311,9 +329,7 @@ impl StancesApp {
         let side = if cmp.side_document(side).id == document {
             side
         } else {
-            (0..cmp.side_count())
-                .find(|&s| cmp.side_document(s).id == document)
-                .unwrap_or(side)
+            first_side_of(cmp, &document).unwrap_or(side)
         };
         let mut form = DemandForm::new_on(cmp, side, issue.min(cmp.issues().len() - 1));
         form.text = quote.clone();

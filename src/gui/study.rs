@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use egui::Context;
 
+use super::action::StudyAction;
 use super::app::{SavedFile, StancesApp};
-use super::command::StudyAction;
 use super::flow::{Pending, canonical};
 use super::ui::file_dialogs::FileAction;
 use super::ui::study_view::StudyTab;

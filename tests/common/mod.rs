@@ -103,6 +103,17 @@ pub fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
 }
 
+/// Opens the menu bar's `menu` and clicks its item whose label contains `item`
+/// (an item's label carries its shortcut too: "Export… Ctrl+E").
+pub fn menu_item(harness: &mut Harness<'static, StancesApp>, menu: &str, item: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::By;
+    harness.get(By::new().label(menu).role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
 /// Types `path` into the open path prompt (whose hint contains `hint`) and presses its `button`.
 pub fn answer_path_prompt(harness: &mut Harness<'static, StancesApp>, hint: &str, path: &str, button: &str) {
     harness.get_by_label_contains(hint).focus();

@@ -7,7 +7,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align2, Color32, FontId, Galley, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use super::theme;
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::model::alignment::Slot;
 use crate::model::{Comparison, DemandIx, Priority};
 

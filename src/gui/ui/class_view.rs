@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use egui::{Align, Layout, RichText, Ui, vec2};
 
 use super::theme;
+use crate::gui::action::Action;
 use crate::gui::class::{ClassAction, ClassState};
-use crate::gui::command::{Action, Command};
+use crate::gui::command::Command;
 use crate::model::class::{ClassFilter, Order};
 use crate::model::study::Study;
 

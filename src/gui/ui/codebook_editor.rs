@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use egui::{Context, Id, RichText, Ui};
 
 use super::theme;
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::model::Comparison;
 use crate::model::codebook::{Codebook, contrast_warning, hex_color, is_valid_key, parse_hex_color};
 

@@ -5,7 +5,7 @@
 
 use egui::{Context, Id, Key, RichText};
 
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::model::{Comparison, Mark, MarkId};
 
 /// Another coder's mark about to be changed: asked first.

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use egui::{Pos2, Rect, Ui, Vec2};
 
 use super::{card, header, links, theme};
-use crate::gui::command::{Action, Direction};
+use crate::gui::action::Action;
+use crate::gui::command::Direction;
 use crate::model::alignment::{self, Filter, Row, Slot};
 use crate::model::{Comparison, DemandIx, SideIx};
 

@@ -6,7 +6,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::text;
-use crate::gui::command::{Action, Settle};
+use crate::gui::action::{Action, Settle};
 use crate::model::Comparison;
 use crate::model::codebook::Status;
 use crate::model::conflict::{CodebookName, Conflict, MergeSides, Pick};

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::model::{Comparison, Demand, DemandIx, Priority, SideIx, Value};
 
 /// What the details pane is doing to a demand's positions.
@@ -263,29 +263,57 @@ pub fn show_deleting(ui: &mut Ui, cmp: &Comparison, ix: DemandIx, actions: &mut 
         crate::format::diagnostics::count(marks, "mark uses", "marks use"),
         if marks == 1 { "it" } else { "them" }
     ));
-    let demand = cmp.demand_ref(ix);
+    match marks_choice(ui, marks) {
+        Some(MarksChoice::Keep) => actions.push(Action::DeleteDemand {
+            demand: cmp.demand_ref(ix),
+            remove_marks: false,
+        }),
+        Some(MarksChoice::Remove) => actions.push(Action::DeleteDemand {
+            demand: cmp.demand_ref(ix),
+            remove_marks: true,
+        }),
+        Some(MarksChoice::Cancel) => actions.push(Action::CloseDemandForm),
+        None => {}
+    }
+}
+
+/// What becomes of the marks on what is being deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarksChoice {
+    /// Kept, as orphaned marks.
+    Keep,
+    Remove,
+    /// Nothing is deleted.
+    Cancel,
+}
+
+/// The buttons asking what becomes of `marks` marks on what is deleted (with no
+/// mark, a plain Delete, taken as Keep); the one clicked, if any.
+pub fn marks_choice(ui: &mut Ui, marks: usize) -> Option<MarksChoice> {
+    let mut choice = None;
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button("Keep as orphaned marks")
-            .on_hover_text("The marks stay, listed under Orphaned marks, until you remove them")
-            .clicked()
-        {
-            actions.push(Action::DeleteDemand {
-                demand: demand.clone(),
-                remove_marks: false,
-            });
-        }
-        if ui
-            .button(format!("Remove the {}", if marks == 1 { "mark" } else { "marks" }))
-            .clicked()
-        {
-            actions.push(Action::DeleteDemand {
-                demand: demand.clone(),
-                remove_marks: true,
-            });
+        if marks == 0 {
+            if ui.button("Delete").clicked() {
+                choice = Some(MarksChoice::Keep);
+            }
+        } else {
+            if ui
+                .button("Keep as orphaned marks")
+                .on_hover_text("The marks stay, listed under Orphaned marks, until you remove them")
+                .clicked()
+            {
+                choice = Some(MarksChoice::Keep);
+            }
+            if ui
+                .button(format!("Remove the {}", if marks == 1 { "mark" } else { "marks" }))
+                .clicked()
+            {
+                choice = Some(MarksChoice::Remove);
+            }
         }
         if ui.button("Cancel").clicked() {
-            actions.push(Action::CloseDemandForm);
+            choice = Some(MarksChoice::Cancel);
         }
     });
+    choice
 }

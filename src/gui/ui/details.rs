@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::demand_form::{self, DemandEditor};
 use super::theme;
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::gui::quotes::QuoteStatus;
 use crate::model::mark::local_time;
 use crate::model::{Comparison, DemandIx, MarkId};

@@ -5,7 +5,7 @@
 use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
 
 use super::theme;
-use crate::gui::command::{Action, StudyAction};
+use crate::gui::action::{Action, StudyAction};
 use crate::model::consensus::{Adjudication, List, RowFilter};
 use crate::model::reliability::Code;
 use crate::model::study::Cell;

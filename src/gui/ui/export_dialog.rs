@@ -3,7 +3,7 @@
 use egui::{Context, RichText};
 
 use crate::export::ExportFormat;
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 
 /// What each format is for, said under its name.
 fn purpose(format: ExportFormat) -> &'static str {

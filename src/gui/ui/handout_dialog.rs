@@ -5,7 +5,7 @@
 
 use egui::{Context, RichText};
 
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 
 /// File › Hand out to students…
 #[derive(Default)]

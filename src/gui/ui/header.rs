@@ -6,7 +6,8 @@ use egui::{CursorIcon, FontId, Pos2, Rect, RichText, Sense, Ui, Vec2, WidgetInfo
 
 use super::columns::Geometry;
 use super::theme;
-use crate::gui::command::{Action, ColumnRef, Command};
+use crate::gui::action::{Action, ColumnRef};
+use crate::gui::command::Command;
 use crate::model::position::human_date;
 use crate::model::{Comparison, SideIx};
 

@@ -4,7 +4,7 @@
 
 use egui::{Context, Id, RichText};
 
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::import::{DecimalMark, ImportOptions};
 
 /// What the dialog shows and edits.

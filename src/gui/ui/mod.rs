@@ -1,5 +1,5 @@
 //! Drawing: every function here reads the comparison and reports what the user
-//! asked for as [`crate::gui::command::Action`]s; none of them changes the model,
+//! asked for as [`crate::gui::action::Action`]s; none of them changes the model,
 //! and none knows the app.
 
 pub mod card;
@@ -14,6 +14,7 @@ pub mod details;
 pub mod diff;
 pub mod disagreements;
 pub mod export_dialog;
+pub mod fields;
 pub mod file_dialogs;
 pub mod handout_dialog;
 pub mod header;

@@ -4,7 +4,8 @@
 
 use egui::{Context, RichText};
 
-use crate::gui::command::Action;
+use super::fields::labelled_line;
+use crate::gui::action::Action;
 use crate::import::cells::{slug, unique};
 use crate::model::position::{POSITION_FORMAT, is_valid_date};
 use crate::model::{Issue, PositionFile, Side};
@@ -48,17 +49,8 @@ impl NewNegotiationDialog {
                 ui.set_width(440.0);
                 ui.label("The talks, their sides and a first issue. Demands are added after, in the columns.");
                 ui.add_space(6.0);
-                let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
-                    let label = ui.label(label);
-                    ui.add(
-                        egui::TextEdit::singleline(text)
-                            .hint_text(hint)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
-                };
-                field(ui, "Negotiation", &mut self.name, "e.g. Russia-Ukraine direct talks");
-                field(ui, "Date (optional)", &mut self.date, "2025-06-02, 2025-06 or 2025");
+                labelled_line(ui, "Negotiation", &mut self.name, "e.g. Russia-Ukraine direct talks");
+                labelled_line(ui, "Date (optional)", &mut self.date, "2025-06-02, 2025-06 or 2025");
                 let count = self.sides.len();
                 let mut remove = None;
                 for (i, side) in self.sides.iter_mut().enumerate() {
@@ -81,7 +73,7 @@ impl NewNegotiationDialog {
                 if ui.button("Add a side").clicked() {
                     self.sides.push(String::new());
                 }
-                field(ui, "First issue", &mut self.issue, "e.g. Ceasefire");
+                labelled_line(ui, "First issue", &mut self.issue, "e.g. Ceasefire");
                 if let Some(error) = &self.error {
                     ui.label(RichText::new(error).color(ui.visuals().error_fg_color));
                 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::{Color32, FontId, Galley, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use super::{text, theme};
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::model::overview::{Cell, Overview};
 use crate::model::{Comparison, Priority};
 

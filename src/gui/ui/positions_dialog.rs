@@ -3,11 +3,13 @@
 //! each edited in place. A field's change is made when it loses focus (Tab or a
 //! click elsewhere), each one an undoable edit; the buttons move, add and delete.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Context, RichText, Ui};
 
-use crate::gui::command::Action;
+use super::demand_form::{MarksChoice, marks_choice};
+use crate::gui::action::Action;
+use crate::import::cells::{slug, unique};
 use crate::model::position::{Issue, Side, Source};
 use crate::model::position_edit::PositionChange;
 use crate::model::{Comparison, DemandIx};
@@ -188,41 +190,26 @@ impl PositionsDialog {
                 self.ask_delete_side(ui, cmp, at, side, actions);
             }
         }
-        ui.horizontal(|ui| {
-            let label = ui.label("New side");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.new_side)
-                    .hint_text("its name")
-                    .desired_width(170.0),
-            )
-            .labelled_by(label.id);
-            let taken: std::collections::HashSet<String> = cmp
+        if let Some(name) = add_row(ui, &mut self.new_side, "New side", "Add side") {
+            let mut taken: HashSet<String> = cmp
                 .documents()
                 .iter()
                 .flat_map(|d| d.data.sides.iter().map(|s| s.id.clone()))
                 .collect();
-            if ui
-                .add_enabled(!self.new_side.trim().is_empty(), egui::Button::new("Add side"))
-                .clicked()
-            {
-                let mut taken = taken;
-                let id =
-                    crate::import::cells::unique(crate::import::cells::slug(&self.new_side, "side", 30), &mut taken);
-                actions.push(change(
-                    document,
-                    PositionChange::InsertSide {
-                        at: sides.len(),
-                        side: Side {
-                            id,
-                            name: self.new_side.trim().to_owned(),
-                            represented_by: None,
-                            demands: Vec::new(),
-                        },
+            let id = unique(slug(&name, "side", 30), &mut taken);
+            actions.push(change(
+                document,
+                PositionChange::InsertSide {
+                    at: sides.len(),
+                    side: Side {
+                        id,
+                        name,
+                        represented_by: None,
+                        demands: Vec::new(),
                     },
-                ));
-                self.new_side.clear();
-            }
-        });
+                },
+            ));
+        }
     }
 
     fn ask_delete_side(&mut self, ui: &mut Ui, cmp: &Comparison, at: usize, side: &Side, actions: &mut Vec<Action>) {
@@ -241,37 +228,21 @@ impl PositionsDialog {
                     )
                 }
             ));
-            ui.horizontal(|ui| {
-                let mut delete = |remove_marks| {
-                    actions.push(Action::DeleteSide {
-                        document: self.document,
-                        at,
-                        remove_marks,
-                    });
-                };
-                if marks == 0 {
-                    if ui.button("Delete").clicked() {
-                        delete(false);
-                    }
-                } else {
-                    if ui.button("Keep as orphaned marks").clicked() {
-                        delete(false);
-                    }
-                    if ui
-                        .button(format!("Remove the {}", if marks == 1 { "mark" } else { "marks" }))
-                        .clicked()
-                    {
-                        delete(true);
-                    }
-                }
-                if ui.button("Cancel").clicked() {
-                    self.deleting_side = None;
-                }
-            });
-        });
-        if actions.iter().any(|a| matches!(a, Action::DeleteSide { .. })) {
+            let delete = |remove_marks| Action::DeleteSide {
+                document: self.document,
+                at,
+                remove_marks,
+            };
+            let Some(choice) = marks_choice(ui, marks) else {
+                return;
+            };
+            match choice {
+                MarksChoice::Keep => actions.push(delete(false)),
+                MarksChoice::Remove => actions.push(delete(true)),
+                MarksChoice::Cancel => {}
+            }
             self.deleting_side = None;
-        }
+        });
     }
 
     fn issues(&mut self, ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
@@ -339,35 +310,21 @@ impl PositionsDialog {
                 }
             });
         }
-        ui.horizontal(|ui| {
-            let label = ui.label("New issue");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.new_issue)
-                    .hint_text("its name")
-                    .desired_width(170.0),
-            )
-            .labelled_by(label.id);
-            if ui
-                .add_enabled(!self.new_issue.trim().is_empty(), egui::Button::new("Add issue"))
-                .clicked()
-            {
-                let mut taken: std::collections::HashSet<String> = issues.iter().map(|i| i.id.clone()).collect();
-                let id =
-                    crate::import::cells::unique(crate::import::cells::slug(&self.new_issue, "issue", 30), &mut taken);
-                actions.push(change(
-                    document,
-                    PositionChange::InsertIssue {
-                        at: issues.len(),
-                        issue: Issue {
-                            id,
-                            name: self.new_issue.trim().to_owned(),
-                            description: None,
-                        },
+        if let Some(name) = add_row(ui, &mut self.new_issue, "New issue", "Add issue") {
+            let mut taken: HashSet<String> = issues.iter().map(|i| i.id.clone()).collect();
+            let id = unique(slug(&name, "issue", 30), &mut taken);
+            actions.push(change(
+                document,
+                PositionChange::InsertIssue {
+                    at: issues.len(),
+                    issue: Issue {
+                        id,
+                        name,
+                        description: None,
                     },
-                ));
-                self.new_issue.clear();
-            }
-        });
+                },
+            ));
+        }
     }
 
     fn sources(&mut self, ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
@@ -469,6 +426,23 @@ impl PositionsDialog {
             actions.push(Action::Run(crate::gui::command::Command::AddSource));
         }
     }
+}
+
+/// The row that adds a side or an issue: its name typed, then the button; the
+/// name (trimmed) when the button is clicked, and the field emptied.
+fn add_row(ui: &mut Ui, name: &mut String, label: &str, button: &str) -> Option<String> {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(
+            egui::TextEdit::singleline(name)
+                .hint_text("its name")
+                .desired_width(170.0),
+        )
+        .labelled_by(label.id);
+        let add = ui.add_enabled(!name.trim().is_empty(), egui::Button::new(button));
+        add.clicked().then(|| std::mem::take(name).trim().to_owned())
+    })
+    .inner
 }
 
 /// ↑ and ↓ for row `at` of `count`.

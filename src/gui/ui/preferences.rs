@@ -2,7 +2,7 @@
 
 use egui::{Context, RichText};
 
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 
 /// What the window edits, kept between frames.
 #[derive(Default)]

@@ -7,7 +7,7 @@ use egui::{Color32, RichText, Sense, Ui, WidgetInfo};
 
 use super::diff::diff_text;
 use super::{text, theme};
-use crate::gui::command::{Action, RoundsAction, RoundsDecision};
+use crate::gui::action::{Action, RoundsAction, RoundsDecision};
 use crate::gui::views::{ROUNDS_PAGE, RoundsFilter};
 use crate::model::Comparison;
 use crate::model::position::{Demand, PositionFile};

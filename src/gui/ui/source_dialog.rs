@@ -3,7 +3,8 @@
 
 use egui::{Context, RichText};
 
-use crate::gui::command::Action;
+use super::fields::labelled_line;
+use crate::gui::action::Action;
 
 /// The dialog's fields, filled from the document where it says them.
 pub struct SourceDialog {
@@ -112,25 +113,16 @@ impl SourceDialog {
                 .labelled_by(label.id);
         }
         let title_before = self.title.clone();
-        let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
-            let label = ui.label(label);
-            ui.add(
-                egui::TextEdit::singleline(text)
-                    .hint_text(hint)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id)
-        };
-        field(ui, "Title", &mut self.title, "e.g. Joint statement of the delegations");
+        labelled_line(ui, "Title", &mut self.title, "e.g. Joint statement of the delegations");
         if self.title != title_before && !self.id_typed {
             self.id = crate::import::cells::slug(&self.title, "source", 40);
         }
-        if field(ui, "Id (how demands name it)", &mut self.id, "e.g. joint-statement").changed() {
+        if labelled_line(ui, "Id (how demands name it)", &mut self.id, "e.g. joint-statement").changed() {
             self.id_typed = true;
         }
-        field(ui, "Address (optional)", &mut self.url, "https://…");
-        field(ui, "Date (optional)", &mut self.date, "2025-06-02, 2025-06 or 2025");
-        field(
+        labelled_line(ui, "Address (optional)", &mut self.url, "https://…");
+        labelled_line(ui, "Date (optional)", &mut self.date, "2025-06-02, 2025-06 or 2025");
+        labelled_line(
             ui,
             "Note (optional)",
             &mut self.note,

@@ -12,7 +12,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, RichText, Ui};
 
 use super::text;
-use crate::gui::command::Action;
+use crate::gui::action::Action;
 use crate::model::{Comparison, DemandIx, SideIx};
 
 /// A source open in the pane.

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::gui::command::{Action, StudyAction};
+use crate::gui::action::{Action, StudyAction};
 use crate::model::consensus::{Adjudication, Progress};
 use crate::model::reliability::{Agreement, Undefined, figure_text};
 use crate::model::study::Breakdown;

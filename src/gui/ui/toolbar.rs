@@ -3,7 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::gui::command::{Action, ColumnRef, Command};
+use crate::gui::action::{Action, ColumnRef};
+use crate::gui::command::Command;
 use crate::gui::views::MainView;
 use crate::model::Comparison;
 use crate::model::alignment::Filter;

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use egui::{CornerRadius, CursorIcon, Frame, Margin, RichText, Sense, Stroke, Ui, WidgetInfo};
 
-use crate::gui::command::{Action, Command};
+use crate::gui::action::Action;
+use crate::gui::command::Command;
 use crate::gui::examples::ExampleCard;
 
 /// What the welcome screen needs to know besides the examples.
