@@ -1,6 +1,7 @@
 //! Property tests of the positions edited in the window: any sequence of edits,
 //! undone, gives back the file byte for byte; positions saved as a position file
-//! read back equal.
+//! read back equal; the indexes followed edit by edit find what indexes built
+//! anew find.
 #![allow(
     clippy::unwrap_used,
     reason = "strategies in a test crate fail the test loudly, as #[test]s do"
@@ -11,8 +12,9 @@ use stances::format::comparison_file::{parse, to_ron};
 use stances::format::parse_position_file;
 use stances::format::position_file;
 use stances::io::load_position_file;
+use stances::model::mark::Stamp;
 use stances::model::position_edit::PositionChange as C;
-use stances::model::{Comparison, Demand, Edit, Issue, Priority, Side, Source, Value};
+use stances::model::{Comparison, Demand, DemandIx, Edit, Issue, Priority, Side, Source, Value};
 
 /// Words as people type them, in any script.
 fn words() -> impl Strategy<Value = String> {
@@ -154,6 +156,49 @@ fn change_for(cmp: &Comparison, act: &Act, serial: usize) -> C {
     }
 }
 
+/// What a user sees of the comparison's indexes: each side's demands on each
+/// issue (the columns' rows), each demand found by its id (marks), its marks,
+/// what the filter searches, and which marks are orphaned.
+fn what_the_indexes_give(cmp: &Comparison) -> Vec<String> {
+    let mut seen = Vec::new();
+    for side in 0..cmp.side_count() {
+        for issue in 0..cmp.issues().len() {
+            let on: Vec<u32> = cmp.demands_on(side, issue).map(|ix| ix.demand).collect();
+            seen.push(format!("side {side} issue {issue}: {on:?}"));
+        }
+    }
+    for ix in cmp.all_demands() {
+        seen.push(format!(
+            "{ix:?} found at {:?}, issue {:?}, marks {:?}, searched as {:?}",
+            cmp.resolve(&cmp.demand_ref(ix)),
+            cmp.demand_issue(ix),
+            cmp.marks_on(ix),
+            cmp.haystack(ix)
+        ));
+    }
+    seen.extend(cmp.orphans().map(|m| format!("orphan {}", m.id)));
+    seen
+}
+
+/// The Istanbul round with a mark on each side's first demands, and the search
+/// index built (as after the first search), so edits must follow both.
+fn start_with_marks() -> Comparison {
+    let mut cmp = start();
+    let stamp = Stamp {
+        coder: "coder".into(),
+        now: "2026-12-06T10:00:00Z".into(),
+    };
+    for (n, demand) in [0u32, 1, 2].into_iter().enumerate() {
+        let pair = [DemandIx { side: 0, demand }, DemandIx { side: 1, demand }];
+        let edit = cmp
+            .new_mark_edit(&pair, "disputed", &stamp, format!("mark-{n}"))
+            .unwrap();
+        cmp.apply(edit).unwrap();
+    }
+    let _ = cmp.haystack(DemandIx { side: 0, demand: 0 });
+    cmp
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -196,5 +241,25 @@ proptest! {
         let text = position_file::to_ron(positions, "edited.ron", "// Edited.").unwrap();
         let read = parse_position_file("edited.ron", &text).unwrap();
         prop_assert_eq!(&read, positions);
+    }
+
+    /// After every edit (demands inserted, removed, moved, put on another issue,
+    /// sides and issues changed) and every undo, the indexes the comparison
+    /// keeps up to date give what indexes built from scratch give.
+    #[test]
+    fn indexes_followed_edit_by_edit_match_indexes_built_anew(acts in prop::collection::vec(act(), 1..24)) {
+        let mut cmp = start_with_marks();
+        let mut undo = Vec::new();
+        let rebuilt = |cmp: &Comparison| parse("edited.stances.ron", &to_ron(cmp).unwrap()).unwrap();
+        for (serial, act) in acts.iter().enumerate() {
+            if let Ok(inverse) = cmp.apply(Edit::Positions { document: 0, change: Box::new(change_for(&cmp, act, serial)) }) {
+                undo.push(inverse);
+                prop_assert_eq!(what_the_indexes_give(&cmp), what_the_indexes_give(&rebuilt(&cmp)));
+            }
+        }
+        for inverse in undo.into_iter().rev() {
+            cmp.apply(inverse).unwrap();
+            prop_assert_eq!(what_the_indexes_give(&cmp), what_the_indexes_give(&rebuilt(&cmp)));
+        }
     }
 }

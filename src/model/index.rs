@@ -24,6 +24,9 @@ pub(super) struct DocumentIndex {
     /// the data; the rare true collisions go to `demand_collisions`.
     pub demand_by_hash: HashMap<u64, DemandIx>,
     pub demand_collisions: HashMap<DemandRef, DemandIx>,
+    /// `[side][demand]` → the demand's key in `demand_by_hash`, so that the
+    /// demands after one inserted or removed are found again without hashing ids.
+    pub demand_hashes: Vec<Vec<u64>>,
     pub issues: Vec<Issue>,
     pub issue_by_id: HashMap<String, usize>,
     /// `[side][issue]` → the side's demands on that issue, in file order.
@@ -57,12 +60,15 @@ impl DocumentIndex {
                 sides_of_doc.entry(side.id.clone()).or_insert(side_ix);
                 let mut by_issue = vec![Vec::new(); index.issues.len()];
                 let mut issue_of = Vec::with_capacity(side.demands.len());
+                let mut hashes = Vec::with_capacity(side.demands.len());
                 for (n, demand) in side.demands.iter().enumerate() {
                     let ix = DemandIx {
                         side: side_ix as u32,
                         demand: n as u32,
                     };
-                    match index.demand_by_hash.entry(ref_hash(&document.id, &side.id, &demand.id)) {
+                    let hash = ref_hash(&document.id, &side.id, &demand.id);
+                    hashes.push(hash);
+                    match index.demand_by_hash.entry(hash) {
                         std::collections::hash_map::Entry::Vacant(slot) => {
                             slot.insert(ix);
                         }
@@ -81,9 +87,81 @@ impl DocumentIndex {
                 }
                 index.by_issue.push(by_issue);
                 index.issue_of.push(issue_of);
+                index.demand_hashes.push(hashes);
             }
         }
         index
+    }
+
+    /// Follows a demand inserted at `at` of side `side_ix` (already in `documents`):
+    /// the demands after it move down one. `false` when it cannot be followed
+    /// (a new issue, a clash of hashes): then the index is built again.
+    pub fn demand_inserted(&mut self, documents: &[PositionDocument], side_ix: usize, at: usize) -> bool {
+        let loc = &self.sides[side_ix];
+        let document = &documents[loc.doc];
+        let side = &document.data.sides[loc.side];
+        let demand = &side.demands[at];
+        let Some(issue) = self.issue_by_id.get(&demand.issue).copied() else {
+            return false;
+        };
+        let hash = ref_hash(&document.id, &side.id, &demand.id);
+        if !self.demand_collisions.is_empty() || self.demand_by_hash.contains_key(&hash) {
+            return false;
+        }
+        for later in &self.demand_hashes[side_ix][at..] {
+            if let Some(ix) = self.demand_by_hash.get_mut(later) {
+                ix.demand += 1;
+            }
+        }
+        self.demand_hashes[side_ix].insert(at, hash);
+        self.demand_by_hash.insert(
+            hash,
+            DemandIx {
+                side: side_ix as u32,
+                demand: at as u32,
+            },
+        );
+        for list in &mut self.by_issue[side_ix] {
+            for n in list.iter_mut().filter(|n| **n as usize >= at) {
+                *n += 1;
+            }
+        }
+        let list = &mut self.by_issue[side_ix][issue];
+        let place = list.partition_point(|&n| (n as usize) < at);
+        list.insert(place, at as u32);
+        self.issue_of[side_ix].insert(at, issue as u32);
+        if let Some(haystack) = self.haystack.get_mut() {
+            haystack[side_ix].insert(at, searchable_text(demand, Some(&self.issues[issue])));
+        }
+        true
+    }
+
+    /// Follows the demand at `at` of side `side_ix` removed: the demands after
+    /// it move up one. `false` when it cannot be followed (a clash of hashes).
+    pub fn demand_removed(&mut self, side_ix: usize, at: usize) -> bool {
+        if !self.demand_collisions.is_empty() {
+            return false;
+        }
+        let hash = self.demand_hashes[side_ix].remove(at);
+        self.demand_by_hash.remove(&hash);
+        for later in &self.demand_hashes[side_ix][at..] {
+            if let Some(ix) = self.demand_by_hash.get_mut(later) {
+                ix.demand -= 1;
+            }
+        }
+        let issue = self.issue_of[side_ix].remove(at);
+        if let Some(list) = self.by_issue[side_ix].get_mut(issue as usize) {
+            list.retain(|&n| n as usize != at);
+        }
+        for list in &mut self.by_issue[side_ix] {
+            for n in list.iter_mut().filter(|n| **n as usize > at) {
+                *n -= 1;
+            }
+        }
+        if let Some(haystack) = self.haystack.get_mut() {
+            haystack[side_ix].remove(at);
+        }
+        true
     }
 }
 
