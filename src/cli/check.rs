@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use crate::format::comparison_file;
 use crate::format::diagnostics::count;
-use crate::format::position_file;
 use crate::io;
+use crate::io::given::FileKind;
 use crate::model::quote_trace;
 
 /// What `check` says about one file: its line, how many merge conflicts it
@@ -24,6 +24,8 @@ pub fn check_file(path: &Path) -> Result<Checked, String> {
     let (line, conflicts, read) = check_format(path)?;
     let dir = io::sources::sources_dir(path);
     let mut reports = Vec::new();
+    // Quotes naming a source, in documents with no source text beside the file at all.
+    let mut untraced = 0;
     for (document, file) in read.documents() {
         // A comparison's documents each have a folder of their own (a position file's id is "").
         let dir = if document.is_empty() {
@@ -34,6 +36,12 @@ pub fn check_file(path: &Path) -> Result<Checked, String> {
         let ids = file.sources.iter().map(|s| s.id.as_str());
         let texts = io::sources::read_source_texts(&dir, ids);
         if texts.is_empty() {
+            untraced += file
+                .sides
+                .iter()
+                .flat_map(|s| &s.demands)
+                .filter(|d| d.quote.is_some() && d.source.is_some())
+                .count();
             continue;
         }
         let report = quote_trace::trace_positions(file, |id| texts.get(id).map(String::as_str));
@@ -72,6 +80,13 @@ pub fn check_file(path: &Path) -> Result<Checked, String> {
         line = format!(
             "{line}; {} found in its source's text{after}{missing}{without}",
             count(found, "quote", "quotes")
+        );
+    }
+    if reports.is_empty() && untraced > 0 {
+        // Said, not silently skipped: a reader of the line knows the quotes were not checked.
+        line = format!(
+            "{line}; {} not traced (no source text beside the file: File › Add source… keeps one)",
+            count(untraced, "quote", "quotes")
         );
     }
     Ok(Checked {
@@ -123,6 +138,8 @@ fn not_found_line(
 enum Read {
     Comparison(Box<crate::model::Comparison>),
     Positions(crate::model::PositionFile),
+    /// A codebook: no positions, no quotes.
+    Codebook,
 }
 
 impl Read {
@@ -131,89 +148,120 @@ impl Read {
         match self {
             Self::Comparison(cmp) => cmp.documents().iter().map(|d| (d.id.as_str(), &d.data)).collect(),
             Self::Positions(file) => vec![("", file)],
+            Self::Codebook => Vec::new(),
         }
     }
 }
 
 /// The file's own check: its line, its conflicts, and its documents' positions.
 fn check_format(path: &Path) -> Result<(String, usize, Read), String> {
-    let shown = io::display_path(path);
-    let text = io::read_text(path).map_err(|e| e.to_string())?;
-    if comparison_file::is_comparison_file(path, Some(&text)) {
-        let loaded = comparison_file::parse_loaded(&shown, &text).map_err(|e| e.to_string())?;
-        let cmp = &loaded.comparison;
-        let demands: usize = cmp.documents().iter().map(|d| d.data.demand_count()).sum();
-        let orphans = cmp.orphans().count();
-        let orphan_note = if orphans > 0 {
-            format!(", {orphans} orphaned (naming demands that are not there)")
-        } else {
-            String::new()
-        };
-        let converts = if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
-            format!(
-                "; Stances saves it as format {}",
-                comparison_file::format_for(&loaded.comparison)
-            )
-        } else {
-            String::new()
-        };
-        let conflicts = cmp.conflicts().len();
-        let conflict_note = if conflicts > 0 {
-            format!(
-                ", {} (settle {} in the window's Conflicts view)",
-                count(conflicts, "unresolved merge conflict", "unresolved merge conflicts"),
-                if conflicts == 1 { "it" } else { "them" }
-            )
-        } else {
-            String::new()
-        };
-        // A valid file git has not merged (the driver was missing): ours alone; or
-        // one git still lists as unmerged (settled, not yet added).
-        let not_merged = io::git::not_merged(path).ok().flatten().is_some();
-        let listed = !not_merged && io::git::unmerged_versions(path).ok().flatten().is_some();
-        let conflicts = conflicts + usize::from(not_merged || listed);
-        let quoted = io::git::shown_for_shell(path);
-        let conflict_note = if not_merged {
-            format!(
-                "{conflict_note}; git has not merged it (it holds our version only): run `stances resolve {quoted}` to merge it with Stances"
-            )
-        } else if listed {
-            let finish = io::git::operation(&io::git::folder_of(path)).map_or("git commit", io::git::Operation::finish);
-            format!(
-                "{conflict_note}; git still lists it as unmerged: once its conflicts are settled, `git add {quoted}`, then `{finish}`"
-            )
-        } else {
-            conflict_note
-        };
-        let handout_note = match cmp.handout() {
-            Some(h) if h.examples.is_empty() => ", a hand-out for students".to_owned(),
-            Some(h) => format!(
-                ", a hand-out for students with {}",
-                count(h.examples.len(), "worked example", "worked examples")
-            ),
-            None => String::new(),
-        };
-        let line = format!(
-            "{shown}: ok (comparison format {}: {} in {}, {}, {}, {}{orphan_note}{conflict_note}{handout_note}{converts})",
-            loaded.format,
-            count(cmp.side_count(), "side", "sides"),
-            count(cmp.documents().len(), "document", "documents"),
-            count(demands, "demand", "demands"),
-            count(cmp.issues().len(), "issue", "issues"),
-            count(cmp.marks().len(), "mark", "marks"),
-        );
-        Ok((line, conflicts, Read::Comparison(Box::new(loaded.comparison))))
-    } else {
-        let file = position_file::parse_position_file(&shown, &text).map_err(|e| e.to_string())?;
-        let (sides, demands, issues) = (file.sides.len(), file.demand_count(), file.issue_list().len());
-        let line = format!(
-            "{shown}: ok ({}, {}, {})",
-            count(sides, "side", "sides"),
-            count(demands, "demand", "demands"),
-            count(issues, "issue", "issues"),
-        );
-        Ok((line, 0, Read::Positions(file)))
+    let given = io::given::read_given(path).map_err(|e| e.to_string())?;
+    let shown = &given.shown;
+    match given.kind {
+        FileKind::Comparison => check_comparison(path, &given),
+        FileKind::Positions => {
+            let file = given.positions().map_err(|e| e.to_string())?;
+            let (sides, demands, issues) = (file.sides.len(), file.demand_count(), file.issue_list().len());
+            let line = format!(
+                "{shown}: ok ({}, {}, {})",
+                count(sides, "side", "sides"),
+                count(demands, "demand", "demands"),
+                count(issues, "issue", "issues"),
+            );
+            Ok((line, 0, Read::Positions(file)))
+        }
+        FileKind::Codebook => {
+            let codebook = if given.text.trim_start_matches('\u{feff}').trim_start().starts_with('<') {
+                crate::format::qdc::parse_qdc(shown, &given.text, &crate::model::Codebook::default())
+            } else {
+                crate::format::codebook_file::parse(shown, &given.text)
+            }
+            .map_err(|e| e.to_string())?;
+            let line = format!(
+                "{shown}: ok (codebook “{}”: {})",
+                codebook.name,
+                count(codebook.statuses.len(), "status", "statuses")
+            );
+            Ok((line, 0, Read::Codebook))
+        }
+        FileKind::Document | FileKind::Spreadsheet => Err(format!(
+            "{}; `stances {}` reads it from the command line",
+            given.not_what_was_asked("a Stances file"),
+            if given.kind == FileKind::Document {
+                "extract"
+            } else {
+                "import"
+            }
+        )),
     }
+}
+
+/// A comparison's check: what it holds, what is left to settle, whether git merged it.
+fn check_comparison(path: &Path, given: &io::given::Given) -> Result<(String, usize, Read), String> {
+    let shown = &given.shown;
+    let loaded = given.comparison().map_err(|e| e.to_string())?;
+    let cmp = &loaded.comparison;
+    let demands: usize = cmp.documents().iter().map(|d| d.data.demand_count()).sum();
+    let orphans = cmp.orphans().count();
+    let orphan_note = if orphans > 0 {
+        format!(", {orphans} orphaned (naming demands that are not there)")
+    } else {
+        String::new()
+    };
+    let converts = if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
+        format!(
+            "; Stances saves it as format {}",
+            comparison_file::format_for(&loaded.comparison)
+        )
+    } else {
+        String::new()
+    };
+    let conflicts = cmp.conflicts().len();
+    let conflict_note = if conflicts > 0 {
+        format!(
+            ", {} (settle {} in the window's Conflicts view)",
+            count(conflicts, "unresolved merge conflict", "unresolved merge conflicts"),
+            if conflicts == 1 { "it" } else { "them" }
+        )
+    } else {
+        String::new()
+    };
+    // A valid file git has not merged (the driver was missing): ours alone; or
+    // one git still lists as unmerged (settled, not yet added).
+    let not_merged = io::git::not_merged(path).ok().flatten().is_some();
+    let listed = !not_merged && io::git::unmerged_versions(path).ok().flatten().is_some();
+    let conflicts = conflicts + usize::from(not_merged || listed);
+    let quoted = io::git::shown_for_shell(path);
+    let conflict_note = if not_merged {
+        format!(
+            "{conflict_note}; git has not merged it (it holds our version only): run `stances resolve {quoted}` to merge it with Stances"
+        )
+    } else if listed {
+        let finish = io::git::operation(&io::git::folder_of(path)).map_or("git commit", io::git::Operation::finish);
+        format!(
+            "{conflict_note}; git still lists it as unmerged: once its conflicts are settled, `git add {quoted}`, then `{finish}`"
+        )
+    } else {
+        conflict_note
+    };
+    let handout_note = match cmp.handout() {
+        Some(h) if h.examples.is_empty() => ", a hand-out for students".to_owned(),
+        Some(h) => format!(
+            ", a hand-out for students with {}",
+            count(h.examples.len(), "worked example", "worked examples")
+        ),
+        None => String::new(),
+    };
+    let line = format!(
+        "{shown}: ok (comparison format {}: {} in {}, {}, {}, {}{orphan_note}{conflict_note}{handout_note}{converts})",
+        loaded.format,
+        count(cmp.side_count(), "side", "sides"),
+        count(cmp.documents().len(), "document", "documents"),
+        count(demands, "demand", "demands"),
+        count(cmp.issues().len(), "issue", "issues"),
+        count(cmp.marks().len(), "mark", "marks"),
+    );
+    Ok((line, conflicts, Read::Comparison(Box::new(loaded.comparison))))
 }
 
 /// Runs `stances check`: prints results, returns the exit code. With `strict`, a

@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::format::comparison_file;
 use crate::format::csv_out::CsvStyle;
 use crate::io;
 use crate::model::Comparison;
@@ -15,16 +14,9 @@ use super::{ExportFormat, Report};
 
 /// Reads a comparison file, or position files' demands as a comparison without marks.
 pub fn read_comparison(path: &Path) -> Result<Comparison, String> {
-    let shown = io::display_path(path);
-    let text = io::read_text(path).map_err(|e| e.to_string())?;
-    if comparison_file::is_comparison_file(path, Some(&text)) {
-        Ok(comparison_file::parse_loaded(&shown, &text)
-            .map_err(|e| e.to_string())?
-            .comparison)
-    } else {
-        let data = crate::format::parse_position_file(&shown, &text).map_err(|e| e.to_string())?;
-        Comparison::from_positions(vec![(shown, data)]).map_err(|e| e.0)
-    }
+    io::given::read_given(path)
+        .map_err(|e| e.to_string())?
+        .into_comparison()
 }
 
 /// Reads coders' comparison files as one study, its coders found as `source`

@@ -12,6 +12,7 @@ use super::app::{SavedFile, StancesApp};
 use super::ui::prompts::{self, ConflictChoice, UnsavedChoice};
 use crate::format::comparison_file;
 use crate::io;
+use crate::io::given::FileKind;
 use crate::model::{Comparison, PositionFile};
 
 /// Something that replaces or closes the open comparison, and so waits for an
@@ -182,15 +183,15 @@ impl StancesApp {
         let mut base: Option<(Comparison, SavedFile)> = None;
         let mut positions: Vec<(PathBuf, PositionFile)> = Vec::new();
         for path in paths {
-            let text = match io::read_text(path) {
-                Ok(text) => text,
+            let given = match io::given::read_given(path) {
+                Ok(given) => given,
                 Err(e) => {
                     errors.push(e.to_string());
                     continue;
                 }
             };
-            let shown = io::display_path(path);
-            if comparison_file::is_comparison_file(path, Some(&text)) {
+            let (shown, text) = (&given.shown, &given.text);
+            if given.kind == FileKind::Comparison {
                 if base.is_some() {
                     errors.push(format!(
                         "{shown}: only one comparison opens at a time; open it on its own (it was not opened)"
@@ -199,10 +200,10 @@ impl StancesApp {
                 }
                 // Git could not merge it, or can no longer merge it: said, never silent.
                 warnings.extend(io::git::driver_problem(path));
-                if self.git_left_unmerged(path, &text) {
+                if self.git_left_unmerged(path, text) {
                     self.dialogs.git_unmerged = Some(path.clone());
                 }
-                match comparison_file::parse_loaded(&shown, &text) {
+                match given.comparison() {
                     Ok(loaded) => {
                         if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
                             notes.push(format!(
@@ -212,19 +213,21 @@ impl StancesApp {
                             ));
                         }
                         self.remember_recent(path);
-                        let file = SavedFile::holding(canonical(path), &text);
+                        let file = SavedFile::holding(canonical(path), text);
                         base = Some((loaded.comparison, file));
                     }
                     Err(e) => errors.push(e.to_string()),
                 }
-            } else {
-                match crate::format::parse_position_file(&shown, &text) {
+            } else if given.kind == FileKind::Positions {
+                match given.positions() {
                     Ok(data) => {
                         self.remember_recent(path);
                         positions.push((path.clone(), data));
                     }
                     Err(e) => errors.push(e.to_string()),
                 }
+            } else {
+                errors.push(given.not_what_was_asked("a comparison or a position file"));
             }
         }
         if base.is_none() && positions.is_empty() {
@@ -336,25 +339,22 @@ impl StancesApp {
         let mut files = Vec::new();
         let mut canonical_paths = Vec::new();
         for path in paths {
-            let text = match io::read_text(path) {
-                Ok(text) => text,
+            let given = match io::given::read_given(path) {
+                Ok(given) => given,
                 Err(e) => {
                     self.notices.error(e.to_string());
                     continue;
                 }
             };
-            let shown = io::display_path(path);
-            if comparison_file::is_comparison_file(path, Some(&text)) {
-                self.notices.error(format!(
-                    "{shown} is a comparison, not a position file; open it with File › Open… instead"
-                ));
+            if given.kind != FileKind::Positions {
+                self.notices.error(given.not_what_was_asked("a position file"));
                 continue;
             }
-            match crate::format::parse_position_file(&shown, &text) {
+            match given.positions() {
                 Ok(data) => {
                     self.remember_recent(path);
                     canonical_paths.push(canonical(path));
-                    files.push((shown, data));
+                    files.push((given.shown, data));
                 }
                 Err(e) => self.notices.error(e.to_string()),
             }

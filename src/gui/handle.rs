@@ -12,6 +12,7 @@ use super::command::Command;
 use super::flow::Pending;
 use super::ui::file_dialogs::FileAction;
 use super::views::MainView;
+use crate::io::given::{FileKind, kind_by_name, read_given};
 use crate::model::alignment::Filter;
 
 use crate::model::mark::{new_mark_id, now_timestamp};
@@ -509,16 +510,9 @@ impl StancesApp {
             return;
         }
         // A statement, a treaty, a web page: a source of the open positions.
-        let (documents, dropped): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| {
-            let extension = p
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            matches!(
-                extension.as_str(),
-                "pdf" | "docx" | "odt" | "html" | "htm" | "md" | "markdown" | "txt"
-            )
-        });
+        let (documents, dropped): (Vec<_>, Vec<_>) = dropped
+            .into_iter()
+            .partition(|p| kind_by_name(p) == Some(FileKind::Document));
         if let Some(first) = documents.first() {
             if self.comparison().side_count() == 0 {
                 self.notices.info(
@@ -540,10 +534,21 @@ impl StancesApp {
         if dropped.is_empty() {
             return;
         }
-        let (comparisons, positions): (Vec<_>, Vec<_>) = dropped.into_iter().partition(|p| {
-            let text = crate::io::read_text(p).ok();
-            crate::format::comparison_file::is_comparison_file(p, text.as_deref())
-        });
+        let mut comparisons = Vec::new();
+        let mut positions = Vec::new();
+        for path in dropped {
+            // Read once here to tell the kind; a file that cannot be read goes
+            // where its name points, and its reader says why.
+            match read_given(&path) {
+                Ok(given) if given.kind == FileKind::Comparison => comparisons.push(path),
+                Ok(given) if given.kind != FileKind::Positions => {
+                    self.notices.error(given.not_what_was_asked("positions to open"));
+                }
+                Ok(_) => positions.push(path),
+                Err(_) if kind_by_name(&path) == Some(FileKind::Comparison) => comparisons.push(path),
+                Err(_) => positions.push(path),
+            }
+        }
         if !comparisons.is_empty() {
             actions.push(Action::Open(comparisons));
         }

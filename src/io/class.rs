@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::read::{display_path, read_text};
+use super::given::{FileKind, read_given};
+use super::read::display_path;
 use crate::format::comparison_file::{self, COMPARISON_EXTENSION, SharedDocuments, comparison_stem};
 use crate::model::class_roll::{Class, HandIn};
 use crate::model::roster::{ROSTER_FILE, parse_roster};
@@ -115,13 +116,11 @@ fn hand_in(path: &Path, shared: &SharedDocuments) -> HandIn {
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_secs());
-    let read = read_text(path).map_err(|e| e.to_string()).and_then(|text| {
-        if !comparison_file::is_comparison_file(path, Some(&text)) {
-            return Err(format!(
-                "{shown}: this is a position file, not a student's comparison file (.stances.ron)"
-            ));
+    let read = read_given(path).map_err(|e| e.to_string()).and_then(|given| {
+        if given.kind != FileKind::Comparison {
+            return Err(given.not_what_was_asked("a student's comparison file (.stances.ron)"));
         }
-        comparison_file::parse_sharing(&shown, &text, shared).map_err(|e| e.to_string())
+        comparison_file::parse_sharing(&shown, &given.text, shared).map_err(|e| e.to_string())
     });
     HandIn {
         file: shown,

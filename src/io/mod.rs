@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod autosave;
 pub mod class;
 pub mod git;
+pub mod given;
 pub mod merge;
 pub mod read;
 pub mod sources;
