@@ -12,7 +12,7 @@ use super::command::Command;
 use super::flow::Pending;
 use super::ui::file_dialogs::FileAction;
 use super::views::MainView;
-use crate::io::given::{FileKind, kind_by_name, read_given};
+use crate::io::given::{FileKind, kind_by_name, kind_of_path, read_given};
 use crate::model::alignment::Filter;
 
 use crate::model::mark::{new_mark_id, now_timestamp};
@@ -510,9 +510,8 @@ impl StancesApp {
             return;
         }
         // A statement, a treaty, a web page: a source of the open positions.
-        let (documents, dropped): (Vec<_>, Vec<_>) = dropped
-            .into_iter()
-            .partition(|p| kind_by_name(p) == Some(FileKind::Document));
+        let (documents, dropped): (Vec<_>, Vec<_>) =
+            dropped.into_iter().partition(|p| kind_of_path(p) == FileKind::Document);
         if let Some(first) = documents.first() {
             if self.comparison().side_count() == 0 {
                 self.notices.info(

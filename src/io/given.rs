@@ -111,10 +111,15 @@ pub struct Given {
     pub text: String,
 }
 
-/// Reads a file given to Stances and tells its kind.
+/// Reads a file given to Stances and tells its kind. A `.txt` is looked into:
+/// a position file saved by a text editor that added `.txt` (Notepad does) is
+/// still a position file.
 pub fn read_given(path: &Path) -> Result<Given, FileError> {
     let shown = display_path(path);
-    if let Some(kind @ (FileKind::Document | FileKind::Spreadsheet)) = kind_by_name(path) {
+    let by_name = kind_by_name(path);
+    if let Some(kind @ (FileKind::Document | FileKind::Spreadsheet)) = by_name
+        && !has_extension(path, "txt")
+    {
         return Ok(Given {
             shown,
             kind,
@@ -122,8 +127,46 @@ pub fn read_given(path: &Path) -> Result<Given, FileError> {
         });
     }
     let text = read_text(path)?;
-    let kind = kind_of(path, &text);
+    let kind = match by_name {
+        Some(FileKind::Document) => match stances_fields(&text) {
+            Some(kind) => kind,
+            None => {
+                return Ok(Given {
+                    shown,
+                    kind: FileKind::Document,
+                    text: String::new(),
+                });
+            }
+        },
+        _ => kind_of(path, &text),
+    };
     Ok(Given { shown, kind, text })
+}
+
+/// The kind of a path as [`read_given`] tells it; one that cannot be read is
+/// taken by its name (a position file when the name says nothing), and its
+/// reader then says why it cannot be read.
+pub fn kind_of_path(path: &Path) -> FileKind {
+    read_given(path).map_or_else(|_| kind_by_name(path).unwrap_or(FileKind::Positions), |g| g.kind)
+}
+
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension))
+}
+
+/// The kind a text's top-level fields say, when they are a Stances file's.
+fn stances_fields(text: &str) -> Option<FileKind> {
+    let fields = locate::top_level_fields(text);
+    let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
+    if has("documents") || has("positions") || has("marks") {
+        Some(FileKind::Comparison)
+    } else if has("sides") {
+        Some(FileKind::Positions)
+    } else if has("statuses") {
+        Some(FileKind::Codebook)
+    } else {
+        None
+    }
 }
 
 impl Given {
@@ -184,5 +227,17 @@ mod tests {
         );
         // Broken RON: left to the position file's reader, which says where.
         assert_eq!(kind_of(p("broken.ron"), "(format: 1, sides: [("), FileKind::Positions);
+    }
+
+    #[test]
+    fn a_position_file_saved_as_txt_is_still_one_and_prose_is_a_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let positions = dir.path().join("positions.txt");
+        std::fs::write(&positions, "\u{feff}(\r\n    format: 1,\r\n    sides: [],\r\n)\r\n").unwrap();
+        assert_eq!(kind_of_path(&positions), FileKind::Positions);
+        let statement = dir.path().join("statement.txt");
+        std::fs::write(&statement, "The parties agree to a ceasefire (of 30 days).\n").unwrap();
+        assert_eq!(kind_of_path(&statement), FileKind::Document);
+        assert_eq!(kind_of_path(&dir.path().join("statement.pdf")), FileKind::Document);
     }
 }
