@@ -203,3 +203,45 @@ fn a_scanned_pdf_is_said_to_have_no_text_and_nothing_is_added() {
     harness.get_by_label("Ukraine: Exchange memoranda.");
     assert!(harness.query_by_label_contains("Add source").is_none());
 }
+
+/// A source added and not saved yet survives a crash: its text is kept beside
+/// the autosave, and restoring the work brings it back for the next save.
+#[test]
+fn an_added_sources_text_comes_back_with_the_autosaved_work() {
+    use egui::{Key, Modifiers};
+
+    let dir = tempfile::tempdir().expect("a folder");
+    let autosave_dir = dir.path().join("autosave");
+    {
+        let mut harness = common::harness_with_autosave(vec![talks(dir.path())], Some(autosave_dir.clone()));
+        add_source(&mut harness, "sources/joint-statement.docx");
+        harness.get_by_label("Add").click();
+        harness.run();
+        harness.run();
+        // The window goes without closing, as in a crash: the autosave stays.
+    }
+    let mut harness = common::harness_with_autosave(vec![], Some(autosave_dir));
+    harness.get_by_label("Restore unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let notices = harness.state().notices_text();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("Restored the autosaved work, with the 1 source's text added before it closed.")),
+        "{notices:?}"
+    );
+    let saved = dir.path().join("restored.stances.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    common::answer_path_prompt(&mut harness, "Path", &saved.display().to_string(), "Save");
+    let document = std::fs::read_dir(dir.path().join("restored.sources"))
+        .expect("the sources' folder beside the saved file")
+        .next()
+        .expect("a document's folder")
+        .expect("listed")
+        .path();
+    let text = std::fs::read_to_string(document.join("joint-statement-of-the-delegations-test.txt"))
+        .expect("the source's text, saved after the crash");
+    assert!(text.contains("Стороны договорились обменяться меморандумами"), "{text}");
+}

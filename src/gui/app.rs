@@ -10,7 +10,9 @@ use super::autosave::AutosaveState;
 use super::dialogs::Dialogs;
 use super::flow::Flow;
 use super::notices::Notices;
+use super::open_document::OpenDocument;
 use super::present::Presenter;
+use super::screen::Screen;
 use super::shown::Shown;
 use super::ui::toolbar;
 use super::views::MainView;
@@ -86,30 +88,19 @@ impl SavedFile {
 }
 
 /// The window. Each part owns what it says; a newcomer finds where a field
-/// lives from these types: the open document and its file here, what is shown
-/// and selected in [`Shown`], the dialogs in [`Dialogs`], a presentation in
-/// [`Presenter`], a study or class in [`StudyState`](super::study::StudyState),
-/// the welcome screen in [`Welcome`]. The document changes only through
-/// `doc`'s edits (undo, redo and autosave follow from that).
+/// lives from these types: the open document, its file, its study or class in
+/// [`OpenDocument`], what the middle shows in [`Screen`], what is shown and
+/// selected in [`Shown`], the dialogs in [`Dialogs`], a presentation in
+/// [`Presenter`], the welcome screen in [`Welcome`]. The document changes only
+/// through `open.doc`'s edits (undo, redo and autosave follow from that).
 pub struct StancesApp {
     // ----- the open document -----
-    pub(super) doc: Document,
-    pub(super) file: Option<SavedFile>,
-    /// Where each document's position file was read from (canonical), for watching and reloading.
-    pub(super) sources: HashMap<String, PathBuf>,
-    /// The position file of the spreadsheet import that is open, until saved or replaced.
-    pub(super) imported: Option<super::import::ImportedPositions>,
-    /// The open comparison came from a merge with conflicts: the git command that
-    /// finishes it (`git commit`, `git rebase --continue`), which saving it says
-    /// once none remain.
-    pub(super) merging: Option<&'static str>,
-    /// The hand-out file the open comparison was opened from: saving goes to a
-    /// copy of the student's own, never over the teacher's hand-out.
-    pub(super) handout_from: Option<PathBuf>,
-    /// The coding study (or class) whose consensus is the open document, if one is open.
-    pub(super) study: Option<super::study::StudyState>,
+    /// The document and what is tied to it, replaced whole when another opens.
+    pub(super) open: OpenDocument,
 
     // ----- the window's parts -----
+    /// What the middle of the window shows: see [`Screen`].
+    pub(super) screen: Screen,
     pub(super) shown: Shown,
     pub(super) dialogs: Dialogs,
     pub(super) presenter: Presenter,
@@ -160,13 +151,7 @@ impl StancesApp {
         let ctx = cc.egui_ctx.clone();
         let stored = |key: &str| cc.storage.and_then(|s| eframe::get_value::<bool>(s, key));
         let mut app = Self {
-            doc: Document::default(),
-            file: None,
-            sources: HashMap::new(),
-            imported: None,
-            merging: None,
-            handout_from: None,
-            study: None,
+            open: OpenDocument::default(),
             shown: Shown::new(stored(DETAILS_KEY).unwrap_or(true)),
             dialogs: Dialogs::new(options.native_dialogs),
             presenter: Presenter {
@@ -178,8 +163,8 @@ impl StancesApp {
                     .unwrap_or(super::present::DEFAULT_ZOOM),
                 hide_marks: stored(HIDE_MARKS_KEY).unwrap_or(true),
             },
+            screen: Screen::Comparison,
             welcome: Welcome {
-                shown: false,
                 cards: None,
                 welcomed: stored(WELCOMED_KEY).unwrap_or(false),
             },
@@ -201,7 +186,7 @@ impl StancesApp {
             app.notices.error(format!("Autosaved work could not be read: {e}"));
         }
         if options.files.is_empty() {
-            app.welcome.shown = true;
+            app.show_screen(Screen::Welcome);
         } else if options.class {
             app.open_class_at_start(&options.files);
         } else if options.coders {
@@ -215,16 +200,16 @@ impl StancesApp {
     // ----- reading the state, for tests and the title -----
 
     pub fn comparison(&self) -> &Comparison {
-        self.doc.comparison()
+        self.open.doc.comparison()
     }
 
     /// Whether closing now would lose work (the ● in the title).
     pub fn has_unsaved_work(&self) -> bool {
-        self.doc.has_unsaved_work(self.file.is_some())
+        self.open.doc.has_unsaved_work(self.open.file.is_some())
     }
 
     pub fn path(&self) -> Option<&Path> {
-        self.file.as_ref().map(|f| f.path.as_path())
+        self.open.file.as_ref().map(|f| f.path.as_path())
     }
 
     pub fn selection(&self) -> &[DemandIx] {
@@ -266,7 +251,7 @@ impl StancesApp {
     }
 
     pub fn window_title(&self) -> String {
-        if self.welcome.shown && self.comparison().side_count() == 0 {
+        if self.screen() == Screen::Welcome && self.comparison().side_count() == 0 {
             return "Stances".to_owned();
         }
         let dirty = if self.has_unsaved_work() { "● " } else { "" };
@@ -275,13 +260,13 @@ impl StancesApp {
 
     /// What the open document is called: its file's name, or what it is made of.
     pub(super) fn document_name(&self) -> String {
-        if let Some(f) = &self.file {
+        if let Some(f) = &self.open.file {
             return f
                 .path
                 .file_name()
                 .map_or_else(|| f.path.display().to_string(), |n| n.to_string_lossy().into_owned());
         }
-        if let Some(study) = &self.study {
+        if let Some(study) = &self.open.study {
             return format!(
                 "Untitled consensus of {}",
                 super::ui::study_view::coder_list(study.adjudication.study().coders())
@@ -313,17 +298,15 @@ impl StancesApp {
         file: Option<SavedFile>,
         sources: HashMap<String, PathBuf>,
     ) {
-        self.doc = Document::new(cmp);
-        self.file = file;
-        self.study = None;
-        self.welcome.shown = false;
-        self.shown.forget_document();
-        self.notices.clear();
         self.watcher.clear();
         for path in sources.values() {
             self.watcher.watch(path);
         }
-        self.sources = sources;
+        // Replaced whole: nothing of the old document's import, merge, hand-out or study stays.
+        self.open = OpenDocument::new(Document::new(cmp), file, sources);
+        self.show_screen(Screen::Comparison);
+        self.shown.forget_document();
+        self.notices.clear();
         self.autosave.forget();
         // The messages were cleared: a missing font is named again for this document.
         self.fonts = super::fonts::FontCheck::default();
@@ -334,7 +317,6 @@ impl StancesApp {
                 crate::format::diagnostics::count(orphans, "mark names a demand", "marks name demands")
             ));
         }
-        self.handout_from = None;
         // Each document starts with the computer's coder: a student's name stays
         // with the student's copy.
         self.coder.clone_from(&self.computer_coder);
@@ -355,11 +337,11 @@ impl StancesApp {
                         focused: false,
                     });
             if self.dialogs.handout_welcome.is_some() {
-                self.handout_from = self.file.as_ref().map(|f| f.path.clone());
+                self.open.handout_from = self.open.file.as_ref().map(|f| f.path.clone());
             }
         }
         let conflicts = self.comparison().conflicts().len();
-        self.merging = (conflicts > 0).then(|| self.git_finish());
+        self.open.merging = (conflicts > 0).then(|| self.git_finish());
         if conflicts > 0 {
             self.shown.views.main = MainView::Conflicts;
             let name = self.path().map_or_else(
@@ -430,7 +412,7 @@ impl eframe::App for StancesApp {
 
         self.shown
             .columns
-            .update_rows(self.doc.comparison(), &self.shown.filter);
+            .update_rows(self.open.doc.comparison(), &self.shown.filter);
         if self.shown.counts.0 != self.comparison().revision()
             || self.shown.counts.1.len() != self.comparison().codebook().statuses.len()
         {
@@ -440,28 +422,27 @@ impl eframe::App for StancesApp {
         if !self.figure {
             egui::Panel::top("menu").show(ui, |ui| {
                 // The views are the comparison's: not on the welcome screen, nor over a study's tables.
-                let views = self.comparison().side_count() > 0
-                    && !self.welcome.shown
-                    && self.study.as_ref().is_none_or(super::study::StudyState::shows_columns);
+                let views = self.comparison_shown();
                 let state = toolbar::MenuState {
                     recent: &self.recent,
-                    can_undo: self.doc.can_undo(),
-                    can_redo: self.doc.can_redo(),
+                    can_undo: self.open.doc.can_undo(),
+                    can_redo: self.open.doc.can_redo(),
                     hide_marks: self.presenter.hide_marks,
                     details_shown: self.shown.details,
                     view: views.then_some(self.shown.views.main),
                 };
-                toolbar::menu_bar(ui, self.doc.comparison(), &state, &mut actions);
+                toolbar::menu_bar(ui, self.open.doc.comparison(), &state, &mut actions);
             });
         }
-        if let Some(study) = &mut self.study {
-            let progress = study.progress(self.doc.comparison());
+        let tab = self.study_tab();
+        if let Some(study) = &mut self.open.study {
+            let progress = study.progress(self.open.doc.comparison());
             egui::Panel::top("study").show(ui, |ui| {
                 let class = study.class.as_ref().map(super::class::ClassState::size);
-                super::ui::study_view::strip(ui, &study.adjudication, progress, study.tab, class, &mut actions);
+                super::ui::study_view::strip(ui, &study.adjudication, progress, tab, class, &mut actions);
             });
         }
-        let study_view = self.study.as_ref().is_some_and(|s| !s.shows_columns());
+        let study_view = matches!(self.screen(), Screen::Study(_));
         if study_view {
             if !self.notices.is_empty() {
                 egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
@@ -488,12 +469,12 @@ impl eframe::App for StancesApp {
             self.on_dialog(&ctx, outcome);
         }
         self.flow_prompts(&ctx);
-        super::ui::shortcuts::show(&ctx, &mut self.dialogs.shortcuts, self.doc.comparison().codebook());
+        super::ui::shortcuts::show(&ctx, &mut self.dialogs.shortcuts, self.open.doc.comparison().codebook());
         self.dialogs.preferences.show(&ctx, &mut actions);
         let on_selection = self.marks_on_selection();
         self.dialogs
             .set_coder
-            .show(&ctx, self.doc.comparison(), &on_selection, &mut actions);
+            .show(&ctx, self.open.doc.comparison(), &on_selection, &mut actions);
         if let Some(prompt) = self.dialogs.coder_name.as_mut()
             && let Some(answer) = prompt.show(&ctx)
         {
@@ -504,11 +485,13 @@ impl eframe::App for StancesApp {
                 actions.push(then);
             }
         }
-        let marks = self.doc.comparison().marks().len();
+        let marks = self.open.doc.comparison().marks().len();
         self.dialogs.handout.show(&ctx, marks, &mut actions);
         self.dialogs.new_negotiation.show(&ctx, &mut actions);
         self.show_source_dialog(&ctx, &mut actions);
-        self.dialogs.positions.show(&ctx, self.doc.comparison(), &mut actions);
+        self.dialogs
+            .positions
+            .show(&ctx, self.open.doc.comparison(), &mut actions);
         if let Some(welcome) = self.dialogs.handout_welcome.as_mut()
             && let Some(name) = welcome.show(&ctx)
         {
@@ -520,10 +503,10 @@ impl eframe::App for StancesApp {
         self.show_import_dialog(&ctx, &mut actions);
         self.dialogs
             .codebook_editor
-            .show(&ctx, self.doc.comparison(), &mut actions);
+            .show(&ctx, self.open.doc.comparison(), &mut actions);
         self.show_same_coder_prompt(&ctx);
         self.show_adjudicator_prompt(&ctx);
-        self.dialogs.export.show(&ctx, self.study.is_some(), &mut actions);
+        self.dialogs.export.show(&ctx, self.open.study.is_some(), &mut actions);
         self.offer_imported_positions(&ctx);
         self.recovery_prompt(&ctx);
 

@@ -101,7 +101,13 @@ impl StancesApp {
             ctx.request_repaint_after(AUTOSAVE_PAUSE);
             return;
         }
-        let result = slot.write(self.doc.comparison(), self.file.as_ref().map(|f| f.path.as_path()));
+        // The texts first: an autosave is never without the texts its sources need.
+        let result = slot.write_texts(self.shown.quotes.added()).and_then(|()| {
+            slot.write(
+                self.open.doc.comparison(),
+                self.open.file.as_ref().map(|f| f.path.as_path()),
+            )
+        });
         state.autosaved = Some((revision, Instant::now()));
         if let Err(e) = result {
             self.notices.error(format!("Autosave failed: {e}"));
@@ -120,16 +126,28 @@ impl StancesApp {
         let Some(restore) = prompts::recovery(ctx, &whence, &written, recovered.comparison.marks().len()) else {
             return;
         };
-        let Some(recovered) = self.autosave.recovered.take() else {
+        let Some(mut recovered) = self.autosave.recovered.take() else {
             return;
         };
         if restore {
             let file = recovered.path.clone().map(SavedFile::on_disk);
             let comparison = recovered.comparison.clone();
+            let texts = std::mem::take(&mut recovered.texts);
             Autosave::dismiss(recovered);
             self.replace_document(comparison, file, std::collections::HashMap::new());
-            self.doc.mark_unsaved();
-            self.notices.info("Restored the autosaved work. Save it to keep it.");
+            self.open.doc.mark_unsaved();
+            let count = texts.len();
+            for (document, source, kept) in texts {
+                self.shown.quotes.add(&document, &source, kept);
+            }
+            self.notices.info(if count == 0 {
+                "Restored the autosaved work. Save it to keep it.".to_owned()
+            } else {
+                format!(
+                    "Restored the autosaved work, with the {} added before it closed. Save it to keep them.",
+                    crate::format::diagnostics::count(count, "source's text", "sources' texts")
+                )
+            });
         } else {
             Autosave::dismiss(recovered);
         }

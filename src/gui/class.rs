@@ -103,7 +103,7 @@ impl ClassState {
 
 impl StancesApp {
     pub(super) fn handle_class(&mut self, ctx: &egui::Context, action: ClassAction) {
-        let Some(study) = self.study.as_mut() else {
+        let Some(study) = self.open.study.as_mut() else {
             return;
         };
         let Some(class) = study.class.as_mut() else {
@@ -141,13 +141,13 @@ impl StancesApp {
     /// The open class's result for a presentation, when the class view is shown
     /// (the consensus's columns present as any comparison).
     pub(super) fn class_slides(&self) -> Option<ClassSlides> {
-        let study = self.study.as_ref()?;
+        let study = self.open.study.as_ref()?;
         let class = study.class.as_ref()?;
-        if study.shows_columns() {
+        if !matches!(self.screen(), super::screen::Screen::Study(_)) {
             return None;
         }
         let students = study.adjudication.study();
-        let consensus = self.doc.comparison();
+        let consensus = self.open.doc.comparison();
         let mut demands = HashMap::new();
         for (unit, tally) in class.tallies.iter().enumerate() {
             let Some(ix) = study.adjudication.demand_in(consensus, unit) else {
@@ -183,7 +183,7 @@ impl StancesApp {
 
     /// Reads the teacher's coded comparison at `path` as the open class's key.
     pub(super) fn open_key(&mut self, path: &Path) {
-        let Some(study) = self.study.as_mut() else {
+        let Some(study) = self.open.study.as_mut() else {
             return;
         };
         let Some(class) = study.class.as_mut() else {

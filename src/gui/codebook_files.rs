@@ -89,8 +89,8 @@ impl StancesApp {
         let (result, report) = apply_codebook(cmp.codebook(), &codebook, |id| cmp.marks_with_status(id));
         match cmp.codebook_edit(result) {
             Ok(Some(edit)) => {
-                self.doc.seal();
-                match self.doc.apply(edit, None) {
+                self.open.doc.seal();
+                match self.open.doc.apply(edit, None) {
                     Ok(()) => self.notices.info(format!(
                         "Applied the codebook “{}” from {shown}: {}.",
                         codebook.name,

@@ -18,11 +18,11 @@ impl StancesApp {
     pub(super) fn start_as_student(&mut self, name: &str) {
         let student = crate::model::handout::Student::starting(name);
         if let Some(edit) = self.comparison().start_student_edit(student) {
-            let mut cmp = self.doc.comparison().clone();
+            let mut cmp = self.open.doc.comparison().clone();
             match cmp.apply(edit) {
                 Ok(_) => {
-                    self.doc = crate::model::Document::new(cmp);
-                    self.doc.mark_unsaved();
+                    self.open.doc = crate::model::Document::new(cmp);
+                    self.open.doc.mark_unsaved();
                 }
                 Err(e) => self.notices.error(format!("cannot record the student: {e}")),
             }
@@ -92,7 +92,7 @@ impl StancesApp {
         let Some(question) = &self.dialogs.others_mark else {
             return;
         };
-        let Some(choice) = ask_about_others_mark(ctx, self.doc.comparison(), question, &self.coder) else {
+        let Some(choice) = ask_about_others_mark(ctx, self.open.doc.comparison(), question, &self.coder) else {
             return;
         };
         let question = question.clone();
@@ -142,7 +142,7 @@ impl StancesApp {
 
     /// The marks on the selected demands, the one the details pane shows first.
     pub(super) fn marks_on_selection(&self) -> Vec<crate::model::MarkId> {
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         let mut ids: Vec<crate::model::MarkId> = cmp
             .mark_for_selection_by(&self.shown.selection, &self.coder)
             .map(|m| m.id.clone())

@@ -231,7 +231,7 @@ impl StancesApp {
             .path()
             .map_or_else(|| "This comparison".to_owned(), io::display_path);
         let mut files = vec![(name.as_str(), self.comparison())];
-        if let Some(study) = &self.study {
+        if let Some(study) = &self.open.study {
             let copies = study.adjudication.study().copies();
             files.extend(copies.iter().map(|c| (c.file.as_str(), &c.comparison)));
         }
@@ -266,7 +266,7 @@ impl StancesApp {
             self.dialogs.picture = Some(PictureRequest { path, arrives: rx });
             return;
         }
-        let study = self.study.as_ref().map(|s| s.adjudication.study());
+        let study = self.open.study.as_ref().map(|s| s.adjudication.study());
         let report = Report::with_study(self.comparison(), study);
         match format
             .text(&report, crate::format::csv_out::CsvStyle::default())

@@ -160,7 +160,7 @@ impl StancesApp {
 
     fn install(&mut self, opened: Opened) {
         self.replace_document(opened.comparison, opened.file, opened.sources);
-        self.imported = opened.imported;
+        self.open.imported = opened.imported;
         for note in opened.notes {
             self.notices.info(note);
         }
@@ -310,7 +310,7 @@ impl StancesApp {
         match self.read_document(paths) {
             Some(opened) => self.install(opened),
             None => {
-                self.welcome.shown = true;
+                self.show_screen(super::screen::Screen::Welcome);
                 // The reasons were said; a line of our own would only hide them.
                 if self.notices.is_empty() {
                     self.notices
@@ -364,7 +364,7 @@ impl StancesApp {
         }
         let names: Vec<String> = files.iter().map(|(shown, _)| shown.clone()).collect();
         let edit = self.comparison().add_documents_edit(files);
-        match self.doc.apply(edit, None) {
+        match self.open.doc.apply(edit, None) {
             Ok(()) => {
                 // The documents just added are the last ones, in the same order.
                 let documents = self.comparison().documents();
@@ -374,7 +374,7 @@ impl StancesApp {
                     .collect();
                 for (id, path) in ids.into_iter().zip(canonical_paths) {
                     self.watcher.watch(&path);
-                    self.sources.insert(id, path);
+                    self.open.sources.insert(id, path);
                 }
                 self.notices
                     .info(format!("Added {} to the comparison", names.join(", ")));
@@ -402,7 +402,7 @@ impl StancesApp {
             },
             Flow::Conflict { path, .. } => {
                 let shown = path.display().to_string();
-                let can_merge = self.file.as_ref().is_some_and(|f| f.base.is_some());
+                let can_merge = self.open.file.as_ref().is_some_and(|f| f.base.is_some());
                 let Some(choice) = prompts::conflict(ctx, &shown, can_merge) else {
                     return;
                 };

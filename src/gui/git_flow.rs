@@ -45,7 +45,7 @@ impl StancesApp {
         match io::merge::resolve(&path, false) {
             Ok(io::merge::Resolved { outcome, from, .. }) => {
                 // What is open came from the file as git left it: nothing of the user's is lost.
-                self.doc.mark_saved();
+                self.open.doc.mark_saved();
                 self.open(ctx, std::slice::from_ref(&path));
                 self.notices.info(format!(
                     "Merged {} again with Stances, from {from}: {}.",
@@ -67,7 +67,7 @@ impl StancesApp {
     /// unsaved, with what clashes in the Conflicts view; nothing is written.
     pub(super) fn merge_unsaved_into(&mut self, path: &Path) {
         let shown = io::display_path(path);
-        let Some(base_text) = self.file.as_ref().and_then(|f| f.base.clone()) else {
+        let Some(base_text) = self.open.file.as_ref().and_then(|f| f.base.clone()) else {
             return;
         };
         let merged = (|| -> Result<(Comparison, String), String> {
@@ -80,10 +80,10 @@ impl StancesApp {
         match merged {
             Ok((merged, theirs_text)) => {
                 let conflicts = merged.conflicts().len();
-                let sources = self.sources.clone();
+                let sources = self.open.sources.clone();
                 self.replace_document(merged, Some(SavedFile::holding(path.to_path_buf(), &theirs_text)), sources);
                 // Opened on the Conflicts view when something clashed, as any merge.
-                self.doc.mark_unsaved();
+                self.open.doc.mark_unsaved();
                 self.notices.info(format!(
                     "Merged your unsaved work into the version on disk: {}. Save to keep the result.",
                     if conflicts == 0 {

@@ -10,6 +10,7 @@ use super::action::{RoundsAction, RoundsDecision};
 use super::app::StancesApp;
 use super::command::Command;
 use super::flow::Pending;
+use super::screen::Screen;
 use super::ui::file_dialogs::FileAction;
 use super::views::MainView;
 use crate::io::given::{FileKind, kind_by_name, kind_of_path, read_given};
@@ -21,7 +22,7 @@ use crate::model::{Edit, PositionDocument};
 impl StancesApp {
     pub(super) fn apply(&mut self, edit: Option<Edit>, merge_key: Option<String>) {
         if let Some(edit) = edit
-            && let Err(e) = self.doc.apply(edit, merge_key)
+            && let Err(e) = self.open.doc.apply(edit, merge_key)
         {
             self.notices.error(e.0);
         }
@@ -62,12 +63,12 @@ impl StancesApp {
             Command::SaveAs => self.save_as(ctx, None),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Command::Undo => {
-                if let Err(e) = self.doc.undo() {
+                if let Err(e) = self.open.doc.undo() {
                     self.notices.error(format!("Cannot undo: {e}"));
                 }
             }
             Command::Redo => {
-                if let Err(e) = self.doc.redo() {
+                if let Err(e) = self.open.doc.redo() {
                     self.notices.error(format!("Cannot redo: {e}"));
                 }
             }
@@ -97,7 +98,7 @@ impl StancesApp {
                 self.dialogs.preferences.open(&coder);
             }
             Command::SetCoder => {
-                let cmp = self.doc.comparison();
+                let cmp = self.open.doc.comparison();
                 let selected = cmp.mark_for_selection_by(&self.shown.selection, &self.coder);
                 let from = cmp
                     .coders_of_marks()
@@ -118,12 +119,12 @@ impl StancesApp {
                 for column in &mut view.columns {
                     column.hidden = false;
                 }
-                self.doc.set_view(view);
+                self.open.doc.set_view(view);
             }
             Command::Shortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
             Command::Guide => ctx.open_url(egui::OpenUrl::new_tab(super::GUIDE_URL)),
             Command::Present => self.start_presenting(ctx),
-            Command::Welcome => self.welcome.shown = true,
+            Command::Welcome => self.show_screen(Screen::Welcome),
             Command::SelectUp
             | Command::SelectDown
             | Command::SelectLeft
@@ -137,10 +138,10 @@ impl StancesApp {
 
     /// Shows a main view (on the comparison: the welcome screen gives way).
     fn show_view(&mut self, view: MainView) {
-        self.doc.seal();
+        self.open.doc.seal();
         self.shown.views.main = view;
         if self.comparison().side_count() > 0 {
-            self.welcome.shown = false;
+            self.show_screen(Screen::Comparison);
         }
     }
 
@@ -197,7 +198,7 @@ impl StancesApp {
     }
 
     fn select(&mut self, demand: crate::model::DemandIx, extend: bool) {
-        self.doc.seal();
+        self.open.doc.seal();
         if extend {
             if let Some(at) = self.shown.selection.iter().position(|&d| d == demand) {
                 self.shown.selection.remove(at);
@@ -243,7 +244,7 @@ impl StancesApp {
                     Settle::KeepBoth => cmp.keep_both_edit(index, new_mark_id()),
                     Settle::AsIs => cmp.settled_as_is_edit(index),
                 };
-                self.doc.seal();
+                self.open.doc.seal();
                 self.apply(edit, None);
             }
             Action::SaveHandout {
@@ -308,14 +309,14 @@ impl StancesApp {
                 let edit = self.comparison().note_edit(&mark, &note, &self.stamp());
                 self.apply(edit, Some(format!("note {mark}")));
             }
-            Action::SealTyping => self.doc.seal(),
+            Action::SealTyping => self.open.doc.seal(),
             Action::SetCodebook { codebook, merge_key } => match self.comparison().codebook_edit(codebook) {
                 Ok(edit) => self.apply(edit, merge_key),
                 Err(e) => self.notices.error(e.0),
             },
             Action::AddStatus { color } => match self.comparison().add_status_edit("New status", &color) {
                 Ok(edit) => {
-                    self.doc.seal();
+                    self.open.doc.seal();
                     self.apply(edit, None);
                     if let Some(added) = self.comparison().codebook().statuses.last() {
                         let field = super::ui::codebook_editor::field_id("label", &added.id);
@@ -330,7 +331,7 @@ impl StancesApp {
                     .remove_status_edit(&id, recode_to.as_deref(), &now_timestamp())
                 {
                     Ok(edit) => {
-                        self.doc.seal();
+                        self.open.doc.seal();
                         self.apply(Some(edit), None);
                         self.shown.filter.statuses.remove(&id);
                     }
@@ -344,7 +345,7 @@ impl StancesApp {
                 if let Some(c) = view.columns.iter_mut().find(|c| c.is(&column.document, &column.side)) {
                     c.width = width;
                 }
-                self.doc.set_view(view);
+                self.open.doc.set_view(view);
             }
             Action::RevealIssue(issue) => self.shown.columns.reveal_issue(issue),
             Action::SetQuery(query) => self.shown.filter.query = query,
@@ -363,7 +364,7 @@ impl StancesApp {
             Action::JumpTo { side, issue } => self.jump_to(side, issue),
             Action::Rounds(action) => self.handle_rounds(action),
             Action::OpenExample(index) => self.open_example(ctx, index),
-            Action::CloseWelcome => self.welcome.shown = false,
+            Action::CloseWelcome => self.show_screen(Screen::Comparison),
             Action::Export(format) => self.request_export(ctx, format),
             Action::SetCoder(name) => {
                 self.notices.info(format!("New marks are recorded as coded by {name}."));
@@ -415,7 +416,7 @@ impl StancesApp {
         if let Some(c) = view.columns.iter_mut().find(|c| c.is(&column.document, &column.side)) {
             c.hidden = hidden;
         }
-        self.doc.set_view(view);
+        self.open.doc.set_view(view);
     }
 
     /// Moves a column past the next shown column in that direction (hidden ones are
@@ -449,7 +450,7 @@ impl StancesApp {
         if to != from {
             let moved = view.columns.remove(from);
             view.columns.insert(to, moved);
-            self.doc.set_view(view);
+            self.open.doc.set_view(view);
         }
     }
 
@@ -457,6 +458,7 @@ impl StancesApp {
     fn reload(&mut self, path: &Path) {
         self.watcher.acknowledge(path);
         let Some(id) = self
+            .open
             .sources
             .iter()
             .find(|(_, p)| p.as_path() == path)
@@ -478,7 +480,7 @@ impl StancesApp {
             path: shown.clone(),
             data,
         };
-        match self.doc.apply(Edit::ReplaceDocument { index, document }, None) {
+        match self.open.doc.apply(Edit::ReplaceDocument { index, document }, None) {
             Ok(()) => {
                 let orphaned = self.comparison().orphans().count().saturating_sub(before);
                 if orphaned > 0 {

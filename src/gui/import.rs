@@ -239,7 +239,7 @@ impl StancesApp {
         if self.dialogs.files.is_open() || !self.flow.is_idle() {
             return;
         }
-        if let Some(suggested) = self.imported.as_mut().and_then(|i| i.offer.take()) {
+        if let Some(suggested) = self.open.imported.as_mut().and_then(|i| i.offer.take()) {
             self.dialogs
                 .files
                 .request(ctx, FileAction::SavePositions, Some(suggested));
@@ -248,7 +248,7 @@ impl StancesApp {
 
     /// Writes the imported position file to `path` (`.ron` added when missing).
     pub(super) fn save_imported_positions(&mut self, path: &Path) {
-        let Some(imported) = &self.imported else {
+        let Some(imported) = &self.open.imported else {
             return;
         };
         let path = with_extension_unless(path, "ron", "ron");

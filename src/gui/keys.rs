@@ -32,8 +32,7 @@ impl StancesApp {
         let typing = ctx.egui_wants_keyboard_input();
         // A coding study's tables hide the columns: keys that select or mark demands there would act unseen.
         // So do the overview, the values and the rounds.
-        let columns_shown = self.study.as_ref().is_none_or(super::study::StudyState::shows_columns)
-            && (self.shown.views.main == super::views::MainView::Columns || self.welcome.shown);
+        let columns_shown = self.columns_shown();
         for &(command, shortcut) in Command::shortcut_order() {
             if typing && command.yields_to_typing() {
                 continue;

@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::app::StancesApp;
+use super::screen::Screen;
 use super::ui::study_view::{self, StudyTab};
 use super::ui::{conflicts, details, disagreements, header, overview, rounds, source_view, toolbar, values, welcome};
 use super::views::MainView;
@@ -23,7 +24,8 @@ impl StancesApp {
 
     /// The path of a watched file as the user gave it, where a document records it.
     fn shown_source(&self, path: &Path) -> String {
-        self.sources
+        self.open
+            .sources
             .iter()
             .find(|(_, p)| p.as_path() == path)
             .and_then(|(id, _)| self.comparison().document_index(id))
@@ -61,7 +63,7 @@ impl StancesApp {
     /// The panels of a comparison: the search and legend, messages, the details
     /// pane and the columns.
     pub(super) fn comparison_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if self.welcome.shown {
+        if self.screen() == Screen::Welcome {
             self.welcome_panels(ui, actions);
             return;
         }
@@ -77,7 +79,7 @@ impl StancesApp {
                 ui.add_space(4.0);
                 toolbar::filter_bar(
                     ui,
-                    self.doc.comparison(),
+                    self.open.doc.comparison(),
                     &self.shown.counts.1,
                     &self.shown.filter,
                     std::mem::take(&mut self.shown.focus_search),
@@ -96,12 +98,12 @@ impl StancesApp {
                 .min_size(240.0)
                 .resizable(true)
                 .show(ui, |ui| {
-                    let cmp = self.doc.comparison();
-                    let comparison_file = self.file.as_ref().map(|f| f.path.as_path());
-                    let quotes = self
-                        .shown
-                        .quotes
-                        .statuses(cmp, &self.shown.selection, comparison_file, &self.sources);
+                    let cmp = self.open.doc.comparison();
+                    let comparison_file = self.open.file.as_ref().map(|f| f.path.as_path());
+                    let quotes =
+                        self.shown
+                            .quotes
+                            .statuses(cmp, &self.shown.selection, comparison_file, &self.open.sources);
                     let values = self.shown.views.issue_values(cmp, &self.shown.selection);
                     details::show(
                         ui,
@@ -137,14 +139,14 @@ impl StancesApp {
                 Self::empty_state(ui);
                 return;
             }
-            header::title_strip(ui, self.doc.comparison(), actions);
+            header::title_strip(ui, self.open.doc.comparison(), actions);
             ui.add_space(2.0);
             if self.shown.columns.rows().is_empty() {
                 ui.label(RichText::new("No demand matches the search and filter.").weak());
             }
             self.shown
                 .columns
-                .show(ui, self.doc.comparison(), &self.shown.selection, actions);
+                .show(ui, self.open.doc.comparison(), &self.shown.selection, actions);
         });
     }
 
@@ -153,7 +155,7 @@ impl StancesApp {
         let Some(pane) = self.shown.source.as_mut() else {
             return;
         };
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         let title = cmp
             .document_index(&pane.document)
             .and_then(|d| cmp.documents()[d].data.sources.iter().find(|s| s.id == pane.source))
@@ -163,11 +165,11 @@ impl StancesApp {
             actions.push(Action::CloseSource);
             return;
         };
-        let comparison_file = self.file.as_ref().map(|f| f.path.as_path());
+        let comparison_file = self.open.file.as_ref().map(|f| f.path.as_path());
         let Some(kept) = self
             .shown
             .quotes
-            .text(&pane.document, &pane.source, comparison_file, &self.sources)
+            .text(&pane.document, &pane.source, comparison_file, &self.open.sources)
         else {
             ui.heading(&title);
             ui.label(format!(
@@ -200,12 +202,12 @@ impl StancesApp {
     /// The overview, the values or the rounds, in place of the columns, with the messages below.
     fn other_view_panels(&mut self, ui: &mut Ui, view: MainView, actions: &mut Vec<Action>) {
         self.messages_panel(ui, actions);
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         let views = &mut self.shown.views;
         egui::CentralPanel::default().show(ui, |ui| match view {
             MainView::Overview => overview::show(ui, cmp, views.overview(cmp), actions),
             MainView::Values => values::show(ui, cmp, views.values(cmp)),
-            MainView::Conflicts => conflicts::show(ui, cmp, self.merging.unwrap_or("git commit"), actions),
+            MainView::Conflicts => conflicts::show(ui, cmp, self.open.merging.unwrap_or("git commit"), actions),
             MainView::Rounds => {
                 let filter = views.rounds_filter.clone();
                 let shown = views
@@ -236,10 +238,11 @@ impl StancesApp {
 
     /// A coding study's agreement figures or its list of demands to settle, in place of the columns.
     pub(super) fn study_central_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let Some(study) = self.study.as_ref() else {
+        let Some(study) = self.open.study.as_ref() else {
             return;
         };
-        egui::CentralPanel::default().show(ui, |ui| match study.tab {
+        let tab = self.study_tab();
+        egui::CentralPanel::default().show(ui, |ui| match tab {
             StudyTab::Agreement => {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                     study_view::agreement(
@@ -253,7 +256,7 @@ impl StancesApp {
                 });
             }
             StudyTab::Disagreements | StudyTab::CodedByOne => {
-                let list = if study.tab == StudyTab::Disagreements {
+                let list = if tab == StudyTab::Disagreements {
                     List::Disputed
                 } else {
                     List::CodedByOne
@@ -261,7 +264,7 @@ impl StancesApp {
                 disagreements::show(
                     ui,
                     &study.adjudication,
-                    self.doc.comparison(),
+                    self.open.doc.comparison(),
                     list,
                     &study.filter,
                     actions,

@@ -15,18 +15,18 @@ impl StancesApp {
     pub(super) fn handle_positions(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::EditDemand(ix) => {
-                self.doc.seal();
+                self.open.doc.seal();
                 self.shown.demand_editor = Some(DemandEditor::Editing(Box::new(DemandForm::of(self.comparison(), ix))));
             }
             Action::AddDemandAfter(ix) => {
-                self.doc.seal();
+                self.open.doc.seal();
                 self.shown.demand_editor = Some(DemandEditor::Editing(Box::new(DemandForm::new_after(
                     self.comparison(),
                     ix,
                 ))));
             }
             Action::AddDemandOn { side, issue } => {
-                self.doc.seal();
+                self.open.doc.seal();
                 self.shown.details = true;
                 self.shown.demand_editor = Some(DemandEditor::Editing(Box::new(DemandForm::new_on(
                     self.comparison(),
@@ -67,7 +67,7 @@ impl StancesApp {
                 return;
             }
         };
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         let side_ix = form.place.side();
         let (change, document) = match form.place {
             FormPlace::Existing(ix) => {
@@ -127,9 +127,9 @@ impl StancesApp {
     /// `edit` as one undoable step of its own (sealed before and after), or the
     /// model's refusal as a sentence.
     pub(super) fn apply_step(&mut self, edit: Edit) -> Result<(), String> {
-        self.doc.seal();
-        let applied = self.doc.apply(edit, None).map_err(|e| sentence(&e.0));
-        self.doc.seal();
+        self.open.doc.seal();
+        let applied = self.open.doc.apply(edit, None).map_err(|e| sentence(&e.0));
+        self.open.doc.seal();
         applied
     }
 

@@ -105,7 +105,7 @@ impl StancesApp {
             fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
             theme: ctx.options(|o| o.theme_preference),
         };
-        self.doc.seal();
+        self.open.doc.seal();
         let class = self.class_slides();
         ctx.set_zoom_factor(self.presenter.zoom);
         ctx.set_theme(ThemePreference::Light);
@@ -139,7 +139,7 @@ impl StancesApp {
     fn toggle_hidden_marks(&mut self) {
         self.presenter.hide_marks = !self.presenter.hide_marks;
         let hide = self.presenter.hide_marks;
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         if let Some(p) = self.presenter.presenting.as_mut() {
             let steps = steps_of(cmp, hide, p.class.as_ref());
             let at = p.steps.same_place_in(p.at, &steps);
@@ -227,7 +227,7 @@ impl StancesApp {
     pub(super) fn presentation_frame(&mut self, ui: &mut Ui, ctx: &Context) {
         let layout = self.comparison().layout_revision();
         let hide = self.presenter.hide_marks;
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         if let Some(p) = self.presenter.presenting.as_mut()
             && p.layout != layout
         {
@@ -261,7 +261,7 @@ impl StancesApp {
             .show(ui, |ui| {
                 ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
                 let place = (p.at, p.page);
-                pages = presentation::show(ui, self.doc.comparison(), &p.steps, place, fresh, p.class.as_ref());
+                pages = presentation::show(ui, self.open.doc.comparison(), &p.steps, place, fresh, p.class.as_ref());
             });
         if let Some(p) = self.presenter.presenting.as_mut() {
             // The footer said the page count of the frame before: a change is drawn again.

@@ -236,6 +236,13 @@ impl QuoteChecks {
         (warning, note)
     }
 
+    /// The texts added in the window and not saved yet: (document id, source id, text).
+    pub fn added(&self) -> impl Iterator<Item = (&str, &str, &KeptText)> {
+        self.added
+            .iter()
+            .map(|((document, source), kept)| (document.as_str(), source.as_str(), kept))
+    }
+
     /// A source's text added in the window, kept until the comparison is saved.
     pub fn add(&mut self, document: &str, source: &str, kept: KeptText) {
         self.traced.clear();

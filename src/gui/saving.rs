@@ -19,11 +19,13 @@ impl StancesApp {
     pub(super) fn save(&mut self, ctx: &Context, then: Option<Pending>) {
         // A student never saves over the teacher's hand-out: the first save asks
         // where to keep their own copy.
-        if self.handout_from.is_some() && self.file.as_ref().map(|f| &f.path) == self.handout_from.as_ref() {
+        if self.open.handout_from.is_some()
+            && self.open.file.as_ref().map(|f| &f.path) == self.open.handout_from.as_ref()
+        {
             self.save_as(ctx, then);
             return;
         }
-        match self.file.as_ref().map(|f| f.path.clone()) {
+        match self.open.file.as_ref().map(|f| f.path.clone()) {
             Some(path) => self.save_to(ctx, &path, then, true),
             None => self.save_as(ctx, then),
         }
@@ -53,10 +55,10 @@ impl StancesApp {
             .and_then(|text| io::write_atomically(&path, text.as_bytes()).map(|()| text));
         match written {
             Ok(text) => {
-                self.doc.mark_saved();
+                self.open.doc.mark_saved();
                 self.autosave.clear();
-                let old = self.file.as_ref().map(|f| f.path.clone());
-                self.file = Some(SavedFile::holding(path.clone(), &text));
+                let old = self.open.file.as_ref().map(|f| f.path.clone());
+                self.open.file = Some(SavedFile::holding(path.clone(), &text));
                 self.remember_recent(&path);
                 self.notices.resolved(io::atomic::SAVE_FAILED);
                 self.notices.info(format!("Saved to {}", path.display()));
@@ -74,15 +76,15 @@ impl StancesApp {
                         Err(e) => self.notices.error(e),
                     }
                 }
-                for problem in self.shown.quotes.write_added(self.doc.comparison(), &path) {
+                for problem in self.shown.quotes.write_added(self.open.doc.comparison(), &path) {
                     self.notices.error(problem);
                 }
                 self.say_quotes();
                 let conflicts = self.comparison().conflicts().len();
-                if let Some(finish) = self.merging
+                if let Some(finish) = self.open.merging
                     && conflicts == 0
                 {
-                    self.merging = None;
+                    self.open.merging = None;
                     let name = git_name(&path);
                     self.notices.info(format!(
                         "Every merge conflict is settled and saved: run `git add {name}`, then `{finish}`, to finish."
@@ -114,9 +116,10 @@ impl StancesApp {
     fn other_students_file(&self, path: &Path) -> Option<String> {
         let me = self.comparison().student()?;
         if self
+            .open
             .file
             .as_ref()
-            .is_some_and(|f| f.path == path && self.handout_from.as_ref() != Some(&f.path))
+            .is_some_and(|f| f.path == path && self.open.handout_from.as_ref() != Some(&f.path))
         {
             return None;
         }
@@ -135,7 +138,7 @@ impl StancesApp {
     /// Whether `path` is the open comparison's file and holds something else than
     /// what Stances last read or wrote there.
     fn changed_by_someone_else(&self, path: &Path) -> bool {
-        let Some(file) = self.file.as_ref().filter(|f| f.path == path) else {
+        let Some(file) = self.open.file.as_ref().filter(|f| f.path == path) else {
             return false;
         };
         match Fingerprint::of_file(path) {
@@ -159,15 +162,15 @@ impl StancesApp {
     }
 
     pub(super) fn suggested_save_path(&self) -> PathBuf {
-        if let Some(file) = &self.file {
-            if self.handout_from.as_ref() == Some(&file.path) {
+        if let Some(file) = &self.open.file {
+            if self.open.handout_from.as_ref() == Some(&file.path) {
                 // A student's own copy, beside the hand-out, named after them,
                 // and never the name of another student's file.
                 return free_handout_copy_path(&file.path, &self.coder, self.comparison().student());
             }
             return file.path.clone();
         }
-        if let Some(study) = &self.study
+        if let Some(study) = &self.open.study
             && let Some(first) = study.adjudication.study().copies().first()
         {
             // Beside the coders' files.

@@ -184,18 +184,18 @@ impl StancesApp {
 
     /// Opens the source demand `ix` quotes, at the passage its quote stands at.
     fn show_source_of(&mut self, ix: DemandIx) {
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         let demand = cmp.demand(ix);
         let Some(source) = demand.source.clone() else {
             return;
         };
         let document = cmp.side_document(ix.side as usize).id.clone();
         let quote = demand.quote.clone();
-        let comparison_file = self.file.as_ref().map(|f| f.path.clone());
+        let comparison_file = self.open.file.as_ref().map(|f| f.path.clone());
         let at = self
             .shown
             .quotes
-            .text(&document, &source, comparison_file.as_deref(), &self.sources)
+            .text(&document, &source, comparison_file.as_deref(), &self.open.sources)
             .and_then(|kept| match quote_trace::trace(quote.as_deref()?, kept.text) {
                 Trace::Verbatim { start, .. } | Trace::Normalised { start, .. } => Some(start),
                 Trace::NotFound { closest, .. } => closest.map(|(start, _)| start),
@@ -222,8 +222,8 @@ impl StancesApp {
         };
         let document = dialog
             .document
-            .min(self.doc.comparison().documents().len().saturating_sub(1));
-        let Some(doc) = self.doc.comparison().documents().get(document) else {
+            .min(self.open.doc.comparison().documents().len().saturating_sub(1));
+        let Some(doc) = self.open.doc.comparison().documents().get(document) else {
             dialog.error = Some("Open or start a negotiation first: a source belongs to one.".to_owned());
             return;
         };
@@ -263,11 +263,12 @@ impl StancesApp {
 
     /// Says which quotes no longer stand in their sources' texts (on opening and saving).
     pub(super) fn say_quotes(&mut self) {
-        let comparison_file = self.file.as_ref().map(|f| f.path.clone());
-        let (warning, note) =
-            self.shown
-                .quotes
-                .check_all(self.doc.comparison(), comparison_file.as_deref(), &self.sources);
+        let comparison_file = self.open.file.as_ref().map(|f| f.path.clone());
+        let (warning, note) = self.shown.quotes.check_all(
+            self.open.doc.comparison(),
+            comparison_file.as_deref(),
+            &self.open.sources,
+        );
         if let Some(warning) = warning {
             self.notices.warning(warning);
         }
@@ -289,11 +290,11 @@ impl StancesApp {
             return;
         };
         let (document, source, side, issue) = (pane.document.clone(), pane.source.clone(), pane.side, pane.issue);
-        let comparison_file = self.file.as_ref().map(|f| f.path.clone());
+        let comparison_file = self.open.file.as_ref().map(|f| f.path.clone());
         let Some(kept) = self
             .shown
             .quotes
-            .text(&document, &source, comparison_file.as_deref(), &self.sources)
+            .text(&document, &source, comparison_file.as_deref(), &self.open.sources)
         else {
             return;
         };
@@ -319,7 +320,7 @@ impl StancesApp {
         };
         // The passage as it stands, its line breaks as spaces: a quote is one line.
         let quote = passage.split_whitespace().collect::<Vec<_>>().join(" ");
-        let cmp = self.doc.comparison();
+        let cmp = self.open.doc.comparison();
         if cmp.side_count() == 0 || cmp.issues().is_empty() {
             self.notices
                 .info("The negotiation needs a side and an issue before a demand can be made.");
@@ -335,7 +336,7 @@ impl StancesApp {
         form.text = quote.clone();
         form.quote = quote;
         form.source = Some(source);
-        self.doc.seal();
+        self.open.doc.seal();
         self.shown.details = true;
         self.shown.demand_editor = Some(DemandEditor::Editing(Box::new(form)));
     }

@@ -10,6 +10,7 @@ use egui::Context;
 use super::action::StudyAction;
 use super::app::{SavedFile, StancesApp};
 use super::flow::{Pending, canonical};
+use super::screen::Screen;
 use super::ui::file_dialogs::FileAction;
 use super::ui::study_view::StudyTab;
 use crate::model::Comparison;
@@ -22,7 +23,6 @@ use crate::model::tally::{CoderTally, coders, tally};
 /// The open study and what its views show.
 pub(super) struct StudyState {
     pub adjudication: Adjudication,
-    pub tab: StudyTab,
     /// How the figures shown are broken down: set with [`Self::set_breakdown`].
     by: Option<Breakdown>,
     pub filter: RowFilter,
@@ -46,7 +46,6 @@ impl StudyState {
     fn new(adjudication: Adjudication, roll: Option<crate::model::class_roll::Roll>) -> Self {
         let mut state = Self {
             adjudication,
-            tab: StudyTab::Agreement,
             by: None,
             filter: RowFilter::default(),
             figures: HashMap::new(),
@@ -69,7 +68,6 @@ impl StudyState {
         if let Some(roll) = roll {
             // A class opens on its tallies.
             state.class = Some(super::class::ClassState::new(study, roll));
-            state.tab = StudyTab::Class;
         }
         state.coders = (coders(study, &demands), idle);
         state.changed = study.changed_by_others();
@@ -109,11 +107,6 @@ impl StudyState {
             self.progress = (consensus.revision(), self.adjudication.progress(consensus));
         }
         self.progress.1
-    }
-
-    /// Whether the window shows the consensus as columns rather than a study view.
-    pub fn shows_columns(&self) -> bool {
-        self.tab == StudyTab::Consensus
     }
 }
 
@@ -370,7 +363,7 @@ impl StancesApp {
     pub(super) fn open_class_at_start(&mut self, paths: &[PathBuf]) {
         match self.read_class(paths) {
             Some(opened) => self.install_study(opened),
-            None => self.welcome.shown = true,
+            None => self.show_screen(Screen::Welcome),
         }
     }
 
@@ -408,7 +401,7 @@ impl StancesApp {
     pub(super) fn open_study_at_start(&mut self, paths: &[PathBuf], source: CoderSource) {
         match self.read_study(paths, source) {
             Some(opened) => self.install_study(opened),
-            None => self.welcome.shown = true,
+            None => self.show_screen(Screen::Welcome),
         }
     }
 
@@ -433,18 +426,21 @@ impl StancesApp {
         for note in opened.notes {
             self.notices.warning(note);
         }
-        self.study = Some(StudyState::new(opened.adjudication, opened.class));
+        let class = opened.class.is_some();
+        self.open.study = Some(StudyState::new(opened.adjudication, opened.class));
+        // A class opens on its tallies, a study on its agreement figures.
+        self.show_screen(Screen::Study(if class { StudyTab::Class } else { StudyTab::Agreement }));
     }
 
     pub(super) fn handle_study(&mut self, ctx: &Context, action: StudyAction) {
         let adjudicator = self.adjudicator();
-        let Some(study) = self.study.as_mut() else {
+        let Some(study) = self.open.study.as_mut() else {
             return;
         };
         match action {
             StudyAction::ShowTab(tab) => {
-                study.tab = tab;
-                self.doc.seal();
+                self.show_screen(Screen::Study(tab));
+                self.open.doc.seal();
                 self.shown.selection.clear();
             }
             StudyAction::SetBreakdown(by) => study.set_breakdown(by),
@@ -456,7 +452,7 @@ impl StancesApp {
                 typing,
             } => {
                 let edit = study.adjudication.decide_edit(
-                    self.doc.comparison(),
+                    self.open.doc.comparison(),
                     unit,
                     &status,
                     &note,
@@ -464,21 +460,22 @@ impl StancesApp {
                     new_mark_id(),
                 );
                 if !typing {
-                    self.doc.seal();
+                    self.open.doc.seal();
                 }
                 if let Some(edit) = edit
-                    && let Err(e) = self.doc.apply(edit, typing.then(|| format!("decision {unit}")))
+                    && let Err(e) = self.open.doc.apply(edit, typing.then(|| format!("decision {unit}")))
                 {
                     self.notices.error(e.0);
                 }
             }
             StudyAction::ClearDecision(unit) => {
-                let edit = study
-                    .adjudication
-                    .clear_edit(self.doc.comparison(), unit, &Stamp::now(adjudicator.clone()));
-                self.doc.seal();
+                let edit =
+                    study
+                        .adjudication
+                        .clear_edit(self.open.doc.comparison(), unit, &Stamp::now(adjudicator.clone()));
+                self.open.doc.seal();
                 if let Some(edit) = edit
-                    && let Err(e) = self.doc.apply(edit, None)
+                    && let Err(e) = self.open.doc.apply(edit, None)
                 {
                     self.notices.error(e.0);
                 }
@@ -496,7 +493,8 @@ impl StancesApp {
                 }
             }
             StudyAction::Close => {
-                self.study = None;
+                self.open.study = None;
+                self.show_screen(Screen::Comparison);
                 self.notices
                     .info("The coding study is closed; its consensus stays open as a comparison.");
             }

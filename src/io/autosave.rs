@@ -6,6 +6,9 @@
 //! long as it runs (`std::fs::File::try_lock`, on every platform). An autosave
 //! whose lock can be taken belongs to an instance that is gone; one whose lock is
 //! held belongs to a window still open and is never offered nor deleted.
+//!
+//! The texts of sources added since the last save (File › Add source…) are kept
+//! beside the autosave as they are beside a comparison, and come back with it.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -13,6 +16,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
+use super::sources::{KeptText, read_origin, read_source_texts, source_text_path, sources_dir, write_source_text};
 use crate::format::FileError;
 use crate::format::comparison_file;
 use crate::model::Comparison;
@@ -40,6 +44,9 @@ pub struct Recovered {
     pub path: Option<PathBuf>,
     /// When the autosave was written (RFC 3339).
     pub written: String,
+    /// The texts of sources added in the window and not saved beside the
+    /// comparison before it closed: (document id, source id, text).
+    pub texts: Vec<(String, String, KeptText)>,
     file: PathBuf,
     /// Held while the offer stands, so that no other starting instance offers it too.
     _lock: File,
@@ -107,10 +114,34 @@ impl Autosave {
         super::write_atomically(&file, text.as_bytes())
     }
 
+    /// Keeps the texts of sources added in the window and not saved yet beside
+    /// the autosave (`autosave-NAME.sources/DOCUMENT/ID.txt`, the layout beside a
+    /// comparison), so that a crash loses none. A text kept already (same
+    /// length, same origin) is not written again: the autosave runs every few
+    /// seconds, and a treaty's text is megabytes.
+    pub fn write_texts<'a>(
+        &self,
+        texts: impl IntoIterator<Item = (&'a str, &'a str, &'a KeptText)>,
+    ) -> Result<(), String> {
+        let dir = sources_dir(&self.file());
+        for (document, source, kept) in texts {
+            let document_dir = dir.join(document);
+            let kept_already = source_text_path(&document_dir, source)
+                .and_then(|p| std::fs::metadata(p).ok())
+                .is_some_and(|m| m.len() == kept.text.len() as u64)
+                && read_origin(&document_dir, source) == kept.origin;
+            if !kept_already {
+                write_source_text(&document_dir, source, kept)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Removes this instance's autosave (after a save, or a clean exit).
     pub fn clear(&self) {
         let file = self.file();
         let _ = std::fs::remove_file(Self::meta_file(&file));
+        let _ = std::fs::remove_dir_all(sources_dir(&file));
         let _ = std::fs::remove_file(file);
     }
 
@@ -149,6 +180,7 @@ impl Autosave {
                 .and_then(|t| ron::from_str(&t).ok());
             let loaded = super::load_comparison(&file);
             return Some(loaded.map(|loaded| Recovered {
+                texts: kept_texts(&loaded.comparison, &sources_dir(&file)),
                 comparison: loaded.comparison,
                 path: meta.as_ref().and_then(|m| m.path.clone()),
                 written: meta.map_or_else(String::new, |m| m.written),
@@ -162,6 +194,7 @@ impl Autosave {
     /// Deletes a recovered autosave once the user restored or discarded it.
     pub fn dismiss(recovered: Recovered) {
         let _ = std::fs::remove_file(Self::meta_file(&recovered.file));
+        let _ = std::fs::remove_dir_all(sources_dir(&recovered.file));
         let _ = std::fs::remove_file(&recovered.file);
         let _ = std::fs::remove_file(Self::lock_file(&recovered.file));
     }
@@ -174,4 +207,18 @@ impl Drop for Autosave {
             let _ = std::fs::remove_file(Self::lock_file(&self.file()));
         }
     }
+}
+
+/// The texts kept beside an autosave for the sources its comparison has.
+fn kept_texts(cmp: &Comparison, dir: &Path) -> Vec<(String, String, KeptText)> {
+    let mut texts = Vec::new();
+    for document in cmp.documents() {
+        let document_dir = dir.join(&document.id);
+        let ids = document.data.sources.iter().map(|s| s.id.as_str());
+        for (source, text) in read_source_texts(&document_dir, ids) {
+            let origin = read_origin(&document_dir, &source);
+            texts.push((document.id.clone(), source, KeptText { text, origin }));
+        }
+    }
+    texts
 }

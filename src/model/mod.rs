@@ -29,6 +29,7 @@ mod movements;
 pub mod overview;
 pub mod position;
 pub mod position_edit;
+mod position_rules;
 pub mod presentation;
 pub mod quote_trace;
 pub mod reliability;
