@@ -22,8 +22,25 @@ fn main() -> ExitCode {
         stances::cli::warn_about_git(command);
     }
     match cli.command {
-        Some(Command::Check { files, strict }) => stances::cli::check(&files, strict),
-        Some(Command::Merge {
+        Some(command) => run(command),
+        None => match stances::gui::open_window(cli.files, cli.coders, cli.class, coder_source(cli.coder_per_file)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                #[expect(clippy::print_stderr, reason = "no window to show the error in")]
+                {
+                    eprintln!("{message}");
+                }
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+/// A command on the command line, run.
+fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { files, strict } => stances::cli::check(&files, strict),
+        Command::Merge {
             base,
             ours,
             theirs,
@@ -31,7 +48,7 @@ fn main() -> ExitCode {
             path_name,
             ours_label,
             theirs_label,
-        }) => stances::cli::merge::run(&stances::cli::merge::MergeArgs {
+        } => stances::cli::merge::run(&stances::cli::merge::MergeArgs {
             base: &base,
             ours: &ours,
             theirs: &theirs,
@@ -40,36 +57,34 @@ fn main() -> ExitCode {
             ours_label: ours_label.as_deref(),
             theirs_label: theirs_label.as_deref(),
         }),
-        Some(Command::Resolve { file, force }) => stances::cli::resolve::run(&file, force),
-        Some(Command::Mergetool {
+        Command::Resolve { file, force } => stances::cli::resolve::run(&file, force),
+        Command::Mergetool {
             base,
             local,
             remote,
             merged,
-        }) => stances::cli::mergetool::run(&base, &local, &remote, &merged),
-        Some(Command::Tally {
+        } => stances::cli::mergetool::run(&base, &local, &remote, &merged),
+        Command::Tally {
             files,
             format,
             allow_conflicts,
             csv,
-        }) => stances::cli::tally::run(&files, format, allow_conflicts, csv.style()),
-        Some(Command::Describe { file }) => stances::cli::describe::run_describe(&file),
-        Some(Command::Extract { files }) => stances::cli::extract::run(&files),
-        Some(Command::Diff { old, new, format, csv }) => {
-            stances::cli::describe::run_diff(&old, &new, format, csv.style())
-        }
-        Some(Command::GitSetup { global, hook }) => stances::cli::git_setup::run(global, hook),
-        Some(Command::Completions { shell }) => stances::cli::completions(shell),
-        Some(Command::Man) => stances::cli::man(),
-        Some(Command::New { files, output, force }) => stances::cli::new(&files, &output, force),
-        Some(Command::Agreement {
+        } => stances::cli::tally::run(&files, format, allow_conflicts, csv.style()),
+        Command::Describe { file } => stances::cli::describe::run_describe(&file),
+        Command::Extract { files } => stances::cli::extract::run(&files),
+        Command::Diff { old, new, format, csv } => stances::cli::describe::run_diff(&old, &new, format, csv.style()),
+        Command::GitSetup { global, hook } => stances::cli::git_setup::run(global, hook),
+        Command::Completions { shell } => stances::cli::completions(shell),
+        Command::Man => stances::cli::man(),
+        Command::New { files, output, force } => stances::cli::new(&files, &output, force),
+        Command::Agreement {
             files,
             format,
             by,
             coder_per_file,
             allow_conflicts,
             csv,
-        }) => stances::cli::agreement::run(
+        } => stances::cli::agreement::run(
             &files,
             format,
             by,
@@ -77,14 +92,36 @@ fn main() -> ExitCode {
             allow_conflicts,
             csv.style(),
         ),
-        Some(Command::Rounds {
+        Command::Rounds {
             files,
             format,
             old,
             new,
             csv,
-        }) => stances::cli::rounds::run(&files, format, old.as_deref(), new.as_deref(), csv.style()),
-        Some(Command::Export {
+        } => stances::cli::rounds::run(&files, format, old.as_deref(), new.as_deref(), csv.style()),
+        command @ Command::Export { .. } => export(command),
+        Command::Import {
+            table,
+            output,
+            sheet,
+            decimal,
+            ignore_columns,
+            force,
+        } => {
+            let options = stances::import::ImportOptions {
+                sheet,
+                decimal,
+                ignore_columns,
+            };
+            stances::cli::import::run(&table, output.as_deref(), &options, force)
+        }
+    }
+}
+
+/// `stances export`: a picture of the window (PNG) or a text report.
+fn export(command: Command) -> ExitCode {
+    match command {
+        Command::Export {
             file,
             format: ExportFormat::Png,
             output,
@@ -95,7 +132,7 @@ fn main() -> ExitCode {
             dark,
             view,
             ..
-        }) => {
+        } => {
             let request = ReportRequest {
                 file,
                 coders,
@@ -105,7 +142,7 @@ fn main() -> ExitCode {
             };
             stances::gui::export_png(&request, output.as_deref(), size, dark, view)
         }
-        Some(Command::Export {
+        Command::Export {
             file,
             format,
             output,
@@ -115,7 +152,7 @@ fn main() -> ExitCode {
             csv,
             view,
             ..
-        }) => {
+        } => {
             let request = ReportRequest {
                 file,
                 coders,
@@ -135,30 +172,6 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         }
-        Some(Command::Import {
-            table,
-            output,
-            sheet,
-            decimal,
-            ignore_columns,
-            force,
-        }) => {
-            let options = stances::import::ImportOptions {
-                sheet,
-                decimal,
-                ignore_columns,
-            };
-            stances::cli::import::run(&table, output.as_deref(), &options, force)
-        }
-        None => match stances::gui::open_window(cli.files, cli.coders, cli.class, coder_source(cli.coder_per_file)) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                #[expect(clippy::print_stderr, reason = "no window to show the error in")]
-                {
-                    eprintln!("{message}");
-                }
-                ExitCode::from(2)
-            }
-        },
+        _ => unreachable!("export() is given the export command"),
     }
 }

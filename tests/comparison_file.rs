@@ -413,16 +413,14 @@ fn a_comparison_never_saved_holds_work_only_once_marked() {
 
 #[test]
 fn comparison_files_are_told_from_position_files() {
+    use stances::io::given::{FileKind, kind_of};
     let p = std::path::Path::new("a.ron");
-    assert!(comparison_file::is_comparison_file(
-        std::path::Path::new("a.stances.ron"),
-        None
-    ));
-    assert!(comparison_file::is_comparison_file(
-        p,
-        Some("(format: 2, documents: [], codebook: ())")
-    ));
-    assert!(!comparison_file::is_comparison_file(p, Some("(format: 1, sides: [])")));
+    assert_eq!(kind_of(std::path::Path::new("a.stances.ron"), ""), FileKind::Comparison);
+    assert_eq!(
+        kind_of(p, "(format: 2, documents: [], codebook: ())"),
+        FileKind::Comparison
+    );
+    assert_eq!(kind_of(p, "(format: 1, sides: [])"), FileKind::Positions);
 }
 
 #[test]

@@ -80,8 +80,6 @@ fn finish(out: CsvOut) -> Result<String, ::csv::Error> {
 /// where between the writing of two rows each would wait on its own. (Measured
 /// on 2 × 100,000 demands with 50,000 marks: 115 ms row by row, 73 ms so.)
 fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Result<(), ::csv::Error> {
-    const BATCH: usize = 256;
-    let codebook = cmp.codebook();
     // Each side's document id, round and date, found once.
     let side_round: Vec<(&str, &str, &str)> = (0..cmp.side_count())
         .map(|side| {
@@ -93,21 +91,33 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
             )
         })
         .collect();
+    let covered = write_marked(out, cmp, coders, &side_round)?;
+    write_unmarked(out, cmp, coders, &covered, &side_round)
+}
+
+/// The coders of a study's coder file, and the demands each covered.
+type Covered<'a> = Vec<(&'a str, rustc_hash::FxHashSet<DemandIx>)>;
+
+/// The rows of the demands marks cover, a mark's demands in its order; for a
+/// study's coder file, what each coder covered.
+fn write_marked<'a>(
+    out: &mut CsvOut,
+    cmp: &'a Comparison,
+    coders: &Coders<'a>,
+    side_round: &[(&str, &'a str, &'a str)],
+) -> Result<Covered<'a>, ::csv::Error> {
+    const BATCH: usize = 256;
+    let codebook = cmp.codebook();
     let round_of = |ix: DemandIx| {
         let (_, round, date) = side_round[ix.side as usize];
         (round, date)
     };
     let mut rows: Vec<[&str; TIDY_COLUMNS.len()]> = Vec::with_capacity(BATCH);
     // The coders of this file, and the demands each covered (a study's coder file).
-    let mut covered: Vec<(&str, rustc_hash::FxHashSet<DemandIx>)> = Vec::new();
+    let mut covered: Covered<'a> = Vec::new();
     for (mark, found) in cmp.marks_resolved() {
         let status_label = codebook.get(&mark.status).map_or("", |s| s.label.as_str());
-        let coder: &str = match coders {
-            Coders::Marks => &mark.coder,
-            Coders::Consensus if !mark.coders_said.is_empty() => CONSENSUS_CODER,
-            Coders::Consensus => &mark.coder,
-            Coders::Study(study, copy) => study.coder_of(*copy, mark),
-        };
+        let coder = coder_of(coders, mark);
         if matches!(coders, Coders::Study(..)) {
             let at = match covered.iter().position(|(c, _)| *c == coder) {
                 Some(at) => at,
@@ -155,16 +165,7 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
             ]);
         }
         if rows.len() >= BATCH {
-            // Each row's longest fields, read once here so that they are fetched
-            // from memory together, not one row at a time as the writer reaches them.
-            let mut touched = 0u8;
-            for row in &rows {
-                for field in [row[4], row[13]] {
-                    // A byte of each cache line (64 bytes) the field spans.
-                    touched ^= field.bytes().step_by(64).fold(0, |a, b| a ^ b);
-                }
-            }
-            std::hint::black_box(touched);
+            prefetch(&rows);
             for row in rows.drain(..) {
                 out.record_of(&row)?;
             }
@@ -173,7 +174,41 @@ fn write_marks(out: &mut CsvOut, cmp: &Comparison, coders: &Coders<'_>) -> Resul
     for row in rows {
         out.record_of(&row)?;
     }
-    // The demands left unmarked: by everyone, or, in a coder's file, by each coder.
+    Ok(covered)
+}
+
+/// Each mark's coder as the file's rows name it.
+fn coder_of<'a>(coders: &Coders<'a>, mark: &'a crate::model::Mark) -> &'a str {
+    match coders {
+        Coders::Marks => &mark.coder,
+        Coders::Consensus if !mark.coders_said.is_empty() => CONSENSUS_CODER,
+        Coders::Consensus => &mark.coder,
+        Coders::Study(study, copy) => study.coder_of(*copy, mark),
+    }
+}
+
+/// Each row's longest fields, read once here so that they are fetched from
+/// memory together, not one row at a time as the writer reaches them.
+fn prefetch(rows: &[[&str; TIDY_COLUMNS.len()]]) {
+    let mut touched = 0u8;
+    for row in rows {
+        for field in [row[4], row[13]] {
+            // A byte of each cache line (64 bytes) the field spans.
+            touched ^= field.bytes().step_by(64).fold(0, |a, b| a ^ b);
+        }
+    }
+    std::hint::black_box(touched);
+}
+
+/// The rows of the demands left unmarked: by everyone, or, in a coder's file,
+/// by each coder.
+fn write_unmarked(
+    out: &mut CsvOut,
+    cmp: &Comparison,
+    coders: &Coders<'_>,
+    covered: &Covered<'_>,
+    side_round: &[(&str, &str, &str)],
+) -> Result<(), ::csv::Error> {
     let unmarked_by: Vec<(&str, Option<&rustc_hash::FxHashSet<DemandIx>>)> = match coders {
         Coders::Study(..) => covered.iter().map(|(c, set)| (*c, Some(set))).collect(),
         Coders::Marks => vec![("", None)],

@@ -153,23 +153,6 @@ pub struct Loaded {
     pub format: u32,
 }
 
-/// Whether a path names a comparison file rather than a position file: by its
-/// extension, or failing that by its top-level fields.
-pub fn is_comparison_file(path: &Path, text: Option<&str>) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if name.ends_with(&format!(".{COMPARISON_EXTENSION}")) {
-        return true;
-    }
-    text.is_some_and(|t| {
-        let fields = locate::top_level_fields(t);
-        let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
-        has("positions") || has("documents") || has("marks")
-    })
-}
-
 /// A comparison's file name without `.stances.ron` (or `.ron`): what files made
 /// from it are named after (`istanbul.stances.ron` → `istanbul`).
 pub fn comparison_stem(path: &Path) -> String {

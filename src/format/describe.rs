@@ -36,56 +36,13 @@ pub fn describe(cmp: &Comparison, format: u32) -> String {
             line(format!("document {id} {text}"));
         }
     }
-    let codebook = cmp.codebook();
-    line(format!("codebook {}: {}", codebook.id, one_line(&codebook.name)));
-    for s in &codebook.statuses {
-        let key = s.key.as_deref().map(|k| format!(", key {k}")).unwrap_or_default();
-        let about = s
-            .description
-            .as_deref()
-            .map(|d| format!(" — {}", one_line(d)))
-            .unwrap_or_default();
-        line(format!(
-            "status {}: {} ({}{key}){about}",
-            s.id,
-            one_line(&s.label),
-            s.color
-        ));
-    }
+    codebook_lines(cmp).into_iter().for_each(&mut line);
     for m in cmp.marks() {
         for text in mark_lines(cmp, m) {
             line(text);
         }
     }
-    for r in cmp.rounds() {
-        for (kind, links) in [("match", &r.matches), ("rejected", &r.rejected)] {
-            for l in links {
-                line(format!(
-                    "rounds {} → {} {kind}: {}/{} ↔ {}/{}",
-                    r.old,
-                    r.new,
-                    l.old.side(),
-                    l.old.demand(),
-                    l.new.side(),
-                    l.new.demand()
-                ));
-            }
-        }
-    }
-    if let Some(handout) = cmp.handout() {
-        line(format!("hand-out instructions: {}", one_line(&handout.instructions)));
-        for example in &handout.examples {
-            line(format!("hand-out worked example: mark {}", short_id(example)));
-        }
-        if let Some(student) = &handout.student {
-            line(format!(
-                "hand-in of {} (student {}, started {})",
-                one_line(&student.name),
-                short_id(&student.id),
-                student.started
-            ));
-        }
-    }
+    rounds_and_handout_lines(cmp).into_iter().for_each(&mut line);
     line(format!("columns: {}", columns_in_words(cmp)));
     if let Some(sides) = cmp.merge_sides() {
         line(format!(
@@ -101,6 +58,63 @@ pub fn describe(cmp: &Comparison, format: u32) -> String {
         }
     }
     out
+}
+
+/// The codebook: its name, then each status.
+fn codebook_lines(cmp: &Comparison) -> Vec<String> {
+    let mut lines = Vec::new();
+    let codebook = cmp.codebook();
+    lines.push(format!("codebook {}: {}", codebook.id, one_line(&codebook.name)));
+    for s in &codebook.statuses {
+        let key = s.key.as_deref().map(|k| format!(", key {k}")).unwrap_or_default();
+        let about = s
+            .description
+            .as_deref()
+            .map(|d| format!(" — {}", one_line(d)))
+            .unwrap_or_default();
+        lines.push(format!(
+            "status {}: {} ({}{key}){about}",
+            s.id,
+            one_line(&s.label),
+            s.color
+        ));
+    }
+    lines
+}
+
+/// The rounds' decisions, then the hand-out (its instructions, worked examples, student).
+fn rounds_and_handout_lines(cmp: &Comparison) -> Vec<String> {
+    let mut lines = Vec::new();
+    for r in cmp.rounds() {
+        for (kind, links) in [("match", &r.matches), ("rejected", &r.rejected)] {
+            for l in links {
+                lines.push(format!(
+                    "rounds {} → {} {kind}: {}/{} ↔ {}/{}",
+                    r.old,
+                    r.new,
+                    l.old.side(),
+                    l.old.demand(),
+                    l.new.side(),
+                    l.new.demand()
+                ));
+            }
+        }
+    }
+    if let Some(handout) = cmp.handout() {
+        lines.push(format!("hand-out instructions: {}", one_line(&handout.instructions)));
+        for example in &handout.examples {
+            lines.push(format!("hand-out worked example: mark {}", short_id(example)));
+        }
+        if let Some(student) = &handout.student {
+            lines.push(format!(
+                "hand-in of {} (student {}, started {})",
+                one_line(&student.name),
+                short_id(&student.id),
+                student.started
+            ));
+        }
+    }
+    lines
 }
 
 /// A position file's fields, one line each, in file order.
@@ -244,74 +258,53 @@ fn conflict_lines(cmp: &Comparison, c: &Conflict) -> Vec<String> {
         c.kind(),
         c.fields().join(", ")
     );
-    let mut lines = vec![head.clone()];
-    let version = |role: &str, text: String| format!("{head} {role}: {text}");
-    let mark = |m: &Option<Mark>| {
-        m.as_ref().map_or_else(
-            || "(not there)".to_owned(),
-            |m| {
-                let note = if m.note.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", one_line(&m.note))
-                };
+    let versions = versions(cmp, c)
+        .into_iter()
+        .map(|(role, text)| format!("{head} {role}: {text}"));
+    std::iter::once(head.clone()).chain(versions).collect()
+}
+
+/// Each side's version of what a conflict is about, in words, by role
+/// (base, ours, theirs; a rounds conflict has no base).
+fn versions(cmp: &Comparison, c: &Conflict) -> Vec<(&'static str, String)> {
+    fn three<T>(base: &T, ours: &T, theirs: &T, words: impl Fn(&T) -> String) -> Vec<(&'static str, String)> {
+        [("base", base), ("ours", ours), ("theirs", theirs)]
+            .into_iter()
+            .map(|(role, v)| (role, words(v)))
+            .collect()
+    }
+    fn or_not_there<T>(v: &Option<T>, words: impl Fn(&T) -> String) -> String {
+        v.as_ref().map_or_else(|| "(not there)".to_owned(), words)
+    }
+    match c {
+        Conflict::Mark { base, ours, theirs, .. } => {
+            three(base, ours, theirs, |m| or_not_there(m, |m| mark_version(cmp, m)))
+        }
+        Conflict::Status { base, ours, theirs, .. } => three(base, ours, theirs, |s| {
+            or_not_there(s, |s| {
                 format!(
-                    "{} by {} at {}{note}",
-                    status_in_words(cmp, &m.status),
-                    coder_in_words(m),
-                    m.changed
+                    "{} ({}, key {}) {}",
+                    one_line(&s.label),
+                    s.color,
+                    s.key.as_deref().unwrap_or("none"),
+                    one_line(s.description.as_deref().unwrap_or(""))
                 )
-            },
-        )
-    };
-    let data = |d: &Option<PositionFile>| {
-        d.as_ref().map_or_else(
-            || "(not there)".to_owned(),
-            |d| {
+            })
+        }),
+        Conflict::Document { base, ours, theirs, .. } => three(base, ours, theirs, |d| {
+            or_not_there(d, |d| {
                 format!(
                     "{} sides, {} demands, version {}",
                     d.sides.len(),
                     d.demand_count(),
                     fingerprint(&position_lines(d).join("\n"))
                 )
-            },
-        )
-    };
-    match c {
-        Conflict::Mark { base, ours, theirs, .. } => {
-            for (role, m) in [("base", base), ("ours", ours), ("theirs", theirs)] {
-                lines.push(version(role, mark(m)));
-            }
-        }
-        Conflict::Status { base, ours, theirs, .. } => {
-            for (role, s) in [("base", base), ("ours", ours), ("theirs", theirs)] {
-                let text = s.as_ref().map_or_else(
-                    || "(not there)".to_owned(),
-                    |s| {
-                        format!(
-                            "{} ({}, key {}) {}",
-                            one_line(&s.label),
-                            s.color,
-                            s.key.as_deref().unwrap_or("none"),
-                            one_line(s.description.as_deref().unwrap_or(""))
-                        )
-                    },
-                );
-                lines.push(version(role, text));
-            }
-        }
-        Conflict::Document { base, ours, theirs, .. } => {
-            for (role, d) in [("base", base), ("ours", ours), ("theirs", theirs)] {
-                lines.push(version(role, data(d)));
-            }
-        }
-        Conflict::Path { base, ours, theirs, .. } => {
-            for (role, p) in [("base", base), ("ours", ours), ("theirs", theirs)] {
-                lines.push(version(role, one_line(p)));
-            }
-        }
-        Conflict::Rounds { ours, theirs, .. } => {
-            for (role, links) in [("ours", ours), ("theirs", theirs)] {
+            })
+        }),
+        Conflict::Path { base, ours, theirs, .. } => three(base, ours, theirs, |p| one_line(p)),
+        Conflict::Rounds { ours, theirs, .. } => [("ours", ours), ("theirs", theirs)]
+            .into_iter()
+            .map(|(role, links)| {
                 let text: Vec<String> = links
                     .iter()
                     .map(|l| {
@@ -324,23 +317,31 @@ fn conflict_lines(cmp: &Comparison, c: &Conflict) -> Vec<String> {
                         )
                     })
                     .collect();
-                lines.push(version(role, text.join("; ")));
-            }
-        }
-        Conflict::Handout { base, ours, theirs, .. } => {
-            for (role, h) in [("base", base), ("ours", ours), ("theirs", theirs)] {
-                let text = h.as_ref().map_or_else(
-                    || "(not there)".to_owned(),
-                    |h| format!("{} ({} worked examples)", one_line(&h.instructions), h.examples.len()),
-                );
-                lines.push(version(role, text));
-            }
-        }
+                (role, text.join("; "))
+            })
+            .collect(),
+        Conflict::Handout { base, ours, theirs, .. } => three(base, ours, theirs, |h| {
+            or_not_there(h, |h| {
+                format!("{} ({} worked examples)", one_line(&h.instructions), h.examples.len())
+            })
+        }),
         Conflict::Codebook { base, ours, theirs, .. } => {
-            for (role, n) in [("base", base), ("ours", ours), ("theirs", theirs)] {
-                lines.push(version(role, format!("{} (id {})", one_line(&n.name), n.id)));
-            }
+            three(base, ours, theirs, |n| format!("{} (id {})", one_line(&n.name), n.id))
         }
     }
-    lines
+}
+
+/// A mark's version: its status, who and when, and its note.
+fn mark_version(cmp: &Comparison, m: &Mark) -> String {
+    let note = if m.note.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", one_line(&m.note))
+    };
+    format!(
+        "{} by {} at {}{note}",
+        status_in_words(cmp, &m.status),
+        coder_in_words(m),
+        m.changed
+    )
 }

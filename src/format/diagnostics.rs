@@ -255,7 +255,15 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
         );
     }
     let field = field_before(text, start_offset);
-    let message = match (&err.code, field.as_deref()) {
+    let message = message_for(&err.code, field.as_deref(), text, start_offset);
+    Problem::at(start, message)
+}
+
+/// A RON error's words, for the value of `field` (when it is known) starting at
+/// `start_offset` of `text`.
+fn message_for(code: &ron::error::Error, field: Option<&str>, text: &str, start_offset: usize) -> String {
+    use ron::error::Error as E;
+    match (code, field) {
         (E::ExpectedIdentifier | E::ExpectedString, Some("priority")) => {
             let found = token_at(text, start_offset);
             let bare = found.trim_matches('"');
@@ -338,8 +346,7 @@ pub fn ron_problem(text: &str, err: &ron::error::SpannedError) -> Problem {
         (E::InvalidEscape(what), _) => format!("invalid escape in a text: {what}"),
         (E::Message(m), _) => m.clone(),
         (other, _) => other.to_string(),
-    };
-    Problem::at(start, message)
+    }
 }
 
 /// The name of the field whose value starts at `offset` (`priority` in

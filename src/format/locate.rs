@@ -55,6 +55,33 @@ struct Token {
     end: usize,
 }
 
+/// The end of the comment starting at `i` (`//` to the line's end, or a
+/// `/* */` block: RON's block comments nest).
+fn skip_comment(bytes: &[u8], mut i: usize) -> usize {
+    if bytes[i + 1] == b'/' {
+        while i < bytes.len() && bytes[i] != b'\n' {
+            i += 1;
+        }
+        return i;
+    }
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"/*") {
+            depth += 1;
+            i += 2;
+        } else if bytes[i..].starts_with(b"*/") {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                break;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
 /// Splits RON text into tokens. Never fails: anything unexpected becomes an atom.
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -68,29 +95,8 @@ fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                // RON block comments nest.
-                let mut depth = 0usize;
-                while i < bytes.len() {
-                    if bytes[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i..].starts_with(b"*/") {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
+            b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => {
+                i = skip_comment(bytes, i);
                 continue;
             }
             b'(' | b'[' | b'{' => {

@@ -210,71 +210,87 @@ pub fn validate_positions(file: &PositionFile, prefix: &[Step]) -> Vec<PathProbl
             };
             check_id(&mut push, &here("id"), "demand", &demand.id, &mut demand_ids, demand_n);
             demand_n += 1;
-            if demand.text.trim().is_empty() {
-                push(
-                    here("text"),
-                    format!(
-                        "demand `{}` has an empty `text`; write the demand in a sentence or two",
-                        demand.id
-                    ),
-                );
+            for (field, message) in demand_problems(file, demand, &issue_ids, &source_ids) {
+                push(here(field), message);
             }
-            if !file.issues.is_empty() && !issue_ids.contains_key(demand.issue.as_str()) {
-                push(
-                    here("issue"),
-                    format!(
-                        "demand `{}` names issue `{}`, which is not in `issues`; add it there or use one of {}",
-                        demand.id,
-                        demand.issue,
-                        short_list(file.issues.iter().map(|i| i.id.as_str()))
-                    ),
-                );
-            } else if file.issues.is_empty() && demand.issue.trim().is_empty() {
-                push(here("issue"), format!("demand `{}` has an empty `issue`", demand.id));
-            }
-            if let Some(source) = &demand.source
-                && !source_ids.contains_key(source.as_str())
-            {
-                let known = if file.sources.is_empty() {
-                    "the file lists no `sources`; add one with this id".to_owned()
-                } else {
-                    format!("use one of {}", short_list(file.sources.iter().map(|s| s.id.as_str())))
-                };
-                push(
-                    here("source"),
-                    format!(
-                        "demand `{}` names source `{source}`, which is not in `sources`; {known}",
-                        demand.id
-                    ),
-                );
-            }
-            if let Some(value) = &demand.value {
-                let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
-                match (value.min, value.max) {
-                    (None, None) => push(
-                        here("value"),
-                        format!(
-                            "the value of demand `{}` has neither `min` nor `max`; give at least one",
-                            demand.id
-                        ),
-                    ),
-                    _ if !finite(value.min) || !finite(value.max) => push(
-                        here("value"),
-                        format!(
-                            "the value of demand `{}` must be an ordinary number, not infinity or NaN",
-                            demand.id
-                        ),
-                    ),
-                    (Some(min), Some(max)) if min > max => push(
-                        here("value"),
-                        format!(
-                            "the value of demand `{}` has `min` ({min}) above `max` ({max}); swap them",
-                            demand.id
-                        ),
-                    ),
-                    _ => {}
-                }
-            }
+        }
+    }
+    problems
+}
+
+/// What is wrong with one demand beyond its id, as (field, message): an empty
+/// text, an issue or a source not listed, a value without numbers or upside down.
+fn demand_problems(
+    file: &PositionFile,
+    demand: &crate::model::Demand,
+    issue_ids: &HashMap<&str, usize>,
+    source_ids: &HashMap<&str, usize>,
+) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    let mut push = |field: &'static str, message: String| problems.push((field, message));
+    if demand.text.trim().is_empty() {
+        push(
+            "text",
+            format!(
+                "demand `{}` has an empty `text`; write the demand in a sentence or two",
+                demand.id
+            ),
+        );
+    }
+    if !file.issues.is_empty() && !issue_ids.contains_key(demand.issue.as_str()) {
+        push(
+            "issue",
+            format!(
+                "demand `{}` names issue `{}`, which is not in `issues`; add it there or use one of {}",
+                demand.id,
+                demand.issue,
+                short_list(file.issues.iter().map(|i| i.id.as_str()))
+            ),
+        );
+    } else if file.issues.is_empty() && demand.issue.trim().is_empty() {
+        push("issue", format!("demand `{}` has an empty `issue`", demand.id));
+    }
+    if let Some(source) = &demand.source
+        && !source_ids.contains_key(source.as_str())
+    {
+        let known = if file.sources.is_empty() {
+            "the file lists no `sources`; add one with this id".to_owned()
+        } else {
+            format!("use one of {}", short_list(file.sources.iter().map(|s| s.id.as_str())))
+        };
+        push(
+            "source",
+            format!(
+                "demand `{}` names source `{source}`, which is not in `sources`; {known}",
+                demand.id
+            ),
+        );
+    }
+    if let Some(value) = &demand.value {
+        let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
+        match (value.min, value.max) {
+            (None, None) => push(
+                "value",
+                format!(
+                    "the value of demand `{}` has neither `min` nor `max`; give at least one",
+                    demand.id
+                ),
+            ),
+            _ if !finite(value.min) || !finite(value.max) => push(
+                "value",
+                format!(
+                    "the value of demand `{}` must be an ordinary number, not infinity or NaN",
+                    demand.id
+                ),
+            ),
+            (Some(min), Some(max)) if min > max => push(
+                "value",
+                format!(
+                    "the value of demand `{}` has `min` ({min}) above `max` ({max}); swap them",
+                    demand.id
+                ),
+            ),
+            _ => {}
         }
     }
     problems

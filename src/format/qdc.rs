@@ -91,6 +91,19 @@ const IMPORT_COLORS: [&str; 6] = ["#1971c2", "#2b8a3e", "#c2255c", "#5f3dc4", "#
 pub fn parse_qdc(shown: &str, text: &str, current: &Codebook) -> Result<Codebook, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |at: usize, message: String| FileError::new(shown, Problem::at(line_col(text, at), message));
+    let codes = read_codes(text, &fail)?;
+    let codebook = codebook_of(codes, current);
+    if codebook.statuses.is_empty() {
+        return Err(fail(
+            0,
+            "the codebook has no codable codes (every <Code> is missing or has isCodable=\"false\"); Stances needs at least one to use as a status".into(),
+        ));
+    }
+    Ok(codebook)
+}
+
+/// Every <Code> of a codebook's XML, nested codes flattened, with its description.
+fn read_codes(text: &str, fail: &impl Fn(usize, String) -> FileError) -> Result<Vec<Code>, FileError> {
     let mut reader = Reader::from_str(text);
     let mut codes: Vec<Code> = Vec::new();
     // Indices into `codes` of the open <Code> elements, innermost last.
@@ -156,6 +169,12 @@ pub fn parse_qdc(shown: &str, text: &str, current: &Codebook) -> Result<Codebook
     if !root_seen {
         return Err(fail(0, "the file is empty or holds no <CodeBook> element".into()));
     }
+    Ok(codes)
+}
+
+/// The codable codes as statuses: a code exported from a status of `current`
+/// keeps its id and key; the others get new ids, colours and free keys.
+fn codebook_of(codes: Vec<Code>, current: &Codebook) -> Codebook {
     let mut codebook = Codebook {
         id: current.id.clone(),
         name: current.name.clone(),
@@ -190,13 +209,7 @@ pub fn parse_qdc(shown: &str, text: &str, current: &Codebook) -> Result<Codebook
             description: code.description.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()),
         });
     }
-    if codebook.statuses.is_empty() {
-        return Err(fail(
-            0,
-            "the codebook has no codable codes (every <Code> is missing or has isCodable=\"false\"); Stances needs at least one to use as a status".into(),
-        ));
-    }
-    Ok(codebook)
+    codebook
 }
 
 fn read_code(element: &BytesStart<'_>) -> Result<Code, String> {

@@ -1,20 +1,43 @@
 //! The application: what is open, and the layout of one frame. What happens in
 //! response lives beside this file, one concern a file.
 
+mod autosave;
+pub(super) mod class;
+mod codebook_edits;
+mod codebook_files;
+mod coding;
+mod dialog_outcome;
+pub(super) mod export;
+pub(super) mod flow;
+mod fonts;
+mod frame;
+mod git_flow;
+mod handle;
+mod handout;
+pub(super) mod import;
+mod keys;
+mod navigation;
+mod panels;
+mod positions;
+pub(super) mod present;
+mod saving;
+pub(super) mod screen;
+pub(super) mod sources;
+pub(super) mod study;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use egui::{Ui, ViewportCommand};
 
-use super::autosave::AutosaveState;
+use self::autosave::AutosaveState;
+use self::flow::Flow;
+use self::present::Presenter;
+use self::screen::Screen;
 use super::dialogs::Dialogs;
-use super::flow::Flow;
 use super::notices::Notices;
 use super::open_document::OpenDocument;
-use super::present::Presenter;
-use super::screen::Screen;
 use super::shown::Shown;
-use super::ui::toolbar;
 use super::views::MainView;
 use super::welcome::Welcome;
 use crate::io::Fingerprint;
@@ -96,40 +119,40 @@ impl SavedFile {
 pub struct StancesApp {
     // ----- the open document -----
     /// The document and what is tied to it, replaced whole when another opens.
-    pub(super) open: OpenDocument,
+    open: OpenDocument,
 
     // ----- the window's parts -----
     /// What the middle of the window shows: see [`Screen`].
-    pub(super) screen: Screen,
-    pub(super) shown: Shown,
-    pub(super) dialogs: Dialogs,
-    pub(super) presenter: Presenter,
-    pub(super) welcome: Welcome,
+    screen: Screen,
+    shown: Shown,
+    dialogs: Dialogs,
+    presenter: Presenter,
+    welcome: Welcome,
     /// The question under way before work could be lost (open, close, quit).
-    pub(super) flow: Flow,
-    pub(super) notices: Notices,
+    flow: Flow,
+    notices: Notices,
 
     // ----- who works, and what they opened -----
-    pub(super) recent: Vec<PathBuf>,
+    recent: Vec<PathBuf>,
     /// Who codes in this window now: the computer's coder, or the student coding
     /// the open hand-out.
-    pub(super) coder: String,
+    coder: String,
     /// The coder this computer remembers (Edit › Preferences): a student's name
     /// typed for a hand-out never becomes it.
-    pub(super) computer_coder: String,
+    computer_coder: String,
     /// The adjudicator's name for this window, when the coder's is one of a study's coders.
-    pub(super) adjudicator: Option<String>,
+    adjudicator: Option<String>,
 
     // ----- keeping work safe -----
-    pub(super) watcher: FileWatcher,
-    pub(super) autosave: AutosaveState,
-    pub(super) fonts: super::fonts::FontCheck,
-    pub(super) allow_close: bool,
+    watcher: FileWatcher,
+    autosave: AutosaveState,
+    fonts: self::fonts::FontCheck,
+    allow_close: bool,
 
     // ----- how the window was started -----
     /// The window drawn as a figure: see [`AppOptions::figure`].
-    pub(super) figure: bool,
-    pub(super) new_windows: bool,
+    figure: bool,
+    new_windows: bool,
     title: String,
 }
 
@@ -160,7 +183,7 @@ impl StancesApp {
                     .storage
                     .and_then(|s| eframe::get_value::<f32>(s, PRESENTATION_ZOOM_KEY))
                     .filter(|z| (0.5..=4.0).contains(z))
-                    .unwrap_or(super::present::DEFAULT_ZOOM),
+                    .unwrap_or(self::present::DEFAULT_ZOOM),
                 hide_marks: stored(HIDE_MARKS_KEY).unwrap_or(true),
             },
             screen: Screen::Comparison,
@@ -176,7 +199,7 @@ impl StancesApp {
             adjudicator: None,
             watcher: FileWatcher::new(move || ctx.request_repaint()),
             autosave: AutosaveState::new(options.autosave_dir),
-            fonts: super::fonts::FontCheck::default(),
+            fonts: self::fonts::FontCheck::default(),
             allow_close: false,
             figure: options.figure,
             new_windows: options.new_windows,
@@ -309,7 +332,7 @@ impl StancesApp {
         self.notices.clear();
         self.autosave.forget();
         // The messages were cleared: a missing font is named again for this document.
-        self.fonts = super::fonts::FontCheck::default();
+        self.fonts = self::fonts::FontCheck::default();
         let orphans = self.comparison().orphans().count();
         if orphans > 0 {
             self.notices.error(format!(
@@ -346,7 +369,7 @@ impl StancesApp {
             self.shown.views.main = MainView::Conflicts;
             let name = self.path().map_or_else(
                 || "`git add` the file".to_owned(),
-                |p| format!("`git add {}`", super::git_flow::git_name(p)),
+                |p| format!("`git add {}`", self::git_flow::git_name(p)),
             );
             self.notices.warning(format!(
                 "This comparison comes from a merge with {} to settle: choose for each in the Conflicts view, then save and {name}.",
@@ -383,13 +406,7 @@ impl eframe::App for StancesApp {
         let layout = self.comparison().layout_revision();
         self.shown.follow_layout(layout);
 
-        // Quitting with unsaved work asks first.
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.has_unsaved_work() {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            if self.flow.is_idle() {
-                self.guard(&ctx, super::flow::Pending::Quit);
-            }
-        }
+        self.ask_before_quitting(&ctx);
 
         if self.is_presenting() {
             self.presentation_frame(ui, &ctx);
@@ -410,38 +427,8 @@ impl eframe::App for StancesApp {
             self.dropped_files(&ctx, &mut actions);
         }
 
-        self.shown
-            .columns
-            .update_rows(self.open.doc.comparison(), &self.shown.filter);
-        if self.shown.counts.0 != self.comparison().revision()
-            || self.shown.counts.1.len() != self.comparison().codebook().statuses.len()
-        {
-            // Counting walks every mark: done once per change, not per frame.
-            self.shown.counts = (self.comparison().revision(), self.comparison().status_counts());
-        }
-        if !self.figure {
-            egui::Panel::top("menu").show(ui, |ui| {
-                // The views are the comparison's: not on the welcome screen, nor over a study's tables.
-                let views = self.comparison_shown();
-                let state = toolbar::MenuState {
-                    recent: &self.recent,
-                    can_undo: self.open.doc.can_undo(),
-                    can_redo: self.open.doc.can_redo(),
-                    hide_marks: self.presenter.hide_marks,
-                    details_shown: self.shown.details,
-                    view: views.then_some(self.shown.views.main),
-                };
-                toolbar::menu_bar(ui, self.open.doc.comparison(), &state, &mut actions);
-            });
-        }
-        let tab = self.study_tab();
-        if let Some(study) = &mut self.open.study {
-            let progress = study.progress(self.open.doc.comparison());
-            egui::Panel::top("study").show(ui, |ui| {
-                let class = study.class.as_ref().map(super::class::ClassState::size);
-                super::ui::study_view::strip(ui, &study.adjudication, progress, tab, class, &mut actions);
-            });
-        }
+        self.follow_comparison();
+        self.menu_and_study_strip(ui, &mut actions);
         let study_view = matches!(self.screen(), Screen::Study(_));
         if study_view {
             if !self.notices.is_empty() {
@@ -452,63 +439,9 @@ impl eframe::App for StancesApp {
             self.comparison_panels(ui, &mut actions);
         }
 
-        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop")));
-            let rect = ctx.content_rect();
-            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-            painter.text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                "Drop a comparison to open it, position files to add them,\nor a document (PDF, DOCX, ODT, HTML, text) to add it as a source",
-                egui::FontId::proportional(22.0),
-                egui::Color32::WHITE,
-            );
-        }
+        frame::show_drop_hint(&ctx);
 
-        if let Some(outcome) = self.dialogs.files.show(&ctx) {
-            self.on_dialog(&ctx, outcome);
-        }
-        self.flow_prompts(&ctx);
-        super::ui::shortcuts::show(&ctx, &mut self.dialogs.shortcuts, self.open.doc.comparison().codebook());
-        self.dialogs.preferences.show(&ctx, &mut actions);
-        let on_selection = self.marks_on_selection();
-        self.dialogs
-            .set_coder
-            .show(&ctx, self.open.doc.comparison(), &on_selection, &mut actions);
-        if let Some(prompt) = self.dialogs.coder_name.as_mut()
-            && let Some(answer) = prompt.show(&ctx)
-        {
-            let then = prompt.then.clone();
-            self.dialogs.coder_name = None;
-            if let Some(name) = answer {
-                actions.push(super::action::Action::SetCoder(name));
-                actions.push(then);
-            }
-        }
-        let marks = self.open.doc.comparison().marks().len();
-        self.dialogs.handout.show(&ctx, marks, &mut actions);
-        self.dialogs.new_negotiation.show(&ctx, &mut actions);
-        self.show_source_dialog(&ctx, &mut actions);
-        self.dialogs
-            .positions
-            .show(&ctx, self.open.doc.comparison(), &mut actions);
-        if let Some(welcome) = self.dialogs.handout_welcome.as_mut()
-            && let Some(name) = welcome.show(&ctx)
-        {
-            self.dialogs.handout_welcome = None;
-            actions.push(super::action::Action::StartAsStudent(name));
-        }
-        self.ask_about_others_mark(&ctx);
-        self.ask_to_merge_again(&ctx);
-        self.show_import_dialog(&ctx, &mut actions);
-        self.dialogs
-            .codebook_editor
-            .show(&ctx, self.open.doc.comparison(), &mut actions);
-        self.show_same_coder_prompt(&ctx);
-        self.show_adjudicator_prompt(&ctx);
-        self.dialogs.export.show(&ctx, self.open.study.is_some(), &mut actions);
-        self.offer_imported_positions(&ctx);
-        self.recovery_prompt(&ctx);
+        self.dialogs_ui(&ctx, &mut actions);
 
         for action in actions {
             self.handle(&ctx, action);

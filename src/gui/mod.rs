@@ -6,43 +6,27 @@
 
 pub mod action;
 mod app;
-mod autosave;
-pub mod class;
-mod codebook_files;
-mod coding;
 pub mod command;
-mod dialog_outcome;
 mod dialogs;
 pub mod examples;
-mod export;
-mod flow;
-mod fonts;
-mod git_flow;
-mod handle;
-mod import;
-mod keys;
 pub mod notices;
 mod open_document;
-mod panels;
-mod positions;
-mod present;
 pub mod quotes;
-mod saving;
-mod screen;
 mod shown;
-mod sources;
 mod start;
-mod study;
 pub mod ui;
 pub mod views;
 mod welcome;
 
+// The app's parts other parts of the window name.
+use app::{class, export, import, sources, study};
+
 use std::path::PathBuf;
 
 pub use action::Action;
+pub use app::export::export_png;
 pub use app::{AppOptions, StancesApp};
 pub use command::Command;
-pub use export::export_png;
 pub use start::open_window;
 
 pub use crate::APP_ID;

@@ -1,6 +1,6 @@
 //! The welcome screen's state: the examples' cards (read the first time it
 //! shows), and whether Stances was opened before (whether it shows is the
-//! window's [`Screen`](super::screen::Screen)).
+//! window's [`Screen`](super::app::screen::Screen)).
 
 use super::examples::ExampleCard;
 

@@ -5,6 +5,7 @@
 pub(crate) mod cells;
 pub mod numbers;
 pub mod positions;
+mod row;
 pub mod table;
 
 use crate::model::PositionFile;

@@ -7,10 +7,11 @@ use std::collections::HashSet;
 use rustc_hash::FxHashMap;
 
 use super::cells::{DerivedIds, Names, name_key, slug, trim, unescape_formula, unique};
-use super::numbers::{self, Convention, DecimalMark};
+use super::numbers::{Convention, DecimalMark};
+use super::row::RowCells;
 
 use crate::model::position::POSITION_FORMAT;
-use crate::model::{Demand, Issue, PositionFile, Priority, Side, Source, Value};
+use crate::model::{Demand, Issue, PositionFile, Side, Source};
 
 /// The columns a table may have; the first three are required.
 pub const COLUMNS: [&str; 12] = [
@@ -29,17 +30,17 @@ pub const COLUMNS: [&str; 12] = [
 ];
 const REQUIRED: usize = 3;
 // The places of the columns in `COLUMNS`.
-const SIDE: usize = 0;
-const ISSUE: usize = 1;
-const TEXT: usize = 2;
+pub(super) const SIDE: usize = 0;
+pub(super) const ISSUE: usize = 1;
+pub(super) const TEXT: usize = 2;
 const ID: usize = 3;
-const PRIORITY: usize = 4;
+pub(super) const PRIORITY: usize = 4;
 const QUOTE: usize = 5;
 const SOURCE: usize = 6;
-const VALUE_MIN: usize = 7;
-const VALUE_MAX: usize = 8;
-const UNIT: usize = 9;
-const TAGS: usize = 10;
+pub(super) const VALUE_MIN: usize = 7;
+pub(super) const VALUE_MAX: usize = 8;
+pub(super) const UNIT: usize = 9;
+pub(super) const TAGS: usize = 10;
 const NOTE: usize = 11;
 
 /// One problem, located in the table.
@@ -123,7 +124,7 @@ pub struct PositionsBuilder {
 /// The side of a row left out for a problem, whose given id is still checked.
 const SKIPPED: usize = usize::MAX;
 
-fn problem(line: u64, column: Option<&str>, message: String) -> TableProblem {
+pub(super) fn problem(line: u64, column: Option<&str>, message: String) -> TableProblem {
     TableProblem {
         line,
         column: column.map(str::to_owned),
@@ -230,6 +231,67 @@ impl PositionsBuilder {
     /// `numbers[i]` says that a workbook holds cell `i` as a number.
     pub fn row(&mut self, line: u64, cells: &csv::StringRecord, numbers: &[bool]) {
         self.rows += 1;
+        self.stray_cells(line, cells, !numbers.is_empty());
+        if self.header_failed {
+            return;
+        }
+        let (convention, why) = self
+            .convention
+            .as_ref()
+            .map_or((Convention::Known(DecimalMark::Point), ""), |(c, why)| {
+                (*c, why.as_str())
+            });
+        let mut row = RowCells {
+            line,
+            cells: std::array::from_fn(|c| {
+                self.col[c]
+                    .and_then(|i| cells.get(i))
+                    .map_or("", |cell| unescape_formula(trim(cell)))
+            }),
+            typed: std::array::from_fn(|c| self.col[c].is_some_and(|i| numbers.get(i).copied().unwrap_or(false))),
+            shown: &self.shown,
+            problems: &mut self.row_problems,
+        };
+        // Every field is looked at, so that a row's problems are said at once.
+        let required = row.required();
+        let priority = row.priority();
+        let value = row.value(convention, why);
+        let Some((side_name, issue_name, text)) = required else {
+            // Its id is still checked against the others: a repeat is said now, not
+            // after the row is fixed.
+            if let Some(id) = row.optional(ID) {
+                self.demands.push((SKIPPED, self.skipped_ids.len(), line, true));
+                self.skipped_ids.push(id.to_owned());
+            }
+            return;
+        };
+        let (quote, source, note, given, tags) = (
+            row.optional(QUOTE),
+            row.optional(SOURCE),
+            row.optional(NOTE),
+            row.optional(ID),
+            row.tags(),
+        );
+        let (side, issue, source) = self.place_names(side_name, issue_name, source);
+        let demands = &mut self.side_list[side].demands;
+        self.demands.push((side, demands.len(), line, given.is_some()));
+        demands.push(Demand {
+            // Where the table gives none, made from the side and issue when all rows are in.
+            id: given.map(str::to_owned).unwrap_or_default(),
+            issue: self.issue_list[issue].id.clone(),
+            text: text.to_owned(),
+            priority,
+            quote: quote.map(str::to_owned),
+            source,
+            value,
+            tags,
+            note: note.map(str::to_owned),
+        });
+    }
+
+    /// Data outside the named columns: in a column the header leaves unnamed
+    /// (its first line remembered), or past the header's last cell (said now).
+    fn stray_cells(&mut self, line: u64, cells: &csv::StringRecord, workbook: bool) {
         for (i, first) in &mut self.unnamed {
             if first.is_none() && cells.get(*i).is_some_and(|c| !c.trim().is_empty()) {
                 *first = Some(line);
@@ -242,7 +304,7 @@ impl PositionsBuilder {
             .find(|(_, c)| !c.trim().is_empty())
         {
             // A workbook's cells are named by their column; a CSV's by their place.
-            let message = if numbers.is_empty() {
+            let message = if !workbook {
                 format!(
                     "this row has text in cell {} (`{}`), past the {} columns the header names; name that column in the header row, or, if a cell holds the separator, put the cell in double quotes",
                     i + 1,
@@ -259,145 +321,16 @@ impl PositionsBuilder {
             };
             self.row_problems.push(problem(line, None, message));
         }
-        if self.header_failed {
-            return;
-        }
-        let cells: [&str; COLUMNS.len()] = std::array::from_fn(|c| {
-            self.col[c]
-                .and_then(|i| cells.get(i))
-                .map_or("", |cell| unescape_formula(trim(cell)))
-        });
-        let typed: [bool; COLUMNS.len()] =
-            std::array::from_fn(|c| self.col[c].is_some_and(|i| numbers.get(i).copied().unwrap_or(false)));
-        let cell = |c: usize| cells[c];
-        let optional = |c: usize| Some(cell(c)).filter(|t| !t.is_empty());
-        let shown = &self.shown;
-        let problems = &mut self.row_problems;
-        let mut here = |c: usize, message: String| problems.push(problem(line, Some(&shown[c]), message));
-        let (side_name, issue_name, text) = (cell(SIDE), cell(ISSUE), cell(TEXT));
-        if side_name.is_empty() {
-            here(
-                SIDE,
-                "no side named: every demand needs the side that stated it".to_owned(),
-            );
-        }
-        if issue_name.is_empty() {
-            here(
-                ISSUE,
-                "no issue named: every demand needs the issue it is about".to_owned(),
-            );
-        }
-        if text.is_empty() {
-            here(
-                TEXT,
-                "the demand's text is empty: write what the side demands".to_owned(),
-            );
-        }
-        let priority = optional(PRIORITY).and_then(|p| {
-            let found = Priority::from_name(p);
-            if found.is_none() {
-                here(
-                    PRIORITY,
-                    format!("`{p}` is not a priority; write Core, High, Medium or Low (or leave it empty)"),
-                );
-            }
-            found
-        });
-        let (convention, why) = self
-            .convention
-            .as_ref()
-            .map_or((Convention::Known(DecimalMark::Point), ""), |(c, why)| {
-                (*c, why.as_str())
-            });
-        // Each number with the unit written in its cell, if any. A cell refused
-        // says so once: its missing unit is not said again. Where the unit column
-        // is empty, `30k` and `2.5M` are numbers with their multiplier.
-        let failed = std::cell::Cell::new(false);
-        let unit_cell = optional(UNIT);
-        let mut number = |c: usize| -> (Option<f64>, Option<&str>) {
-            let Some(n) = optional(c) else {
-                return (None, None);
-            };
-            if typed[c] {
-                // The workbook holds it as a number: taken as it is.
-                return (n.parse::<f64>().ok().filter(|x| x.is_finite()), None);
-            }
-            match numbers::read_number_with(n, convention, unit_cell.is_none()) {
-                Ok(reading) => (Some(reading.value), reading.unit),
-                Err(e) => {
-                    here(c, numbers::explain(&e, n, why));
-                    failed.set(true);
-                    (None, None)
-                }
-            }
-        };
-        let ((min, min_unit), (max, max_unit)) = (number(VALUE_MIN), number(VALUE_MAX));
-        let same_unit = |a: &str, b: &str| super::cells::name_key(a) == super::cells::name_key(b);
-        // The unit: the unit column's, or the one written beside the numbers, when they agree.
-        let mut unit = unit_cell;
-        for (c, written) in [(VALUE_MIN, min_unit), (VALUE_MAX, max_unit)] {
-            let Some(written) = written else { continue };
-            match unit {
-                None => unit = Some(written),
-                Some(u) if same_unit(u, written) => {}
-                Some(u) => here(
-                    c,
-                    format!(
-                        "`{}` says the unit is `{written}`, but {} `{u}`; write the number alone and the unit once in the unit column",
-                        cell(c),
-                        if unit_cell.is_some() {
-                            "the unit column says"
-                        } else {
-                            "the other value says"
-                        }
-                    ),
-                ),
-            }
-        }
-        if let (Some(a), Some(b)) = (min, max)
-            && a > b
-        {
-            here(
-                VALUE_MIN,
-                format!("value_min ({a}) is above value_max ({b}); swap them"),
-            );
-        }
-        let has_number = optional(VALUE_MIN).is_some() || optional(VALUE_MAX).is_some();
-        let value = match (unit, has_number) {
-            (Some(unit), true) => (min.is_some() || max.is_some()).then(|| Value {
-                min,
-                max,
-                unit: unit.to_owned(),
-            }),
-            (None, true) if failed.get() => None,
-            (None, true) => {
-                here(
-                    UNIT,
-                    "a value needs a unit (days, km, troops, EUR bn, %…); write it in the unit column".to_owned(),
-                );
-                None
-            }
-            (Some(unit), false) => {
-                here(
-                    UNIT,
-                    format!(
-                        "the unit `{unit}` has no value; write value_min, value_max or both, or leave the unit empty"
-                    ),
-                );
-                None
-            }
-            (None, false) => None,
-        };
-        if side_name.is_empty() || issue_name.is_empty() || text.is_empty() {
-            // Its id is still checked against the others: a repeat is said now, not
-            // after the row is fixed.
-            if let Some(id) = optional(ID) {
-                self.demands.push((SKIPPED, self.skipped_ids.len(), line, true));
-                self.skipped_ids.push(id.to_owned());
-            }
-            return;
-        }
+    }
 
+    /// The places of a row's side, issue and source in their lists, each added
+    /// where new (two spellings of one name are one: `name_key`); the source as its id.
+    fn place_names(
+        &mut self,
+        side_name: &str,
+        issue_name: &str,
+        source: Option<&str>,
+    ) -> (usize, usize, Option<String>) {
         let side_list = &mut self.side_list;
         let side = self.sides.place(side_name, name_key, |id| {
             side_list.push(Side {
@@ -417,7 +350,7 @@ impl PositionsBuilder {
         });
         let source_list = &mut self.source_list;
         let sources = &mut self.sources;
-        let source = optional(SOURCE).map(|title| {
+        let source = source.map(|title| {
             let i = sources.place(title, str::to_owned, |id| {
                 source_list.push(Source {
                     id: unique(slug(title, "source", 40), id),
@@ -429,30 +362,7 @@ impl PositionsBuilder {
             });
             source_list[i].id.clone()
         });
-        let tags = optional(TAGS)
-            .map(|t| {
-                t.split(';')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let given = optional(ID);
-        let demands = &mut self.side_list[side].demands;
-        self.demands.push((side, demands.len(), line, given.is_some()));
-        demands.push(Demand {
-            // Where the table gives none, made from the side and issue when all rows are in.
-            id: given.map(str::to_owned).unwrap_or_default(),
-            issue: self.issue_list[issue].id.clone(),
-            text: text.to_owned(),
-            priority,
-            quote: optional(QUOTE).map(str::to_owned),
-            source,
-            value,
-            tags,
-            note: optional(NOTE).map(str::to_owned),
-        });
+        (side, issue, source)
     }
 
     /// The position file; `Err` with every problem found when there is one.

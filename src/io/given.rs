@@ -84,19 +84,9 @@ pub fn kind_by_name(path: &Path) -> Option<FileKind> {
 /// file whose fields cannot be told (broken RON) is taken as a position file,
 /// whose reader then says where it is broken.
 pub fn kind_of(path: &Path, text: &str) -> FileKind {
-    if let Some(kind) = kind_by_name(path) {
-        return kind;
-    }
-    if comparison_file::is_comparison_file(path, Some(text)) {
-        return FileKind::Comparison;
-    }
-    let fields = locate::top_level_fields(text);
-    let has = |name: &str| fields.iter().any(|(n, _, _)| n == name);
-    if has("statuses") && !has("sides") {
-        FileKind::Codebook
-    } else {
-        FileKind::Positions
-    }
+    kind_by_name(path)
+        .or_else(|| stances_fields(text))
+        .unwrap_or(FileKind::Positions)
 }
 
 /// A file given to Stances: its text and its kind, not parsed yet (the window
@@ -141,13 +131,6 @@ pub fn read_given(path: &Path) -> Result<Given, FileError> {
         _ => kind_of(path, &text),
     };
     Ok(Given { shown, kind, text })
-}
-
-/// The kind of a path as [`read_given`] tells it; one that cannot be read is
-/// taken by its name (a position file when the name says nothing), and its
-/// reader then says why it cannot be read.
-pub fn kind_of_path(path: &Path) -> FileKind {
-    read_given(path).map_or_else(|_| kind_by_name(path).unwrap_or(FileKind::Positions), |g| g.kind)
 }
 
 fn has_extension(path: &Path, extension: &str) -> bool {
@@ -234,10 +217,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let positions = dir.path().join("positions.txt");
         std::fs::write(&positions, "\u{feff}(\r\n    format: 1,\r\n    sides: [],\r\n)\r\n").unwrap();
-        assert_eq!(kind_of_path(&positions), FileKind::Positions);
+        assert_eq!(read_given(&positions).unwrap().kind, FileKind::Positions);
         let statement = dir.path().join("statement.txt");
         std::fs::write(&statement, "The parties agree to a ceasefire (of 30 days).\n").unwrap();
-        assert_eq!(kind_of_path(&statement), FileKind::Document);
-        assert_eq!(kind_of_path(&dir.path().join("statement.pdf")), FileKind::Document);
+        assert_eq!(read_given(&statement).unwrap().kind, FileKind::Document);
+        assert_eq!(
+            read_given(&dir.path().join("statement.pdf")).unwrap().kind,
+            FileKind::Document
+        );
     }
 }

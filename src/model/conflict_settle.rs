@@ -4,11 +4,12 @@
 //! as the marks of the people who made them, or keep what the comparison holds
 //! now. Each is one undoable edit that also takes the conflict off the list.
 
+use super::PositionFile;
 use super::codebook::Status;
 use super::comparison::{Comparison, Edit, PositionDocument};
 use super::conflict::{Conflict, Pick};
 use super::mark::{Mark, MarkField, MarkId};
-use super::merge_document::{put, slot};
+use super::merge_document::{Place, put, slot};
 
 impl Comparison {
     /// The conflicts without the one at `index`.
@@ -31,94 +32,23 @@ impl Comparison {
                 ours,
                 theirs,
                 ..
-            } => {
-                let wanted = pick.of(ours, theirs);
-                match (self.mark(id), wanted) {
-                    (Some(now), Some(wanted)) => {
-                        let taken = mark_with_fields(now, wanted, fields);
-                        if taken != *now {
-                            edits.push(Edit::ReplaceMark(taken));
-                        }
-                    }
-                    (Some(_), None) => edits.push(Edit::RemoveMark(id.clone())),
-                    (None, Some(wanted)) => edits.push(Edit::AddMark(wanted.clone())),
-                    (None, None) => {}
-                }
-            }
+            } => self.take_mark(id, fields, pick.of(ours, theirs).as_ref(), &mut edits),
             Conflict::Status {
                 id,
                 fields,
                 ours,
                 theirs,
                 ..
-            } => {
-                let wanted = pick.of(ours, theirs);
-                let mut codebook = self.codebook().clone();
-                let at = codebook.index_of(id);
-                match (at, wanted) {
-                    (Some(i), Some(status)) => {
-                        codebook.statuses[i] = status_with_fields(&codebook.statuses[i], status, fields)
-                    }
-                    (Some(i), None) => {
-                        codebook.statuses.remove(i);
-                    }
-                    (None, Some(status)) => codebook.statuses.push(status.clone()),
-                    (None, None) => {}
-                }
-                if codebook != *self.codebook() {
-                    edits.push(Edit::SetCodebook(codebook));
-                }
-            }
+            } => self.take_status(id, fields, pick.of(ours, theirs).as_ref(), &mut edits),
             Conflict::Document {
                 id,
                 places,
                 ours: Some(ours),
                 theirs: Some(theirs),
                 ..
-            } if !places.is_empty() => {
-                // Each place in conflict taken from the chosen side; the rest stays merged.
-                let wanted = pick.of(ours, theirs);
-                if let Some(index) = self.document_index(id) {
-                    let mut data = self.documents()[index].data.clone();
-                    for place in places {
-                        put(&mut data, place, slot(wanted, place));
-                    }
-                    if data != self.documents()[index].data {
-                        edits.push(Edit::ReplaceDocument {
-                            index,
-                            document: PositionDocument {
-                                data,
-                                ..self.documents()[index].clone()
-                            },
-                        });
-                    }
-                }
-            }
+            } if !places.is_empty() => self.take_places(id, places, pick.of(ours, theirs), &mut edits),
             Conflict::Document { id, ours, theirs, .. } => {
-                let wanted = pick.of(ours, theirs);
-                let at = self.document_index(id);
-                match (at, wanted) {
-                    (Some(index), Some(data)) if self.documents()[index].data != *data => {
-                        edits.push(Edit::ReplaceDocument {
-                            index,
-                            document: PositionDocument {
-                                id: id.clone(),
-                                path: self.documents()[index].path.clone(),
-                                data: data.clone(),
-                            },
-                        });
-                    }
-                    (Some(index), None) => edits.push(Edit::RemoveDocument { index }),
-                    (None, Some(data)) => edits.push(Edit::InsertDocument {
-                        index: self.documents().len(),
-                        document: PositionDocument {
-                            id: id.clone(),
-                            path: String::new(),
-                            data: data.clone(),
-                        },
-                    }),
-                    _ => {}
-                }
+                self.take_document(id, pick.of(ours, theirs).as_ref(), &mut edits);
             }
             Conflict::Path { id, ours, theirs, .. } => {
                 let wanted = pick.of(ours, theirs);
@@ -170,6 +100,87 @@ impl Comparison {
         Some(Edit::Batch(edits))
     }
 
+    /// A mark's version taken: its conflicting fields from it, or the mark
+    /// added or removed.
+    fn take_mark(&self, id: &MarkId, fields: &[MarkField], wanted: Option<&Mark>, edits: &mut Vec<Edit>) {
+        match (self.mark(id), wanted) {
+            (Some(now), Some(wanted)) => {
+                let taken = mark_with_fields(now, wanted, fields);
+                if taken != *now {
+                    edits.push(Edit::ReplaceMark(taken));
+                }
+            }
+            (Some(_), None) => edits.push(Edit::RemoveMark(id.clone())),
+            (None, Some(wanted)) => edits.push(Edit::AddMark(wanted.clone())),
+            (None, None) => {}
+        }
+    }
+
+    /// A status's version taken: its conflicting fields from it, or the status
+    /// added to or removed from the codebook.
+    fn take_status(&self, id: &str, fields: &[String], wanted: Option<&Status>, edits: &mut Vec<Edit>) {
+        let mut codebook = self.codebook().clone();
+        let at = codebook.index_of(id);
+        match (at, wanted) {
+            (Some(i), Some(status)) => codebook.statuses[i] = status_with_fields(&codebook.statuses[i], status, fields),
+            (Some(i), None) => {
+                codebook.statuses.remove(i);
+            }
+            (None, Some(status)) => codebook.statuses.push(status.clone()),
+            (None, None) => {}
+        }
+        if codebook != *self.codebook() {
+            edits.push(Edit::SetCodebook(codebook));
+        }
+    }
+
+    /// Each place of a document in conflict taken from the chosen version; the
+    /// rest stays merged.
+    fn take_places(&self, id: &str, places: &[Place], wanted: &PositionFile, edits: &mut Vec<Edit>) {
+        if let Some(index) = self.document_index(id) {
+            let mut data = self.documents()[index].data.clone();
+            for place in places {
+                put(&mut data, place, slot(wanted, place));
+            }
+            if data != self.documents()[index].data {
+                edits.push(Edit::ReplaceDocument {
+                    index,
+                    document: PositionDocument {
+                        data,
+                        ..self.documents()[index].clone()
+                    },
+                });
+            }
+        }
+    }
+
+    /// A whole document's version taken: replaced, added or removed.
+    fn take_document(&self, id: &str, wanted: Option<&PositionFile>, edits: &mut Vec<Edit>) {
+        let at = self.document_index(id);
+        match (at, wanted) {
+            (Some(index), Some(data)) if self.documents()[index].data != *data => {
+                edits.push(Edit::ReplaceDocument {
+                    index,
+                    document: PositionDocument {
+                        id: id.to_owned(),
+                        path: self.documents()[index].path.clone(),
+                        data: data.clone(),
+                    },
+                });
+            }
+            (Some(index), None) => edits.push(Edit::RemoveDocument { index }),
+            (None, Some(data)) => edits.push(Edit::InsertDocument {
+                index: self.documents().len(),
+                document: PositionDocument {
+                    id: id.to_owned(),
+                    path: String::new(),
+                    data: data.clone(),
+                },
+            }),
+            _ => {}
+        }
+    }
+
     /// The edit that settles one place of a document's conflict by taking one
     /// side's version of it; the conflict goes once no place is left.
     pub fn take_place_edit(&self, index: usize, place: usize, pick: Pick) -> Option<Edit> {
@@ -204,7 +215,7 @@ impl Comparison {
             let mut left = places.clone();
             left.remove(place);
             rest[index] = Conflict::Document {
-                id: id.clone(),
+                id: id.to_owned(),
                 places: left,
                 base: base.clone(),
                 ours: Some(ours.clone()),

@@ -282,84 +282,101 @@ fn diff_marks(old: &Comparison, new: &Comparison, changes: &mut Vec<Change>) {
             (None, Some(m)) => changes.push(coded(&m.coder, "added", String::new(), mark_in_words(new, m))),
             (Some(m), None) => changes.push(coded(&m.coder, "removed", mark_in_words(old, m), String::new())),
             (Some(a), Some(b)) => {
-                // Every field of both versions named: a field added to `Mark` does not
-                // compile here until the diff says how it changed.
-                let Mark {
-                    id: _,
-                    demands: a_demands,
-                    status: a_status,
-                    note: a_note,
-                    coder: a_coder,
-                    created: a_created,
-                    changed: a_changed,
-                    coders_said: a_said,
-                    changes: a_changes,
-                } = a;
-                let Mark {
-                    id: _,
-                    demands: b_demands,
-                    status: b_status,
-                    note: b_note,
-                    coder: b_coder,
-                    created: b_created,
-                    changed: b_changed,
-                    coders_said: b_said,
-                    changes: b_changes,
-                } = b;
-                let said = |m: &[super::mark::CoderSaid], cmp: &Comparison| {
-                    m.iter()
-                        .map(|s| {
-                            let statuses: Vec<String> = s.statuses.iter().map(|st| status_in_words(cmp, st)).collect();
-                            format!(
-                                "{} of {}: {}",
-                                s.coder,
-                                demands_in_words(cmp, std::slice::from_ref(&s.demand)),
-                                statuses.join(" / ")
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                };
-                let history = |list: &[super::mark::MarkChange], cmp: &Comparison| {
-                    list.iter()
-                        .map(|c| mark_change_in_words(cmp, c))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                };
-                let before = changes.len();
-                let mut push = |field: &str, changed: bool, words: &dyn Fn() -> (String, String)| {
-                    if changed {
-                        let (was, is) = words();
-                        changes.push(coded(b_coder, field, was, is));
-                    }
-                };
-                push("status", a_status != b_status, &|| {
-                    (status_in_words(old, a_status), status_in_words(new, b_status))
-                });
-                push("note", a_note != b_note, &|| (one_line(a_note), one_line(b_note)));
-                push("demands", a_demands != b_demands, &|| {
-                    (demands_in_words(old, a_demands), demands_in_words(new, b_demands))
-                });
-                push("coder", a_coder != b_coder, &|| (a_coder.clone(), b_coder.clone()));
-                push("coders said", a_said != b_said, &|| {
-                    (said(a_said, old), said(b_said, new))
-                });
-                push("changed by others", a_changes != b_changes, &|| {
-                    (history(a_changes, old), history(b_changes, new))
-                });
-                // Its times, only when nothing else tells that the mark was touched.
-                let touched = changes.len() > before;
-                let mut push = |field: &str, changed: bool, was: &String, is: &String| {
-                    if changed && !touched {
-                        changes.push(coded(b_coder, field, was.clone(), is.clone()));
-                    }
-                };
-                push("created", a_created != b_created, a_created, b_created);
-                push("changed", a_changed != b_changed, a_changed, b_changed);
+                diff_mark(old, new, a, b, &coded, changes);
             }
             (None, None) => {}
         }
     }
+}
+
+/// The fields of a mark in two versions that differ, one change each; its
+/// times only when nothing else tells that it was touched.
+fn diff_mark(
+    old: &Comparison,
+    new: &Comparison,
+    a: &Mark,
+    b: &Mark,
+    coded: &impl Fn(&str, &str, String, String) -> Change,
+    changes: &mut Vec<Change>,
+) {
+    // Every field of both versions named: a field added to `Mark` does not
+    // compile here until the diff says how it changed.
+    let Mark {
+        id: _,
+        demands: a_demands,
+        status: a_status,
+        note: a_note,
+        coder: a_coder,
+        created: a_created,
+        changed: a_changed,
+        coders_said: a_said,
+        changes: a_changes,
+    } = a;
+    let Mark {
+        id: _,
+        demands: b_demands,
+        status: b_status,
+        note: b_note,
+        coder: b_coder,
+        created: b_created,
+        changed: b_changed,
+        coders_said: b_said,
+        changes: b_changes,
+    } = b;
+    let before = changes.len();
+    let mut push = |field: &str, changed: bool, words: &dyn Fn() -> (String, String)| {
+        if changed {
+            let (was, is) = words();
+            changes.push(coded(b_coder, field, was, is));
+        }
+    };
+    push("status", a_status != b_status, &|| {
+        (status_in_words(old, a_status), status_in_words(new, b_status))
+    });
+    push("note", a_note != b_note, &|| (one_line(a_note), one_line(b_note)));
+    push("demands", a_demands != b_demands, &|| {
+        (demands_in_words(old, a_demands), demands_in_words(new, b_demands))
+    });
+    push("coder", a_coder != b_coder, &|| (a_coder.clone(), b_coder.clone()));
+    push("coders said", a_said != b_said, &|| {
+        (said_in_words(a_said, old), said_in_words(b_said, new))
+    });
+    push("changed by others", a_changes != b_changes, &|| {
+        (history_in_words(a_changes, old), history_in_words(b_changes, new))
+    });
+    // Its times, only when nothing else tells that the mark was touched.
+    let touched = changes.len() > before;
+    let mut push = |field: &str, changed: bool, was: &String, is: &String| {
+        if changed && !touched {
+            changes.push(coded(b_coder, field, was.clone(), is.clone()));
+        }
+    };
+    push("created", a_created != b_created, a_created, b_created);
+    push("changed", a_changed != b_changed, a_changed, b_changed);
+}
+
+/// What each coder said of a consensus mark, in words.
+fn said_in_words(m: &[super::mark::CoderSaid], cmp: &Comparison) -> String {
+    m.iter()
+        .map(|s| {
+            let statuses: Vec<String> = s.statuses.iter().map(|st| status_in_words(cmp, st)).collect();
+            format!(
+                "{} of {}: {}",
+                s.coder,
+                demands_in_words(cmp, std::slice::from_ref(&s.demand)),
+                statuses.join(" / ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A mark's changes by others, in words.
+fn history_in_words(list: &[super::mark::MarkChange], cmp: &Comparison) -> String {
+    list.iter()
+        .map(|c| mark_change_in_words(cmp, c))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn link_in_words(l: &RoundLink) -> String {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::comparison::{Comparison, PositionDocument};
 use super::diff::Change;
-use super::position::{Demand, PositionFile};
+use super::position::{Demand, PositionFile, Side};
 use super::words::one_line;
 
 fn document_summary(d: &PositionDocument) -> String {
@@ -80,20 +80,7 @@ fn diff_positions(id: &str, old: &PositionFile, new: &PositionFile, changes: &mu
     );
     push("round".into(), opt(old.round.as_ref()), opt(new.round.as_ref()));
     push("date".into(), opt(old.date.as_ref()), opt(new.date.as_ref()));
-    let issues = |f: &PositionFile| {
-        f.issue_list()
-            .into_iter()
-            .map(|i| {
-                let described = i
-                    .description
-                    .as_deref()
-                    .map(|d| format!(" — {}", one_line(d)))
-                    .unwrap_or_default();
-                (i.id, format!("{}{described}", one_line(&i.name)))
-            })
-            .collect::<Vec<_>>()
-    };
-    let (was, is) = (issues(old), issues(new));
+    let (was, is) = (issues_in_words(old), issues_in_words(new));
     for (issue, name) in &is {
         let before = was
             .iter()
@@ -107,61 +94,10 @@ fn diff_positions(id: &str, old: &PositionFile, new: &PositionFile, changes: &mu
             push(format!("issue {issue}"), name.clone(), String::new());
         }
     }
-    let sources = |f: &PositionFile| {
-        f.sources
-            .iter()
-            .map(|s| {
-                let mut text = format!("{}: {}", s.id, one_line(&s.title));
-                for (field, value) in [("url", &s.url), ("date", &s.date), ("note", &s.note)] {
-                    if let Some(value) = value {
-                        text.push_str(&format!(", {field} {}", one_line(value)));
-                    }
-                }
-                text
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    push("sources".into(), sources(old), sources(new));
+    push("sources".into(), sources_in_words(old), sources_in_words(new));
     for side in &new.sides {
         let before = old.sides.iter().find(|s| s.id == side.id);
-        push(
-            format!("side {}", side.id),
-            before.map(|s| one_line(&s.name)).unwrap_or_default(),
-            one_line(&side.name),
-        );
-        push(
-            format!("side {} represented by", side.id),
-            before.map(|s| opt(s.represented_by.as_ref())).unwrap_or_default(),
-            opt(side.represented_by.as_ref()),
-        );
-        // By id through a map: a document of 10,000 demands is compared in one pass.
-        let old_demands: HashMap<&str, &Demand> = before
-            .map(|s| s.demands.iter().map(|d| (d.id.as_str(), d)).collect())
-            .unwrap_or_default();
-        let new_ids: HashSet<&str> = side.demands.iter().map(|d| d.id.as_str()).collect();
-        for demand in &side.demands {
-            let was = old_demands.get(demand.id.as_str()).copied();
-            if was == Some(demand) {
-                continue;
-            }
-            diff_demand(
-                &format!("demand {}/{}", side.id, demand.id),
-                was,
-                Some(demand),
-                &mut push,
-            );
-        }
-        for demand in before.map(|s| s.demands.as_slice()).unwrap_or_default() {
-            if !new_ids.contains(demand.id.as_str()) {
-                diff_demand(
-                    &format!("demand {}/{}", side.id, demand.id),
-                    Some(demand),
-                    None,
-                    &mut push,
-                );
-            }
-        }
+        diff_side(before, side, &mut push);
     }
     for side in &old.sides {
         if !new.sides.iter().any(|s| s.id == side.id) {
@@ -170,6 +106,69 @@ fn diff_positions(id: &str, old: &PositionFile, new: &PositionFile, changes: &mu
                 format!("{} ({} demands)", one_line(&side.name), side.demands.len()),
                 String::new(),
             );
+        }
+    }
+}
+
+/// Each issue's id and its name (and description) in words.
+fn issues_in_words(f: &PositionFile) -> Vec<(String, String)> {
+    f.issue_list()
+        .into_iter()
+        .map(|i| {
+            let described = i
+                .description
+                .as_deref()
+                .map(|d| format!(" — {}", one_line(d)))
+                .unwrap_or_default();
+            (i.id, format!("{}{described}", one_line(&i.name)))
+        })
+        .collect::<Vec<_>>()
+}
+
+/// The sources in words, on one line.
+fn sources_in_words(f: &PositionFile) -> String {
+    f.sources
+        .iter()
+        .map(|s| {
+            let mut text = format!("{}: {}", s.id, one_line(&s.title));
+            for (field, value) in [("url", &s.url), ("date", &s.date), ("note", &s.note)] {
+                if let Some(value) = value {
+                    text.push_str(&format!(", {field} {}", one_line(value)));
+                }
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A side's name, who represents it, and its demands, by id.
+fn diff_side(before: Option<&Side>, side: &Side, push: &mut impl FnMut(String, String, String)) {
+    push(
+        format!("side {}", side.id),
+        before.map(|s| one_line(&s.name)).unwrap_or_default(),
+        one_line(&side.name),
+    );
+    push(
+        format!("side {} represented by", side.id),
+        before.map(|s| opt(s.represented_by.as_ref())).unwrap_or_default(),
+        opt(side.represented_by.as_ref()),
+    );
+    // By id through a map: a document of 10,000 demands is compared in one pass.
+    let old_demands: HashMap<&str, &Demand> = before
+        .map(|s| s.demands.iter().map(|d| (d.id.as_str(), d)).collect())
+        .unwrap_or_default();
+    let new_ids: HashSet<&str> = side.demands.iter().map(|d| d.id.as_str()).collect();
+    for demand in &side.demands {
+        let was = old_demands.get(demand.id.as_str()).copied();
+        if was == Some(demand) {
+            continue;
+        }
+        diff_demand(&format!("demand {}/{}", side.id, demand.id), was, Some(demand), push);
+    }
+    for demand in before.map(|s| s.demands.as_slice()).unwrap_or_default() {
+        if !new_ids.contains(demand.id.as_str()) {
+            diff_demand(&format!("demand {}/{}", side.id, demand.id), Some(demand), None, push);
         }
     }
 }

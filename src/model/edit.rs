@@ -121,66 +121,12 @@ impl Comparison {
     /// Applies an edit and returns the edit that undoes it. A refused edit changes nothing.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         let inverse = match edit {
-            Edit::AddMark(mark) => {
-                if self.marks.contains_key(&mark.id) {
-                    return Err(EditError(format!("mark `{}` already exists", mark.id)));
-                }
-                self.check_mark(&mark)?;
-                self.index_mark(&mark);
-                let id = mark.id.clone();
-                self.marks.insert(id.clone(), mark);
-                Edit::RemoveMark(id)
-            }
-            Edit::RemoveMark(id) => {
-                let mark = self
-                    .marks
-                    .remove(&id)
-                    .ok_or_else(|| EditError(format!("there is no mark `{id}`")))?;
-                self.unindex_mark(&mark);
-                Edit::AddMark(mark)
-            }
-            Edit::ReplaceMark(mark) => {
-                self.check_mark(&mark)?;
-                let old = self
-                    .marks
-                    .remove(&mark.id)
-                    .ok_or_else(|| EditError(format!("there is no mark `{}`", mark.id)))?;
-                self.unindex_mark(&old);
-                self.index_mark(&mark);
-                self.marks.insert(mark.id.clone(), mark);
-                Edit::ReplaceMark(old)
-            }
-            Edit::InsertDocument { index, document } => {
-                if index > self.documents.len() {
-                    return Err(EditError(format!("there is no place {index} for a document")));
-                }
-                self.check_document_id(&document.id, self.document_index(&document.id).is_some())?;
-                self.documents.insert(index, document);
-                self.documents_changed();
-                Edit::RemoveDocument { index }
-            }
-            Edit::ReplaceDocument { index, document } => {
-                if index >= self.documents.len() {
-                    return Err(EditError(format!("there is no document {index}")));
-                }
-                if document.id != self.documents[index].id {
-                    return Err(EditError(format!(
-                        "a new version of document `{}` must keep its id, not `{}`",
-                        self.documents[index].id, document.id
-                    )));
-                }
-                let old = std::mem::replace(&mut self.documents[index], document);
-                self.documents_changed();
-                Edit::ReplaceDocument { index, document: old }
-            }
-            Edit::RemoveDocument { index } => {
-                if index >= self.documents.len() {
-                    return Err(EditError(format!("there is no document {index}")));
-                }
-                let document = self.documents.remove(index);
-                self.documents_changed();
-                Edit::InsertDocument { index, document }
-            }
+            Edit::AddMark(mark) => self.add_mark(mark)?,
+            Edit::RemoveMark(id) => self.remove_mark(&id)?,
+            Edit::ReplaceMark(mark) => self.replace_mark(mark)?,
+            Edit::InsertDocument { index, document } => self.insert_document(index, document)?,
+            Edit::ReplaceDocument { index, document } => self.replace_document(index, document)?,
+            Edit::RemoveDocument { index } => self.remove_document(index)?,
             Edit::SetCodebook(codebook) => {
                 self.check_codebook(&codebook)?;
                 let old = self.replace_codebook(codebook);
@@ -199,25 +145,100 @@ impl Comparison {
                     change: Box::new(inverse),
                 }
             }
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match self.apply(edit) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            for inverse in inverses.into_iter().rev() {
-                                let _ = self.apply(inverse);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Edit::Batch(inverses)
-            }
+            Edit::Batch(edits) => self.apply_batch(edits)?,
         };
         self.revision += 1;
         Ok(inverse)
+    }
+
+    /// Adds a mark (its id new, its statuses and demands checked).
+    fn add_mark(&mut self, mark: Mark) -> Result<Edit, EditError> {
+        if self.marks.contains_key(&mark.id) {
+            return Err(EditError(format!("mark `{}` already exists", mark.id)));
+        }
+        self.check_mark(&mark)?;
+        self.index_mark(&mark);
+        let id = mark.id.clone();
+        self.marks.insert(id.clone(), mark);
+        Ok(Edit::RemoveMark(id))
+    }
+
+    /// Removes a mark.
+    fn remove_mark(&mut self, id: &str) -> Result<Edit, EditError> {
+        let mark = self
+            .marks
+            .remove(id)
+            .ok_or_else(|| EditError(format!("there is no mark `{id}`")))?;
+        self.unindex_mark(&mark);
+        Ok(Edit::AddMark(mark))
+    }
+
+    /// Puts a new version of a mark in place of the one with its id.
+    fn replace_mark(&mut self, mark: Mark) -> Result<Edit, EditError> {
+        self.check_mark(&mark)?;
+        let old = self
+            .marks
+            .remove(&mark.id)
+            .ok_or_else(|| EditError(format!("there is no mark `{}`", mark.id)))?;
+        self.unindex_mark(&old);
+        self.index_mark(&mark);
+        self.marks.insert(mark.id.clone(), mark);
+        Ok(Edit::ReplaceMark(old))
+    }
+
+    /// Inserts a document at `index` (its id new).
+    fn insert_document(&mut self, index: usize, document: PositionDocument) -> Result<Edit, EditError> {
+        if index > self.documents.len() {
+            return Err(EditError(format!("there is no place {index} for a document")));
+        }
+        self.check_document_id(&document.id, self.document_index(&document.id).is_some())?;
+        self.documents.insert(index, document);
+        self.documents_changed();
+        Ok(Edit::RemoveDocument { index })
+    }
+
+    /// Puts a new version of document `index` in its place (it keeps its id).
+    fn replace_document(&mut self, index: usize, document: PositionDocument) -> Result<Edit, EditError> {
+        if index >= self.documents.len() {
+            return Err(EditError(format!("there is no document {index}")));
+        }
+        if document.id != self.documents[index].id {
+            return Err(EditError(format!(
+                "a new version of document `{}` must keep its id, not `{}`",
+                self.documents[index].id, document.id
+            )));
+        }
+        let old = std::mem::replace(&mut self.documents[index], document);
+        self.documents_changed();
+        Ok(Edit::ReplaceDocument { index, document: old })
+    }
+
+    /// Removes document `index`.
+    fn remove_document(&mut self, index: usize) -> Result<Edit, EditError> {
+        if index >= self.documents.len() {
+            return Err(EditError(format!("there is no document {index}")));
+        }
+        let document = self.documents.remove(index);
+        self.documents_changed();
+        Ok(Edit::InsertDocument { index, document })
+    }
+
+    /// Applies edits in turn as one: a refused one undoes those before it.
+    fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    for inverse in inverses.into_iter().rev() {
+                        let _ = self.apply(inverse);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
     }
 
     pub(super) fn documents_changed(&mut self) {

@@ -29,6 +29,18 @@ pub(super) fn merge_codebook(
     conflicts: &mut Vec<Conflict>,
 ) -> Codebook {
     let mut codebook = ours.clone();
+    merge_name(&mut codebook, [base, ours, theirs], conflicts);
+    let mut statuses = merge_statuses([base, ours, theirs], marks, conflicts);
+    keys_given_once(&mut statuses, [base, ours, theirs], conflicts);
+    if statuses.is_empty() {
+        keep_what_either_kept(&mut statuses, [base, ours, theirs], conflicts);
+    }
+    codebook.statuses = statuses;
+    codebook
+}
+
+/// The codebook's id and name, field by field; a clash is a conflict (ours kept meanwhile).
+fn merge_name(codebook: &mut Codebook, [base, ours, theirs]: [&Codebook; 3], conflicts: &mut Vec<Conflict>) {
     let names = [base, ours, theirs].map(CodebookName::of);
     let id = field(Some(&names[0].id), &names[1].id, &names[2].id);
     let name = field(Some(&names[0].name), &names[1].name, &names[2].name);
@@ -48,6 +60,10 @@ pub(super) fn merge_codebook(
             theirs,
         });
     }
+}
+
+/// The statuses by id, field by field.
+fn merge_statuses([base, ours, theirs]: [&Codebook; 3], marks: &[Mark], conflicts: &mut Vec<Conflict>) -> Vec<Status> {
     // Used by a merged mark, or by either side's version of a mark in conflict
     // (which a person may still take): either way the status must stay.
     let mut used: BTreeSet<String> = marks.iter().map(|m| m.status.clone()).collect();
@@ -89,10 +105,16 @@ pub(super) fn merge_codebook(
             },
         }
     }
+    statuses
+}
+
+/// A key given to one status only: a key in conflict, or given to two statuses
+/// by the two sides, gives none until a person chooses.
+fn keys_given_once(statuses: &mut [Status], [base, ours, theirs]: [&Codebook; 3], conflicts: &mut Vec<Conflict>) {
     // A key the two sides changed apart is a conflict: it gives no status until a
     // person chooses, and so clashes with no other status's key (whichever side
     // is "ours", the same conflicts are reported).
-    for status in &mut statuses {
+    for status in statuses.iter_mut() {
         let key_in_conflict = conflicts.iter().any(|c| {
             matches!(c, Conflict::Status { id, fields, .. } if id == &status.id && fields.iter().any(|f| f == "key"))
         });
@@ -106,7 +128,7 @@ pub(super) fn merge_codebook(
     for key in statuses.iter().filter_map(|s| s.key.as_ref()) {
         *key_count.entry(key.to_lowercase()).or_default() += 1;
     }
-    for status in &mut statuses {
+    for status in statuses.iter_mut() {
         if let Some(key) = &status.key
             && key_count.get(&key.to_lowercase()).is_some_and(|&n| n > 1)
         {
@@ -122,27 +144,30 @@ pub(super) fn merge_codebook(
             status.key = None;
         }
     }
-    if statuses.is_empty() {
-        // Each side removed the statuses the other kept: keep what either kept,
-        // each a conflict, as a codebook needs a status.
-        let ids = ordered_ids([base, ours, theirs].map(|c| c.statuses.iter().map(|s| s.id.as_str()).collect()));
-        for id in ids {
-            let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
-            if let Some(kept) = o.or(t) {
-                conflicts.retain(|c| c.key() != format!("status:{id}"));
-                conflicts.push(Conflict::Status {
-                    id: id.to_owned(),
-                    fields: vec!["removed".into()],
-                    base: b.cloned(),
-                    ours: o.cloned(),
-                    theirs: t.cloned(),
-                });
-                statuses.push(kept.clone());
-            }
+}
+
+/// Each side removed the statuses the other kept: keep what either kept, each
+/// a conflict, as a codebook needs a status.
+fn keep_what_either_kept(
+    statuses: &mut Vec<Status>,
+    [base, ours, theirs]: [&Codebook; 3],
+    conflicts: &mut Vec<Conflict>,
+) {
+    let ids = ordered_ids([base, ours, theirs].map(|c| c.statuses.iter().map(|s| s.id.as_str()).collect()));
+    for id in ids {
+        let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
+        if let Some(kept) = o.or(t) {
+            conflicts.retain(|c| c.key() != format!("status:{id}"));
+            conflicts.push(Conflict::Status {
+                id: id.to_owned(),
+                fields: vec!["removed".into()],
+                base: b.cloned(),
+                ours: o.cloned(),
+                theirs: t.cloned(),
+            });
+            statuses.push(kept.clone());
         }
     }
-    codebook.statuses = statuses;
-    codebook
 }
 
 fn merge_status_fields(base: Option<&Status>, ours: &Status, theirs: &Status) -> (Status, Vec<String>) {

@@ -167,75 +167,91 @@ pub(super) fn movements(old: &Demand, new: &Demand, fields: &[Field], others: &O
         && let (Some(before), Some(after)) = (&old.value, &new.value)
         && unit_key(&before.unit) == unit_key(&after.unit)
     {
-        let unit = unit_key(&after.unit);
-        let theirs = others.values(&new.issue, &old.issue, &unit);
-        let (mut closer, mut further) = (Vec::new(), Vec::new());
-        let mut gaps = Vec::new();
-        for (name, old_values, new_values) in &theirs {
-            // A side that stated no value in one round is measured by the round it did.
-            let old_values = if old_values.is_empty() { new_values } else { old_values };
-            let new_values = if new_values.is_empty() { old_values } else { new_values };
-            let (was, is) = (distance(before, old_values), distance(after, new_values));
-            if is < was {
-                closer.push(*name);
-            } else if is > was {
-                further.push(*name);
-            }
-            gaps.push((*name, was, is));
-        }
-        let gap_words = |names: &[&str]| -> String {
-            let parts: Vec<String> = gaps
-                .iter()
-                .filter(|(n, _, _)| names.contains(n))
-                .map(|(n, was, is)| {
-                    let number = |x: f64| format_number(x);
-                    if *is == 0.0 {
-                        format!(
-                            "now overlapping {n}'s range (the gap was {} {})",
-                            number(*was),
-                            after.unit.trim()
-                        )
-                    } else if *was == 0.0 {
-                        format!(
-                            "no longer overlapping {n}'s range (a gap of {} {})",
-                            number(*is),
-                            after.unit.trim()
-                        )
-                    } else {
-                        format!(
-                            "the gap to {n} went from {} to {} {}",
-                            number(*was),
-                            number(*is),
-                            after.unit.trim()
-                        )
-                    }
-                })
-                .collect();
-            parts.join("; ")
-        };
-        // How far this side moved, said apart from the gap (which both sides' moves make).
-        let own = format!("its own value went from {before} to {after}");
-        // A side that moved closer to some and further from others is said to do both.
-        if !closer.is_empty() {
-            out.push(Movement {
-                direction: Direction::Concession,
-                what: format!(
-                    "range moved towards {}: {} ({own})",
-                    closer.join(" and "),
-                    gap_words(&closer)
-                ),
-            });
-        }
-        if !further.is_empty() {
-            out.push(Movement {
-                direction: Direction::Hardening,
-                what: format!(
-                    "range moved away from {}: {} ({own})",
-                    further.join(" and "),
-                    gap_words(&further)
-                ),
-            });
-        }
+        out.extend(value_movements(before, after, &new.issue, &old.issue, others));
     }
     out
+}
+
+/// A value's move measured against the other sides' values on the issue in
+/// the two rounds: towards some (a concession), away from others (a hardening).
+fn value_movements(
+    before: &Value,
+    after: &Value,
+    issue: &str,
+    old_issue: &str,
+    others: &Others<'_, '_>,
+) -> Vec<Movement> {
+    let mut out = Vec::new();
+    let unit = unit_key(&after.unit);
+    let theirs = others.values(issue, old_issue, &unit);
+    let (mut closer, mut further) = (Vec::new(), Vec::new());
+    let mut gaps = Vec::new();
+    for (name, old_values, new_values) in &theirs {
+        // A side that stated no value in one round is measured by the round it did.
+        let old_values = if old_values.is_empty() { new_values } else { old_values };
+        let new_values = if new_values.is_empty() { old_values } else { new_values };
+        let (was, is) = (distance(before, old_values), distance(after, new_values));
+        if is < was {
+            closer.push(*name);
+        } else if is > was {
+            further.push(*name);
+        }
+        gaps.push((*name, was, is));
+    }
+    // How far this side moved, said apart from the gap (which both sides' moves make).
+    let own = format!("its own value went from {before} to {after}");
+    // A side that moved closer to some and further from others is said to do both.
+    if !closer.is_empty() {
+        out.push(Movement {
+            direction: Direction::Concession,
+            what: format!(
+                "range moved towards {}: {} ({own})",
+                closer.join(" and "),
+                gap_words(&gaps, &closer, &after.unit)
+            ),
+        });
+    }
+    if !further.is_empty() {
+        out.push(Movement {
+            direction: Direction::Hardening,
+            what: format!(
+                "range moved away from {}: {} ({own})",
+                further.join(" and "),
+                gap_words(&gaps, &further, &after.unit)
+            ),
+        });
+    }
+    out
+}
+
+/// The gaps to the named sides, in words: now overlapping, no longer, or from one size to another.
+fn gap_words(gaps: &[(&str, f64, f64)], names: &[&str], unit: &str) -> String {
+    let parts: Vec<String> = gaps
+        .iter()
+        .filter(|(n, _, _)| names.contains(n))
+        .map(|(n, was, is)| {
+            let number = |x: f64| format_number(x);
+            if *is == 0.0 {
+                format!(
+                    "now overlapping {n}'s range (the gap was {} {})",
+                    number(*was),
+                    unit.trim()
+                )
+            } else if *was == 0.0 {
+                format!(
+                    "no longer overlapping {n}'s range (a gap of {} {})",
+                    number(*is),
+                    unit.trim()
+                )
+            } else {
+                format!(
+                    "the gap to {n} went from {} to {} {}",
+                    number(*was),
+                    number(*is),
+                    unit.trim()
+                )
+            }
+        })
+        .collect();
+    parts.join("; ")
 }

@@ -206,11 +206,18 @@ fn rename_side(
 }
 
 fn move_side(file: &mut PositionFile, from: usize, to: usize) -> Result<PositionChange, ChangeRefused> {
-    place(file.sides.len(), from, "side")?;
-    place(file.sides.len(), to, "side")?;
-    let side = file.sides.remove(from);
-    file.sides.insert(to, side);
+    move_within(&mut file.sides, from, to, "side")?;
     Ok(C::MoveSide { from: to, to: from })
+}
+
+/// Moves the item at `from` of a list to `to` (both places in the list):
+/// sides, issues and a side's demands move alike.
+fn move_within<T>(list: &mut Vec<T>, from: usize, to: usize, what: &str) -> Result<(), ChangeRefused> {
+    place(list.len(), from, what)?;
+    place(list.len(), to, what)?;
+    let item = list.remove(from);
+    list.insert(to, item);
+    Ok(())
 }
 
 fn list_issues(file: &mut PositionFile) -> Result<PositionChange, ChangeRefused> {
@@ -289,10 +296,7 @@ fn rename_issue(
 }
 
 fn move_issue(file: &mut PositionFile, from: usize, to: usize) -> Result<PositionChange, ChangeRefused> {
-    place(file.issues.len(), from, "issue")?;
-    place(file.issues.len(), to, "issue")?;
-    let issue = file.issues.remove(from);
-    file.issues.insert(to, issue);
+    move_within(&mut file.issues, from, to, "issue")?;
     Ok(C::MoveIssue { from: to, to: from })
 }
 
@@ -350,11 +354,7 @@ fn replace_demand(
 
 fn move_demand(file: &mut PositionFile, side: usize, from: usize, to: usize) -> Result<PositionChange, ChangeRefused> {
     place(file.sides.len(), side, "side")?;
-    let demands = &mut file.sides[side].demands;
-    place(demands.len(), from, "demand")?;
-    place(demands.len(), to, "demand")?;
-    let demand = demands.remove(from);
-    demands.insert(to, demand);
+    move_within(&mut file.sides[side].demands, from, to, "demand")?;
     Ok(C::MoveDemand {
         side,
         from: to,

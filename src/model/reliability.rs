@@ -74,65 +74,17 @@ pub struct Agreement {
 
 /// The codes of each unit: `table[unit][coder]`, `None` where that coder did not code it.
 pub fn agreement(table: &[Vec<Option<Code>>]) -> Agreement {
-    let mut pairable_units = 0;
-    let mut coded_once = 0;
-    let mut not_coded = 0;
     let width = table.iter().map(Vec::len).max().unwrap_or(0);
-    let mut coded_by = vec![false; width];
-    // Krippendorff: n_c (pairable values per code), the sum over units of the
-    // observed disagreement, and n.
-    let mut value_totals: HashMap<Code, f64> = HashMap::new();
-    let mut observed_disagreement = 0.0;
-    // Percent agreement: agreeing and all pairs.
-    let mut agreeing_pairs = 0.0;
-    let mut all_pairs = 0.0;
-    let mut counts: HashMap<Code, usize> = HashMap::new();
-    for unit in table {
-        counts.clear();
-        let mut m = 0usize;
-        for (coder, code) in unit.iter().enumerate() {
-            if let Some(code) = code {
-                coded_by[coder] = true;
-                *counts.entry(*code).or_default() += 1;
-                m += 1;
-            }
-        }
-        match m {
-            0 => not_coded += 1,
-            1 => coded_once += 1,
-            _ => {
-                pairable_units += 1;
-                let same: usize = counts.values().map(|&c| c * (c - 1)).sum();
-                let ordered_pairs = m * (m - 1);
-                observed_disagreement += (ordered_pairs - same) as f64 / (m - 1) as f64;
-                agreeing_pairs += same as f64 / 2.0;
-                all_pairs += ordered_pairs as f64 / 2.0;
-                for (&code, &c) in &counts {
-                    *value_totals.entry(code).or_default() += c as f64;
-                }
-            }
-        }
-    }
-    let coders = coded_by.iter().filter(|&&c| c).count();
-    let percent_agreement = if pairable_units == 0 {
+    let t = Tallies::of(table, width);
+    let coders = t.coded_by.iter().filter(|&&c| c).count();
+    let percent_agreement = if t.pairable_units == 0 {
         Err(Undefined::NoPairableUnit)
     } else {
-        Ok(agreeing_pairs / all_pairs)
-    };
-    let krippendorff_alpha = if pairable_units == 0 {
-        Err(Undefined::NoPairableUnit)
-    } else {
-        let n: f64 = value_totals.values().sum();
-        let expected = n * n - value_totals.values().map(|c| c * c).sum::<f64>();
-        if expected <= 0.0 {
-            Err(Undefined::OneValueOnly)
-        } else {
-            Ok(1.0 - (n - 1.0) * observed_disagreement / expected)
-        }
+        Ok(t.agreeing_pairs / t.all_pairs)
     };
     let cohen_kappa = if width != 2 || coders > 2 {
         Err(Undefined::NotTwoCoders)
-    } else if pairable_units == 0 {
+    } else if t.pairable_units == 0 {
         // Two coders in the study, but not both in this scope: nothing to pair.
         Err(Undefined::NoPairableUnit)
     } else {
@@ -147,14 +99,87 @@ pub fn agreement(table: &[Vec<Option<Code>>]) -> Agreement {
     };
     Agreement {
         units: table.len(),
-        pairable_units,
-        coded_once,
-        not_coded,
+        pairable_units: t.pairable_units,
+        coded_once: t.coded_once,
+        not_coded: t.not_coded,
         within_coder_conflicts: 0,
         coders,
         percent_agreement,
         cohen_kappa,
-        krippendorff_alpha,
+        krippendorff_alpha: t.krippendorff_alpha(),
+    }
+}
+
+/// What the figures are made of, counted over a table's units in one pass.
+struct Tallies {
+    pairable_units: usize,
+    coded_once: usize,
+    not_coded: usize,
+    /// Whether each coder coded a unit.
+    coded_by: Vec<bool>,
+    /// Krippendorff: n_c (pairable values per code) and the sum over units of
+    /// the observed disagreement.
+    value_totals: HashMap<Code, f64>,
+    observed_disagreement: f64,
+    /// Percent agreement: agreeing and all pairs.
+    agreeing_pairs: f64,
+    all_pairs: f64,
+}
+
+impl Tallies {
+    fn of(table: &[Vec<Option<Code>>], width: usize) -> Self {
+        let mut t = Self {
+            pairable_units: 0,
+            coded_once: 0,
+            not_coded: 0,
+            coded_by: vec![false; width],
+            value_totals: HashMap::new(),
+            observed_disagreement: 0.0,
+            agreeing_pairs: 0.0,
+            all_pairs: 0.0,
+        };
+        let mut counts: HashMap<Code, usize> = HashMap::new();
+        for unit in table {
+            counts.clear();
+            let mut m = 0usize;
+            for (coder, code) in unit.iter().enumerate() {
+                if let Some(code) = code {
+                    t.coded_by[coder] = true;
+                    *counts.entry(*code).or_default() += 1;
+                    m += 1;
+                }
+            }
+            match m {
+                0 => t.not_coded += 1,
+                1 => t.coded_once += 1,
+                _ => {
+                    t.pairable_units += 1;
+                    let same: usize = counts.values().map(|&c| c * (c - 1)).sum();
+                    let ordered_pairs = m * (m - 1);
+                    t.observed_disagreement += (ordered_pairs - same) as f64 / (m - 1) as f64;
+                    t.agreeing_pairs += same as f64 / 2.0;
+                    t.all_pairs += ordered_pairs as f64 / 2.0;
+                    for (&code, &c) in &counts {
+                        *t.value_totals.entry(code).or_default() += c as f64;
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// Krippendorff's α for nominal data.
+    fn krippendorff_alpha(&self) -> Figure {
+        if self.pairable_units == 0 {
+            return Err(Undefined::NoPairableUnit);
+        }
+        let n: f64 = self.value_totals.values().sum();
+        let expected = n * n - self.value_totals.values().map(|c| c * c).sum::<f64>();
+        if expected <= 0.0 {
+            Err(Undefined::OneValueOnly)
+        } else {
+            Ok(1.0 - (n - 1.0) * self.observed_disagreement / expected)
+        }
     }
 }
 

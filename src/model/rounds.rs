@@ -231,9 +231,41 @@ fn compare_side<'a>(
     let new_demands = new.map_or(no_demands, |s| &s.demands);
     let side = new.or(old).map_or(("", ""), |s| (s.id.as_str(), s.name.as_str()));
 
-    // Matches: by id, then the user's.
-    let mut old_match: Vec<Option<(usize, MatchedBy)>> = vec![None; old_demands.len()];
-    let mut new_match: Vec<Option<(usize, MatchedBy)>> = vec![None; new_demands.len()];
+    let (old_match, new_match) = match_demands(old, new, decisions);
+
+    let others = Others {
+        old: &values.0,
+        new: &values.1,
+        old_side,
+        new_side,
+    };
+    let changes = changes(old_demands, new_demands, &old_match, &new_match, &others);
+
+    let (suggestions, suggestions_narrowed) = match (old, new) {
+        (Some(old), Some(new)) => suggest(old, new, &old_match, &new_match, decisions),
+        _ => (Vec::new(), false),
+    };
+    SideRounds {
+        id: side.0.to_owned(),
+        name: side.1.to_owned(),
+        old_side,
+        new_side,
+        changes,
+        suggestions,
+        suggestions_narrowed,
+    }
+}
+
+/// Each demand's match in the other round, and how: by id, then the user's.
+type Matches = Vec<Option<(usize, MatchedBy)>>;
+
+/// The demands of a side in two rounds matched: by id, then by the user's decisions.
+fn match_demands(old: Option<&Side>, new: Option<&Side>, decisions: &RoundDecisions) -> (Matches, Matches) {
+    let no_demands: &[Demand] = &[];
+    let old_demands = old.map_or(no_demands, |s| &s.demands);
+    let new_demands = new.map_or(no_demands, |s| &s.demands);
+    let mut old_match: Matches = vec![None; old_demands.len()];
+    let mut new_match: Matches = vec![None; new_demands.len()];
     let old_by_id: FxHashMap<&str, usize> = old_demands
         .iter()
         .enumerate()
@@ -267,12 +299,18 @@ fn compare_side<'a>(
         }
     }
 
-    let others = Others {
-        old: &values.0,
-        new: &values.1,
-        old_side,
-        new_side,
-    };
+    (old_match, new_match)
+}
+
+/// Each demand of the new round as kept, changed or added, then each demand
+/// of the old round not restated.
+fn changes(
+    old_demands: &[Demand],
+    new_demands: &[Demand],
+    old_match: &Matches,
+    new_match: &Matches,
+    others: &Others<'_, '_>,
+) -> Vec<DemandChange> {
     let mut changes = Vec::with_capacity(new_demands.len());
     for (n, demand) in new_demands.iter().enumerate() {
         changes.push(match new_match[n] {
@@ -288,7 +326,7 @@ fn compare_side<'a>(
                     old: Some(o),
                     new: Some(n),
                     matched_by: Some(by),
-                    movements: movements(before, demand, &fields, &others),
+                    movements: movements(before, demand, &fields, others),
                     fields,
                 }
             }
@@ -315,19 +353,7 @@ fn compare_side<'a>(
         }
     }
 
-    let (suggestions, suggestions_narrowed) = match (old, new) {
-        (Some(old), Some(new)) => suggest(old, new, &old_match, &new_match, decisions),
-        _ => (Vec::new(), false),
-    };
-    SideRounds {
-        id: side.0.to_owned(),
-        name: side.1.to_owned(),
-        old_side,
-        new_side,
-        changes,
-        suggestions,
-        suggestions_narrowed,
-    }
+    changes
 }
 
 /// Text compared with runs of white space as one space: re-wrapping a line is no change.

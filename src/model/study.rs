@@ -181,62 +181,19 @@ impl Study {
         let units: Vec<DemandIx> = base_cmp.all_demands().collect();
         let unit_of: HashMap<DemandIx, usize> = units.iter().enumerate().map(|(u, &ix)| (ix, u)).collect();
 
-        let mut statuses: Vec<StudyStatus> = Vec::new();
-        let mut status_ix: HashMap<String, Code> = HashMap::new();
-        let mut add_status = |id: &str, codebook: &Codebook, statuses: &mut Vec<StudyStatus>| -> Code {
-            if let Some(&code) = status_ix.get(id) {
-                return code;
-            }
-            let known = codebook.get(id);
-            let code = statuses.len() as Code;
-            statuses.push(StudyStatus {
-                id: id.to_owned(),
-                label: known.map_or_else(|| id.to_owned(), |s| s.label.clone()),
-                color: known.map_or_else(|| "#868e96".to_owned(), |s| s.color.clone()),
-            });
-            status_ix.insert(id.to_owned(), code);
-            code
-        };
+        let mut statuses = StatusCodes::default();
         for copy in &copies {
             for status in &copy.comparison.codebook().statuses {
-                add_status(&status.id, copy.comparison.codebook(), &mut statuses);
+                statuses.code(&status.id, copy.comparison.codebook());
             }
         }
 
         let (coders, copy_coders) = find(&copies)?;
-        let mut given: HashMap<(usize, usize), Vec<Given>> = HashMap::new();
-        for ((copy, map), names) in copies.iter().zip(&document_maps).zip(&copy_coders) {
-            let cmp = &copy.comparison;
-            // A hand-out's worked examples are the teacher's, not the student's.
-            for mark in cmp.marks().filter(|m| !cmp.is_example(&m.id)) {
-                let Some(&coder) = names.get(mark.coder.trim()) else {
-                    continue;
-                };
-                let code = add_status(&mark.status, cmp.codebook(), &mut statuses);
-                for r in &mark.demands {
-                    let Some(document) = map.get(r.document()) else {
-                        continue;
-                    };
-                    // Most copies name their documents as the base does: no new reference to make.
-                    let found = if document == r.document() {
-                        base_cmp.resolve(r)
-                    } else {
-                        base_cmp.resolve(&DemandRef::new(document.clone(), r.side(), r.demand()))
-                    };
-                    let Some(unit) = found.and_then(|ix| unit_of.get(&ix)) else {
-                        continue; // An orphaned mark: it names a demand the positions lack.
-                    };
-                    given
-                        .entry((*unit, coder))
-                        .or_default()
-                        .push((code, mark.note.clone(), mark.id.clone()));
-                }
-            }
-        }
+        let given = codes_given(&copies, &document_maps, &copy_coders, &unit_of, &mut statuses);
         // The worked examples every hand-in carries: shown as the teacher's, counted for nobody.
         let mut examples = HashMap::new();
         for mark in base_cmp.marks().filter(|m| base_cmp.is_example(&m.id)) {
-            let code = add_status(&mark.status, base_cmp.codebook(), &mut statuses);
+            let code = statuses.code(&mark.status, base_cmp.codebook());
             for r in &mark.demands {
                 if let Some(&unit) = base_cmp.resolve(r).and_then(|ix| unit_of.get(&ix)) {
                     examples.insert(unit, code);
@@ -245,31 +202,13 @@ impl Study {
         }
         let mut cells = vec![vec![Cell::NotCoded; coders.len()]; units.len()];
         for ((unit, coder), marks) in given {
-            let mut notes: Vec<&str> = Vec::new();
-            for (_, note, _) in &marks {
-                if !note.trim().is_empty() && !notes.contains(&note.as_str()) {
-                    notes.push(note);
-                }
-            }
-            let note = notes.join(" / ");
-            let mut codes: Vec<Code> = marks.iter().map(|m| m.0).collect();
-            codes.sort_unstable();
-            codes.dedup();
-            cells[unit][coder] = if let [status] = codes[..] {
-                Cell::Coded {
-                    status,
-                    note,
-                    marks: marks.into_iter().map(|m| m.2).collect(),
-                }
-            } else {
-                Cell::Conflict { statuses: codes, note }
-            };
+            cells[unit][coder] = cell_of(marks);
         }
         Ok(Self {
             copies,
             coders,
             copy_coders,
-            statuses,
+            statuses: statuses.statuses,
             units,
             cells,
             examples,
@@ -483,5 +422,97 @@ impl Study {
             base.side_label(ix.side as usize),
             demand.issue
         )
+    }
+}
+
+/// The statuses of a study, each given a code the first time any copy names it.
+#[derive(Default)]
+struct StatusCodes {
+    statuses: Vec<StudyStatus>,
+    codes: HashMap<String, Code>,
+}
+
+impl StatusCodes {
+    /// The code of status `id`, as `codebook` describes it where it is new
+    /// (a grey of its own id where the codebook lacks it).
+    fn code(&mut self, id: &str, codebook: &Codebook) -> Code {
+        if let Some(&code) = self.codes.get(id) {
+            return code;
+        }
+        let known = codebook.get(id);
+        let code = self.statuses.len() as Code;
+        self.statuses.push(StudyStatus {
+            id: id.to_owned(),
+            label: known.map_or_else(|| id.to_owned(), |s| s.label.clone()),
+            color: known.map_or_else(|| "#868e96".to_owned(), |s| s.color.clone()),
+        });
+        self.codes.insert(id.to_owned(), code);
+        code
+    }
+}
+
+/// What each coder gave each unit, from every copy's marks: a hand-out's
+/// worked examples (the teacher's) and orphaned marks left out.
+fn codes_given(
+    copies: &[CodedCopy],
+    document_maps: &[HashMap<String, String>],
+    copy_coders: &[CoderNames],
+    unit_of: &HashMap<DemandIx, usize>,
+    statuses: &mut StatusCodes,
+) -> HashMap<(usize, usize), Vec<Given>> {
+    let base_cmp = &copies[0].comparison;
+    let mut given: HashMap<(usize, usize), Vec<Given>> = HashMap::new();
+    for ((copy, map), names) in copies.iter().zip(document_maps).zip(copy_coders) {
+        let cmp = &copy.comparison;
+        // A hand-out's worked examples are the teacher's, not the student's.
+        for mark in cmp.marks().filter(|m| !cmp.is_example(&m.id)) {
+            let Some(&coder) = names.get(mark.coder.trim()) else {
+                continue;
+            };
+            let code = statuses.code(&mark.status, cmp.codebook());
+            for r in &mark.demands {
+                let Some(document) = map.get(r.document()) else {
+                    continue;
+                };
+                // Most copies name their documents as the base does: no new reference to make.
+                let found = if document == r.document() {
+                    base_cmp.resolve(r)
+                } else {
+                    base_cmp.resolve(&DemandRef::new(document.clone(), r.side(), r.demand()))
+                };
+                let Some(unit) = found.and_then(|ix| unit_of.get(&ix)) else {
+                    continue; // An orphaned mark: it names a demand the positions lack.
+                };
+                given
+                    .entry((*unit, coder))
+                    .or_default()
+                    .push((code, mark.note.clone(), mark.id.clone()));
+            }
+        }
+    }
+    given
+}
+
+/// A coder's cell for a unit from their marks on it: one status (their notes
+/// joined), or a conflict of several.
+fn cell_of(marks: Vec<Given>) -> Cell {
+    let mut notes: Vec<&str> = Vec::new();
+    for (_, note, _) in &marks {
+        if !note.trim().is_empty() && !notes.contains(&note.as_str()) {
+            notes.push(note);
+        }
+    }
+    let note = notes.join(" / ");
+    let mut codes: Vec<Code> = marks.iter().map(|m| m.0).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    if let [status] = codes[..] {
+        Cell::Coded {
+            status,
+            note,
+            marks: marks.into_iter().map(|m| m.2).collect(),
+        }
+    } else {
+        Cell::Conflict { statuses: codes, note }
     }
 }

@@ -15,6 +15,35 @@ pub fn file_stem(file: &str) -> String {
         .to_owned()
 }
 
+/// The names on a copy's marks (trimmed; "" for none), each once, in the
+/// order first met; a hand-out's worked examples (the teacher's) left out.
+fn names_on_marks(copy: &CodedCopy) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for mark in copy.comparison.marks().filter(|m| !copy.comparison.is_example(&m.id)) {
+        let on_mark = mark.coder.trim();
+        if !names.iter().any(|n| n == on_mark) {
+            names.push(on_mark.to_owned());
+        }
+    }
+    names
+}
+
+/// The name of a file taken as one coder: the names on its marks with the
+/// file's stem; two files of one stem ("a/alice.stances.ron",
+/// "b/alice.stances.ron") told apart by their paths.
+fn file_coder_label(shown: &[String], stem: &str, file: &str, coders: &[String]) -> String {
+    let label = if shown == [stem] {
+        stem.to_owned()
+    } else {
+        format!("{} ({stem})", shown.join(", "))
+    };
+    if coders.contains(&label) {
+        format!("{} ({file})", shown.join(", "))
+    } else {
+        label
+    }
+}
+
 /// For one file, the name on a mark (trimmed; "" for none) → its coder.
 pub(super) type CoderNames = HashMap<String, usize>;
 
@@ -29,13 +58,7 @@ pub(super) fn find_coders(
     let mut maps = Vec::with_capacity(copies.len());
     for (c, copy) in copies.iter().enumerate() {
         let mut map: HashMap<String, usize> = HashMap::new();
-        let mut names: Vec<String> = Vec::new();
-        for mark in copy.comparison.marks().filter(|m| !copy.comparison.is_example(&m.id)) {
-            let on_mark = mark.coder.trim();
-            if !names.iter().any(|n| n == on_mark) {
-                names.push(on_mark.to_owned());
-            }
-        }
+        let names = names_on_marks(copy);
         let stem = file_stem(&copy.file);
         let named = |on_mark: &str| {
             if on_mark.is_empty() {
@@ -57,18 +80,7 @@ pub(super) fn find_coders(
                         shown.push(n);
                     }
                 }
-                let label = if shown == [stem.clone()] {
-                    stem.clone()
-                } else {
-                    format!("{} ({stem})", shown.join(", "))
-                };
-                // Two files of one stem ("a/alice.stances.ron", "b/alice.stances.ron"): their paths tell them apart.
-                let label = if coders.contains(&label) {
-                    format!("{} ({})", shown.join(", "), copy.file)
-                } else {
-                    label
-                };
-                coders.push(label);
+                coders.push(file_coder_label(&shown, &stem, &copy.file, &coders));
                 found_in.push(c);
                 for n in names {
                     map.insert(n, coders.len() - 1);

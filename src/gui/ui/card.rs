@@ -144,28 +144,8 @@ pub fn draw(
     let demand = cmp.demand(ix);
     let response = ui.interact(rect, ui.scope_id().with(("demand", ix.side, ix.demand)), Sense::click());
     let label = format!("{}: {}", cmp.side_label(ix.side as usize), demand.text);
-    // For assistive technology the card's value says what a sighted user reads
-    // around the text: the issue (its heading), the pills (priority, value, marks)
-    // and, what the tooltip shows, the marks' notes.
-    let issue = cmp
-        .issue_index(&demand.issue)
-        .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
-    let mut value = format!("Issue: {issue}");
-    if let Some(meta) = &card.meta {
-        value.push_str(". ");
-        value.push_str(meta.text());
-    }
-    for mark in cmp.marks_on(ix).iter().filter_map(|id| cmp.mark(id)) {
-        if !mark.note.is_empty() {
-            value.push_str(". Note: ");
-            value.push_str(&mark.note);
-        }
-    }
     let conflict = cmp.conflict_on(ix);
-    if conflict.is_some() {
-        value.push_str(". Merge conflict to settle (View › Conflicts)");
-    }
-    let meta = Some(value);
+    let meta = Some(spoken_value(cmp, ix, card));
     response.widget_info(|| {
         let mut info = WidgetInfo::selected(egui::Role::Button, true, selected, &label);
         info.current_text_value.clone_from(&meta);
@@ -230,6 +210,31 @@ pub fn draw(
         );
     }
     response.on_hover_ui(|ui| tooltip(ui, cmp, ix));
+}
+
+/// For assistive technology, the card's value: what a sighted user reads
+/// around the text (the issue, its heading; the pills: priority, value, marks)
+/// and what the tooltip shows (the marks' notes, a conflict).
+fn spoken_value(cmp: &Comparison, ix: DemandIx, card: &CardLayout) -> String {
+    let demand = cmp.demand(ix);
+    let issue = cmp
+        .issue_index(&demand.issue)
+        .map_or(demand.issue.as_str(), |i| cmp.issues()[i].name.as_str());
+    let mut value = format!("Issue: {issue}");
+    if let Some(meta) = &card.meta {
+        value.push_str(". ");
+        value.push_str(meta.text());
+    }
+    for mark in cmp.marks_on(ix).iter().filter_map(|id| cmp.mark(id)) {
+        if !mark.note.is_empty() {
+            value.push_str(". Note: ");
+            value.push_str(&mark.note);
+        }
+    }
+    if cmp.conflict_on(ix).is_some() {
+        value.push_str(". Merge conflict to settle (View › Conflicts)");
+    }
+    value
 }
 
 /// How much of a mark's note the tooltip shows.

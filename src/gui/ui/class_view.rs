@@ -37,21 +37,9 @@ pub fn show(ui: &mut Ui, study: &Study, class: &ClassState, actions: &mut Vec<Ac
     }
     let key = class.key();
     let width = ui.available_width() - 16.0;
-    let key_width = if key.is_some() {
-        (width * 0.2).clamp(170.0, 260.0)
-    } else {
-        0.0
-    };
-    let rest = width - key_width - GAP * if key.is_some() { 2.0 } else { 1.0 };
-    let demand_width = (rest * 0.5).max(220.0);
-    let tally_width = (rest - demand_width).max(240.0);
+    let widths = Widths::new(width, key.is_some());
     let base = study.base();
     ui.add_space(4.0);
-    let widths = Widths {
-        demand: demand_width,
-        tally: tally_width,
-        key: key_width,
-    };
     // Each row's height as last drawn, at this width: rows out of view are
     // skipped over by their height, so a frame draws only what is seen however
     // many demands the positions hold.
@@ -116,6 +104,21 @@ struct Widths {
     demand: f32,
     tally: f32,
     key: f32,
+}
+
+impl Widths {
+    /// The columns of `width` points: the demand, the class's tally, and the key's status when there is a key.
+    fn new(width: f32, with_key: bool) -> Self {
+        let key = if with_key {
+            (width * 0.2).clamp(170.0, 260.0)
+        } else {
+            0.0
+        };
+        let rest = width - key - GAP * if with_key { 2.0 } else { 1.0 };
+        let demand = (rest * 0.5).max(220.0);
+        let tally = (rest - demand).max(240.0);
+        Self { demand, tally, key }
+    }
 }
 
 fn header(ui: &mut Ui, class: &ClassState, widths: Widths, key: bool) {

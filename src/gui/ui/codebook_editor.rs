@@ -54,25 +54,7 @@ impl CodebookEditor {
 
     fn contents(&mut self, ui: &mut Ui, cmp: &Comparison, actions: &mut Vec<Action>) {
         let codebook = cmp.codebook();
-        let set = |codebook: Codebook, field: String, actions: &mut Vec<Action>| {
-            actions.push(Action::SetCodebook {
-                codebook,
-                merge_key: Some(field),
-            });
-        };
-        ui.horizontal(|ui| {
-            let label = ui.label("Name");
-            let mut name = codebook.name.clone();
-            let response = ui
-                .add(egui::TextEdit::singleline(&mut name).desired_width(320.0))
-                .labelled_by(label.id);
-            if response.changed() {
-                let mut changed = codebook.clone();
-                changed.name = name;
-                set(changed, "codebook name".into(), actions);
-            }
-            seal_on_exit(&response, actions);
-        });
+        name_field(ui, codebook, actions);
         ui.label(
             RichText::new(
                 "Statuses are stored by id in the marks, so renaming or recolouring one changes every mark that has it. Keys give the selection a status.",
@@ -80,163 +62,167 @@ impl CodebookEditor {
             .weak(),
         );
         ui.add_space(6.0);
-        let count = codebook.statuses.len();
         for (i, status) in codebook.statuses.iter().enumerate() {
-            let id = status.id.clone();
-            let marks = cmp.marks_with_status(&id);
+            let marks = cmp.marks_with_status(&status.id);
             ui.separator();
             ui.horizontal(|ui| {
-                // Colour: a picker, and the hex code for exact colours from a group's codebook.
-                let mut rgb = status.rgb();
-                if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
-                    self.colors.remove(&id);
-                    let mut changed = codebook.clone();
-                    changed.statuses[i].color = hex_color(rgb);
-                    set(changed, format!("colour {id}"), actions);
-                }
-                let hex = self.colors.entry(id.clone()).or_insert_with(|| status.color.clone());
-                let hex_id = field_id("colour", &id);
-                if !ui.memory(|m| m.has_focus(hex_id)) {
-                    hex.clone_from(&status.color);
-                }
-                let response = ui.add(
-                    egui::TextEdit::singleline(hex)
-                        .id(hex_id)
-                        .desired_width(70.0)
-                        .font(egui::TextStyle::Monospace),
-                );
-                let response = response.on_hover_text("Colour as #rrggbb");
-                if response.changed()
-                    && let Some(rgb) = parse_hex_color(hex.trim())
-                {
-                    let mut changed = codebook.clone();
-                    changed.statuses[i].color = hex_color(rgb);
-                    set(changed, format!("colour {id}"), actions);
-                }
-                seal_on_exit(&response, actions);
-
-                let mut label = status.label.clone();
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut label)
-                        .id(field_id("label", &id))
-                        .hint_text("Label")
-                        .desired_width(170.0),
-                );
-                if response.changed() {
-                    let mut changed = codebook.clone();
-                    changed.statuses[i].label = label;
-                    set(changed, format!("label {id}"), actions);
-                }
-                seal_on_exit(&response, actions);
-
-                let key_label = ui.label("Key");
-                let key = self
-                    .keys
-                    .entry(id.clone())
-                    .or_insert_with(|| status.key.clone().unwrap_or_default());
-                let key_id = field_id("key", &id);
-                if !ui.memory(|m| m.has_focus(key_id)) {
-                    *key = status.key.clone().unwrap_or_default();
-                }
-                let response = ui.add(
-                    egui::TextEdit::singleline(key)
-                        .id(key_id)
-                        .char_limit(1)
-                        .desired_width(22.0),
-                );
-                let response = response.labelled_by(key_label.id);
-                if response.changed() {
-                    let wanted = key.trim().to_owned();
-                    let mut changed = codebook.clone();
-                    changed.statuses[i].key = (!wanted.is_empty()).then_some(wanted);
-                    if changed.problems().is_empty() {
-                        set(changed, format!("key {id}"), actions);
-                    }
-                }
-
-                if ui
-                    .add_enabled(i > 0, egui::Button::new("Up").small())
-                    .on_hover_text("Move up in the legend")
-                    .clicked()
-                {
-                    let mut changed = codebook.clone();
-                    changed.statuses.swap(i, i - 1);
-                    actions.push(Action::SetCodebook {
-                        codebook: changed,
-                        merge_key: None,
-                    });
-                }
-                if ui
-                    .add_enabled(i + 1 < count, egui::Button::new("Down").small())
-                    .on_hover_text("Move down in the legend")
-                    .clicked()
-                {
-                    let mut changed = codebook.clone();
-                    changed.statuses.swap(i, i + 1);
-                    actions.push(Action::SetCodebook {
-                        codebook: changed,
-                        merge_key: None,
-                    });
-                }
-                let can_delete = count > 1;
-                let delete = ui
-                    .add_enabled(can_delete, egui::Button::new("Delete…").small())
-                    .on_hover_text(if marks > 0 {
-                        "Delete this status, re-coding its marks to another (a merge)"
-                    } else {
-                        "Delete this status"
-                    });
-                if delete.clicked() {
-                    if marks == 0 {
-                        actions.push(Action::RemoveStatus {
-                            id: id.clone(),
-                            recode_to: None,
-                        });
-                    } else {
-                        let other = codebook.statuses.iter().find(|s| s.id != id).map(|s| s.id.clone());
-                        self.deleting = other.map(|o| (id.clone(), o));
-                    }
-                }
+                self.colour_fields(ui, codebook, i, actions);
+                label_field(ui, codebook, i, actions);
+                self.key_field(ui, codebook, i, actions);
+                self.order_and_delete(ui, codebook, i, marks, actions);
             });
+            description_field(ui, codebook, i, actions);
+            self.status_facts(ui, codebook, i, marks);
+            self.delete_prompt(ui, codebook, &status.id, marks, actions);
+        }
+    }
 
-            let mut description = status.description.clone().unwrap_or_default();
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut description)
-                    .id(field_id("description", &id))
-                    .hint_text("What this status means, for coders (shown on hover)")
-                    .desired_width(f32::INFINITY),
-            );
-            if response.changed() {
-                let mut changed = codebook.clone();
-                changed.statuses[i].description = (!description.trim().is_empty()).then_some(description);
-                set(changed, format!("description {id}"), actions);
-            }
-            seal_on_exit(&response, actions);
+    /// Colour: a picker, and the hex code for exact colours from a group's codebook.
+    fn colour_fields(&mut self, ui: &mut Ui, codebook: &Codebook, i: usize, actions: &mut Vec<Action>) {
+        let status = &codebook.statuses[i];
+        let id = status.id.clone();
+        let mut rgb = status.rgb();
+        if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
+            self.colors.remove(&id);
+            let mut changed = codebook.clone();
+            changed.statuses[i].color = hex_color(rgb);
+            set(changed, format!("colour {id}"), actions);
+        }
+        let hex = self.colors.entry(id.clone()).or_insert_with(|| status.color.clone());
+        let hex_id = field_id("colour", &id);
+        if !ui.memory(|m| m.has_focus(hex_id)) {
+            hex.clone_from(&status.color);
+        }
+        let response = ui.add(
+            egui::TextEdit::singleline(hex)
+                .id(hex_id)
+                .desired_width(70.0)
+                .font(egui::TextStyle::Monospace),
+        );
+        let response = response.on_hover_text("Colour as #rrggbb");
+        if response.changed()
+            && let Some(rgb) = parse_hex_color(hex.trim())
+        {
+            let mut changed = codebook.clone();
+            changed.statuses[i].color = hex_color(rgb);
+            set(changed, format!("colour {id}"), actions);
+        }
+        seal_on_exit(&response, actions);
+    }
 
-            let mut facts = vec![match marks {
-                0 => "no marks".to_owned(),
-                1 => "1 mark".to_owned(),
-                n => format!("{n} marks"),
-            }];
-            facts.push(format!("id {id}"));
-            ui.label(RichText::new(facts.join(" · ")).weak().small());
-            if let Some(warning) = contrast_warning(status.rgb()) {
-                ui.label(RichText::new(format!("Colour {warning}.")).color(ui.visuals().warn_fg_color));
+    /// The key that gives the selection this status (one letter or digit).
+    fn key_field(&mut self, ui: &mut Ui, codebook: &Codebook, i: usize, actions: &mut Vec<Action>) {
+        let status = &codebook.statuses[i];
+        let id = status.id.clone();
+        let key_label = ui.label("Key");
+        let key = self
+            .keys
+            .entry(id.clone())
+            .or_insert_with(|| status.key.clone().unwrap_or_default());
+        let key_id = field_id("key", &id);
+        if !ui.memory(|m| m.has_focus(key_id)) {
+            *key = status.key.clone().unwrap_or_default();
+        }
+        let response = ui.add(
+            egui::TextEdit::singleline(key)
+                .id(key_id)
+                .char_limit(1)
+                .desired_width(22.0),
+        );
+        let response = response.labelled_by(key_label.id);
+        if response.changed() {
+            let wanted = key.trim().to_owned();
+            let mut changed = codebook.clone();
+            changed.statuses[i].key = (!wanted.is_empty()).then_some(wanted);
+            if changed.problems().is_empty() {
+                set(changed, format!("key {id}"), actions);
             }
-            if let Some(key) = self.keys.get(&id)
-                && !key.trim().is_empty()
-            {
-                let wanted = key.trim();
-                if !is_valid_key(wanted) {
-                    ui.label(RichText::new("A key is one letter or digit.").color(ui.visuals().warn_fg_color));
-                } else if let Some(other) = codebook.by_key(wanted).filter(|o| o.id != id) {
-                    ui.label(
-                        RichText::new(format!("{wanted} is the key of {}; choose another.", other.label))
-                            .color(ui.visuals().warn_fg_color),
-                    );
-                }
+        }
+    }
+
+    /// Up and Down in the legend, and Delete (asking where a status in use's marks go).
+    fn order_and_delete(
+        &mut self,
+        ui: &mut Ui,
+        codebook: &Codebook,
+        i: usize,
+        marks: usize,
+        actions: &mut Vec<Action>,
+    ) {
+        let status = &codebook.statuses[i];
+        let id = status.id.clone();
+        let count = codebook.statuses.len();
+        if ui
+            .add_enabled(i > 0, egui::Button::new("Up").small())
+            .on_hover_text("Move up in the legend")
+            .clicked()
+        {
+            let mut changed = codebook.clone();
+            changed.statuses.swap(i, i - 1);
+            actions.push(Action::SetCodebook {
+                codebook: changed,
+                merge_key: None,
+            });
+        }
+        if ui
+            .add_enabled(i + 1 < count, egui::Button::new("Down").small())
+            .on_hover_text("Move down in the legend")
+            .clicked()
+        {
+            let mut changed = codebook.clone();
+            changed.statuses.swap(i, i + 1);
+            actions.push(Action::SetCodebook {
+                codebook: changed,
+                merge_key: None,
+            });
+        }
+        let can_delete = count > 1;
+        let delete = ui
+            .add_enabled(can_delete, egui::Button::new("Delete…").small())
+            .on_hover_text(if marks > 0 {
+                "Delete this status, re-coding its marks to another (a merge)"
+            } else {
+                "Delete this status"
+            });
+        if delete.clicked() {
+            if marks == 0 {
+                actions.push(Action::RemoveStatus {
+                    id: id.clone(),
+                    recode_to: None,
+                });
+            } else {
+                let other = codebook.statuses.iter().find(|s| s.id != id).map(|s| s.id.clone());
+                self.deleting = other.map(|o| (id.clone(), o));
             }
-            self.delete_prompt(ui, codebook, &id, marks, actions);
+        }
+    }
+
+    /// Under a status: how many marks have it, its id, and what is wrong with its colour or key.
+    fn status_facts(&self, ui: &mut Ui, codebook: &Codebook, i: usize, marks: usize) {
+        let status = &codebook.statuses[i];
+        let id = status.id.clone();
+        let mut facts = vec![match marks {
+            0 => "no marks".to_owned(),
+            1 => "1 mark".to_owned(),
+            n => format!("{n} marks"),
+        }];
+        facts.push(format!("id {id}"));
+        ui.label(RichText::new(facts.join(" · ")).weak().small());
+        if let Some(warning) = contrast_warning(status.rgb()) {
+            ui.label(RichText::new(format!("Colour {warning}.")).color(ui.visuals().warn_fg_color));
+        }
+        if let Some(key) = self.keys.get(&id)
+            && !key.trim().is_empty()
+        {
+            let wanted = key.trim();
+            if !is_valid_key(wanted) {
+                ui.label(RichText::new("A key is one letter or digit.").color(ui.visuals().warn_fg_color));
+            } else if let Some(other) = codebook.by_key(wanted).filter(|o| o.id != id) {
+                ui.label(
+                    RichText::new(format!("{wanted} is the key of {}; choose another.", other.label))
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
         }
     }
 
@@ -305,4 +291,67 @@ fn seal_on_exit(response: &egui::Response, actions: &mut Vec<Action>) {
     if response.lost_focus() {
         actions.push(Action::SealTyping);
     }
+}
+
+/// Records a change of the codebook; `field` merges a field's keystrokes into one undo step.
+fn set(codebook: Codebook, field: String, actions: &mut Vec<Action>) {
+    actions.push(Action::SetCodebook {
+        codebook,
+        merge_key: Some(field),
+    });
+}
+
+/// The codebook's name.
+fn name_field(ui: &mut Ui, codebook: &Codebook, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        let mut name = codebook.name.clone();
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut name).desired_width(320.0))
+            .labelled_by(label.id);
+        if response.changed() {
+            let mut changed = codebook.clone();
+            changed.name = name;
+            set(changed, "codebook name".into(), actions);
+        }
+        seal_on_exit(&response, actions);
+    });
+}
+
+/// A status's label.
+fn label_field(ui: &mut Ui, codebook: &Codebook, i: usize, actions: &mut Vec<Action>) {
+    let status = &codebook.statuses[i];
+    let id = status.id.clone();
+    let mut label = status.label.clone();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut label)
+            .id(field_id("label", &id))
+            .hint_text("Label")
+            .desired_width(170.0),
+    );
+    if response.changed() {
+        let mut changed = codebook.clone();
+        changed.statuses[i].label = label;
+        set(changed, format!("label {id}"), actions);
+    }
+    seal_on_exit(&response, actions);
+}
+
+/// What a status means, for coders (shown on hover).
+fn description_field(ui: &mut Ui, codebook: &Codebook, i: usize, actions: &mut Vec<Action>) {
+    let status = &codebook.statuses[i];
+    let id = status.id.clone();
+    let mut description = status.description.clone().unwrap_or_default();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut description)
+            .id(field_id("description", &id))
+            .hint_text("What this status means, for coders (shown on hover)")
+            .desired_width(f32::INFINITY),
+    );
+    if response.changed() {
+        let mut changed = codebook.clone();
+        changed.statuses[i].description = (!description.trim().is_empty()).then_some(description);
+        set(changed, format!("description {id}"), actions);
+    }
+    seal_on_exit(&response, actions);
 }

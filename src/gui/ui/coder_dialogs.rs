@@ -182,37 +182,7 @@ impl SetCoderDialog {
                     return;
                 }
                 ui.label("Give");
-                let shown_name = |name: &str| {
-                    if name.trim().is_empty() {
-                        "no name recorded".to_owned()
-                    } else {
-                        name.trim().to_owned()
-                    }
-                };
-                for id in on_selection {
-                    let Some(mark) = cmp.mark(id) else { continue };
-                    let status = cmp.codebook().get(&mark.status).map_or(mark.status.as_str(), |s| s.label.as_str());
-                    let demands = crate::format::diagnostics::count(mark.demands.len(), "demand", "demands");
-                    let text = format!("only the selected mark: {}'s {status} on {demands}", shown_name(&mark.coder));
-                    let text = super::text::widget_text(ui, text, egui::TextStyle::Body);
-                    ui.radio_value(&mut self.from, Given::Marks(vec![id.clone()]), text);
-                }
-                if on_selection.len() > 1 {
-                    ui.radio_value(
-                        &mut self.from,
-                        Given::Marks(on_selection.to_vec()),
-                        format!("the {} marks on the selected demands", on_selection.len()),
-                    );
-                }
-                for (name, count) in &coders {
-                    let marks = crate::format::diagnostics::count(*count, "mark", "marks");
-                    let text = super::text::widget_text(
-                        ui,
-                        format!("every mark of {} ({marks})", shown_name(name)),
-                        egui::TextStyle::Body,
-                    );
-                    ui.radio_value(&mut self.from, Given::Coder(name.clone()), text);
-                }
+                self.marks_to_give(ui, cmp, on_selection, &coders);
                 let label = ui.label("to the coder");
                 ui.add(
                     egui::TextEdit::singleline(&mut self.to)
@@ -227,31 +197,85 @@ impl SetCoderDialog {
                     .weak(),
                 );
                 ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    let to = self.to.trim();
-                    let ready = !to.is_empty()
-                        && match &self.from {
-                            Given::Coder(from) => from.trim() != to,
-                            Given::Marks(ids) => ids.iter().filter_map(|id| cmp.mark(id)).any(|m| m.coder.trim() != to),
-                        };
-                    if ui.add_enabled(ready, egui::Button::new("Set coder")).clicked() {
-                        actions.push(match &self.from {
-                            Given::Coder(from) => Action::SetMarksCoder {
-                                from: from.clone(),
-                                to: to.to_owned(),
-                            },
-                            Given::Marks(ids) => Action::GiveMarks {
-                                marks: ids.clone(),
-                                to: to.to_owned(),
-                            },
-                        });
-                        done = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        done = true;
-                    }
-                });
+                done = self.buttons(ui, cmp, actions);
             });
         self.open = open && !done;
+    }
+
+    /// The choice of marks: the selected mark (or marks), or every mark of a coder.
+    fn marks_to_give(
+        &mut self,
+        ui: &mut egui::Ui,
+        cmp: &Comparison,
+        on_selection: &[MarkId],
+        coders: &[(String, usize)],
+    ) {
+        let shown_name = |name: &str| {
+            if name.trim().is_empty() {
+                "no name recorded".to_owned()
+            } else {
+                name.trim().to_owned()
+            }
+        };
+        for id in on_selection {
+            let Some(mark) = cmp.mark(id) else { continue };
+            let status = cmp
+                .codebook()
+                .get(&mark.status)
+                .map_or(mark.status.as_str(), |s| s.label.as_str());
+            let demands = crate::format::diagnostics::count(mark.demands.len(), "demand", "demands");
+            let text = format!(
+                "only the selected mark: {}'s {status} on {demands}",
+                shown_name(&mark.coder)
+            );
+            let text = super::text::widget_text(ui, text, egui::TextStyle::Body);
+            ui.radio_value(&mut self.from, Given::Marks(vec![id.clone()]), text);
+        }
+        if on_selection.len() > 1 {
+            ui.radio_value(
+                &mut self.from,
+                Given::Marks(on_selection.to_vec()),
+                format!("the {} marks on the selected demands", on_selection.len()),
+            );
+        }
+        for (name, count) in coders {
+            let marks = crate::format::diagnostics::count(*count, "mark", "marks");
+            let text = super::text::widget_text(
+                ui,
+                format!("every mark of {} ({marks})", shown_name(name)),
+                egui::TextStyle::Body,
+            );
+            ui.radio_value(&mut self.from, Given::Coder(name.clone()), text);
+        }
+    }
+
+    /// Set coder (when there is a coder to give them to, who is not theirs already) and Cancel; whether done.
+    fn buttons(&mut self, ui: &mut egui::Ui, cmp: &Comparison, actions: &mut Vec<Action>) -> bool {
+        let mut done = false;
+        ui.horizontal(|ui| {
+            let to = self.to.trim();
+            let ready = !to.is_empty()
+                && match &self.from {
+                    Given::Coder(from) => from.trim() != to,
+                    Given::Marks(ids) => ids.iter().filter_map(|id| cmp.mark(id)).any(|m| m.coder.trim() != to),
+                };
+            if ui.add_enabled(ready, egui::Button::new("Set coder")).clicked() {
+                actions.push(match &self.from {
+                    Given::Coder(from) => Action::SetMarksCoder {
+                        from: from.clone(),
+                        to: to.to_owned(),
+                    },
+                    Given::Marks(ids) => Action::GiveMarks {
+                        marks: ids.clone(),
+                        to: to.to_owned(),
+                    },
+                });
+                done = true;
+            }
+            if ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+        done
     }
 }

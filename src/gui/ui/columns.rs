@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use egui::{Pos2, Rect, Ui, Vec2};
+use egui::{Rect, Ui, Vec2};
 
+use super::column_rows::RowsOnScreen;
 use super::{card, header, links, theme};
 use crate::gui::action::Action;
 use crate::gui::command::Direction;
@@ -373,24 +374,15 @@ impl ColumnsView {
         first..last.max(first)
     }
 
-    /// Draws the columns; what the user clicks comes back as actions.
-    pub fn show(&mut self, ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], actions: &mut Vec<Action>) {
-        let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
-        let geometry = Geometry::new(cmp, &self.columns, ui.available_width() - scroll_bar);
-        let header_height = header::height(ui, cmp, &self.columns, &geometry);
-        let pinned = header_height + theme::ISSUE_ROW_HEIGHT;
-        self.pinned_height = pinned;
-        self.update_heights(ui, cmp, &geometry);
-        self.update_offsets();
-        // Measures what is about to be shown, so it is drawn at its real height.
-        if let Some(view) = self.last_viewport {
-            let range = self.rows_in(view.top() - header_height, view.bottom() - header_height);
-            if self.measure_rows(ui, cmp, range, &geometry) {
-                self.update_offsets();
-            }
-        }
-
-        let mut scroll = egui::ScrollArea::both().auto_shrink(false).id_salt("columns");
+    /// The scroll area moved so that a demand or an issue asked for is in view
+    /// (below the pinned band), once.
+    fn scrolled_to_reveal(
+        &mut self,
+        mut scroll: egui::ScrollArea,
+        geometry: &Geometry,
+        header_height: f32,
+        pinned: f32,
+    ) -> egui::ScrollArea {
         let view = self.last_viewport.unwrap_or(Rect::ZERO);
         if let Some(ix) = self.reveal.take()
             && let Some(&(row, column)) = self.place_of.get(&ix)
@@ -417,82 +409,48 @@ impl ColumnsView {
         {
             scroll = scroll.vertical_scroll_offset(self.offsets[row]);
         }
+        scroll
+    }
+
+    /// Draws the columns; what the user clicks comes back as actions.
+    pub fn show(&mut self, ui: &mut Ui, cmp: &Comparison, selection: &[DemandIx], actions: &mut Vec<Action>) {
+        let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
+        let geometry = Geometry::new(cmp, &self.columns, ui.available_width() - scroll_bar);
+        let header_height = header::height(ui, cmp, &self.columns, &geometry);
+        let pinned = header_height + theme::ISSUE_ROW_HEIGHT;
+        self.pinned_height = pinned;
+        self.update_heights(ui, cmp, &geometry);
+        self.update_offsets();
+        // Measures what is about to be shown, so it is drawn at its real height.
+        if let Some(view) = self.last_viewport {
+            let range = self.rows_in(view.top() - header_height, view.bottom() - header_height);
+            if self.measure_rows(ui, cmp, range, &geometry) {
+                self.update_offsets();
+            }
+        }
+
+        let scroll = egui::ScrollArea::both().auto_shrink(false).id_salt("columns");
+        let mut scroll = self.scrolled_to_reveal(scroll, &geometry, header_height, pinned);
         let total_height = header_height + self.offsets.last().copied().unwrap_or(0.0);
         self.total_height = total_height;
         if let Some(y) = self.scroll_to.take() {
             scroll = scroll.vertical_scroll_offset(y).horizontal_scroll_offset(0.0);
         }
-        let rows = &self.rows;
-        let offsets = &self.offsets;
-        let columns = &self.columns;
-        let heading_of = &self.heading_of;
         let output = scroll.show_viewport(ui, |ui, viewport| {
             ui.set_min_size(Vec2::new(geometry.total_width, total_height));
-            let origin = ui.min_rect().min;
-            let body_top = origin.y + header_height;
-            let first = offsets
-                .partition_point(|&y| y <= viewport.min.y - header_height)
-                .saturating_sub(1);
-            let mut visible: HashMap<DemandIx, (Rect, usize)> = HashMap::new();
-            for (i, row) in rows.iter().enumerate().skip(first) {
-                if offsets[i] > viewport.max.y - header_height {
-                    break;
-                }
-                let top = body_top + offsets[i];
-                let height = offsets[i + 1] - offsets[i] - theme::ROW_GAP;
-                match row {
-                    Row::Issue(issue) => {
-                        let rect =
-                            Rect::from_min_size(Pos2::new(origin.x, top), Vec2::new(geometry.total_width, height));
-                        header::issue_heading(ui, cmp, *issue, rect, false);
-                    }
-                    Row::Slots { slots, issue } => {
-                        for (c, slot) in slots.iter().enumerate() {
-                            let rect = Rect::from_min_size(
-                                Pos2::new(origin.x + geometry.xs[c], top),
-                                Vec2::new(geometry.widths[c], height),
-                            );
-                            if let Slot::Demand(ix) = slot {
-                                let layout = card::layout(ui, cmp, *ix, geometry.widths[c]);
-                                let rect = Rect::from_min_size(rect.min, Vec2::new(rect.width(), layout.height));
-                                card::draw(ui, cmp, *ix, &layout, rect, selection.contains(ix), actions);
-                                visible.insert(*ix, (rect, c));
-                            } else {
-                                let side = self.columns[c];
-                                card::placeholder(ui, cmp, *slot, rect, (side, *issue), actions);
-                            }
-                        }
-                    }
-                }
-            }
+            let on_screen = RowsOnScreen {
+                cmp,
+                rows: &self.rows,
+                offsets: &self.offsets,
+                columns: &self.columns,
+                geometry: &geometry,
+                origin: ui.min_rect().min,
+                viewport,
+                header_height,
+            };
+            let visible = on_screen.draw_rows(ui, selection, actions);
             links::draw(ui, cmp, &visible);
-            // The current issue and the column headers stay at the top while scrolling.
-            let band_top = origin.y + viewport.min.y;
-            let current = offsets
-                .partition_point(|&y| y <= viewport.min.y + pinned - header_height)
-                .checked_sub(1)
-                .filter(|&i| i < rows.len());
-            if let Some(current) = current
-                && let Some(&heading_row) = heading_of.get(current)
-                && offsets[heading_row] < viewport.min.y
-            {
-                let row = &rows[current];
-                let rect = Rect::from_min_size(
-                    Pos2::new(origin.x + viewport.min.x, band_top + header_height),
-                    Vec2::new(viewport.width(), theme::ISSUE_ROW_HEIGHT),
-                );
-                let heading = Rect::from_min_size(
-                    Pos2::new(origin.x, rect.top()),
-                    Vec2::new(geometry.total_width.max(viewport.max.x), rect.height()),
-                );
-                ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
-                header::issue_heading(ui, cmp, row.issue(), heading, true);
-            }
-            let band = Rect::from_min_size(
-                Pos2::new(origin.x + viewport.min.x, band_top),
-                Vec2::new(viewport.width(), header_height),
-            );
-            header::column_headers(ui, cmp, columns, &geometry, band, origin.x, actions);
+            on_screen.pinned_band(ui, &self.heading_of, pinned, actions);
         });
         let previous = self.last_viewport;
         self.last_viewport = Some(Rect::from_min_size(

@@ -176,33 +176,8 @@ pub fn show_form(ui: &mut Ui, cmp: &Comparison, form: &mut DemandForm, actions: 
         ui.add(edit).labelled_by(name.id);
     };
     field(ui, "Text", &mut form.text, 3);
-    let issues = document.issue_list();
-    let issue_name = issues
-        .iter()
-        .find(|i| i.id == form.issue)
-        .map_or(form.issue.clone(), |i| i.name.clone());
-    let name = ui.label(RichText::new("Issue").weak());
-    egui::ComboBox::from_id_salt("form issue")
-        .selected_text(issue_name)
-        .width(wide.min(280.0))
-        .show_ui(ui, |ui| {
-            for issue in &issues {
-                ui.selectable_value(&mut form.issue, issue.id.clone(), &issue.name);
-            }
-        })
-        .response
-        .labelled_by(name.id);
-    let name = ui.label(RichText::new("Priority").weak());
-    egui::ComboBox::from_id_salt("form priority")
-        .selected_text(form.priority.map_or("None given", |p| p.label()))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut form.priority, None, "None given");
-            for p in Priority::ALL {
-                ui.selectable_value(&mut form.priority, Some(p), p.label());
-            }
-        })
-        .response
-        .labelled_by(name.id);
+    issue_choice(ui, document, &mut form.issue, wide);
+    priority_choice(ui, &mut form.priority);
     ui.label(RichText::new("Value: lowest, highest, unit").weak());
     ui.horizontal(|ui| {
         let small = |ui: &mut Ui, text: &mut String, hint: &str, width: f32| {
@@ -214,27 +189,7 @@ pub fn show_form(ui: &mut Ui, cmp: &Comparison, form: &mut DemandForm, actions: 
         small(ui, &mut form.unit, "unit", 80.0);
     });
     field(ui, "Quote (verbatim from the source)", &mut form.quote, 2);
-    let name = ui.label(RichText::new("Source").weak());
-    let source_title = |id: &Option<String>| {
-        id.as_ref().map_or("None".to_owned(), |id| {
-            document
-                .sources
-                .iter()
-                .find(|s| &s.id == id)
-                .map_or(id.clone(), |s| s.title.clone())
-        })
-    };
-    egui::ComboBox::from_id_salt("form source")
-        .selected_text(source_title(&form.source))
-        .width(wide.min(280.0))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut form.source, None, "None");
-            for source in &document.sources {
-                ui.selectable_value(&mut form.source, Some(source.id.clone()), &source.title);
-            }
-        })
-        .response
-        .labelled_by(name.id);
+    source_choice(ui, document, &mut form.source, wide);
     field(ui, "Tags (separated by commas)", &mut form.tags, 1);
     field(ui, "File note", &mut form.note, 2);
     if let Some(error) = &form.error {
@@ -251,6 +206,65 @@ pub fn show_form(ui: &mut Ui, cmp: &Comparison, form: &mut DemandForm, actions: 
             actions.push(Action::CloseDemandForm);
         }
     });
+}
+
+/// The demand's issue, one of the file's.
+fn issue_choice(ui: &mut Ui, document: &crate::model::PositionFile, issue: &mut String, wide: f32) {
+    let issues = document.issue_list();
+    let issue_name = issues
+        .iter()
+        .find(|i| i.id == *issue)
+        .map_or(issue.clone(), |i| i.name.clone());
+    let name = ui.label(RichText::new("Issue").weak());
+    egui::ComboBox::from_id_salt("form issue")
+        .selected_text(issue_name)
+        .width(wide.min(280.0))
+        .show_ui(ui, |ui| {
+            for listed in &issues {
+                ui.selectable_value(issue, listed.id.clone(), &listed.name);
+            }
+        })
+        .response
+        .labelled_by(name.id);
+}
+
+fn priority_choice(ui: &mut Ui, priority: &mut Option<Priority>) {
+    let name = ui.label(RichText::new("Priority").weak());
+    egui::ComboBox::from_id_salt("form priority")
+        .selected_text(priority.map_or("None given", |p| p.label()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(priority, None, "None given");
+            for p in Priority::ALL {
+                ui.selectable_value(priority, Some(p), p.label());
+            }
+        })
+        .response
+        .labelled_by(name.id);
+}
+
+/// The demand's source, one of the file's, or none.
+fn source_choice(ui: &mut Ui, document: &crate::model::PositionFile, source: &mut Option<String>, wide: f32) {
+    let name = ui.label(RichText::new("Source").weak());
+    let source_title = |id: &Option<String>| {
+        id.as_ref().map_or("None".to_owned(), |id| {
+            document
+                .sources
+                .iter()
+                .find(|s| &s.id == id)
+                .map_or(id.clone(), |s| s.title.clone())
+        })
+    };
+    egui::ComboBox::from_id_salt("form source")
+        .selected_text(source_title(source))
+        .width(wide.min(280.0))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(source, None, "None");
+            for listed in &document.sources {
+                ui.selectable_value(source, Some(listed.id.clone()), &listed.title);
+            }
+        })
+        .response
+        .labelled_by(name.id);
 }
 
 /// The question asked before deleting a demand that marks use.

@@ -29,25 +29,7 @@ pub fn show(
     filter_bar(ui, adjudication, filter, actions);
     let mut rows = adjudication.rows(list, filter);
     if study.coders().len() > MAX_CODER_COLUMNS {
-        // A class: where it divides most is where to start the discussion.
-        let id = ui.scope_id().with("most_divided");
-        let mut most_divided = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
-        if ui
-            .checkbox(&mut most_divided, "Most divided first")
-            .on_hover_text("Order the demands by how few pairs of coders agree on them, instead of by issue")
-            .changed()
-        {
-            ui.data_mut(|d| d.insert_temp(id, most_divided));
-        }
-        if most_divided {
-            let coders = study.coders().len();
-            let agreement = |unit: usize| {
-                tally_of(unit, counts_of(study, unit), coders)
-                    .pairwise_agreement
-                    .unwrap_or(f64::INFINITY)
-            };
-            rows.sort_by(|&a, &b| agreement(a).total_cmp(&agreement(b)));
-        }
+        most_divided_first(ui, study, &mut rows);
     }
     let settled = rows
         .iter()
@@ -59,60 +41,16 @@ pub fn show(
     };
     ui.label(RichText::new(format!("{what}: {}, {settled} settled in the consensus.", rows.len())).weak());
     if rows.is_empty() {
-        ui.add_space(24.0);
-        ui.vertical_centered(|ui| {
-            ui.label(
-                RichText::new(match (list, *filter == RowFilter::default()) {
-                    (List::Disputed, true) => "The coders agree on every demand they both coded.",
-                    (List::CodedByOne, true) => "Every coded demand was coded by two coders or more.",
-                    (_, false) => "No demand matches these filters.",
-                })
-                .size(16.0),
-            );
-        });
+        nothing_listed(ui, list, filter);
         return;
     }
-
-    let coders = study.coders().len();
-    // Past this many coders (a class), one column of tallies replaces a column each.
-    let tallied = coders > MAX_CODER_COLUMNS;
-    let shown_columns = if tallied { 1 } else { coders };
-    let width = ui.available_width() - 16.0;
-    let final_width = (width * 0.27).clamp(240.0, 400.0);
-    let demand_width = (width * 0.28).clamp(200.0, 440.0);
-    let coder_width = ((width - final_width - demand_width - GAP * (shown_columns as f32 + 1.0))
-        / shown_columns.max(1) as f32)
-        .max(if tallied { 260.0 } else { 150.0 });
-
+    let widths = Widths::new(ui.available_width() - 16.0, study.coders().len());
     ui.add_space(4.0);
     let base = study.base();
     // The header scrolls sideways with the rows, so that each coder's name stays
     // over their column however many coders there are.
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            ui.spacing_mut().item_spacing.x = GAP;
-            column(ui, demand_width, |ui| {
-                ui.label(RichText::new("Demand").strong());
-            });
-            if tallied {
-                column(ui, coder_width, |ui| {
-                    ui.label(RichText::new(format!("The {coders} coders")).strong());
-                });
-            } else {
-                for coder in study.coders() {
-                    column(ui, coder_width, |ui| {
-                        ui.label(super::text::widget_text(
-                            ui,
-                            RichText::new(coder).strong(),
-                            egui::TextStyle::Body,
-                        ));
-                    });
-                }
-            }
-            column(ui, final_width, |ui| {
-                ui.label(RichText::new("Consensus").strong());
-            });
-        });
+        header(ui, study, &widths);
         ui.separator();
         let mut issue_shown = None;
         for &unit in rows.iter().take(MAX_ROWS) {
@@ -128,29 +66,7 @@ pub fn show(
                 ));
                 ui.add_space(2.0);
             }
-            ui.horizontal_top(|ui| {
-                ui.spacing_mut().item_spacing.x = GAP;
-                column(ui, demand_width, |ui| demand_cell(ui, adjudication, unit));
-                if tallied {
-                    column(ui, coder_width, |ui| {
-                        let counts = counts_of(study, unit);
-                        let tally = tally_of(unit, counts, coders);
-                        let who = super::tally_bar::givers(study, unit);
-                        ui.push_id(("tally", unit), |ui| {
-                            super::tally_bar::show(ui, study.statuses(), &tally, coder_width - 8.0, &who);
-                        });
-                    });
-                } else {
-                    for coder in 0..coders {
-                        column(ui, coder_width, |ui| {
-                            coder_cell(ui, adjudication, consensus, unit, coder, actions);
-                        });
-                    }
-                }
-                column(ui, final_width, |ui| {
-                    decision_cell(ui, adjudication, consensus, unit, actions)
-                });
-            });
+            row(ui, adjudication, consensus, unit, &widths, actions);
             ui.separator();
         }
         if rows.len() > MAX_ROWS {
@@ -162,6 +78,138 @@ pub fn show(
                 .weak(),
             );
         }
+    });
+}
+
+/// The table's column widths for `coders` coders in `width` points.
+struct Widths {
+    demand: f32,
+    coder: f32,
+    consensus: f32,
+    coders: usize,
+    /// Past [`MAX_CODER_COLUMNS`] coders (a class), one column of tallies
+    /// replaces a column each.
+    tallied: bool,
+}
+
+impl Widths {
+    fn new(width: f32, coders: usize) -> Self {
+        let tallied = coders > MAX_CODER_COLUMNS;
+        let shown_columns = if tallied { 1 } else { coders };
+        let consensus = (width * 0.27).clamp(240.0, 400.0);
+        let demand = (width * 0.28).clamp(200.0, 440.0);
+        let coder = ((width - consensus - demand - GAP * (shown_columns as f32 + 1.0)) / shown_columns.max(1) as f32)
+            .max(if tallied { 260.0 } else { 150.0 });
+        Self {
+            demand,
+            coder,
+            consensus,
+            coders,
+            tallied,
+        }
+    }
+}
+
+/// A class's option: the demands where the class divides most first, which is
+/// where to start the discussion.
+fn most_divided_first(ui: &mut Ui, study: &crate::model::study::Study, rows: &mut [usize]) {
+    let id = ui.scope_id().with("most_divided");
+    let mut most_divided = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    if ui
+        .checkbox(&mut most_divided, "Most divided first")
+        .on_hover_text("Order the demands by how few pairs of coders agree on them, instead of by issue")
+        .changed()
+    {
+        ui.data_mut(|d| d.insert_temp(id, most_divided));
+    }
+    if most_divided {
+        let coders = study.coders().len();
+        let agreement = |unit: usize| {
+            tally_of(unit, counts_of(study, unit), coders)
+                .pairwise_agreement
+                .unwrap_or(f64::INFINITY)
+        };
+        rows.sort_by(|&a, &b| agreement(a).total_cmp(&agreement(b)));
+    }
+}
+
+/// Said in place of an empty table: why it is empty.
+fn nothing_listed(ui: &mut Ui, list: List, filter: &RowFilter) {
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.label(
+            RichText::new(match (list, *filter == RowFilter::default()) {
+                (List::Disputed, true) => "The coders agree on every demand they both coded.",
+                (List::CodedByOne, true) => "Every coded demand was coded by two coders or more.",
+                (_, false) => "No demand matches these filters.",
+            })
+            .size(16.0),
+        );
+    });
+}
+
+/// The names over the columns: the demand, each coder (or the class), the consensus.
+fn header(ui: &mut Ui, study: &crate::model::study::Study, widths: &Widths) {
+    let coders = widths.coders;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        column(ui, widths.demand, |ui| {
+            ui.label(RichText::new("Demand").strong());
+        });
+        if widths.tallied {
+            column(ui, widths.coder, |ui| {
+                ui.label(RichText::new(format!("The {coders} coders")).strong());
+            });
+        } else {
+            for coder in study.coders() {
+                column(ui, widths.coder, |ui| {
+                    ui.label(super::text::widget_text(
+                        ui,
+                        RichText::new(coder).strong(),
+                        egui::TextStyle::Body,
+                    ));
+                });
+            }
+        }
+        column(ui, widths.consensus, |ui| {
+            ui.label(RichText::new("Consensus").strong());
+        });
+    });
+}
+
+/// One demand's row: the demand, each coder's cell (or the class's tally), the decision.
+fn row(
+    ui: &mut Ui,
+    adjudication: &Adjudication,
+    consensus: &Comparison,
+    unit: usize,
+    widths: &Widths,
+    actions: &mut Vec<Action>,
+) {
+    let study = adjudication.study();
+    let coders = widths.coders;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        column(ui, widths.demand, |ui| demand_cell(ui, adjudication, unit));
+        if widths.tallied {
+            column(ui, widths.coder, |ui| {
+                let counts = counts_of(study, unit);
+                let tally = tally_of(unit, counts, coders);
+                let who = super::tally_bar::givers(study, unit);
+                ui.push_id(("tally", unit), |ui| {
+                    super::tally_bar::show(ui, study.statuses(), &tally, widths.coder - 8.0, &who);
+                });
+            });
+        } else {
+            for coder in 0..coders {
+                column(ui, widths.coder, |ui| {
+                    coder_cell(ui, adjudication, consensus, unit, coder, actions);
+                });
+            }
+        }
+        column(ui, widths.consensus, |ui| {
+            decision_cell(ui, adjudication, consensus, unit, actions)
+        });
     });
 }
 

@@ -39,6 +39,63 @@ pub enum FileAction {
 }
 
 impl FileAction {
+    /// What the typed-path prompt asks for, with an example.
+    fn path_hint(self) -> String {
+        match self {
+            FileAction::Open => {
+                "Path of a comparison (.stances.ron) or of position files (.ron); separate several with ;".to_owned()
+            }
+            FileAction::Add => "Path of a position file (.ron); separate several with ;".to_owned(),
+            FileAction::AddSource => "Path of the document: a PDF, DOCX, ODT, HTML, Markdown or text file".to_owned(),
+            FileAction::CompareCoders => format!(
+                "Paths of the coders' comparisons (.{COMPARISON_EXTENSION}): one per coder, or one file holding several coders' marks; and of a consensus to go on with if there is one; separate them with ;"
+            ),
+            FileAction::OpenClass => format!(
+                "Path of the folder of the students' files (.{COMPARISON_EXTENSION}), or of the files themselves separated with ;"
+            ),
+            FileAction::OpenKey => format!(
+                "Path of the comparison you coded yourself (.{COMPARISON_EXTENSION}), to compare the class with"
+            ),
+            FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
+            FileAction::SaveHandout => {
+                format!("Path to save the hand-out to, e.g. ~/istanbul-handout.{COMPARISON_EXTENSION}")
+            }
+            FileAction::SaveCodebook => {
+                format!("Path to save the codebook to, e.g. ~/ceasefire-study.{CODEBOOK_EXTENSION}")
+            }
+            FileAction::ApplyCodebook => {
+                format!("Path of a codebook file (.{CODEBOOK_EXTENSION}, or a REFI-QDA .qdc)")
+            }
+            FileAction::ExportQdc => "Path to export to, e.g. ~/ceasefire-study.qdc".to_owned(),
+            FileAction::Export(format) => format!("Path to export to, e.g. ~/{}", format.file_name("istanbul")),
+            FileAction::ImportTable => {
+                "Path of a spreadsheet (.csv, .xlsx, .xls or .ods) with one row per demand".to_owned()
+            }
+            FileAction::SavePositions | FileAction::SaveDocumentPositions(_) => {
+                "Path to save the position file to, e.g. ~/istanbul.ron".to_owned()
+            }
+        }
+    }
+
+    /// The prompt's button: what answering does.
+    fn verb(self) -> &'static str {
+        match self {
+            FileAction::Open => "Open",
+            FileAction::Add | FileAction::AddSource => "Add",
+            FileAction::CompareCoders => "Compare",
+            FileAction::OpenClass => "Open class",
+            FileAction::OpenKey => "Open key",
+            FileAction::SaveAs
+            | FileAction::SaveCodebook
+            | FileAction::SavePositions
+            | FileAction::SaveDocumentPositions(_)
+            | FileAction::SaveHandout => "Save",
+            FileAction::ExportQdc | FileAction::Export(_) => "Export",
+            FileAction::ImportTable => "Import",
+            FileAction::ApplyCodebook => "Apply",
+        }
+    }
+
     fn title(self) -> &'static str {
         match self {
             Self::Open => "Open a comparison or position files",
@@ -128,53 +185,7 @@ impl FileDialogs {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned());
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            let mut dialog = rfd::AsyncFileDialog::new().set_title(action.title());
-            if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-                dialog = dialog.set_directory(dir);
-            }
-            let result = match action {
-                FileAction::Open | FileAction::Add | FileAction::CompareCoders => {
-                    let dialog = dialog
-                        .add_filter("Stances files", &["ron"])
-                        .add_filter("All files", &["*"]);
-                    pollster::block_on(dialog.pick_files())
-                        .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
-                }
-                FileAction::OpenClass => pollster::block_on(dialog.pick_folder()).map(|f| vec![f.path().to_path_buf()]),
-                FileAction::ApplyCodebook | FileAction::ImportTable | FileAction::OpenKey | FileAction::AddSource => {
-                    let dialog = if action == FileAction::AddSource {
-                        dialog.add_filter("Documents", &["pdf", "docx", "odt", "html", "htm", "md", "txt"])
-                    } else if action == FileAction::ImportTable {
-                        dialog.add_filter("Spreadsheets", &["csv", "tsv", "xlsx", "xlsm", "xls", "ods"])
-                    } else if action == FileAction::OpenKey {
-                        dialog.add_filter("Comparisons", &["ron"])
-                    } else {
-                        dialog.add_filter("Codebook", &["ron", "qdc"])
-                    };
-                    let dialog = dialog.add_filter("All files", &["*"]);
-                    pollster::block_on(dialog.pick_file()).map(|f| vec![f.path().to_path_buf()])
-                }
-                FileAction::SaveAs
-                | FileAction::SaveHandout
-                | FileAction::SaveCodebook
-                | FileAction::ExportQdc
-                | FileAction::Export(_)
-                | FileAction::SavePositions
-                | FileAction::SaveDocumentPositions(_) => {
-                    let (kind, extension) = match action {
-                        FileAction::SaveAs | FileAction::SaveHandout => ("Comparison", "ron"),
-                        FileAction::ExportQdc => ("REFI-QDA codebook", "qdc"),
-                        FileAction::Export(format) => (format.label(), format.extension()),
-                        FileAction::SavePositions | FileAction::SaveDocumentPositions(_) => ("Position file", "ron"),
-                        _ => ("Codebook", "ron"),
-                    };
-                    let mut dialog = dialog.add_filter(kind, &[extension]);
-                    if let Some(name) = file_name {
-                        dialog = dialog.set_file_name(name);
-                    }
-                    pollster::block_on(dialog.save_file()).map(|f| vec![f.path().to_path_buf()])
-                }
-            };
+            let result = run_native_dialog(action, start_dir, file_name);
             let _ = tx.send(result);
             repaint.request_repaint();
         });
@@ -243,39 +254,7 @@ impl FileDialogs {
             if let Some(reason) = &prompt.reason {
                 ui.label(reason);
             }
-            let hint = match prompt.action {
-                FileAction::Open => {
-                    "Path of a comparison (.stances.ron) or of position files (.ron); separate several with ;"
-                        .to_owned()
-                }
-                FileAction::Add => "Path of a position file (.ron); separate several with ;".to_owned(),
-                FileAction::AddSource => "Path of the document: a PDF, DOCX, ODT, HTML, Markdown or text file".to_owned(),
-                FileAction::CompareCoders => format!(
-                    "Paths of the coders' comparisons (.{COMPARISON_EXTENSION}): one per coder, or one file holding several coders' marks; and of a consensus to go on with if there is one; separate them with ;"
-                ),
-                FileAction::OpenClass => format!(
-                    "Path of the folder of the students' files (.{COMPARISON_EXTENSION}), or of the files themselves separated with ;"
-                ),
-                FileAction::OpenKey => format!(
-                    "Path of the comparison you coded yourself (.{COMPARISON_EXTENSION}), to compare the class with"
-                ),
-                FileAction::SaveAs => format!("Path to save to, e.g. ~/istanbul.{COMPARISON_EXTENSION}"),
-                FileAction::SaveHandout => format!("Path to save the hand-out to, e.g. ~/istanbul-handout.{COMPARISON_EXTENSION}"),
-                FileAction::SaveCodebook => {
-                    format!("Path to save the codebook to, e.g. ~/ceasefire-study.{CODEBOOK_EXTENSION}")
-                }
-                FileAction::ApplyCodebook => {
-                    format!("Path of a codebook file (.{CODEBOOK_EXTENSION}, or a REFI-QDA .qdc)")
-                }
-                FileAction::ExportQdc => "Path to export to, e.g. ~/ceasefire-study.qdc".to_owned(),
-                FileAction::Export(format) => format!("Path to export to, e.g. ~/{}", format.file_name("istanbul")),
-                FileAction::ImportTable => {
-                    "Path of a spreadsheet (.csv, .xlsx, .xls or .ods) with one row per demand".to_owned()
-                }
-                FileAction::SavePositions | FileAction::SaveDocumentPositions(_) => {
-                    "Path to save the position file to, e.g. ~/istanbul.ron".to_owned()
-                }
-            };
+            let hint = prompt.action.path_hint();
             let label = ui.label(RichText::new(hint).weak());
             let response = ui
                 .add(
@@ -288,16 +267,7 @@ impl FileDialogs {
             if prompt.focus {
                 // The suggested path is selected, so typing replaces it.
                 response.request_focus();
-                let id = Id::unique("path_prompt_text");
-                if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
-                    let all = egui::text::CCursorRange::two(
-                        egui::text::CCursor::new(0),
-                        egui::text::CCursor::new(prompt.text.chars().count()),
-                    );
-                    state.cursor.set_char_range(Some(all));
-                    state.store(ui.ctx(), id);
-                    prompt.focus = false;
-                }
+                prompt.focus = !select_all(ui, Id::unique("path_prompt_text"), &prompt.text);
             }
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if prompt.action == FileAction::CompareCoders {
@@ -310,21 +280,7 @@ impl FileDialogs {
                 );
             }
             ui.horizontal(|ui| {
-                let label = match prompt.action {
-                    FileAction::Open => "Open",
-                    FileAction::Add | FileAction::AddSource => "Add",
-                    FileAction::CompareCoders => "Compare",
-                    FileAction::OpenClass => "Open class",
-                    FileAction::OpenKey => "Open key",
-                    FileAction::SaveAs
-                    | FileAction::SaveCodebook
-                    | FileAction::SavePositions
-                    | FileAction::SaveDocumentPositions(_)
-                    | FileAction::SaveHandout => "Save",
-                    FileAction::ExportQdc | FileAction::Export(_) => "Export",
-                    FileAction::ImportTable => "Import",
-                    FileAction::ApplyCodebook => "Apply",
-                };
+                let label = prompt.action.verb();
                 let ready = !prompt.text.trim().is_empty();
                 if (ui.add_enabled(ready, egui::Button::new(label)).clicked() || (enter && ready)) && chosen.is_none() {
                     let paths = prompt
@@ -350,6 +306,77 @@ impl FileDialogs {
         }
         chosen
     }
+}
+
+/// The desktop's own dialog for `action` (through the portal), waited for on
+/// the thread that asked; `None` when it was closed without a choice.
+fn run_native_dialog(
+    action: FileAction,
+    start_dir: Option<PathBuf>,
+    file_name: Option<String>,
+) -> Option<Vec<PathBuf>> {
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(action.title());
+    if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+        dialog = dialog.set_directory(dir);
+    }
+    match action {
+        FileAction::Open | FileAction::Add | FileAction::CompareCoders => {
+            let dialog = dialog
+                .add_filter("Stances files", &["ron"])
+                .add_filter("All files", &["*"]);
+            pollster::block_on(dialog.pick_files())
+                .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
+        }
+        FileAction::OpenClass => pollster::block_on(dialog.pick_folder()).map(|f| vec![f.path().to_path_buf()]),
+        FileAction::ApplyCodebook | FileAction::ImportTable | FileAction::OpenKey | FileAction::AddSource => {
+            let dialog = if action == FileAction::AddSource {
+                dialog.add_filter("Documents", &["pdf", "docx", "odt", "html", "htm", "md", "txt"])
+            } else if action == FileAction::ImportTable {
+                dialog.add_filter("Spreadsheets", &["csv", "tsv", "xlsx", "xlsm", "xls", "ods"])
+            } else if action == FileAction::OpenKey {
+                dialog.add_filter("Comparisons", &["ron"])
+            } else {
+                dialog.add_filter("Codebook", &["ron", "qdc"])
+            };
+            let dialog = dialog.add_filter("All files", &["*"]);
+            pollster::block_on(dialog.pick_file()).map(|f| vec![f.path().to_path_buf()])
+        }
+        FileAction::SaveAs
+        | FileAction::SaveHandout
+        | FileAction::SaveCodebook
+        | FileAction::ExportQdc
+        | FileAction::Export(_)
+        | FileAction::SavePositions
+        | FileAction::SaveDocumentPositions(_) => {
+            let (kind, extension) = match action {
+                FileAction::SaveAs | FileAction::SaveHandout => ("Comparison", "ron"),
+                FileAction::ExportQdc => ("REFI-QDA codebook", "qdc"),
+                FileAction::Export(format) => (format.label(), format.extension()),
+                FileAction::SavePositions | FileAction::SaveDocumentPositions(_) => ("Position file", "ron"),
+                _ => ("Codebook", "ron"),
+            };
+            let mut dialog = dialog.add_filter(kind, &[extension]);
+            if let Some(name) = file_name {
+                dialog = dialog.set_file_name(name);
+            }
+            pollster::block_on(dialog.save_file()).map(|f| vec![f.path().to_path_buf()])
+        }
+    }
+}
+
+/// Selects the whole text of the text field `id` (once it has a state);
+/// whether it could.
+fn select_all(ui: &egui::Ui, id: Id, text: &str) -> bool {
+    let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) else {
+        return false;
+    };
+    let all = egui::text::CCursorRange::two(
+        egui::text::CCursor::new(0),
+        egui::text::CCursor::new(text.chars().count()),
+    );
+    state.cursor.set_char_range(Some(all));
+    state.store(ui.ctx(), id);
+    true
 }
 
 fn expand_home(path: &str) -> PathBuf {

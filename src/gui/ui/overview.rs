@@ -153,11 +153,62 @@ fn layout_cell(ui: &Ui, cmp: &Comparison, cell: &Cell, width: f32) -> CellLayout
 
 fn matrix(ui: &mut Ui, cmp: &Comparison, overview: &Overview, actions: &mut Vec<Action>) {
     let (issue_width, side_width) = widths(ui.available_width(), overview.sides.len());
-    let total = issue_width + side_width * overview.sides.len() as f32;
+    let grid = Grid {
+        issue_width,
+        side_width,
+        total: issue_width + side_width * overview.sides.len() as f32,
+        line: Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+    };
+    names_header(ui, cmp, overview, &grid);
     let visuals = ui.visuals().clone();
-    let grid = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+    let (total, grid_line) = (grid.total, grid.line);
+    for (row, (issue, cells)) in overview.rows.iter().enumerate() {
+        let name = text::layout(
+            ui,
+            &cmp.issues()[*issue].name,
+            FontId::proportional(theme::BODY_SIZE),
+            visuals.strong_text_color(),
+            grid.issue_width - 2.0 * PAD,
+        );
+        let layouts: Vec<CellLayout> = cells
+            .iter()
+            .map(|cell| layout_cell(ui, cmp, cell, grid.side_width))
+            .collect();
+        let height = layouts
+            .iter()
+            .map(|l| l.height)
+            .fold(name.size().y + 2.0 * PAD, f32::max);
+        let (rect, _) = ui.allocate_exact_size(Vec2::new(total, height), Sense::hover());
+        if !ui.is_rect_visible(rect) {
+            continue;
+        }
+        if row % 2 == 1 {
+            ui.painter().rect_filled(rect, 0.0, visuals.faint_bg_color);
+        }
+        ui.painter()
+            .galley(rect.left_top() + Vec2::splat(PAD), name, visuals.text_color());
+        cells_of_row(ui, cmp, overview, *issue, cells, layouts, rect, &grid, actions);
+        ui.painter().hline(rect.x_range(), rect.bottom(), grid_line);
+    }
+}
 
-    // The sides' names across the top.
+/// The overview's columns: the issue's, then one per side.
+struct Grid {
+    issue_width: f32,
+    side_width: f32,
+    total: f32,
+    line: Stroke,
+}
+
+/// The sides' names across the top.
+fn names_header(ui: &mut Ui, cmp: &Comparison, overview: &Overview, grid: &Grid) {
+    let Grid {
+        issue_width,
+        side_width,
+        total,
+        line,
+    } = *grid;
+    let visuals = ui.visuals().clone();
     let names: Vec<Arc<Galley>> = overview
         .sides
         .iter()
@@ -178,60 +229,48 @@ fn matrix(ui: &mut Ui, cmp: &Comparison, overview: &Overview, actions: &mut Vec<
         ui.painter()
             .galley(Pos2::new(x + PAD, rect.top() + PAD), galley, visuals.text_color());
     }
-    ui.painter().hline(rect.x_range(), rect.bottom(), grid);
+    ui.painter().hline(rect.x_range(), rect.bottom(), line);
+}
 
-    for (row, (issue, cells)) in overview.rows.iter().enumerate() {
-        let name = text::layout(
-            ui,
-            &cmp.issues()[*issue].name,
-            FontId::proportional(theme::BODY_SIZE),
-            visuals.strong_text_color(),
-            issue_width - 2.0 * PAD,
+/// One issue's cells, a side each: what the side demands, clickable to show it in the columns.
+#[expect(clippy::too_many_arguments, reason = "one row's parts, drawn together")]
+fn cells_of_row(
+    ui: &mut Ui,
+    cmp: &Comparison,
+    overview: &Overview,
+    issue: usize,
+    cells: &[Cell],
+    layouts: Vec<CellLayout>,
+    rect: Rect,
+    grid: &Grid,
+    actions: &mut Vec<Action>,
+) {
+    let (issue_width, side_width, height) = (grid.issue_width, grid.side_width, rect.height());
+    for (c, (cell, layout)) in cells.iter().zip(layouts).enumerate() {
+        let cell_rect = Rect::from_min_size(
+            Pos2::new(rect.left() + issue_width + side_width * c as f32, rect.top()),
+            Vec2::new(side_width, height),
         );
-        let layouts: Vec<CellLayout> = cells
-            .iter()
-            .map(|cell| layout_cell(ui, cmp, cell, side_width))
-            .collect();
-        let height = layouts
-            .iter()
-            .map(|l| l.height)
-            .fold(name.size().y + 2.0 * PAD, f32::max);
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(total, height), Sense::hover());
-        if !ui.is_rect_visible(rect) {
-            continue;
+        let side = overview.sides[c];
+        let id = ui.scope_id().with(("overview", issue, side));
+        let response = ui.interact(cell_rect.shrink(1.0), id, Sense::click());
+        let label = format!(
+            "{}, {}: {}{}",
+            cmp.issues()[issue].name,
+            cmp.side_label(side),
+            cell.summary(),
+            marks_words(cmp, cell)
+        );
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        paint_cell(ui, cell_rect, cell, layout, response.hovered());
+        let response = response.on_hover_text(if cell.is_empty() {
+            "Show this issue in the columns".to_owned()
+        } else {
+            "Show these demands in the columns".to_owned()
+        });
+        if response.clicked() {
+            actions.push(Action::JumpTo { side, issue });
         }
-        if row % 2 == 1 {
-            ui.painter().rect_filled(rect, 0.0, visuals.faint_bg_color);
-        }
-        ui.painter()
-            .galley(rect.left_top() + Vec2::splat(PAD), name, visuals.text_color());
-        for (c, (cell, layout)) in cells.iter().zip(layouts).enumerate() {
-            let cell_rect = Rect::from_min_size(
-                Pos2::new(rect.left() + issue_width + side_width * c as f32, rect.top()),
-                Vec2::new(side_width, height),
-            );
-            let side = overview.sides[c];
-            let id = ui.scope_id().with(("overview", *issue, side));
-            let response = ui.interact(cell_rect.shrink(1.0), id, Sense::click());
-            let label = format!(
-                "{}, {}: {}{}",
-                cmp.issues()[*issue].name,
-                cmp.side_label(side),
-                cell.summary(),
-                marks_words(cmp, cell)
-            );
-            response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
-            paint_cell(ui, cell_rect, cell, layout, response.hovered());
-            let response = response.on_hover_text(if cell.is_empty() {
-                "Show this issue in the columns".to_owned()
-            } else {
-                "Show these demands in the columns".to_owned()
-            });
-            if response.clicked() {
-                actions.push(Action::JumpTo { side, issue: *issue });
-            }
-        }
-        ui.painter().hline(rect.x_range(), rect.bottom(), grid);
     }
 }
 

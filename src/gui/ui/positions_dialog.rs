@@ -296,16 +296,11 @@ impl PositionsDialog {
                     actions.push(change(document, PositionChange::MoveIssue { from, to }));
                 });
                 let demands = used(&issue.id);
-                let delete = ui.add_enabled(demands == 0, egui::Button::new("Delete"));
-                let delete = if demands == 0 {
-                    delete.on_hover_text(format!("Delete {}", issue.name))
-                } else {
-                    delete.on_disabled_hover_text(format!(
-                        "{} on it: move or delete them first",
-                        crate::format::diagnostics::count(demands, "demand is", "demands are")
-                    ))
-                };
-                if delete.clicked() {
+                let in_use = format!(
+                    "{} on it: move or delete them first",
+                    crate::format::diagnostics::count(demands, "demand is", "demands are")
+                );
+                if delete_button(ui, demands == 0, &issue.name, &in_use) {
                     actions.push(change(document, PositionChange::RemoveIssue { at }));
                 }
             });
@@ -339,84 +334,7 @@ impl PositionsDialog {
                 .flat_map(|s| &s.demands)
                 .filter(|d| d.source.as_deref() == Some(source.id.as_str()))
                 .count();
-            ui.horizontal_wrapped(|ui| {
-                let replace = |s: Source| change(document, PositionChange::ReplaceSource { at, source: s });
-                if let Some(title) = self.field(
-                    ui,
-                    Field::SourceTitle(at),
-                    &source.title,
-                    &format!("Title of source {}", at + 1),
-                    220.0,
-                ) {
-                    actions.push(replace(Source {
-                        title,
-                        ..source.clone()
-                    }));
-                }
-                let optional = |s: String| (!s.is_empty()).then_some(s);
-                let url = source.url.clone().unwrap_or_default();
-                if let Some(url) = self.field(
-                    ui,
-                    Field::SourceUrl(at),
-                    &url,
-                    &format!("Address of {}", source.title),
-                    160.0,
-                ) {
-                    actions.push(replace(Source {
-                        url: optional(url),
-                        ..source.clone()
-                    }));
-                }
-                let date = source.date.clone().unwrap_or_default();
-                if let Some(date) = self.field(
-                    ui,
-                    Field::SourceDate(at),
-                    &date,
-                    &format!("Date of {}", source.title),
-                    90.0,
-                ) {
-                    actions.push(replace(Source {
-                        date: optional(date),
-                        ..source.clone()
-                    }));
-                }
-                let note = source.note.clone().unwrap_or_default();
-                if let Some(note) = self.field(
-                    ui,
-                    Field::SourceNote(at),
-                    &note,
-                    &format!("Note on {}", source.title),
-                    160.0,
-                ) {
-                    actions.push(replace(Source {
-                        note: optional(note),
-                        ..source.clone()
-                    }));
-                }
-                if ui
-                    .button("Show")
-                    .on_hover_text("Open its text in the source pane")
-                    .clicked()
-                {
-                    actions.push(Action::ShowSource {
-                        document: cmp.documents()[document].id.clone(),
-                        source: source.id.clone(),
-                        at: None,
-                    });
-                }
-                let delete = ui.add_enabled(used == 0, egui::Button::new("Delete"));
-                let delete = if used == 0 {
-                    delete.on_hover_text(format!("Delete {}", source.title))
-                } else {
-                    delete.on_disabled_hover_text(format!(
-                        "{} it: change their source first",
-                        crate::format::diagnostics::count(used, "demand names", "demands name")
-                    ))
-                };
-                if delete.clicked() {
-                    actions.push(change(document, PositionChange::RemoveSource { at }));
-                }
-            });
+            ui.horizontal_wrapped(|ui| self.source_row(ui, cmp, at, source, used, actions));
         }
         if ui
             .button("Add source…")
@@ -426,6 +344,98 @@ impl PositionsDialog {
             actions.push(Action::Run(crate::gui::command::Command::AddSource));
         }
     }
+
+    /// One source's fields, Show (its text in the source pane) and Delete.
+    fn source_row(
+        &mut self,
+        ui: &mut Ui,
+        cmp: &Comparison,
+        at: usize,
+        source: &Source,
+        used: usize,
+        actions: &mut Vec<Action>,
+    ) {
+        let document = self.document;
+        let replace = |s: Source| change(document, PositionChange::ReplaceSource { at, source: s });
+        if let Some(title) = self.field(
+            ui,
+            Field::SourceTitle(at),
+            &source.title,
+            &format!("Title of source {}", at + 1),
+            220.0,
+        ) {
+            actions.push(replace(Source {
+                title,
+                ..source.clone()
+            }));
+        }
+        // The optional fields: an emptied one is taken out of the file.
+        let optional: [OptionalField<'_>; 3] = [
+            (
+                Field::SourceUrl(at),
+                &source.url,
+                format!("Address of {}", source.title),
+                160.0,
+                |s, v| s.url = v,
+            ),
+            (
+                Field::SourceDate(at),
+                &source.date,
+                format!("Date of {}", source.title),
+                90.0,
+                |s, v| s.date = v,
+            ),
+            (
+                Field::SourceNote(at),
+                &source.note,
+                format!("Note on {}", source.title),
+                160.0,
+                |s, v| s.note = v,
+            ),
+        ];
+        for (field, value, label, width, set) in optional {
+            let value = value.clone().unwrap_or_default();
+            if let Some(text) = self.field(ui, field, &value, &label, width) {
+                let mut changed = source.clone();
+                set(&mut changed, (!text.is_empty()).then_some(text));
+                actions.push(replace(changed));
+            }
+        }
+        if ui
+            .button("Show")
+            .on_hover_text("Open its text in the source pane")
+            .clicked()
+        {
+            actions.push(Action::ShowSource {
+                document: cmp.documents()[document].id.clone(),
+                source: source.id.clone(),
+                at: None,
+            });
+        }
+        let in_use = format!(
+            "{} it: change their source first",
+            crate::format::diagnostics::count(used, "demand names", "demands name")
+        );
+        if delete_button(ui, used == 0, &source.title, &in_use) {
+            actions.push(change(document, PositionChange::RemoveSource { at }));
+        }
+    }
+}
+
+/// An optional field of a source: which field, its value, its label, its
+/// width, and how a new value is put in the source.
+type OptionalField<'s> = (Field, &'s Option<String>, String, f32, fn(&mut Source, Option<String>));
+
+/// A Delete button, enabled only when nothing uses the item: hovering it says
+/// what it deletes, or (disabled) what uses it. Whether it was clicked.
+fn delete_button(ui: &mut Ui, free: bool, name: &str, in_use: &str) -> bool {
+    let delete = ui.add_enabled(free, egui::Button::new("Delete"));
+    let delete = if free {
+        delete.on_hover_text(format!("Delete {name}"))
+    } else {
+        delete.on_disabled_hover_text(in_use)
+    };
+    delete.clicked()
 }
 
 /// The row that adds a side or an issue: its name typed, then the button; the

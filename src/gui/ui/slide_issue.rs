@@ -57,20 +57,7 @@ pub(super) fn issue_step(
     page: usize,
     fresh: bool,
 ) -> usize {
-    let data = &cmp.issues()[issue];
-    ui.add_space(8.0);
-    ui.label(super::text::widget_text(
-        ui,
-        RichText::new(&data.name).size(ISSUE_SIZE).strong(),
-        egui::TextStyle::Heading,
-    ));
-    if let Some(description) = &data.description {
-        ui.label(super::text::widget_text(
-            ui,
-            RichText::new(description).size(DETAIL_SIZE).weak(),
-            egui::TextStyle::Body,
-        ));
-    }
+    issue_heading(ui, &cmp.issues()[issue]);
     ui.add_space(12.0);
     let sides = cmp.visible_sides();
     let columns: Vec<Vec<Block>> = sides.iter().map(|&side| blocks(cmp, side, issue, shown)).collect();
@@ -121,16 +108,38 @@ pub(super) fn issue_step(
             }
         });
         if page + 1 < pages {
-            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
-                ui.label(
-                    RichText::new(format!("Continued on the next step ({} of {pages}) →", page + 1))
-                        .size(DETAIL_SIZE)
-                        .strong(),
-                );
-            });
+            continued_note(ui, page, pages);
         }
     });
     pages
+}
+
+/// The issue's name, and what it is about.
+fn issue_heading(ui: &mut Ui, data: &crate::model::Issue) {
+    ui.add_space(8.0);
+    ui.label(super::text::widget_text(
+        ui,
+        RichText::new(&data.name).size(ISSUE_SIZE).strong(),
+        egui::TextStyle::Heading,
+    ));
+    if let Some(description) = &data.description {
+        ui.label(super::text::widget_text(
+            ui,
+            RichText::new(description).size(DETAIL_SIZE).weak(),
+            egui::TextStyle::Body,
+        ));
+    }
+}
+
+/// Said under a page of a step that goes on.
+fn continued_note(ui: &mut Ui, page: usize, pages: usize) {
+    ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+        ui.label(
+            RichText::new(format!("Continued on the next step ({} of {pages}) →", page + 1))
+                .size(DETAIL_SIZE)
+                .strong(),
+        );
+    });
 }
 
 /// A side's blocks: each demand's card, followed (names shown) by the students' notes on it.

@@ -324,39 +324,100 @@ fn paragraph(
             )
         })
         .collect();
-    let visuals = ui.visuals().clone();
-    let quoted = if visuals.dark_mode {
-        Color32::from_rgb(70, 60, 20)
-    } else {
-        Color32::from_rgb(255, 238, 170)
-    };
-    let found = if visuals.dark_mode {
-        Color32::from_rgb(30, 80, 120)
-    } else {
-        Color32::from_rgb(180, 215, 255)
-    };
+    let palette = Palette::of(ui.visuals());
+    let highlights = palette.highlights(words, &passages, needle);
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let color = visuals.text_color();
-    let highlights = {
+    let color = ui.visuals().text_color();
+    let right_to_left = text::has_rtl(words);
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| {
+        let mut job = palette.job(buffer.as_str(), &highlights, &font, color, right_to_left);
+        job.wrap.max_width = wrap;
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        text::bidi(ui.ctx(), galley)
+    };
+    let mut read_only = words;
+    let output = egui::TextEdit::multiline(&mut read_only)
+        .id_salt(("source_paragraph", &pane.source, range.start))
+        .frame(egui::Frame::NONE)
+        .desired_width(f32::INFINITY)
+        .desired_rows(1)
+        .layouter(&mut layouter)
+        .show(ui);
+    let Some(cursor) = output.cursor_range else {
+        return;
+    };
+    let chars = cursor.as_sorted_char_range();
+    let byte = |c: usize| words.char_indices().nth(c).map_or(words.len(), |(b, _)| b);
+    let (from, to) = (byte(chars.start.0), byte(chars.end.0));
+    let response = &output.response.response;
+    // A read-only text may not take the keyboard: a drag across it is a selection too.
+    if response.has_focus() || response.dragged() || response.drag_stopped() {
+        if from < to {
+            pane.selection = Some(range.start + from..range.start + to);
+        } else if response.clicked() {
+            pane.selection = None;
+            // A click in a quoted passage leads to its demand.
+            if let Some((_, ix)) = passages.iter().find(|(r, _)| r.contains(&from)) {
+                actions.push(Action::Select {
+                    demand: *ix,
+                    extend: false,
+                });
+            }
+        }
+    }
+}
+
+/// The colours of quoted passages and search matches, behind the letters or,
+/// on a right-to-left line, of the letters themselves.
+struct Palette {
+    quoted: Color32,
+    found: Color32,
+    quoted_text: Color32,
+    found_text: Color32,
+}
+
+impl Palette {
+    fn of(visuals: &egui::Visuals) -> Self {
+        if visuals.dark_mode {
+            Self {
+                quoted: Color32::from_rgb(70, 60, 20),
+                found: Color32::from_rgb(30, 80, 120),
+                quoted_text: Color32::from_rgb(245, 200, 80),
+                found_text: Color32::from_rgb(120, 190, 255),
+            }
+        } else {
+            Self {
+                quoted: Color32::from_rgb(255, 238, 170),
+                found: Color32::from_rgb(180, 215, 255),
+                quoted_text: Color32::from_rgb(140, 90, 0),
+                found_text: Color32::from_rgb(0, 90, 200),
+            }
+        }
+    }
+
+    /// Each byte's highlight: quoted, found, or none (transparent).
+    fn highlights(&self, words: &str, passages: &[(Range<usize>, DemandIx)], needle: &str) -> Vec<Color32> {
         let mut marks = vec![Color32::TRANSPARENT; words.len()];
-        for (r, _) in &passages {
-            marks[r.clone()].iter_mut().for_each(|c| *c = quoted);
+        for (r, _) in passages {
+            marks[r.clone()].iter_mut().for_each(|c| *c = self.quoted);
         }
         if !needle.is_empty() {
             for (at, m) in words.match_indices(needle) {
-                marks[at..at + m.len()].iter_mut().for_each(|c| *c = found);
+                marks[at..at + m.len()].iter_mut().for_each(|c| *c = self.found);
             }
         }
         marks
-    };
-    let right_to_left = text::has_rtl(words);
-    let (quoted_text, found_text) = if visuals.dark_mode {
-        (Color32::from_rgb(245, 200, 80), Color32::from_rgb(120, 190, 255))
-    } else {
-        (Color32::from_rgb(140, 90, 0), Color32::from_rgb(0, 90, 200))
-    };
-    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap: f32| {
-        let text = buffer.as_str();
+    }
+
+    /// The paragraph laid out in runs of one highlight each.
+    fn job(
+        &self,
+        text: &str,
+        highlights: &[Color32],
+        font: &egui::FontId,
+        color: Color32,
+        right_to_left: bool,
+    ) -> LayoutJob {
         let mut job = LayoutJob::default();
         let mut start = 0;
         for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -369,7 +430,11 @@ fn paragraph(
                     (color, mark)
                 } else if right_to_left {
                     (
-                        if mark == quoted { quoted_text } else { found_text },
+                        if mark == self.quoted {
+                            self.quoted_text
+                        } else {
+                            self.found_text
+                        },
                         Color32::TRANSPARENT,
                     )
                 } else {
@@ -388,37 +453,6 @@ fn paragraph(
                 start = i;
             }
         }
-        job.wrap.max_width = wrap;
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
-        text::bidi(ui.ctx(), galley)
-    };
-    let mut read_only = words;
-    let output = egui::TextEdit::multiline(&mut read_only)
-        .id_salt(("source_paragraph", &pane.source, range.start))
-        .frame(egui::Frame::NONE)
-        .desired_width(f32::INFINITY)
-        .desired_rows(1)
-        .layouter(&mut layouter)
-        .show(ui);
-    if let Some(cursor) = output.cursor_range {
-        let chars = cursor.as_sorted_char_range();
-        let byte = |c: usize| words.char_indices().nth(c).map_or(words.len(), |(b, _)| b);
-        let (from, to) = (byte(chars.start.0), byte(chars.end.0));
-        let response = &output.response.response;
-        // A read-only text may not take the keyboard: a drag across it is a selection too.
-        if response.has_focus() || response.dragged() || response.drag_stopped() {
-            if from < to {
-                pane.selection = Some(range.start + from..range.start + to);
-            } else if response.clicked() {
-                pane.selection = None;
-                // A click in a quoted passage leads to its demand.
-                if let Some((_, ix)) = passages.iter().find(|(r, _)| r.contains(&from)) {
-                    actions.push(Action::Select {
-                        demand: *ix,
-                        extend: false,
-                    });
-                }
-            }
-        }
+        job
     }
 }

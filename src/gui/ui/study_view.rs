@@ -58,60 +58,7 @@ pub fn strip(
         });
     });
     ui.horizontal_wrapped(|ui| {
-        let mut tabs = Vec::new();
-        if class.is_some() {
-            tabs.push((
-                StudyTab::Class,
-                "Tally".to_owned(),
-                "Each demand with the class's tally: how many gave each status, the status given most, how divided"
-                    .to_owned(),
-            ));
-        }
-        // A class's words: students and hand-ins, not coders.
-        let (who, one) = if class.is_some() {
-            ("students", "student")
-        } else {
-            ("coders", "coder")
-        };
-        tabs.extend([
-            (
-                StudyTab::Agreement,
-                "Agreement".to_owned(),
-                format!("Agreement between the {who}: percent agreement, Cohen's κ, Krippendorff's α"),
-            ),
-            (
-                StudyTab::Disagreements,
-                format!("Disagreements ({})", progress.disputed),
-                format!(
-                    "Demands the {who} coded differently: {} of {} settled in the consensus",
-                    progress.disputed_decided, progress.disputed
-                ),
-            ),
-            (
-                StudyTab::CodedByOne,
-                format!("Coded by one {one} ({})", progress.coded_by_one),
-                format!(
-                    "Demands only one {one} coded: {} of {} taken into the consensus",
-                    progress.coded_by_one_decided, progress.coded_by_one
-                ),
-            ),
-            (
-                StudyTab::Coders,
-                if class.is_some() {
-                    format!("Students ({})", class.unwrap_or_default())
-                } else {
-                    format!("Coders ({})", study.coders().len())
-                },
-                format!(
-                    "Each {one}: how many demands they coded, and how often they gave the status the others gave most"
-                ),
-            ),
-            (
-                StudyTab::Consensus,
-                "Consensus".to_owned(),
-                "The consensus side by side, as a comparison".to_owned(),
-            ),
-        ]);
+        let tabs = tabs(study, progress, class);
         for (this, label, hover) in tabs {
             if ui
                 .selectable_label(tab == this, RichText::new(label).size(15.0))
@@ -124,6 +71,67 @@ pub fn strip(
         }
     });
     ui.add_space(2.0);
+}
+
+/// A study's tabs (a class's tally first), each with its label and what it shows.
+fn tabs(
+    study: &crate::model::study::Study,
+    progress: Progress,
+    class: Option<usize>,
+) -> Vec<(StudyTab, String, String)> {
+    let mut tabs = Vec::new();
+    if class.is_some() {
+        tabs.push((
+            StudyTab::Class,
+            "Tally".to_owned(),
+            "Each demand with the class's tally: how many gave each status, the status given most, how divided"
+                .to_owned(),
+        ));
+    }
+    // A class's words: students and hand-ins, not coders.
+    let (who, one) = if class.is_some() {
+        ("students", "student")
+    } else {
+        ("coders", "coder")
+    };
+    tabs.extend([
+        (
+            StudyTab::Agreement,
+            "Agreement".to_owned(),
+            format!("Agreement between the {who}: percent agreement, Cohen's κ, Krippendorff's α"),
+        ),
+        (
+            StudyTab::Disagreements,
+            format!("Disagreements ({})", progress.disputed),
+            format!(
+                "Demands the {who} coded differently: {} of {} settled in the consensus",
+                progress.disputed_decided, progress.disputed
+            ),
+        ),
+        (
+            StudyTab::CodedByOne,
+            format!("Coded by one {one} ({})", progress.coded_by_one),
+            format!(
+                "Demands only one {one} coded: {} of {} taken into the consensus",
+                progress.coded_by_one_decided, progress.coded_by_one
+            ),
+        ),
+        (
+            StudyTab::Coders,
+            if class.is_some() {
+                format!("Students ({})", class.unwrap_or_default())
+            } else {
+                format!("Coders ({})", study.coders().len())
+            },
+            format!("Each {one}: how many demands they coded, and how often they gave the status the others gave most"),
+        ),
+        (
+            StudyTab::Consensus,
+            "Consensus".to_owned(),
+            "The consensus side by side, as a comparison".to_owned(),
+        ),
+    ]);
+    tabs
 }
 
 /// "alice and bob", "alice, bob and carol".
@@ -160,6 +168,37 @@ pub fn agreement(
         crate::format::diagnostics::count(study.units().len(), "demand", "demands"),
     ));
     ui.add_space(6.0);
+    breakdown_bar(ui, by, actions);
+    ui.add_space(6.0);
+    let undefined = agreement_table(ui, rows);
+    ui.add_space(8.0);
+    for why in undefined {
+        ui.label(RichText::new(format!("– undefined: {}.", why.reason())).weak());
+    }
+    let conflicts = study.conflicts();
+    if !conflicts.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{} a demand two different statuses (a within-coder conflict); those codes count as not coded. They are listed under Disagreements.",
+                match conflicts.len() {
+                    1 => "Once a coder gave".to_owned(),
+                    n => format!("{n} times a coder gave"),
+                }
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+    let note = crate::model::study_notes::changed_note(changed);
+    let color = if changed.is_empty() {
+        ui.visuals().weak_text_color()
+    } else {
+        ui.visuals().warn_fg_color
+    };
+    super::text::label(ui, &note, Some(color));
+}
+
+/// Overall or by issue, side, status or round; and the figures copied as CSV.
+fn breakdown_bar(ui: &mut Ui, by: Option<Breakdown>, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         for (this, label) in [
             (None, "Overall"),
@@ -183,7 +222,10 @@ pub fn agreement(
             actions.push(Action::Study(StudyAction::CopyFigures));
         }
     });
-    ui.add_space(6.0);
+}
+
+/// The figures of each scope, one row each; why those undefined are so.
+fn agreement_table(ui: &mut Ui, rows: &[(String, Agreement)]) -> Vec<Undefined> {
     let mut undefined: Vec<Undefined> = Vec::new();
     egui::ScrollArea::both().auto_shrink([false, true]).show(ui, |ui| {
         egui::Grid::new("agreement_table")
@@ -237,30 +279,7 @@ pub fn agreement(
                 }
             });
     });
-    ui.add_space(8.0);
-    for why in undefined {
-        ui.label(RichText::new(format!("– undefined: {}.", why.reason())).weak());
-    }
-    let conflicts = study.conflicts();
-    if !conflicts.is_empty() {
-        ui.label(
-            RichText::new(format!(
-                "{} a demand two different statuses (a within-coder conflict); those codes count as not coded. They are listed under Disagreements.",
-                match conflicts.len() {
-                    1 => "Once a coder gave".to_owned(),
-                    n => format!("{n} times a coder gave"),
-                }
-            ))
-            .color(ui.visuals().warn_fg_color),
-        );
-    }
-    let note = crate::model::study_notes::changed_note(changed);
-    let color = if changed.is_empty() {
-        ui.visuals().weak_text_color()
-    } else {
-        ui.visuals().warn_fg_color
-    };
-    super::text::label(ui, &note, Some(color));
+    undefined
 }
 
 /// The coders of a study (a class's students): how many demands each coded, and
@@ -293,44 +312,7 @@ pub fn coders(
     );
     ui.add_space(6.0);
     if let Some(class) = class {
-        match class.missing().as_deref() {
-            Some([]) => {
-                ui.label(format!(
-                    "Everyone on the list of students ({}) has handed in.",
-                    crate::model::roster::ROSTER_FILE
-                ));
-            }
-            Some(missing) => {
-                ui.label(
-                    RichText::new(format!(
-                        "Not handed in ({} on the list, no file): {}",
-                        missing.len(),
-                        missing.join(", ")
-                    ))
-                    .color(ui.visuals().warn_fg_color),
-                );
-            }
-            None => {
-                ui.label(
-                    RichText::new(format!(
-                        "To see who has not handed in, put a list of the students in the class folder: {}, one name a line.",
-                        crate::model::roster::ROSTER_FILE
-                    ))
-                    .weak(),
-                );
-            }
-        }
-        let not_listed = class.roll().not_listed();
-        if !not_listed.is_empty() {
-            ui.label(
-                RichText::new(format!(
-                    "Handed in under a name not on the list ({}): {}",
-                    not_listed.len(),
-                    not_listed.join(", ")
-                ))
-                .color(ui.visuals().warn_fg_color),
-            );
-        }
+        handed_in(ui, class);
     }
     if !idle.is_empty() {
         ui.label(
@@ -339,6 +321,58 @@ pub fn coders(
         );
         ui.add_space(4.0);
     }
+    coders_table(ui, study, rows, class);
+}
+
+/// Who of a class has handed in, against its list of students.
+fn handed_in(ui: &mut Ui, class: &crate::gui::class::ClassState) {
+    match class.missing().as_deref() {
+        Some([]) => {
+            ui.label(format!(
+                "Everyone on the list of students ({}) has handed in.",
+                crate::model::roster::ROSTER_FILE
+            ));
+        }
+        Some(missing) => {
+            ui.label(
+                RichText::new(format!(
+                    "Not handed in ({} on the list, no file): {}",
+                    missing.len(),
+                    missing.join(", ")
+                ))
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
+        None => {
+            ui.label(
+                RichText::new(format!(
+                    "To see who has not handed in, put a list of the students in the class folder: {}, one name a line.",
+                    crate::model::roster::ROSTER_FILE
+                ))
+                .weak(),
+            );
+        }
+    }
+    let not_listed = class.roll().not_listed();
+    if !not_listed.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Handed in under a name not on the list ({}): {}",
+                not_listed.len(),
+                not_listed.join(", ")
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+}
+
+/// One row per coder: demands coded, agreement with the others and with the key.
+fn coders_table(
+    ui: &mut Ui,
+    study: &crate::model::study::Study,
+    rows: &[CoderTally],
+    class: Option<&crate::gui::class::ClassState>,
+) {
     let key = class.and_then(|c| c.key());
     let units = study.units().len();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {

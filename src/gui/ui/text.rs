@@ -215,58 +215,11 @@ fn reorder(galley: &Galley) -> Galley {
         if !rtl_paragraph && !text[line.clone()].chars().any(is_rtl_char) {
             continue;
         }
-        // The unit that starts at each character of the line.
-        let mut unit_at = vec![None; chars];
-        let mut c = 0;
-        for (u, unit) in units.iter().enumerate() {
-            unit_at[c] = Some(u);
-            c += unit.chars;
-        }
-        let (levels, runs) = info.visual_runs(para, line.clone());
-        let mut visual = Vec::with_capacity(units.len());
-        for run in runs {
-            let range = (char_at(run.start) - start).min(chars)..(char_at(run.end) - start).min(chars);
-            let in_run = range.filter_map(|k| unit_at[k]);
-            if levels[run.start].is_rtl() {
-                visual.extend(in_run.rev());
-            } else {
-                visual.extend(in_run);
-            }
-        }
-        if visual.len() != units.len() {
+        let Some(visual) = visual_order(&info, para, line.clone(), &units, start, &char_at) else {
             continue; // Should not happen; the line stays as egui laid it out.
-        }
+        };
         let row = Arc::make_mut(&mut placed.row);
-        let glyphs = &row.glyphs;
-        let unit_x = |u: &Unit| glyphs[u.glyphs.start].pos.x;
-        let unit_width = |u: &Unit| glyphs[u.glyphs.clone()].iter().map(|g| g.advance_width).sum::<f32>();
-        let x0 = unit_x(&units[0]);
-        let width: f32 = units.iter().map(unit_width).sum();
-        let mut x = x0
-            + if rtl_paragraph {
-                (wrap - width - x0).max(0.0)
-            } else {
-                0.0
-            };
-        let mut shift = vec![0.0; units.len()];
-        for &u in &visual {
-            shift[u] = x - unit_x(&units[u]);
-            x += unit_width(&units[u]);
-        }
-        let vertices = row.visuals.glyph_vertex_range.clone();
-        for (u, unit) in units.iter().enumerate() {
-            let dx = shift[u];
-            for g in unit.glyphs.clone() {
-                let glyph = &mut row.glyphs[g];
-                glyph.pos.x += dx;
-                if !glyph.uv_rect.is_nothing() {
-                    let first = glyph.first_vertex as usize;
-                    for v in first..(first + 4).min(vertices.end) {
-                        row.visuals.mesh.vertices[v].pos.x += dx;
-                    }
-                }
-            }
-        }
+        place_units(row, &units, &visual, rtl_paragraph.then_some(wrap));
         row.visuals.mesh_bounds = row.visuals.mesh.calc_bounds();
         if rtl_paragraph {
             row.size.x = row.size.x.max(wrap);
@@ -282,6 +235,69 @@ fn reorder(galley: &Galley) -> Galley {
         .map(|r| r.row.visuals.mesh_bounds.translate(r.pos.to_vec2()))
         .fold(Rect::NOTHING, |a, b| a.union(b));
     out
+}
+
+/// The units of a line (`start` its first character) in visual order: each
+/// run of the line in turn, a right-to-left run's units reversed. `None` when
+/// the runs do not cover every unit once.
+fn visual_order(
+    info: &BidiInfo<'_>,
+    para: &unicode_bidi::ParagraphInfo,
+    line: std::ops::Range<usize>,
+    units: &[Unit],
+    start: usize,
+    char_at: &impl Fn(usize) -> usize,
+) -> Option<Vec<usize>> {
+    let chars: usize = units.iter().map(|u| u.chars).sum();
+    // The unit that starts at each character of the line.
+    let mut unit_at = vec![None; chars];
+    let mut c = 0;
+    for (u, unit) in units.iter().enumerate() {
+        unit_at[c] = Some(u);
+        c += unit.chars;
+    }
+    let (levels, runs) = info.visual_runs(para, line);
+    let mut visual = Vec::with_capacity(units.len());
+    for run in runs {
+        let range = (char_at(run.start) - start).min(chars)..(char_at(run.end) - start).min(chars);
+        let in_run = range.filter_map(|k| unit_at[k]);
+        if levels[run.start].is_rtl() {
+            visual.extend(in_run.rev());
+        } else {
+            visual.extend(in_run);
+        }
+    }
+    (visual.len() == units.len()).then_some(visual)
+}
+
+/// Moves a row's units (glyphs and their vertices) to their places in visual
+/// order, from the row's start, or right-aligned within a wrap width.
+fn place_units(row: &mut egui::epaint::text::Row, units: &[Unit], visual: &[usize], right_aligned_in: Option<f32>) {
+    let glyphs = &row.glyphs;
+    let unit_x = |u: &Unit| glyphs[u.glyphs.start].pos.x;
+    let unit_width = |u: &Unit| glyphs[u.glyphs.clone()].iter().map(|g| g.advance_width).sum::<f32>();
+    let x0 = unit_x(&units[0]);
+    let width: f32 = units.iter().map(unit_width).sum();
+    let mut x = x0 + right_aligned_in.map_or(0.0, |wrap| (wrap - width - x0).max(0.0));
+    let mut shift = vec![0.0; units.len()];
+    for &u in visual {
+        shift[u] = x - unit_x(&units[u]);
+        x += unit_width(&units[u]);
+    }
+    let vertices = row.visuals.glyph_vertex_range.clone();
+    for (u, unit) in units.iter().enumerate() {
+        let dx = shift[u];
+        for g in unit.glyphs.clone() {
+            let glyph = &mut row.glyphs[g];
+            glyph.pos.x += dx;
+            if !glyph.uv_rect.is_nothing() {
+                let first = glyph.first_vertex as usize;
+                for v in first..(first + 4).min(vertices.end) {
+                    row.visuals.mesh.vertices[v].pos.x += dx;
+                }
+            }
+        }
+    }
 }
 
 /// Combining marks (vowel points, harakat) that belong to the letter before them.

@@ -25,50 +25,12 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
         recent,
         can_undo,
         can_redo,
-        hide_marks,
-        details_shown,
         view,
+        ..
     } = *state;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            command_button(ui, Command::New, true, actions);
-            command_button(ui, Command::NewNegotiation, true, actions);
-            command_button(ui, Command::Open, true, actions);
-            ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                ui.menu_button("Open recent", |ui| {
-                    for path in recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            actions.push(Action::Open(vec![path.clone()]));
-                        }
-                    }
-                });
-            });
-            command_button(ui, Command::AddFiles, true, actions);
-            command_button(ui, Command::CompareCoders, true, actions);
-            command_button(ui, Command::OpenClass, true, actions);
-            command_button(ui, Command::HandOut, cmp.side_count() > 0, actions);
-            command_button(ui, Command::ImportSpreadsheet, true, actions);
-            command_button(ui, Command::AddSource, cmp.side_count() > 0, actions);
-            ui.separator();
-            command_button(ui, Command::Save, true, actions);
-            command_button(ui, Command::SaveAs, true, actions);
-            command_button(ui, Command::SavePositionsAs, cmp.side_count() > 0, actions);
-            command_button(ui, Command::Export, cmp.side_count() > 0, actions);
-            ui.separator();
-            command_button(ui, Command::Quit, true, actions);
-        });
-        ui.menu_button("Edit", |ui| {
-            command_button(ui, Command::Undo, can_undo, actions);
-            command_button(ui, Command::Redo, can_redo, actions);
-            ui.separator();
-            command_button(ui, Command::RemoveMark, true, actions);
-            command_button(ui, Command::ClearSelection, true, actions);
-            command_button(ui, Command::Find, true, actions);
-            ui.separator();
-            command_button(ui, Command::EditPositions, cmp.side_count() > 0 && cmp.handout().is_none(), actions);
-            command_button(ui, Command::SetCoder, cmp.marks().len() > 0, actions);
-            command_button(ui, Command::Preferences, true, actions);
-        });
+        ui.menu_button("File", |ui| file_menu(ui, cmp, recent, actions));
+        ui.menu_button("Edit", |ui| edit_menu(ui, cmp, can_undo, can_redo, actions));
         ui.menu_button("Codebook", |ui| {
             command_button(ui, Command::EditCodebook, true, actions);
             ui.separator();
@@ -76,64 +38,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             command_button(ui, Command::ApplyCodebook, true, actions);
             command_button(ui, Command::ExportQdc, true, actions);
         });
-        ui.menu_button("View", |ui| {
-            for (main, command) in VIEW_COMMANDS {
-                if !offered(main, view, cmp) {
-                    continue;
-                }
-                let mut button = egui::Button::new(command.label()).selected(view == Some(main));
-                if let Some(shortcut) = command.shortcut() {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-                }
-                if ui.add_enabled(view.is_some(), button).on_hover_text(main.hover()).clicked() {
-                    actions.push(Action::Run(command));
-                }
-            }
-            ui.separator();
-            ui.add_enabled_ui(cmp.side_count() > 0, |ui| {
-                ui.menu_button("Columns", |ui| columns_menu(ui, cmp, actions));
-            });
-            let mut details = egui::Button::new(Command::ToggleDetails.label()).selected(details_shown);
-            if let Some(shortcut) = Command::ToggleDetails.shortcut() {
-                details = details.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-            }
-            if ui
-                .add(details)
-                .on_hover_text("The pane at the right with the selected demand, its marks and notes; hide it to give the columns the whole width")
-                .clicked()
-            {
-                actions.push(Action::Run(Command::ToggleDetails));
-            }
-            command_button(
-                ui,
-                Command::ShowAllColumns,
-                cmp.visible_sides().len() < cmp.side_count(),
-                actions,
-            );
-            ui.separator();
-            command_button(ui, Command::Present, cmp.side_count() > 0, actions);
-            let mut hide = hide_marks;
-            if ui
-                .checkbox(&mut hide, "Hide marks until revealed")
-                .on_hover_text("In a presentation, show each issue's demands first and its marks on the next step, so that a class can guess first")
-                .changed()
-            {
-                actions.push(Action::SetHideMarks(hide));
-            }
-            ui.separator();
-            let current = ui.ctx().options(|o| o.theme_preference);
-            for (preference, label) in [
-                (egui::ThemePreference::System, "Theme of the system"),
-                (egui::ThemePreference::Light, "Light theme (projectors)"),
-                (egui::ThemePreference::Dark, "Dark theme"),
-            ] {
-                if ui.selectable_label(current == preference, label).clicked() {
-                    ui.ctx().set_theme(preference);
-                }
-            }
-            ui.separator();
-            ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
-        });
+        ui.menu_button("View", |ui| view_menu(ui, cmp, state, actions));
         ui.menu_button("Help", |ui| {
             command_button(ui, Command::Welcome, true, actions);
             command_button(ui, Command::Shortcuts, true, actions);
@@ -143,6 +48,122 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             view_tabs(ui, current, cmp, actions);
         }
     });
+}
+
+fn file_menu(ui: &mut Ui, cmp: &Comparison, recent: &[std::path::PathBuf], actions: &mut Vec<Action>) {
+    command_button(ui, Command::New, true, actions);
+    command_button(ui, Command::NewNegotiation, true, actions);
+    command_button(ui, Command::Open, true, actions);
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    actions.push(Action::Open(vec![path.clone()]));
+                }
+            }
+        });
+    });
+    command_button(ui, Command::AddFiles, true, actions);
+    command_button(ui, Command::CompareCoders, true, actions);
+    command_button(ui, Command::OpenClass, true, actions);
+    command_button(ui, Command::HandOut, cmp.side_count() > 0, actions);
+    command_button(ui, Command::ImportSpreadsheet, true, actions);
+    command_button(ui, Command::AddSource, cmp.side_count() > 0, actions);
+    ui.separator();
+    command_button(ui, Command::Save, true, actions);
+    command_button(ui, Command::SaveAs, true, actions);
+    command_button(ui, Command::SavePositionsAs, cmp.side_count() > 0, actions);
+    command_button(ui, Command::Export, cmp.side_count() > 0, actions);
+    ui.separator();
+    command_button(ui, Command::Quit, true, actions);
+}
+
+fn edit_menu(ui: &mut Ui, cmp: &Comparison, can_undo: bool, can_redo: bool, actions: &mut Vec<Action>) {
+    command_button(ui, Command::Undo, can_undo, actions);
+    command_button(ui, Command::Redo, can_redo, actions);
+    ui.separator();
+    command_button(ui, Command::RemoveMark, true, actions);
+    command_button(ui, Command::ClearSelection, true, actions);
+    command_button(ui, Command::Find, true, actions);
+    ui.separator();
+    command_button(
+        ui,
+        Command::EditPositions,
+        cmp.side_count() > 0 && cmp.handout().is_none(),
+        actions,
+    );
+    command_button(ui, Command::SetCoder, cmp.marks().len() > 0, actions);
+    command_button(ui, Command::Preferences, true, actions);
+}
+
+/// The views, the columns, the details pane, presenting and the theme.
+fn view_menu(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &mut Vec<Action>) {
+    let MenuState {
+        hide_marks,
+        details_shown,
+        view,
+        ..
+    } = *state;
+    for (main, command) in VIEW_COMMANDS {
+        if !offered(main, view, cmp) {
+            continue;
+        }
+        let mut button = egui::Button::new(command.label()).selected(view == Some(main));
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui
+            .add_enabled(view.is_some(), button)
+            .on_hover_text(main.hover())
+            .clicked()
+        {
+            actions.push(Action::Run(command));
+        }
+    }
+    ui.separator();
+    ui.add_enabled_ui(cmp.side_count() > 0, |ui| {
+        ui.menu_button("Columns", |ui| columns_menu(ui, cmp, actions));
+    });
+    let mut details = egui::Button::new(Command::ToggleDetails.label()).selected(details_shown);
+    if let Some(shortcut) = Command::ToggleDetails.shortcut() {
+        details = details.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui
+        .add(details)
+        .on_hover_text("The pane at the right with the selected demand, its marks and notes; hide it to give the columns the whole width")
+        .clicked()
+    {
+        actions.push(Action::Run(Command::ToggleDetails));
+    }
+    command_button(
+        ui,
+        Command::ShowAllColumns,
+        cmp.visible_sides().len() < cmp.side_count(),
+        actions,
+    );
+    ui.separator();
+    command_button(ui, Command::Present, cmp.side_count() > 0, actions);
+    let mut hide = hide_marks;
+    if ui
+        .checkbox(&mut hide, "Hide marks until revealed")
+        .on_hover_text("In a presentation, show each issue's demands first and its marks on the next step, so that a class can guess first")
+        .changed()
+    {
+        actions.push(Action::SetHideMarks(hide));
+    }
+    ui.separator();
+    let current = ui.ctx().options(|o| o.theme_preference);
+    for (preference, label) in [
+        (egui::ThemePreference::System, "Theme of the system"),
+        (egui::ThemePreference::Light, "Light theme (projectors)"),
+        (egui::ThemePreference::Dark, "Dark theme"),
+    ] {
+        if ui.selectable_label(current == preference, label).clicked() {
+            ui.ctx().set_theme(preference);
+        }
+    }
+    ui.separator();
+    ui.label(RichText::new("Zoom: Ctrl+Plus, Ctrl+Minus, Ctrl+0").weak());
 }
 
 /// The main views and the commands that show them.

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use egui::Context;
 
-use super::app::{AppOptions, StancesApp};
-use super::ui::file_dialogs::FileAction;
-use super::views::MainView;
+use super::{AppOptions, StancesApp};
 use crate::export::source::is_standard_output;
 use crate::export::{ExportFormat, PictureView, Report, ReportRequest};
 use crate::format::comparison_file::with_extension_unless;
+use crate::gui::ui::file_dialogs::FileAction;
+use crate::gui::views::MainView;
 use crate::io;
 
 /// PNG bytes of an RGBA picture.
@@ -84,44 +84,7 @@ fn draw_window(
         if !figure {
             return Ok(vec![harness.render()?]);
         }
-        // Every row is measured when it is in view: settle the heights first.
-        let mut heights = harness.state().shown.columns.figure_heights();
-        for _ in 0..4 {
-            let _ = harness.try_run();
-            let now = harness.state().shown.columns.figure_heights();
-            if now == heights {
-                break;
-            }
-            heights = now;
-        }
-        let (total, viewport) = heights;
-        // What stands above the columns (the title strip, margins).
-        let chrome = (page - viewport).max(0.0);
-        if chrome + total <= page {
-            harness.set_size(egui::Vec2::new(width, (chrome + total).ceil()));
-            let _ = harness.try_run();
-            let _ = harness.try_run();
-            return Ok(vec![harness.render()?]);
-        }
-        // Pages: each scrolls on by what it shows (the sides' names stay on top of each).
-        let mut pages = Vec::new();
-        let mut top = 0.0;
-        while top < total - 1.0 && pages.len() < 200 {
-            let left = total - top;
-            if left + chrome < page {
-                harness.set_size(egui::Vec2::new(width, (chrome + left).ceil().max(240.0)));
-            }
-            harness.state_mut().shown.columns.scroll_to(top);
-            let _ = harness.try_run();
-            harness.state_mut().shown.columns.scroll_to(top);
-            let _ = harness.try_run();
-            pages.push(harness.render()?);
-            let (_, shown) = harness.state().shown.columns.figure_heights();
-            // The pinned band (side names, issue heading) covers the top of each page after the first.
-            let pinned = harness.state().shown.columns.pinned_height();
-            top += (shown - pinned).max(200.0);
-        }
-        Ok(pages)
+        figure_pages(&mut harness, width, page)
     });
     let pictures = match drawn {
         Ok(Ok(pictures)) => pictures,
@@ -140,6 +103,54 @@ fn draw_window(
             png_bytes(w, h, picture.into_raw())
         })
         .collect()
+}
+
+/// The columns drawn as a figure: one picture as tall as every issue needs,
+/// or pages of `page` height past it, each scrolled on by what the one before
+/// showed (the sides' names stay on top of each).
+fn figure_pages(
+    harness: &mut egui_kittest::Harness<'_, StancesApp>,
+    width: f32,
+    page: f32,
+) -> Result<Vec<image::RgbaImage>, String> {
+    // Every row is measured when it is in view: settle the heights first.
+    let mut heights = harness.state().shown.columns.figure_heights();
+    for _ in 0..4 {
+        let _ = harness.try_run();
+        let now = harness.state().shown.columns.figure_heights();
+        if now == heights {
+            break;
+        }
+        heights = now;
+    }
+    let (total, viewport) = heights;
+    // What stands above the columns (the title strip, margins).
+    let chrome = (page - viewport).max(0.0);
+    if chrome + total <= page {
+        harness.set_size(egui::Vec2::new(width, (chrome + total).ceil()));
+        let _ = harness.try_run();
+        let _ = harness.try_run();
+        return Ok(vec![harness.render()?]);
+    }
+    // Pages: each scrolls on by what it shows (the sides' names stay on top of each).
+    let mut pages = Vec::new();
+    let mut top = 0.0;
+    while top < total - 1.0 && pages.len() < 200 {
+        let left = total - top;
+        if left + chrome < page {
+            harness.set_size(egui::Vec2::new(width, (chrome + left).ceil().max(240.0)));
+        }
+        harness.state_mut().shown.columns.scroll_to(top);
+        let _ = harness.try_run();
+        harness.state_mut().shown.columns.scroll_to(top);
+        let _ = harness.try_run();
+        pages.push(harness.render()?);
+        let (_, shown) = harness.state().shown.columns.figure_heights();
+        // The pinned band (side names, issue heading) covers the top of each page after the first.
+        let pinned = harness.state().shown.columns.pinned_height();
+        top += (shown - pinned).max(200.0);
+    }
+    Ok(pages)
 }
 
 /// `figure.png` for one page; `figure-1.png`, `figure-2.png`… for several.
@@ -210,7 +221,7 @@ pub fn export_png(
 
 /// A picture of the window asked for and not yet taken: where to write it, and
 /// where the picture arrives (the renderer takes it after the next frame).
-pub(super) struct PictureRequest {
+pub(in crate::gui) struct PictureRequest {
     path: PathBuf,
     arrives: std::sync::mpsc::Receiver<std::sync::Arc<egui::ColorImage>>,
 }
@@ -239,7 +250,7 @@ impl StancesApp {
         if let Some(refusal) = crate::model::unsettled::refusal(&found, "then export again") {
             self.notices.error(refusal);
             if !self.comparison().conflicts().is_empty() {
-                self.shown.views.main = super::views::MainView::Conflicts;
+                self.shown.views.main = crate::gui::views::MainView::Conflicts;
             }
             return;
         }

@@ -1,13 +1,13 @@
 //! What the window shows in its middle, one at a time: the welcome screen, the
-//! comparison (in the view chosen in [`Views`](super::views::Views), the source
+//! comparison (in the view chosen in [`Views`](crate::gui::views::Views), the source
 //! pane beside it when one is open), or a table of the open study or class.
 //! Every part of the window asks [`StancesApp::screen`] instead of keeping a flag
 //! of its own. A presentation (F5) is drawn over whichever is shown and gives it
 //! back when it ends, so it is the presenter's, not a screen.
 
-use super::app::StancesApp;
-use super::ui::study_view::StudyTab;
-use super::views::MainView;
+use super::StancesApp;
+use crate::gui::ui::study_view::StudyTab;
+use crate::gui::views::MainView;
 
 /// What the middle of the window shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

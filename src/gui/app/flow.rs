@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use egui::{Context, ViewportCommand};
 
-use super::app::{SavedFile, StancesApp};
-use super::ui::prompts::{self, ConflictChoice, UnsavedChoice};
+use super::{SavedFile, StancesApp};
 use crate::format::comparison_file;
+use crate::gui::ui::prompts::{self, ConflictChoice, UnsavedChoice};
 use crate::io;
 use crate::io::given::FileKind;
 use crate::model::{Comparison, PositionFile};
@@ -177,59 +177,14 @@ impl StancesApp {
     /// the position files added to it; or the position files as a new comparison.
     /// `None` (with the errors said) when nothing could be read.
     fn read_document(&mut self, paths: &[PathBuf]) -> Option<Opened> {
-        let mut errors = Vec::new();
-        let mut notes = Vec::new();
-        let mut warnings = Vec::new();
-        let mut base: Option<(Comparison, SavedFile)> = None;
-        let mut positions: Vec<(PathBuf, PositionFile)> = Vec::new();
-        for path in paths {
-            let given = match io::given::read_given(path) {
-                Ok(given) => given,
-                Err(e) => {
-                    errors.push(e.to_string());
-                    continue;
-                }
-            };
-            let (shown, text) = (&given.shown, &given.text);
-            if given.kind == FileKind::Comparison {
-                if base.is_some() {
-                    errors.push(format!(
-                        "{shown}: only one comparison opens at a time; open it on its own (it was not opened)"
-                    ));
-                    continue;
-                }
-                // Git could not merge it, or can no longer merge it: said, never silent.
-                warnings.extend(io::git::driver_problem(path));
-                if self.git_left_unmerged(path, text) {
-                    self.dialogs.git_unmerged = Some(path.clone());
-                }
-                match given.comparison() {
-                    Ok(loaded) => {
-                        if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
-                            notes.push(format!(
-                                "{shown} was written by Stances 0.1 (comparison format {}). It is converted, and saving writes it as format {}.",
-                                loaded.format,
-                                comparison_file::format_for(&loaded.comparison)
-                            ));
-                        }
-                        self.remember_recent(path);
-                        let file = SavedFile::holding(canonical(path), text);
-                        base = Some((loaded.comparison, file));
-                    }
-                    Err(e) => errors.push(e.to_string()),
-                }
-            } else if given.kind == FileKind::Positions {
-                match given.positions() {
-                    Ok(data) => {
-                        self.remember_recent(path);
-                        positions.push((path.clone(), data));
-                    }
-                    Err(e) => errors.push(e.to_string()),
-                }
-            } else {
-                errors.push(given.not_what_was_asked("a comparison or a position file"));
-            }
-        }
+        let read = self.read_files(paths);
+        let ReadFiles {
+            base,
+            positions,
+            mut errors,
+            mut notes,
+            warnings,
+        } = read;
         if base.is_none() && positions.is_empty() {
             for e in errors {
                 self.notices.error(e);
@@ -286,9 +241,72 @@ impl StancesApp {
         })
     }
 
+    /// Each file given to open, read: a comparison, position files, and what
+    /// cannot be opened (said why).
+    fn read_files(&mut self, paths: &[PathBuf]) -> ReadFiles {
+        let mut read = ReadFiles::default();
+        for path in paths {
+            let given = match io::given::read_given(path) {
+                Ok(given) => given,
+                Err(e) => {
+                    read.errors.push(e.to_string());
+                    continue;
+                }
+            };
+            let shown = &given.shown;
+            if given.kind == FileKind::Comparison {
+                if read.base.is_some() {
+                    read.errors.push(format!(
+                        "{shown}: only one comparison opens at a time; open it on its own (it was not opened)"
+                    ));
+                    continue;
+                }
+                self.read_comparison(path, &given, &mut read);
+            } else if given.kind == FileKind::Positions {
+                match given.positions() {
+                    Ok(data) => {
+                        self.remember_recent(path);
+                        read.positions.push((path.clone(), data));
+                    }
+                    Err(e) => read.errors.push(e.to_string()),
+                }
+            } else {
+                read.errors
+                    .push(given.not_what_was_asked("a comparison or a position file"));
+            }
+        }
+        read
+    }
+
+    /// A comparison among the files opened: read (converted from an old format,
+    /// said), after what git left of it is looked at.
+    fn read_comparison(&mut self, path: &Path, given: &io::given::Given, read: &mut ReadFiles) {
+        let (shown, text) = (&given.shown, &given.text);
+        // Git could not merge it, or can no longer merge it: said, never silent.
+        read.warnings.extend(io::git::driver_problem(path));
+        if self.git_left_unmerged(path, text) {
+            self.dialogs.git_unmerged = Some(path.to_path_buf());
+        }
+        match given.comparison() {
+            Ok(loaded) => {
+                if loaded.format < comparison_file::OLDEST_NATIVE_FORMAT {
+                    read.notes.push(format!(
+                        "{shown} was written by Stances 0.1 (comparison format {}). It is converted, and saving writes it as format {}.",
+                        loaded.format,
+                        comparison_file::format_for(&loaded.comparison)
+                    ));
+                }
+                self.remember_recent(path);
+                let file = SavedFile::holding(canonical(path), text);
+                read.base = Some((loaded.comparison, file));
+            }
+            Err(e) => read.errors.push(e.to_string()),
+        }
+    }
+
     /// Opens an example of the library as a new comparison, asking first if work would be lost.
     pub(super) fn open_example(&mut self, ctx: &Context, index: usize) {
-        match super::examples::comparison(index) {
+        match crate::gui::examples::comparison(index) {
             Ok(comparison) => self.guard(
                 ctx,
                 Pending::Open(Box::new(Opened {
@@ -455,4 +473,15 @@ impl StancesApp {
                 .error(format!("Could not open a second window ({e}); open {} yourself.", path.display())),
         }
     }
+}
+
+/// What the files given to open held, read one by one.
+#[derive(Default)]
+struct ReadFiles {
+    /// The comparison among them, and the file it was read from.
+    base: Option<(Comparison, SavedFile)>,
+    positions: Vec<(PathBuf, PositionFile)>,
+    errors: Vec<String>,
+    notes: Vec<String>,
+    warnings: Vec<String>,
 }

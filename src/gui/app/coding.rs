@@ -5,12 +5,78 @@
 
 use egui::Context;
 
-use super::app::StancesApp;
+use super::StancesApp;
+use crate::gui::action::{Action, Settle};
 use crate::model::Edit;
 use crate::model::coders::Coding;
+use crate::model::mark::now_timestamp;
 use crate::model::mark::{Stamp, new_mark_id};
 
 impl StancesApp {
+    /// Coding acts: a status given, a mark made, noted, removed or settled, and
+    /// who is credited with marks.
+    pub(super) fn handle_coding(&mut self, action: Action) {
+        match action {
+            Action::SettleConflict { index, how } => {
+                let cmp = self.comparison();
+                let edit = match how {
+                    Settle::Take(pick) => cmp.take_edit(index, pick),
+                    Settle::TakePlace(place, pick) => cmp.take_place_edit(index, place, pick),
+                    Settle::KeepBoth => cmp.keep_both_edit(index, new_mark_id()),
+                    Settle::AsIs => cmp.settled_as_is_edit(index),
+                };
+                self.open.doc.seal();
+                self.apply(edit, None);
+            }
+            Action::ApplyStatus(status) => self.apply_status(status),
+            Action::NewMark(status) => {
+                let edit =
+                    self.comparison()
+                        .new_mark_edit(&self.shown.selection, &status, &self.stamp(), new_mark_id());
+                self.apply(edit, None);
+            }
+            Action::RemoveMark(id) => self.remove_mark(id),
+            Action::SetNote { mark, note } => {
+                let edit = self.comparison().note_edit(&mark, &note, &self.stamp());
+                self.apply(edit, Some(format!("note {mark}")));
+            }
+            Action::SetCoder(name) => {
+                self.notices.info(format!("New marks are recorded as coded by {name}."));
+                self.computer_coder.clone_from(&name);
+                self.coder = name;
+            }
+            Action::SetMarksCoder { from, to } => {
+                let count = self
+                    .comparison()
+                    .coders_of_marks()
+                    .into_iter()
+                    .find(|(c, _)| *c == from.trim())
+                    .map_or(0, |(_, n)| n);
+                let edit = self.comparison().set_coder_edit(&from, &to, &now_timestamp());
+                if edit.is_some() {
+                    let from = if from.trim().is_empty() { "no name" } else { from.trim() };
+                    self.notices.info(format!(
+                        "Gave {} of {from} to {to} (Ctrl+Z gives them back).",
+                        crate::format::diagnostics::count(count, "mark", "marks")
+                    ));
+                }
+                self.apply(edit, None);
+            }
+            Action::GiveMarks { marks, to } => {
+                let edit = self.comparison().set_marks_coder_edit(&marks, &to, &now_timestamp());
+                if edit.is_some() {
+                    self.notices.info(format!(
+                        "Gave {} to {to} (Ctrl+Z gives them back).",
+                        crate::format::diagnostics::count(marks.len(), "mark", "marks")
+                    ));
+                }
+                self.apply(edit, None);
+            }
+            Action::OwnMark(of) => self.own_mark(&of, None),
+            _ => {}
+        }
+    }
+
     /// A student starts coding the open hand-out: the student (the name typed,
     /// an id made now) is recorded in their copy as where it starts from, not as
     /// an edit to undo; the name codes their marks in this window only, never
@@ -55,7 +121,7 @@ impl StancesApp {
             Coding::Nothing => {}
             Coding::Edit(edit) => self.apply(Some(edit), None),
             Coding::Ask { mark, owner } => {
-                self.dialogs.others_mark = Some(super::ui::coder_dialogs::OthersMark { mark, owner, status });
+                self.dialogs.others_mark = Some(crate::gui::ui::coder_dialogs::OthersMark { mark, owner, status });
             }
         }
     }
@@ -88,7 +154,7 @@ impl StancesApp {
 
     /// The question about another coder's mark, while one is open.
     pub(super) fn ask_about_others_mark(&mut self, ctx: &Context) {
-        use super::ui::coder_dialogs::{OthersMarkChoice, ask_about_others_mark};
+        use crate::gui::ui::coder_dialogs::{OthersMarkChoice, ask_about_others_mark};
         let Some(question) = &self.dialogs.others_mark else {
             return;
         };

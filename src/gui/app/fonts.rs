@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use egui::{Context, FontId};
 
-use super::app::StancesApp;
+use super::StancesApp;
 use crate::model::script::{missing_font_message, script_of};
 
 /// What the font check has done.
@@ -29,7 +29,7 @@ impl StancesApp {
             return;
         }
         self.fonts.checked = Some(layout);
-        let font = FontId::proportional(super::ui::theme::BODY_SIZE);
+        let font = FontId::proportional(crate::gui::ui::theme::BODY_SIZE);
         let missing: Vec<char> = ctx.fonts_mut(|fonts| {
             self.comparison()
                 .characters()

@@ -10,12 +10,12 @@ use std::sync::mpsc::Receiver;
 use egui::Context;
 
 use super::StancesApp;
-use super::action::Action;
-use super::ui::demand_form::{DemandEditor, DemandForm};
-use super::ui::file_dialogs::FileAction;
-use super::ui::source_dialog::SourceDialog;
-use super::ui::source_view::OpenSource;
 use crate::format::source::Extracted;
+use crate::gui::action::Action;
+use crate::gui::ui::demand_form::{DemandEditor, DemandForm};
+use crate::gui::ui::file_dialogs::FileAction;
+use crate::gui::ui::source_dialog::SourceDialog;
+use crate::gui::ui::source_view::OpenSource;
 use crate::io;
 use crate::io::sources::{KeptText, sha256_hex};
 use crate::model::position::Source;
@@ -27,7 +27,7 @@ use crate::model::{Comparison, DemandIx, Edit, SideIx};
 const SIZE_LIMIT: u64 = 100 * 1024 * 1024;
 
 /// A document being added: read on a worker, then named in the dialog.
-pub(super) struct AddingSource {
+pub(in crate::gui) struct AddingSource {
     reading: Option<Receiver<Result<(Extracted, String), String>>>,
     /// What reading gave: the text and the original's SHA-256.
     read: Option<(Extracted, String)>,

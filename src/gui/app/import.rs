@@ -7,12 +7,12 @@ use std::sync::mpsc::Receiver;
 
 use egui::Context;
 
-use super::app::StancesApp;
+use super::StancesApp;
 use super::flow::Opened;
-use super::ui::file_dialogs::FileAction;
-use super::ui::import_dialog::ImportDialog;
 use crate::format::comparison_file::with_extension_unless;
 use crate::format::diagnostics::count;
+use crate::gui::ui::file_dialogs::FileAction;
+use crate::gui::ui::import_dialog::ImportDialog;
 use crate::import::{Imported, import_table, read_header, to_position_ron};
 use crate::io;
 use crate::model::Comparison;
@@ -27,7 +27,7 @@ struct Reading {
 /// A table chosen for import, with the dialog that asks how to read it. The
 /// table is read on a worker thread, never the window's: a large workbook does
 /// not freeze the window, and the dialog says it is reading meanwhile.
-pub(super) struct PendingImport {
+pub(in crate::gui) struct PendingImport {
     path: PathBuf,
     bytes: Arc<Vec<u8>>,
     dialog: ImportDialog,
@@ -109,7 +109,7 @@ fn in_dialog_words(problems: &str) -> String {
 }
 
 /// The position file an import made, waiting to be saved.
-pub(super) struct ImportedPositions {
+pub(in crate::gui) struct ImportedPositions {
     /// Where to offer to save it; taken once the offer is made.
     pub offer: Option<PathBuf>,
     pub text: String,
@@ -165,7 +165,7 @@ impl StancesApp {
     }
 
     /// The import dialog, while one is open; imports when the user says so.
-    pub(super) fn show_import_dialog(&mut self, ctx: &Context, actions: &mut Vec<super::action::Action>) {
+    pub(super) fn show_import_dialog(&mut self, ctx: &Context, actions: &mut Vec<crate::gui::action::Action>) {
         let Some(pending) = self.dialogs.import.as_mut() else {
             return;
         };

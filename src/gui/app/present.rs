@@ -3,9 +3,9 @@
 
 use egui::{Context, Key, Modifiers, ThemePreference, Ui, ViewportCommand};
 
-use super::app::StancesApp;
-use super::ui::class_slides::ClassSlides;
-use super::ui::presentation::{self, Nav};
+use super::StancesApp;
+use crate::gui::ui::class_slides::ClassSlides;
+use crate::gui::ui::presentation::{self, Nav};
 use crate::model::presentation::Steps;
 
 /// The presentation zoom when none was chosen yet: type for the back of a room.

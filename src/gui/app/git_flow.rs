@@ -6,9 +6,9 @@ use std::path::Path;
 
 use egui::Context;
 
-use super::app::{SavedFile, StancesApp};
-use super::ui::prompts;
+use super::{SavedFile, StancesApp};
 use crate::format::comparison_file;
+use crate::gui::ui::prompts;
 use crate::io;
 use crate::model::Comparison;
 

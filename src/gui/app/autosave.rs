@@ -5,9 +5,9 @@ use std::time::{Duration, Instant};
 
 use egui::Context;
 
-use super::app::{SavedFile, StancesApp};
-use super::ui::prompts;
+use super::{SavedFile, StancesApp};
 use crate::format::FileError;
+use crate::gui::ui::prompts;
 use crate::io::autosave::{Autosave, Recovered};
 
 /// How often unsaved work is autosaved, at most.

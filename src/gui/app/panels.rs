@@ -5,12 +5,14 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
-use super::action::Action;
-use super::app::StancesApp;
+use super::StancesApp;
 use super::screen::Screen;
-use super::ui::study_view::{self, StudyTab};
-use super::ui::{conflicts, details, disagreements, header, overview, rounds, source_view, toolbar, values, welcome};
-use super::views::MainView;
+use crate::gui::action::Action;
+use crate::gui::ui::study_view::{self, StudyTab};
+use crate::gui::ui::{
+    conflicts, details, disagreements, header, overview, rounds, source_view, toolbar, values, welcome,
+};
+use crate::gui::views::MainView;
 use crate::model::consensus::List;
 
 impl StancesApp {
@@ -93,34 +95,7 @@ impl StancesApp {
             self.messages_panel(ui, actions);
         }
         if !self.figure && self.shown.details {
-            egui::Panel::right("details")
-                .default_size(300.0)
-                .min_size(240.0)
-                .resizable(true)
-                .show(ui, |ui| {
-                    let cmp = self.open.doc.comparison();
-                    let comparison_file = self.open.file.as_ref().map(|f| f.path.as_path());
-                    let quotes =
-                        self.shown
-                            .quotes
-                            .statuses(cmp, &self.shown.selection, comparison_file, &self.open.sources);
-                    let values = self.shown.views.issue_values(cmp, &self.shown.selection);
-                    details::show(
-                        ui,
-                        cmp,
-                        &self.shown.selection,
-                        details::Worked {
-                            issue_values: values,
-                            quotes: &quotes,
-                        },
-                        details::Editors {
-                            note: &mut self.shown.note,
-                            demand: &mut self.shown.demand_editor,
-                        },
-                        &self.coder,
-                        actions,
-                    );
-                });
+            self.details_panel(ui, actions);
         }
         if !self.figure && self.shown.source.is_some() {
             // Beside the columns; in their place when the window is too narrow for both.
@@ -148,6 +123,38 @@ impl StancesApp {
                 .columns
                 .show(ui, self.open.doc.comparison(), &self.shown.selection, actions);
         });
+    }
+
+    /// The details pane at the right: the selection in full, its mark and note.
+    fn details_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        egui::Panel::right("details")
+            .default_size(300.0)
+            .min_size(240.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                let cmp = self.open.doc.comparison();
+                let comparison_file = self.open.file.as_ref().map(|f| f.path.as_path());
+                let quotes =
+                    self.shown
+                        .quotes
+                        .statuses(cmp, &self.shown.selection, comparison_file, &self.open.sources);
+                let values = self.shown.views.issue_values(cmp, &self.shown.selection);
+                details::show(
+                    ui,
+                    cmp,
+                    &self.shown.selection,
+                    details::Worked {
+                        issue_values: values,
+                        quotes: &quotes,
+                    },
+                    details::Editors {
+                        note: &mut self.shown.note,
+                        demand: &mut self.shown.demand_editor,
+                    },
+                    &self.coder,
+                    actions,
+                );
+            });
     }
 
     /// The source pane: the open source's text, or why it cannot be shown.
@@ -225,7 +232,7 @@ impl StancesApp {
             egui::Panel::bottom("notices").show(ui, |ui| self.notices.ui(ui));
         }
         let back_to = (self.comparison().side_count() > 0).then(|| self.document_name());
-        let cards = self.welcome.cards.get_or_insert_with(super::examples::cards);
+        let cards = self.welcome.cards.get_or_insert_with(crate::gui::examples::cards);
         let context = welcome::WelcomeContext {
             recent: &self.recent,
             first_visit: !self.welcome.welcomed,
@@ -272,7 +279,7 @@ impl StancesApp {
             }
             StudyTab::Class => {
                 if let Some(class) = &study.class {
-                    super::ui::class_view::show(ui, study.adjudication.study(), class, actions);
+                    crate::gui::ui::class_view::show(ui, study.adjudication.study(), class, actions);
                 }
             }
             StudyTab::Coders => {

@@ -2,10 +2,10 @@
 //! changes through the one edit path, and the selection kept on the demand.
 
 use super::StancesApp;
-use super::action::Action;
-use super::ui::demand_form::{DemandEditor, DemandForm, FormPlace};
-use super::ui::file_dialogs::FileAction;
 use crate::format::comparison_file::with_extension_unless;
+use crate::gui::action::Action;
+use crate::gui::ui::demand_form::{DemandEditor, DemandForm, FormPlace};
+use crate::gui::ui::file_dialogs::FileAction;
 use crate::io;
 use crate::model::position_edit::PositionChange;
 use crate::model::{DemandRef, Edit, MarkId};
@@ -205,7 +205,7 @@ impl StancesApp {
 
     /// Deletes a side with its demands (and the marks on them, when asked) as one undoable step.
     fn delete_side(&mut self, document: usize, at: usize, remove_marks: bool) {
-        let marks = super::ui::positions_dialog::side_mark_ids(self.comparison(), document, at);
+        let marks = crate::gui::ui::positions_dialog::side_mark_ids(self.comparison(), document, at);
         let removal = Edit::Positions {
             document,
             change: Box::new(PositionChange::RemoveSide { at }),

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 
 use egui::Context;
 
-use super::app::StancesApp;
-use super::ui::file_dialogs::FileAction;
+use super::StancesApp;
 use crate::format::codebook_file::{self, CODEBOOK_EXTENSION, apply_codebook};
 use crate::format::comparison_file::with_extension_unless;
 use crate::format::qdc::{self, QDC_EXTENSION};
+use crate::gui::ui::file_dialogs::FileAction;
 use crate::io;
 
 impl StancesApp {

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use egui::Context;
 
-use super::app::{SavedFile, StancesApp};
 use super::flow::{Flow, Pending, canonical};
 use super::git_flow::git_name;
-use super::ui::file_dialogs::FileAction;
+use super::{SavedFile, StancesApp};
 use crate::format::comparison_file::{self, COMPARISON_EXTENSION};
+use crate::gui::ui::file_dialogs::FileAction;
 use crate::io::{self, Fingerprint};
 
 impl StancesApp {
@@ -36,6 +36,25 @@ impl StancesApp {
         self.dialogs
             .files
             .request(ctx, FileAction::SaveAs, Some(self.suggested_save_path()));
+    }
+
+    /// Save as…'s dialog answered: the comparison written there (named
+    /// `.stances.ron`), then what waited on the save.
+    pub(super) fn save_as_chosen(&mut self, ctx: &Context, path: &Path) {
+        let then = match std::mem::replace(&mut self.flow, Flow::Idle) {
+            Flow::SavingAs(then) => then,
+            _ => None,
+        };
+        let path = comparison_file::with_comparison_extension(path);
+        self.save_to(ctx, &path, then, true);
+    }
+
+    /// Save as…'s dialog closed: what waited on the save is cancelled, and said so.
+    pub(super) fn save_as_cancelled(&mut self) {
+        if let Flow::SavingAs(Some(then)) = std::mem::replace(&mut self.flow, Flow::Idle) {
+            self.notices
+                .info(format!("Not saved, so {} was cancelled.", then.describe()));
+        }
     }
 
     /// Writes to `path`, unless it is the open file and someone else changed it

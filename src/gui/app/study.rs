@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 
 use egui::Context;
 
-use super::action::StudyAction;
-use super::app::{SavedFile, StancesApp};
 use super::flow::{Pending, canonical};
 use super::screen::Screen;
-use super::ui::file_dialogs::FileAction;
-use super::ui::study_view::StudyTab;
+use super::{SavedFile, StancesApp};
+use crate::gui::action::StudyAction;
+use crate::gui::ui::file_dialogs::FileAction;
+use crate::gui::ui::study_view::StudyTab;
 use crate::model::Comparison;
 use crate::model::consensus::{Adjudication, Progress, RowFilter};
 use crate::model::mark::{Stamp, new_mark_id};
@@ -21,7 +21,7 @@ use crate::model::study::{Breakdown, CodedCopy, CoderSource, Study, StudyError};
 use crate::model::tally::{CoderTally, coders, tally};
 
 /// The open study and what its views show.
-pub(super) struct StudyState {
+pub(in crate::gui) struct StudyState {
     pub adjudication: Adjudication,
     /// How the figures shown are broken down: set with [`Self::set_breakdown`].
     by: Option<Breakdown>,
@@ -112,7 +112,7 @@ impl StudyState {
 
 /// Coders' files waiting for the adjudicator's name: the name in Preferences is
 /// one of the study's coders, and an adjudicator is recorded apart from them.
-pub(super) struct AdjudicatorPrompt {
+pub(in crate::gui) struct AdjudicatorPrompt {
     paths: Vec<PathBuf>,
     source: CoderSource,
     /// The coder the Preferences name is.
@@ -159,45 +159,15 @@ impl StancesApp {
     fn study_of(&mut self, files: Vec<(PathBuf, CodedCopy)>, source: CoderSource) -> Option<OpenedStudy> {
         let paths: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
         let paths = paths.as_slice();
-        let mut coders: Vec<CodedCopy> = Vec::new();
-        let mut consensus: Option<(PathBuf, CodedCopy)> = None;
-        for (path, copy) in files {
-            if Adjudication::is_consensus(&copy.comparison) {
-                if let Some((_, first)) = &consensus {
-                    self.notices.error(format!(
-                        "{} and {} are both consensus files; give one, to go on adjudicating it",
-                        first.file, copy.file
-                    ));
-                    return None;
-                }
-                consensus = Some((path, copy));
-            } else {
-                coders.push(copy);
+        let (coders, consensus) = match split_consensus(files) {
+            Ok(split) => split,
+            Err(e) => {
+                self.notices.error(e);
+                return None;
             }
-        }
-        // No figure from a half-merged file.
-        let found = crate::model::unsettled::unsettled(
-            coders
-                .iter()
-                .chain(consensus.iter().map(|(_, c)| c))
-                .map(|c| (c.file.as_str(), &c.comparison)),
-        );
-        if let Some(refusal) = crate::model::unsettled::refusal(&found, "then compare the coders again") {
+        };
+        if let Some(refusal) = not_a_study(&coders, consensus.as_ref().map(|(_, c)| c)) {
             self.notices.error(refusal);
-            return None;
-        }
-        // One file may hold several coders' marks (a shared file, coded in turn):
-        // the study tells them apart by the names on the marks.
-        if coders.is_empty() {
-            self.notices.error(format!(
-                "A coding study compares two coders or more: choose each coder's comparison file ({} given{}).",
-                coders.len(),
-                if consensus.is_some() {
-                    ", besides the consensus"
-                } else {
-                    ""
-                }
-            ));
             return None;
         }
         let study = match Study::with_coders(coders, source) {
@@ -234,31 +204,24 @@ impl StancesApp {
             });
             return None;
         }
-        match consensus {
-            None => {
-                let (adjudication, consensus) = Adjudication::start(study, &Stamp::now(adjudicator), new_mark_id);
-                Some(OpenedStudy {
-                    adjudication,
-                    consensus,
-                    file: None,
-                    notes: Vec::new(),
-                    class: None,
-                })
+        match adjudication_of(study, consensus, adjudicator) {
+            Ok(opened) => Some(opened),
+            Err(e) => {
+                self.notices.error(e);
+                None
             }
-            Some((path, copy)) => match Adjudication::resume(study, &copy) {
-                Ok(adjudication) => Some(OpenedStudy {
-                    adjudication,
-                    consensus: copy.comparison,
-                    file: Some(SavedFile::on_disk(canonical(&path))),
-                    notes: Vec::new(),
-                    class: None,
-                }),
-                Err(e) => {
-                    self.notices.error(e.to_string());
-                    None
-                }
-            },
         }
+    }
+
+    /// File › Compare coders…'s files chosen: each file a coder, or each mark's
+    /// coder as recorded, as the dialog's choice says.
+    pub(super) fn compare_coders(&mut self, ctx: &Context, paths: &[PathBuf]) {
+        let source = if self.dialogs.files.coder_per_file {
+            CoderSource::EachFile
+        } else {
+            CoderSource::MarkNames
+        };
+        self.open_study(ctx, paths, source);
     }
 
     /// File › Compare coders…: the study in place of the open document, asking first if work would be lost.
@@ -409,7 +372,7 @@ impl StancesApp {
         let resumed = opened.file.is_some();
         self.replace_document(opened.consensus, opened.file, HashMap::new());
         let progress = opened.adjudication.progress(self.comparison());
-        let coders = super::ui::study_view::coder_list(opened.adjudication.study().coders());
+        let coders = crate::gui::ui::study_view::coder_list(opened.adjudication.study().coders());
         self.notices.info(if opened.class.is_some() {
             "The class is open: each demand's tally is under Tally, each student under Students; F5 presents the result with the students' names hidden.".to_owned()
         } else if resumed {
@@ -499,5 +462,83 @@ impl StancesApp {
                     .info("The coding study is closed; its consensus stays open as a comparison.");
             }
         }
+    }
+}
+
+/// The consensus file among a study's files, if any: where it is, and what it holds.
+type Consensus = Option<(PathBuf, CodedCopy)>;
+
+/// The files of a study: the coders' copies, and the consensus file among them
+/// (one at most) to go on adjudicating.
+fn split_consensus(files: Vec<(PathBuf, CodedCopy)>) -> Result<(Vec<CodedCopy>, Consensus), String> {
+    let mut coders: Vec<CodedCopy> = Vec::new();
+    let mut consensus: Option<(PathBuf, CodedCopy)> = None;
+    for (path, copy) in files {
+        if Adjudication::is_consensus(&copy.comparison) {
+            if let Some((_, first)) = &consensus {
+                return Err(format!(
+                    "{} and {} are both consensus files; give one, to go on adjudicating it",
+                    first.file, copy.file
+                ));
+            }
+            consensus = Some((path, copy));
+        } else {
+            coders.push(copy);
+        }
+    }
+    Ok((coders, consensus))
+}
+
+/// Why these files make no study: one is half merged, or no coder's file is among them.
+fn not_a_study(coders: &[CodedCopy], consensus: Option<&CodedCopy>) -> Option<String> {
+    // No figure from a half-merged file.
+    let found =
+        crate::model::unsettled::unsettled(coders.iter().chain(consensus).map(|c| (c.file.as_str(), &c.comparison)));
+    if let Some(refusal) = crate::model::unsettled::refusal(&found, "then compare the coders again") {
+        return Some(refusal);
+    }
+    // One file may hold several coders' marks (a shared file, coded in turn):
+    // the study tells them apart by the names on the marks.
+    if coders.is_empty() {
+        return Some(format!(
+            "A coding study compares two coders or more: choose each coder's comparison file ({} given{}).",
+            coders.len(),
+            if consensus.is_some() {
+                ", besides the consensus"
+            } else {
+                ""
+            }
+        ));
+    }
+    None
+}
+
+/// The study adjudicated: started, or resumed from its consensus file.
+fn adjudication_of(
+    study: Study,
+    consensus: Option<(PathBuf, CodedCopy)>,
+    adjudicator: String,
+) -> Result<OpenedStudy, String> {
+    match consensus {
+        None => {
+            let (adjudication, consensus) = Adjudication::start(study, &Stamp::now(adjudicator), new_mark_id);
+            Ok(OpenedStudy {
+                adjudication,
+                consensus,
+                file: None,
+                notes: Vec::new(),
+                class: None,
+            })
+        }
+        Some((path, copy)) => match Adjudication::resume(study, &copy) {
+            Ok(adjudication) => Ok(OpenedStudy {
+                adjudication,
+                consensus: copy.comparison,
+                file: Some(SavedFile::on_disk(canonical(&path))),
+                notes: Vec::new(),
+                class: None,
+            }),
+            Err(e) => Err(e.to_string()),
+        },
     }
 }

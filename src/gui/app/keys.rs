@@ -2,9 +2,9 @@
 
 use egui::{Context, Key, Modifiers};
 
-use super::action::Action;
-use super::app::StancesApp;
-use super::command::Command;
+use super::StancesApp;
+use crate::gui::action::Action;
+use crate::gui::command::Command;
 
 impl StancesApp {
     /// Keyboard shortcuts. Plain keys (digits, arrows, Delete) are left to a text

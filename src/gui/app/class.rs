@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::app::StancesApp;
-use super::ui::class_slides::{ClassDemand, ClassSlides};
+use super::StancesApp;
+use crate::gui::ui::class_slides::{ClassDemand, ClassSlides};
 use crate::model::class::{ClassFilter, Key, Order, rows};
 use crate::model::class_roll::Roll;
 use crate::model::study::{Cell, Study};
@@ -129,7 +129,7 @@ impl StancesApp {
                     .map(|dir| dir.join(format!("key.{}", crate::format::comparison_file::COMPARISON_EXTENSION)));
                 self.dialogs
                     .files
-                    .request(ctx, super::ui::file_dialogs::FileAction::OpenKey, near);
+                    .request(ctx, crate::gui::ui::file_dialogs::FileAction::OpenKey, near);
             }
             ClassAction::ClearKey => {
                 class.key = None;
