@@ -7,6 +7,7 @@
 //! - `io`: reading and atomic writing, autosave and its lock, watching files.
 //! - `export`: reports (Markdown, HTML, CSV) from the model; `import`: position
 //!   files from spreadsheets.
+//! - `live`: the live class's server (the students' page and its API).
 //! - `cli`: the command line. `gui`: the window.
 
 /// The application's id: the desktop entry, icon, MIME type, AppStream
@@ -20,4 +21,5 @@ pub mod format;
 pub mod gui;
 pub mod import;
 pub mod io;
+pub mod live;
 pub mod model;

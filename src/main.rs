@@ -72,6 +72,12 @@ fn run(command: Command) -> ExitCode {
         } => stances::cli::tally::run(&files, format, allow_conflicts, csv.style()),
         Command::Describe { file } => stances::cli::describe::run_describe(&file),
         Command::Extract { files } => stances::cli::extract::run(&files),
+        Command::Live {
+            file,
+            listen,
+            resume,
+            max_students,
+        } => stances::cli::live::run(&file, listen, resume.as_deref(), max_students),
         Command::Diff { old, new, format, csv } => stances::cli::describe::run_diff(&old, &new, format, csv.style()),
         Command::GitSetup { global, hook } => stances::cli::git_setup::run(global, hook),
         Command::Completions { shell } => stances::cli::completions(shell),

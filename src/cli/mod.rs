@@ -9,6 +9,7 @@ pub mod export;
 pub mod extract;
 pub mod git_setup;
 pub mod import;
+pub mod live;
 pub mod merge;
 pub mod mergetool;
 mod new;
@@ -274,6 +275,27 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// A live class without a window: students code from their phones' browsers
+    /// while the teacher steps through the issues from this terminal (n, p, c,
+    /// r, q). Prints the address and the join code; every choice is written to
+    /// the class's folder beside FILE as it comes, and stopping hands in each
+    /// student's coding there, for `stances tally` and File › Open class….
+    Live {
+        /// The comparison (or position file) the class codes; its marks are the key.
+        file: PathBuf,
+        /// Where to listen: this computer's address on one of its networks and a
+        /// port (default: its main network, port 8731). `0.0.0.0:PORT` listens on
+        /// every network, which only a machine meant for it should do.
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: Option<std::net::SocketAddr>,
+        /// Goes on with a class stopped before: its folder, whose journal holds every
+        /// choice given.
+        #[arg(long, value_name = "FOLDER")]
+        resume: Option<PathBuf>,
+        /// At most this many students (default 200).
+        #[arg(long, value_name = "N")]
+        max_students: Option<usize>,
+    },
     /// What changed between two comparison files: documents, statuses, marks
     /// (added, removed, re-coded, re-noted, re-linked) and by whom, round decisions,
     /// merge conflicts. Prints nothing when nothing changed.
@@ -322,7 +344,7 @@ impl Command {
             | Self::Tally { files, .. }
             | Self::Extract { files } => files.iter().map(PathBuf::as_path).collect(),
             Self::Export { file, coders, .. } => std::iter::once(file).chain(coders).map(PathBuf::as_path).collect(),
-            Self::Describe { file } | Self::Resolve { file, .. } => vec![file],
+            Self::Describe { file } | Self::Resolve { file, .. } | Self::Live { file, .. } => vec![file],
             Self::Diff { old, new, .. } => vec![old, new],
             Self::Import { table, .. } => vec![table],
             // The merge driver, its tool and the set-up itself are how it gets fixed.

@@ -6,6 +6,8 @@ pub mod autosave;
 pub mod class;
 pub mod git;
 pub mod given;
+pub mod live_folder;
+pub mod live_journal;
 pub mod merge;
 pub mod read;
 pub mod sources;

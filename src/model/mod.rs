@@ -21,6 +21,8 @@ pub mod edit;
 pub mod handout;
 pub mod history;
 mod index;
+pub mod live;
+pub mod live_view;
 pub mod mark;
 pub mod merge;
 mod merge_codebook;

@@ -3,6 +3,7 @@
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
 pub mod git;
+pub mod http;
 pub mod student;
 
 use std::path::{Path, PathBuf};

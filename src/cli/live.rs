@@ -1,0 +1,246 @@
+//! `stances live FILE [--listen ADDR:PORT]`: a live class without a window,
+//! for a machine the whole campus can reach when the room's Wi-Fi keeps
+//! devices apart. It serves the students' page, prints where to join and the
+//! join code, and takes the teacher's steps from the terminal (next issue,
+//! previous, close voting, reveal, stop). Every act goes to the class's
+//! journal as it comes; stopping writes each student's hand-in beside it.
+
+use std::io::BufRead as _;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::io::live_folder::{live_folder, write_hand_ins};
+use crate::io::live_journal::{JOURNAL_FILE, JOURNAL_FORMAT, Journal, JournalHeader, read_journal};
+use crate::live::{LiveServer, LiveState};
+use crate::model::Comparison;
+use crate::model::live::{DEFAULT_MAX_STUDENTS, LiveClass, LiveEvent, new_join_code};
+use crate::model::mark::now_timestamp;
+use crate::model::presentation::Steps;
+use crate::model::words::count;
+
+/// The port a live class listens on unless told: one of the free ranges,
+/// easy to say aloud.
+pub const DEFAULT_PORT: u16 = 8731;
+
+#[expect(clippy::print_stdout, reason = "the teacher's terminal is the window here")]
+fn say(line: &str) {
+    println!("{line}");
+}
+
+#[expect(clippy::print_stderr, reason = "a command-line error")]
+fn fail(message: &str) -> ExitCode {
+    eprintln!("stances live: {message}");
+    ExitCode::from(2)
+}
+
+/// The address of this computer on its main network (the one its traffic
+/// leaves by), found without sending anything.
+pub fn main_address() -> Option<IpAddr> {
+    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
+    // Connecting a UDP socket only picks the route: no packet is sent.
+    socket.connect((Ipv4Addr::new(192, 0, 2, 1), 9)).ok()?;
+    socket
+        .local_addr()
+        .ok()
+        .map(|a| a.ip())
+        .filter(|ip| !ip.is_unspecified())
+}
+
+pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_students: Option<usize>) -> ExitCode {
+    let comparison = match read_comparison(file) {
+        Ok(comparison) => comparison,
+        Err(e) => return fail(&e),
+    };
+    if comparison.issues().is_empty() {
+        return fail(&format!("{}: it has no issue to show", file.display()));
+    }
+    let (folder, state) = match resume {
+        Some(folder) => match resumed(folder, comparison) {
+            Ok(state) => (folder.to_path_buf(), state),
+            Err(e) => return fail(&e),
+        },
+        None => match started(file, comparison, max_students.unwrap_or(DEFAULT_MAX_STUDENTS)) {
+            Ok(started) => started,
+            Err(e) => return fail(&e),
+        },
+    };
+    let listen = listen
+        .unwrap_or_else(|| SocketAddr::new(main_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), DEFAULT_PORT));
+    let server = match LiveServer::start(listen, state, || {}) {
+        Ok(server) => server,
+        Err(e) => return fail(&e),
+    };
+    let address = server.address();
+    let code = server.with_state(|s| s.class.join_code().to_owned());
+    say(&format!(
+        "Live class of {} — the class is kept in {}",
+        file.display(),
+        folder.display()
+    ));
+    say(&format!(
+        "Students open http://{address}/?code={code} on the same network"
+    ));
+    say(&format!("Join code: {code}"));
+    say(
+        "Type n (next issue), p (previous), c (close or open voting), r (reveal or hide the tally), w (who joined), q (stop and hand in), then Enter.",
+    );
+    teach(&server);
+    let class = server.stop();
+    finish(&folder, &class, file)
+}
+
+/// The comparison (or position file) the class codes.
+fn read_comparison(file: &Path) -> Result<Comparison, String> {
+    crate::io::given::read_given(file)
+        .map_err(|e| e.to_string())
+        .and_then(crate::io::given::Given::into_comparison)
+}
+
+/// A new class: its folder beside the file, its journal started.
+fn started(file: &Path, comparison: Comparison, max_students: usize) -> Result<(PathBuf, LiveState), String> {
+    let now = now_timestamp();
+    let folder = live_folder(file, &now);
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| format!("{}: the class's folder could not be made ({e})", folder.display()))?;
+    let code = new_join_code();
+    let header = JournalHeader {
+        format: JOURNAL_FORMAT,
+        join_code: code.clone(),
+        max_students,
+        comparison: file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        started: now,
+    };
+    let journal = Journal::create(&folder.join(JOURNAL_FILE), &header)?;
+    Ok((
+        folder,
+        LiveState::new(LiveClass::new(code, max_students), comparison, journal)?,
+    ))
+}
+
+/// A class started before (the server was stopped or the machine restarted),
+/// its journal read back and written on.
+fn resumed(folder: &Path, comparison: Comparison) -> Result<LiveState, String> {
+    let path = folder.join(JOURNAL_FILE);
+    let read = read_journal(&path)?;
+    for skipped in &read.skipped {
+        say(skipped);
+    }
+    let class = LiveClass::replayed(read.header.join_code.clone(), read.header.max_students, &read.events);
+    say(&format!(
+        "Resumed: {}, {}",
+        count(class.students().len(), "student", "students"),
+        count(class.vote_count(), "choice", "choices")
+    ));
+    LiveState::new(class, comparison, Journal::reopen(&path)?)
+}
+
+/// The teacher's steps from the terminal, until `q` or the end of the input.
+fn teach(server: &LiveServer) {
+    let issues: Vec<usize> = server.with_state(|s| Steps::new(&s.comparison, false).issues().to_vec());
+    let stdin = std::io::stdin();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let result = match line.trim() {
+            "n" | "next" => step(server, &issues, 1),
+            "p" | "previous" => step(server, &issues, -1),
+            "c" | "close" => server.teacher(|s| {
+                let issue = s.class.shown().ok_or(crate::model::live::Refusal::NotShown)?;
+                Ok(LiveEvent::Closed {
+                    issue,
+                    closed: !s.class.is_closed(issue),
+                })
+            }),
+            "r" | "reveal" => server.teacher(|s| {
+                let issue = s.class.shown().ok_or(crate::model::live::Refusal::NotShown)?;
+                Ok(LiveEvent::Revealed {
+                    issue,
+                    revealed: !s.class.is_revealed(issue),
+                })
+            }),
+            "w" | "who" => {
+                server.with_state(|s| {
+                    say(&format!(
+                        "{} joined, {} given",
+                        count(s.class.students().len(), "student", "students"),
+                        count(s.class.vote_count(), "choice", "choices")
+                    ));
+                });
+                Ok(())
+            }
+            "q" | "quit" | "stop" => break,
+            "" => Ok(()),
+            other => Err(format!("`{other}` is not a step: type n, p, c, r, w or q")),
+        };
+        match result {
+            Ok(()) => server.with_state(|s| say(&where_we_are(s))),
+            Err(e) => say(&e),
+        }
+    }
+}
+
+/// Moves `by` issues from the one shown (the first from the title).
+fn step(server: &LiveServer, issues: &[usize], by: isize) -> Result<(), String> {
+    server.teacher(|s| {
+        let at = s.class.shown().and_then(|i| issues.iter().position(|&x| x == i));
+        let next = match at {
+            None if by > 0 => issues.first().copied(),
+            None => None,
+            Some(at) => at
+                .checked_add_signed(by)
+                .and_then(|n| issues.get(n).copied())
+                .or(Some(issues[at])),
+        };
+        s.class.show(&s.comparison, next)
+    })
+}
+
+fn where_we_are(state: &LiveState) -> String {
+    match state.class.shown() {
+        None => "Showing the title".to_owned(),
+        Some(issue) => format!(
+            "Showing {}{}{}",
+            state.comparison.issues()[issue].name,
+            if state.class.is_closed(issue) {
+                " · voting closed"
+            } else {
+                ""
+            },
+            if state.class.is_revealed(issue) {
+                " · tally revealed"
+            } else {
+                ""
+            },
+        ),
+    }
+}
+
+/// Writes each student's hand-in beside the journal, and says how to read them.
+fn finish(folder: &Path, class: &LiveClass, file: &Path) -> ExitCode {
+    let comparison = match read_comparison(file) {
+        Ok(comparison) => comparison,
+        Err(e) => return fail(&e),
+    };
+    let written = class
+        .hand_ins(&comparison, "Coded live in class.")
+        .and_then(|hand_ins| write_hand_ins(folder, &hand_ins));
+    match written {
+        Ok(paths) => {
+            say(&format!(
+                "{} written to {}: `stances tally {}` counts them, File › Open class… shows them",
+                count(paths.len(), "hand-in", "hand-ins"),
+                folder.display(),
+                folder.display()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!(
+            "{e}; nothing is lost: `stances live {} --resume {}` goes on from the journal",
+            file.display(),
+            folder.display()
+        )),
+    }
+}

@@ -1,0 +1,154 @@
+//! A live class under a class's load, on loopback: 200 students join and each
+//! codes 20 demands (4,000 choices) from 20 threads at once. Every choice is
+//! counted exactly once. The time from a choice's request to its answer (by
+//! which the tally the window reads holds it) and the server's memory are
+//! printed (`cargo test --release --test live_load -- --nocapture`); the
+//! README keeps the figures. Bounded: it ends when the 4,000 choices are in.
+
+mod common;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use common::http::request;
+use stances::io::live_journal::{JOURNAL_FORMAT, Journal, JournalHeader};
+use stances::io::load_position_file;
+use stances::live::{LiveServer, LiveState};
+use stances::model::Comparison;
+use stances::model::live::LiveClass;
+use stances::model::mark::DemandRef;
+
+const STUDENTS: usize = 200;
+const CHOICES: usize = 20;
+const THREADS: usize = 20;
+const CODE: &str = "K7QFA";
+
+/// The resident memory of this process, in MB (Linux).
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+fn post(address: SocketAddr, path: &str, json: &serde_json::Value) -> (u16, String) {
+    let answer = request(address, "POST", path, Some(json.to_string().as_bytes()));
+    (answer.status, answer.body)
+}
+
+#[test]
+#[expect(clippy::print_stdout, reason = "the figures, for the README")]
+fn four_thousand_choices_are_each_counted_once() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/colombia-farc-2016-11-24.ron");
+    let file = load_position_file(&path).expect("the library file loads");
+    let comparison = Comparison::from_positions(vec![("colombia.ron".into(), file)]).expect("a comparison");
+    let demands: Vec<DemandRef> = comparison.all_demands().map(|ix| comparison.demand_ref(ix)).collect();
+    assert!(demands.len() >= CHOICES, "{} demands", demands.len());
+    let statuses: Vec<String> = comparison.codebook().statuses.iter().map(|s| s.id.clone()).collect();
+
+    let dir = tempfile::tempdir().unwrap();
+    let header = JournalHeader {
+        format: JOURNAL_FORMAT,
+        join_code: CODE.into(),
+        max_students: STUDENTS,
+        comparison: "colombia.stances.ron".into(),
+        started: "2026-12-06T10:00:00Z".into(),
+    };
+    let journal = Journal::create(&dir.path().join("live-class.journal"), &header).unwrap();
+    let state = LiveState::new(LiveClass::new(CODE.into(), STUDENTS), comparison, journal).unwrap();
+    let before = resident_mb();
+    let server = LiveServer::start("127.0.0.1:0".parse().unwrap(), state, || {}).unwrap();
+    let address = server.address();
+    // The teacher steps through every issue, so that each may be coded.
+    let issues = server.with_state(|s| s.comparison.issues().len());
+    for issue in 0..issues {
+        server.teacher(|s| s.class.show(&s.comparison, Some(issue))).unwrap();
+    }
+
+    let started = Instant::now();
+    let threads: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let demands = demands.clone();
+            let statuses = statuses.clone();
+            std::thread::spawn(move || {
+                let mut latencies = Vec::new();
+                let mut given: HashMap<(String, DemandRef), String> = HashMap::new();
+                for s in (t..STUDENTS).step_by(THREADS) {
+                    let name = format!("Student {s}");
+                    let (status, body) = post(address, "/api/join", &serde_json::json!({ "code": CODE, "name": name }));
+                    assert_eq!(status, 200, "{body}");
+                    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+                    let token = answer["token"].as_str().unwrap().to_owned();
+                    let id = answer["id"].as_str().unwrap().to_owned();
+                    for c in 0..CHOICES {
+                        let demand = &demands[(s + c) % demands.len()];
+                        let choice = &statuses[(s * 7 + c) % statuses.len()];
+                        let json = serde_json::json!({
+                            "code": CODE, "token": token, "demand": demand, "status": choice,
+                        });
+                        let sent = Instant::now();
+                        let (status, body) = post(address, "/api/vote", &json);
+                        latencies.push(sent.elapsed());
+                        assert_eq!(status, 200, "{body}");
+                        given.insert((id.clone(), demand.clone()), choice.clone());
+                    }
+                }
+                (latencies, given)
+            })
+        })
+        .collect();
+    let mut latencies: Vec<Duration> = Vec::new();
+    let mut given: HashMap<(String, DemandRef), String> = HashMap::new();
+    for thread in threads {
+        let (l, g) = thread.join().expect("a student thread");
+        latencies.extend(l);
+        given.extend(g);
+    }
+    let elapsed = started.elapsed();
+    let after = resident_mb();
+
+    // Every choice counted once: the tallies add up to the choices, demand by demand.
+    assert_eq!(given.len(), STUDENTS * CHOICES);
+    server.with_state(|s| {
+        assert_eq!(s.class.students().len(), STUDENTS);
+        assert_eq!(s.class.vote_count(), STUDENTS * CHOICES);
+        for demand in &demands {
+            let mut expected: HashMap<&str, usize> = HashMap::new();
+            for ((_, d), status) in &given {
+                if d == demand {
+                    *expected.entry(status.as_str()).or_default() += 1;
+                }
+            }
+            let counted: HashMap<String, usize> = s.class.tally(demand).into_iter().collect();
+            for (status, n) in &expected {
+                assert_eq!(counted.get(*status), Some(n), "{demand:?} {status}");
+            }
+            assert_eq!(
+                counted.values().sum::<usize>(),
+                expected.values().sum::<usize>(),
+                "{demand:?}"
+            );
+        }
+    });
+    latencies.sort();
+    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
+    println!(
+        "live class load: {} students × {CHOICES} choices = {} in {:.2} s; request to answer p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; memory {} → {} MB",
+        STUDENTS,
+        latencies.len(),
+        elapsed.as_secs_f64(),
+        at(0.5).as_secs_f64() * 1000.0,
+        at(0.99).as_secs_f64() * 1000.0,
+        latencies.last().unwrap().as_secs_f64() * 1000.0,
+        before.map_or("?".into(), |m| format!("{m:.0}")),
+        after.map_or("?".into(), |m| format!("{m:.0}")),
+    );
+    let class = server.stop();
+    assert_eq!(class.vote_count(), STUDENTS * CHOICES);
+}
