@@ -97,6 +97,9 @@ fn bad_requests_are_refused_and_change_nothing() {
     assert_eq!(class.join("K7QFA", "   "), Err(Refusal::BadName));
     assert_eq!(class.join("K7QFA", &"x".repeat(61)), Err(Refusal::BadName));
     assert_eq!(class.join("K7QFA", "Ana\u{7}"), Err(Refusal::BadName));
+    // A name that would show reversed, as another name, in the window or a terminal.
+    assert_eq!(class.join("K7QFA", "\u{202E}anA"), Err(Refusal::BadName));
+    assert_eq!(class.join("K7QFA", "Ana\nBen"), Err(Refusal::BadName));
     let ana = token_of(&act(&mut class, |c| c.join("K7QFA", "Ana")));
     act(&mut class, |c| c.join("K7QFA", "Ben"));
     assert_eq!(class.join("K7QFA", "Cleo"), Err(Refusal::Full(2)));

@@ -131,6 +131,45 @@ fn a_class_runs_from_the_terminal_and_is_handed_in_on_stopping() {
 }
 
 #[test]
+fn a_class_resumes_only_with_its_own_file_and_in_one_stances_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("istanbul.ron");
+    std::fs::copy(common::example_path(), &file).unwrap();
+    let other = dir.path().join("paris.ron");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/paris-2015-12-12.ron"),
+        &other,
+    )
+    .unwrap();
+    let mut live = Running::start(&["live", file.to_str().unwrap(), "--listen", "127.0.0.1:0"]);
+    live.until("Type n");
+    let folder = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.is_dir())
+        .expect("the class's folder");
+    let folder_arg = folder.to_str().unwrap();
+    let file_arg = file.to_str().unwrap();
+    // The same class served twice would interleave two journals' acts.
+    let (code, _, err) = common::run_stances(["live", file_arg, "--listen", "127.0.0.1:0", "--resume", folder_arg]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("being served by another Stances"), "{err}");
+    live.type_line("q");
+    live.until("written to");
+    assert!(live.child.wait().unwrap().success());
+    // Another file would write hand-ins against other positions.
+    let (code, _, err) = common::run_stances(["live", other.to_str().unwrap(), "--resume", folder_arg]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("was started on istanbul.ron, not on paris.ron"), "{err}");
+    let (code, _, err) = common::run_stances(["live", file_arg, "--resume", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a live class's folder"), "{err}");
+    let (code, _, err) = common::run_stances(["live", file_arg, "--listen", "localhost"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not an address and a port"), "{err}");
+}
+
+#[test]
 fn a_class_killed_mid_step_resumes_with_every_choice_given() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("istanbul.ron");

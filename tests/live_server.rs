@@ -172,7 +172,31 @@ fn a_wrong_code_is_refused_and_repeated_wrong_codes_must_wait() {
     );
     assert_eq!(waiting.status, 429, "{}", waiting.body);
     assert!(waiting.headers.contains("retry-after"), "{}", waiting.headers);
+    assert!(field(&waiting, "error").contains("wrong codes"), "{}", waiting.body);
     assert_eq!(server.with_state(|s| s.class.students().len()), 0);
+}
+
+#[test]
+fn a_guessing_neighbour_does_not_lock_out_a_student_who_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(&dir, 200);
+    let address = server.address();
+    let empty = post(address, "/api/join", &serde_json::json!({ "code": " ", "name": "Ana" }));
+    assert_eq!(empty.status, 422, "{}", empty.body);
+    assert!(field(&empty, "error").contains("type the join code"), "{}", empty.body);
+    // Two students behind one router: one joined, the other mistypes the code.
+    let ana = join(address, "Ana");
+    for _ in 0..10 {
+        post(
+            address,
+            "/api/join",
+            &serde_json::json!({ "code": "AAAAA", "name": "Ben" }),
+        );
+    }
+    let page = request(address, "GET", &format!("/api/page?code={CODE}&token={ana}"), None);
+    assert_eq!(page.status, 200, "{}", page.body);
+    show_issue_of(&server, &ua_ceasefire());
+    assert_eq!(vote(address, &ana, &ua_ceasefire(), "agreed", "").status, 200);
 }
 
 #[test]
@@ -322,6 +346,9 @@ fn no_parameter_leads_to_a_file() {
         );
         assert!(!answer.body.contains("root:"), "{path} served a file");
     }
+    let bare = request(address, "GET", "/api/page", None);
+    assert_eq!(bare.status, 403, "a page asked for with no code: {}", bare.body);
+    assert!(field(&bare, "error").contains("join code"), "{}", bare.body);
     let token = join(address, "../../etc/passwd");
     let demand = DemandRef::new("../../etc", "../passwd", "..");
     show_issue_of(&server, &ua_ceasefire());

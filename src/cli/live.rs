@@ -47,6 +47,16 @@ pub fn main_address() -> Option<IpAddr> {
         .filter(|ip| !ip.is_unspecified())
 }
 
+/// `--listen`'s value: an address of this computer and a port, said plainly
+/// when it is not one (a name, or no port).
+pub fn parse_listen(text: &str) -> Result<SocketAddr, String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "`{text}` is not an address and a port: write this computer's address on a network and a port, like 192.168.1.23:{DEFAULT_PORT} (0.0.0.0:{DEFAULT_PORT} for every network)"
+        )
+    })
+}
+
 pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_students: Option<usize>) -> ExitCode {
     let comparison = match read_comparison(file) {
         Ok(comparison) => comparison,
@@ -55,8 +65,9 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
     if comparison.issues().is_empty() {
         return fail(&format!("{}: it has no issue to show", file.display()));
     }
+    let has_key = comparison.marks().next().is_some();
     let (folder, state) = match resume {
-        Some(folder) => match resumed(folder, comparison) {
+        Some(folder) => match resumed(folder, file, comparison) {
             Ok(state) => (folder.to_path_buf(), state),
             Err(e) => return fail(&e),
         },
@@ -69,23 +80,50 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
         .unwrap_or_else(|| SocketAddr::new(main_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), DEFAULT_PORT));
     let server = match LiveServer::start(listen, state, || {}) {
         Ok(server) => server,
-        Err(e) => return fail(&e),
+        Err(e) => {
+            if resume.is_none() {
+                // Nothing was served: the class's new folder goes too.
+                let _ = std::fs::remove_file(folder.join(JOURNAL_FILE));
+                let _ = std::fs::remove_dir(&folder);
+            }
+            return fail(&e);
+        }
     };
     let address = server.address();
     let code = server.with_state(|s| s.class.join_code().to_owned());
     say(&format!(
-        "Live class of {} — the class is kept in {}",
+        "Live class of {} — the class is kept in \"{}\"",
         file.display(),
         folder.display()
     ));
     say(&format!(
         "Students open http://{address}/?code={code} on the same network"
     ));
+    if address.ip().is_loopback() {
+        say(&format!(
+            "Only this computer can reach {}: students' phones cannot. Give --listen this computer's address on the room's network.",
+            address.ip()
+        ));
+    }
     say(&format!("Join code: {code}"));
+    if !has_key {
+        say("No key: the file has no marks, so revealing shows the class's tally alone.");
+    }
+    server.with_state(|s| say(&where_we_are(s)));
     say(
-        "Type n (next issue), p (previous), c (close or open voting), r (reveal or hide the tally), w (who joined), q (stop and hand in), then Enter.",
+        "Type n (next issue), p (previous), c (close or open voting), r (reveal or hide the tally), w (who joined), q (stop and hand in), then Enter. Ctrl+C or the end of the input stops without handing in: every choice stays in the folder, and --resume goes on.",
     );
-    teach(&server);
+    if !teach(&server) {
+        let class = server.stop();
+        say(&format!(
+            "Stopped without handing in ({}, {} kept). `stances live \"{}\" --resume \"{}\"` goes on; q there hands in.",
+            count(class.students().len(), "student", "students"),
+            count(class.vote_count(), "choice", "choices"),
+            file.display(),
+            folder.display()
+        ));
+        return ExitCode::SUCCESS;
+    }
     let class = server.stop();
     finish(&folder, &class, file)
 }
@@ -122,10 +160,40 @@ fn started(file: &Path, comparison: Comparison, max_students: usize) -> Result<(
 }
 
 /// A class started before (the server was stopped or the machine restarted),
-/// its journal read back and written on.
-fn resumed(folder: &Path, comparison: Comparison) -> Result<LiveState, String> {
+/// its journal read back and written on: only with the file it was started
+/// on, whose demands every choice names.
+fn resumed(folder: &Path, file: &Path, comparison: Comparison) -> Result<LiveState, String> {
     let path = folder.join(JOURNAL_FILE);
+    if !path.is_file() {
+        return Err(format!(
+            "{}: this is not a live class's folder (it has no {JOURNAL_FILE}); give the folder `stances live` made beside the file",
+            folder.display()
+        ));
+    }
     let read = read_journal(&path)?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if read.header.comparison != name {
+        return Err(format!(
+            "{}: this class was started on {}, not on {name}; resume it with that file",
+            folder.display(),
+            read.header.comparison
+        ));
+    }
+    let unknown = read
+        .events
+        .iter()
+        .filter(|e| matches!(e, LiveEvent::Voted { demand, .. } if comparison.resolve(demand).is_none()))
+        .count();
+    if unknown > 0 {
+        return Err(format!(
+            "{}: {} of this class name demands {name} no longer holds; resume it with the file as it was when the class started",
+            folder.display(),
+            count(unknown, "choice", "choices")
+        ));
+    }
     for skipped in &read.skipped {
         say(skipped);
     }
@@ -138,8 +206,9 @@ fn resumed(folder: &Path, comparison: Comparison) -> Result<LiveState, String> {
     LiveState::new(class, comparison, Journal::reopen(&path)?)
 }
 
-/// The teacher's steps from the terminal, until `q` or the end of the input.
-fn teach(server: &LiveServer) {
+/// The teacher's steps from the terminal, until `q` (true) or the end of the
+/// input (false).
+fn teach(server: &LiveServer) -> bool {
     let issues: Vec<usize> = server.with_state(|s| Steps::new(&s.comparison, false).issues().to_vec());
     let stdin = std::io::stdin();
     for line in stdin.lock().lines() {
@@ -171,7 +240,7 @@ fn teach(server: &LiveServer) {
                 });
                 Ok(())
             }
-            "q" | "quit" | "stop" => break,
+            "q" | "quit" | "stop" => return true,
             "" => Ok(()),
             other => Err(format!("`{other}` is not a step: type n, p, c, r, w or q")),
         };
@@ -180,30 +249,39 @@ fn teach(server: &LiveServer) {
             Err(e) => say(&e),
         }
     }
+    false
 }
 
-/// Moves `by` issues from the one shown (the first from the title).
+/// Moves `by` issues from the one shown (the first from the title, the title
+/// back from the first); past the last issue it says so.
 fn step(server: &LiveServer, issues: &[usize], by: isize) -> Result<(), String> {
-    server.teacher(|s| {
-        let at = s.class.shown().and_then(|i| issues.iter().position(|&x| x == i));
-        let next = match at {
-            None if by > 0 => issues.first().copied(),
-            None => None,
-            Some(at) => at
-                .checked_add_signed(by)
-                .and_then(|n| issues.get(n).copied())
-                .or(Some(issues[at])),
-        };
-        s.class.show(&s.comparison, next)
-    })
+    let at = server.with_state(|s| s.class.shown().and_then(|i| issues.iter().position(|&x| x == i)));
+    let next = match at {
+        None if by > 0 => issues.first().copied(),
+        None => return Err("Already on the title: n shows the first issue".to_owned()),
+        Some(0) if by < 0 => None,
+        Some(at) => match at.checked_add_signed(by).and_then(|n| issues.get(n)) {
+            Some(&issue) => Some(issue),
+            None => {
+                return Err(format!(
+                    "Already on the last issue ({0} of {0}): q stops the class",
+                    issues.len()
+                ));
+            }
+        },
+    };
+    server.teacher(|s| s.class.show(&s.comparison, next))
 }
 
 fn where_we_are(state: &LiveState) -> String {
+    let issues = Steps::new(&state.comparison, false).issues().to_vec();
     match state.class.shown() {
-        None => "Showing the title".to_owned(),
+        None => format!("Showing the title ({} to come)", count(issues.len(), "issue", "issues")),
         Some(issue) => format!(
-            "Showing {}{}{}",
+            "Showing {} (issue {} of {}){}{}",
             state.comparison.issues()[issue].name,
+            issues.iter().position(|&i| i == issue).map_or(0, |p| p + 1),
+            issues.len(),
             if state.class.is_closed(issue) {
                 " · voting closed"
             } else {
@@ -230,7 +308,7 @@ fn finish(folder: &Path, class: &LiveClass, file: &Path) -> ExitCode {
     match written {
         Ok(paths) => {
             say(&format!(
-                "{} written to {}: `stances tally {}` counts them, File › Open class… shows them",
+                "{} written to \"{}\": `stances tally \"{}\"` counts the class, File › Open class… shows it",
                 count(paths.len(), "hand-in", "hand-ins"),
                 folder.display(),
                 folder.display()
@@ -238,7 +316,7 @@ fn finish(folder: &Path, class: &LiveClass, file: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!(
-            "{e}; nothing is lost: `stances live {} --resume {}` goes on from the journal",
+            "{e}; nothing is lost: `stances live \"{}\" --resume \"{}\"` goes on from the journal",
             file.display(),
             folder.display()
         )),

@@ -277,7 +277,7 @@ pub enum Command {
     },
     /// A live class without a window: students code from their phones' browsers
     /// while the teacher steps through the issues from this terminal (n, p, c,
-    /// r, q). Prints the address and the join code; every choice is written to
+    /// r, w, q). Prints the address and the join code; every choice is written to
     /// the class's folder beside FILE as it comes, and stopping hands in each
     /// student's coding there, for `stances tally` and File › Open class….
     Live {
@@ -286,7 +286,7 @@ pub enum Command {
         /// Where to listen: this computer's address on one of its networks and a
         /// port (default: its main network, port 8731). `0.0.0.0:PORT` listens on
         /// every network, which only a machine meant for it should do.
-        #[arg(long, value_name = "ADDR:PORT")]
+        #[arg(long, value_name = "ADDR:PORT", value_parser = live::parse_listen)]
         listen: Option<std::net::SocketAddr>,
         /// Goes on with a class stopped before: its folder, whose journal holds every
         /// choice given.

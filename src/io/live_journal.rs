@@ -54,6 +54,7 @@ impl Journal {
             .create_new(true)
             .open(path)
             .map_err(|e| format!("{shown}: the live class's journal could not be started ({e})"))?;
+        hold(&file, &shown)?;
         let line = ron::to_string(header).map_err(|e| format!("{shown}: {e}"))?;
         writeln!(file, "{line}")
             .and_then(|()| file.sync_all())
@@ -76,6 +77,7 @@ impl Journal {
             .append(true)
             .open(path)
             .map_err(|e| format!("{shown}: the live class's journal could not be opened ({e})"))?;
+        hold(&file, &shown)?;
         if cut {
             file.write_all(b"\n")
                 .and_then(|()| file.sync_data())
@@ -141,6 +143,18 @@ impl JournalSync {
             )
         })
     }
+}
+
+/// Holds the journal for this program while it serves the class (released
+/// when the file closes, a crash included): a second Stances serving the same
+/// class would interleave its acts with this one's, and hand in over it.
+fn hold(file: &File, shown: &str) -> Result<(), String> {
+    file.try_lock().map_err(|e| match e {
+        std::fs::TryLockError::WouldBlock => format!(
+            "{shown}: this class is being served by another Stances (on this computer or another one sharing the folder); stop that one first"
+        ),
+        std::fs::TryLockError::Error(e) => format!("{shown}: the live class's journal could not be held ({e})"),
+    })
 }
 
 /// Reads a journal: its header, then every event it holds; a line that cannot

@@ -187,6 +187,9 @@ impl Api {
             Ok(r) => r,
             Err(reply) => return reply,
         };
+        if request.code.trim().is_empty() {
+            return Reply::error(422, "type the join code shown on the screen");
+        }
         let mut state = self.lock();
         let event = match state.class.join(&request.code, &request.name) {
             Ok(event) => event,
@@ -203,6 +206,8 @@ impl Api {
         let LiveEvent::Joined { token, student } = event else {
             return Reply::error(500, "the join was not recorded");
         };
+        // The right code: the address's wrong ones were typos.
+        self.limits.forgive(from);
         Reply {
             recorded: Some(state.syncer()),
             ..Reply::ok(serde_json::json!({ "token": token, "name": student.name, "id": student.id }))
@@ -214,7 +219,6 @@ impl Api {
     /// themself; a classroom behind one router shares its address). What is
     /// not a session is limited by its address, and a wrong code counts as a guess.
     pub fn session(&self, from: IpAddr, code: &str, token: &str) -> Result<(), Reply> {
-        self.limits.may_try(from).map_err(Reply::too_many_codes)?;
         let (right_code, known) = {
             let state = self.lock();
             (
@@ -222,16 +226,22 @@ impl Api {
                 state.class.student_of(token).is_some(),
             )
         };
+        if known {
+            // A student who joined holds the code already: a wrong one is a
+            // page gone stale, not a guess, and their device's guessing
+            // neighbours do not lock them out.
+            if !right_code {
+                return Err(Reply::refusal(&Refusal::WrongCode));
+            }
+            return self.limits.student(token).map_err(Reply::too_many);
+        }
+        self.limits.client(from).map_err(Reply::too_many)?;
+        self.limits.may_try(from).map_err(Reply::too_many_codes)?;
         if !right_code {
             self.limits.failed(from);
-            self.limits.client(from).map_err(Reply::too_many)?;
             return Err(Reply::refusal(&Refusal::WrongCode));
         }
-        if !known {
-            self.limits.client(from).map_err(Reply::too_many)?;
-            return Err(Reply::refusal(&Refusal::UnknownStudent));
-        }
-        self.limits.student(token).map_err(Reply::too_many)
+        Err(Reply::refusal(&Refusal::UnknownStudent))
     }
 
     /// `GET /api/page?code&token`: what the student's page shows.

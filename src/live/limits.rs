@@ -98,6 +98,14 @@ impl Limits {
         entry.1 = Instant::now();
     }
 
+    /// Forgets an address's wrong codes (it has just given the right one).
+    pub fn forgive(&self, ip: IpAddr) {
+        self.failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(&ip);
+    }
+
     /// Whether an address may try a code now: always for the first few
     /// wrong codes (a typo), then only once a wait has passed since the last,
     /// five seconds more for each further wrong code; forgotten after a quiet

@@ -273,9 +273,13 @@ async fn join(State(shared): State<Arc<Shared>>, ConnectInfo(from): ConnectInfo<
     send(&shared, reply).await
 }
 
+/// A page's session in its query; a part left out is empty, and refused as
+/// a wrong code or an unknown session (in JSON, as every refusal).
 #[derive(Deserialize)]
 struct Session {
+    #[serde(default)]
     code: String,
+    #[serde(default)]
     token: String,
 }
 

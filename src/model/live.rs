@@ -59,7 +59,7 @@ pub enum LiveEvent {
 pub enum Refusal {
     #[error("this is not the join code of the class; check the code on the screen")]
     WrongCode,
-    #[error("write your name (at most {MAX_NAME_CHARS} characters)")]
+    #[error("write your name on one line, at most {MAX_NAME_CHARS} characters")]
     BadName,
     #[error("the class is full ({0} students); ask your teacher")]
     Full(usize),
@@ -210,7 +210,7 @@ impl LiveClass {
             return Err(Refusal::WrongCode);
         }
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(is_hidden_control) {
             return Err(Refusal::BadName);
         }
         if self.students.len() >= self.max_students {
@@ -390,6 +390,14 @@ impl LiveClass {
         }
         Ok(hand_ins)
     }
+}
+
+/// Control characters, and the invisible marks that reorder text (bidi
+/// overrides and isolates): a name holding one could show as another name in
+/// the teacher's window, a report or a terminal.
+fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// Whether a code typed matches the class's: case and spaces aside, compared
