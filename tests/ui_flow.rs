@@ -286,7 +286,7 @@ fn esc_closes_a_menu_or_the_shortcut_sheet_before_the_selection() {
     harness.get_by_label(UA_CEASEFIRE).click();
     harness.run();
     harness.get_by_label_contains("1 demand selected");
-    harness.get_by_label("View").click();
+    harness.get_by_label("Present").click();
     harness.run();
     harness.get_by_label("Hide marks until revealed");
     harness.key_press(Key::Escape);

@@ -6,16 +6,15 @@
 //! journal as it comes; stopping writes each student's hand-in beside it.
 
 use std::io::BufRead as _;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
-use std::path::{Path, PathBuf};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::Path;
 use std::process::ExitCode;
 
-use crate::io::live_folder::{live_folder, write_hand_ins};
-use crate::io::live_journal::{JOURNAL_FILE, JOURNAL_FORMAT, Journal, JournalHeader, read_journal};
+use crate::live::networks::main_address;
+use crate::live::teacher::{self, Begun};
 use crate::live::{LiveServer, LiveState};
 use crate::model::Comparison;
-use crate::model::live::{DEFAULT_MAX_STUDENTS, LiveClass, LiveEvent, new_join_code};
-use crate::model::mark::now_timestamp;
+use crate::model::live::{DEFAULT_MAX_STUDENTS, LiveEvent};
 use crate::model::presentation::Steps;
 use crate::model::words::count;
 
@@ -32,19 +31,6 @@ fn say(line: &str) {
 fn fail(message: &str) -> ExitCode {
     eprintln!("stances live: {message}");
     ExitCode::from(2)
-}
-
-/// The address of this computer on its main network (the one its traffic
-/// leaves by), found without sending anything.
-pub fn main_address() -> Option<IpAddr> {
-    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
-    // Connecting a UDP socket only picks the route: no packet is sent.
-    socket.connect((Ipv4Addr::new(192, 0, 2, 1), 9)).ok()?;
-    socket
-        .local_addr()
-        .ok()
-        .map(|a| a.ip())
-        .filter(|ip| !ip.is_unspecified())
 }
 
 /// `--listen`'s value: an address of this computer and a port, said plainly
@@ -66,16 +52,24 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
         return fail(&format!("{}: it has no issue to show", file.display()));
     }
     let has_key = comparison.marks().next().is_some();
-    let (folder, state) = match resume {
-        Some(folder) => match resumed(folder, file, comparison) {
-            Ok(state) => (folder.to_path_buf(), state),
-            Err(e) => return fail(&e),
-        },
-        None => match started(file, comparison, max_students.unwrap_or(DEFAULT_MAX_STUDENTS)) {
-            Ok(started) => started,
-            Err(e) => return fail(&e),
-        },
+    let begun = match resume {
+        Some(folder) => teacher::resume(folder, file, comparison),
+        None => teacher::begin(file, comparison, max_students.unwrap_or(DEFAULT_MAX_STUDENTS)),
     };
+    let Begun { folder, state, notes } = match begun {
+        Ok(begun) => begun,
+        Err(e) => return fail(&e),
+    };
+    for note in &notes {
+        say(note);
+    }
+    if resume.is_some() {
+        say(&format!(
+            "Resumed: {}, {}",
+            count(state.class.students().len(), "student", "students"),
+            count(state.class.vote_count(), "choice", "choices")
+        ));
+    }
     let listen = listen
         .unwrap_or_else(|| SocketAddr::new(main_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), DEFAULT_PORT));
     let server = match LiveServer::start(listen, state, || {}) {
@@ -83,8 +77,7 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
         Err(e) => {
             if resume.is_none() {
                 // Nothing was served: the class's new folder goes too.
-                let _ = std::fs::remove_file(folder.join(JOURNAL_FILE));
-                let _ = std::fs::remove_dir(&folder);
+                teacher::abandon(&folder);
             }
             return fail(&e);
         }
@@ -106,6 +99,9 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
         ));
     }
     say(&format!("Join code: {code}"));
+    if let Some(qr) = terminal_qr(&format!("http://{address}/?code={code}")) {
+        say(&qr);
+    }
     if !has_key {
         say("No key: the file has no marks, so revealing shows the class's tally alone.");
     }
@@ -124,8 +120,8 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
         ));
         return ExitCode::SUCCESS;
     }
-    let class = server.stop();
-    finish(&folder, &class, file)
+    let (_, written) = server.stop_and_hand_in(&folder);
+    finish(&folder, written, file)
 }
 
 /// The comparison (or position file) the class codes.
@@ -133,77 +129,6 @@ fn read_comparison(file: &Path) -> Result<Comparison, String> {
     crate::io::given::read_given(file)
         .map_err(|e| e.to_string())
         .and_then(crate::io::given::Given::into_comparison)
-}
-
-/// A new class: its folder beside the file, its journal started.
-fn started(file: &Path, comparison: Comparison, max_students: usize) -> Result<(PathBuf, LiveState), String> {
-    let now = now_timestamp();
-    let folder = live_folder(file, &now);
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| format!("{}: the class's folder could not be made ({e})", folder.display()))?;
-    let code = new_join_code();
-    let header = JournalHeader {
-        format: JOURNAL_FORMAT,
-        join_code: code.clone(),
-        max_students,
-        comparison: file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        started: now,
-    };
-    let journal = Journal::create(&folder.join(JOURNAL_FILE), &header)?;
-    Ok((
-        folder,
-        LiveState::new(LiveClass::new(code, max_students), comparison, journal)?,
-    ))
-}
-
-/// A class started before (the server was stopped or the machine restarted),
-/// its journal read back and written on: only with the file it was started
-/// on, whose demands every choice names.
-fn resumed(folder: &Path, file: &Path, comparison: Comparison) -> Result<LiveState, String> {
-    let path = folder.join(JOURNAL_FILE);
-    if !path.is_file() {
-        return Err(format!(
-            "{}: this is not a live class's folder (it has no {JOURNAL_FILE}); give the folder `stances live` made beside the file",
-            folder.display()
-        ));
-    }
-    let read = read_journal(&path)?;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if read.header.comparison != name {
-        return Err(format!(
-            "{}: this class was started on {}, not on {name}; resume it with that file",
-            folder.display(),
-            read.header.comparison
-        ));
-    }
-    let unknown = read
-        .events
-        .iter()
-        .filter(|e| matches!(e, LiveEvent::Voted { demand, .. } if comparison.resolve(demand).is_none()))
-        .count();
-    if unknown > 0 {
-        return Err(format!(
-            "{}: {} of this class name demands {name} no longer holds; resume it with the file as it was when the class started",
-            folder.display(),
-            count(unknown, "choice", "choices")
-        ));
-    }
-    for skipped in &read.skipped {
-        say(skipped);
-    }
-    let class = LiveClass::replayed(read.header.join_code.clone(), read.header.max_students, &read.events);
-    say(&format!(
-        "Resumed: {}, {}",
-        count(class.students().len(), "student", "students"),
-        count(class.vote_count(), "choice", "choices")
-    ));
-    LiveState::new(class, comparison, Journal::reopen(&path)?)
 }
 
 /// The teacher's steps from the terminal, until `q` (true) or the end of the
@@ -296,15 +221,8 @@ fn where_we_are(state: &LiveState) -> String {
     }
 }
 
-/// Writes each student's hand-in beside the journal, and says how to read them.
-fn finish(folder: &Path, class: &LiveClass, file: &Path) -> ExitCode {
-    let comparison = match read_comparison(file) {
-        Ok(comparison) => comparison,
-        Err(e) => return fail(&e),
-    };
-    let written = class
-        .hand_ins(&comparison, "Coded live in class.")
-        .and_then(|hand_ins| write_hand_ins(folder, &hand_ins));
+/// Says what the class handed in, or why it could not.
+fn finish(folder: &Path, written: Result<Vec<std::path::PathBuf>, String>, file: &Path) -> ExitCode {
     match written {
         Ok(paths) => {
             say(&format!(
@@ -321,4 +239,17 @@ fn finish(folder: &Path, class: &LiveClass, file: &Path) -> ExitCode {
             folder.display()
         )),
     }
+}
+
+/// The join address as a QR code in the terminal (two rows of modules a line),
+/// light on dark as terminals draw it, with its quiet zone.
+fn terminal_qr(url: &str) -> Option<String> {
+    use qrcode::render::unicode::Dense1x2;
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    Some(
+        code.render::<Dense1x2>()
+            .dark_color(Dense1x2::Light)
+            .light_color(Dense1x2::Dark)
+            .build(),
+    )
 }

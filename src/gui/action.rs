@@ -27,10 +27,28 @@ pub struct ColumnRef {
     pub side: String,
 }
 
+/// The teacher's acts on a live class, from the projector's strip or keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveAct {
+    /// Closes voting on the issue shown, or opens it again.
+    ToggleClosed,
+    /// Reveals the key and the class's tally on the issue shown, or hides them.
+    ToggleRevealed,
+    /// Stops the class, hands in each student's coding and opens the class.
+    Stop,
+}
+
 /// What the user asked for while the UI was drawn; the app carries it out after.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Run(Command),
+    /// Starts a live class on this address (port 0: any free one), or goes
+    /// on with the class kept in `resume`.
+    StartLive {
+        address: std::net::SocketAddr,
+        resume: Option<PathBuf>,
+    },
+    Live(LiveAct),
     /// Settles merge conflict `index` of the comparison.
     SettleConflict {
         index: usize,

@@ -16,6 +16,7 @@ mod handle;
 mod handout;
 pub(super) mod import;
 mod keys;
+mod live;
 mod navigation;
 mod panels;
 mod positions;
@@ -131,6 +132,8 @@ pub struct StancesApp {
     /// The question under way before work could be lost (open, close, quit).
     flow: Flow,
     notices: Notices,
+    /// The live class under way, if one is (it goes on when the presentation is left).
+    live: Option<live::LiveSession>,
 
     // ----- who works, and what they opened -----
     recent: Vec<PathBuf>,
@@ -193,6 +196,7 @@ impl StancesApp {
             },
             flow: Flow::Idle,
             notices: Notices::default(),
+            live: None,
             recent,
             computer_coder: coder.clone(),
             coder,

@@ -49,6 +49,8 @@ pub enum Command {
     CompareRounds,
     ShowConflicts,
     Present,
+    /// A live class: students code from their phones while the teacher presents.
+    StartLiveClass,
     Welcome,
     Shortcuts,
     /// The user's guide, in the web browser.
@@ -103,6 +105,7 @@ impl Command {
             Self::CompareRounds => "Compare rounds",
             Self::ShowConflicts => "Conflicts",
             Self::Present => "Present",
+            Self::StartLiveClass => "Start a live class…",
             Self::Welcome => "Welcome screen",
             Self::Shortcuts => "Keyboard shortcuts",
             Self::Guide => "User's guide",
@@ -177,6 +180,7 @@ impl Command {
             | Self::ExportQdc => &[],
             Self::Shortcuts => &[k!(NONE, Key::F1)],
             Self::Present => &[k!(NONE, Key::F5)],
+            Self::StartLiveClass => &[],
             Self::SelectUp => &[k!(NONE, Key::ArrowUp)],
             Self::SelectDown => &[k!(NONE, Key::ArrowDown)],
             Self::SelectLeft => &[k!(NONE, Key::ArrowLeft)],
@@ -191,7 +195,7 @@ impl Command {
     /// Every command, in the order of the shortcut sheet (F1): files, editing,
     /// marking, view, presentation, help. The keyboard checks them in another
     /// order ([`Self::shortcut_order`]).
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 49] = [
         Self::New,
         Self::NewNegotiation,
         Self::Open,
@@ -237,6 +241,7 @@ impl Command {
         Self::CompareRounds,
         Self::ShowConflicts,
         Self::Present,
+        Self::StartLiveClass,
         Self::Welcome,
         Self::Shortcuts,
         Self::Guide,
@@ -289,7 +294,7 @@ impl Command {
             | Self::ShowValues
             | Self::CompareRounds
             | Self::ShowConflicts => "View and zoom",
-            Self::Present => "Presentation",
+            Self::Present | Self::StartLiveClass => "Presentation",
             Self::Welcome | Self::Shortcuts | Self::Guide => "Help",
         }
     }
@@ -307,7 +312,8 @@ impl Command {
                 "Codebook menu"
             }
             "Editing" | "Marking" => "Edit menu",
-            "View and zoom" | "Presentation" => "View menu",
+            "View and zoom" => "View menu",
+            "Presentation" => "Present menu",
             _ => "Help menu",
         }
     }

@@ -51,6 +51,8 @@ pub(super) struct Dialogs {
     pub adjudicator_prompt: Option<super::study::AdjudicatorPrompt>,
     /// The sheet of keyboard shortcuts (F1).
     pub shortcuts: bool,
+    /// Present › Start a live class….
+    pub live: super::ui::live_dialog::LiveDialog,
 }
 
 impl Dialogs {
@@ -76,6 +78,7 @@ impl Dialogs {
             same_coder: None,
             adjudicator_prompt: None,
             shortcuts: false,
+            live: Default::default(),
         }
     }
 }

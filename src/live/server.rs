@@ -146,6 +146,19 @@ impl LiveServer {
         self.shared.api.lock().class.clone()
     }
 
+    /// Stops serving, then writes each student's hand-in into `folder` (no
+    /// request can come between): the class as it stood, and the files
+    /// written or why they could not be (the journal keeps everything).
+    pub fn stop_and_hand_in(
+        mut self,
+        folder: &std::path::Path,
+    ) -> (LiveClass, Result<Vec<std::path::PathBuf>, String>) {
+        self.shutdown();
+        let mut state = self.shared.api.lock();
+        let written = super::teacher::hand_in(&mut state, folder);
+        (state.class.clone(), written)
+    }
+
     fn shutdown(&mut self) {
         // Every page's event stream ends (the stage "ended" is never a stage).
         self.shared.stage.send_replace(STAGE_ENDED);

@@ -52,6 +52,9 @@ pub enum LiveEvent {
     Closed { issue: usize, closed: bool },
     /// The teacher showed the class's tally on an issue (and the key), or hid it.
     Revealed { issue: usize, revealed: bool },
+    /// The teacher stopped the class and each student's hand-in was written
+    /// (a class resumed after this goes on, and hands in again when stopped).
+    Ended,
 }
 
 /// Why a request changes nothing, in words a student's page can show.
@@ -344,6 +347,7 @@ impl LiveClass {
                     self.revealed.remove(issue);
                 }
             }
+            LiveEvent::Ended => {}
         }
     }
 

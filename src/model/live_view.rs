@@ -80,6 +80,15 @@ pub struct StatusView {
     pub description: Option<String>,
 }
 
+/// The key's status on a demand: the teacher's file's marks are the key (the
+/// newest on the demand, where several are).
+pub fn key_of(cmp: &Comparison, ix: crate::model::DemandIx) -> Option<&str> {
+    cmp.marks_on(ix)
+        .last()
+        .and_then(|id| cmp.mark(id))
+        .map(|m| m.status.as_str())
+}
+
 /// The page of the student whose session is `token`; `None` for no such student.
 pub fn student_view(cmp: &Comparison, class: &LiveClass, token: &str) -> Option<StudentView> {
     let student = class.student_of(token)?;
@@ -110,15 +119,7 @@ pub fn student_view(cmp: &Comparison, class: &LiveClass, token: &str) -> Option<
                                 .map(|(status, count)| Count { status, count })
                                 .collect()
                         });
-                        // The teacher's own marks are the key (the newest on the demand).
-                        let key = revealed
-                            .then(|| {
-                                cmp.marks_on(ix)
-                                    .last()
-                                    .and_then(|id| cmp.mark(id))
-                                    .map(|m| m.status.clone())
-                            })
-                            .flatten();
+                        let key = revealed.then(|| key_of(cmp, ix).map(str::to_owned)).flatten();
                         DemandView {
                             reference,
                             text: cmp.demand(ix).text.clone(),

@@ -178,6 +178,7 @@ impl StancesApp {
             statuses: students.statuses().to_vec(),
             demands,
             names: false,
+            live_revealed: None,
         })
     }
 

@@ -48,6 +48,14 @@ impl StancesApp {
                 toolbar::menu_bar(ui, self.open.doc.comparison(), &state, actions);
             });
         }
+        if let Some(live) = self.live_shown() {
+            // The class goes on while the teacher is out of the presentation.
+            egui::Panel::top("live_strip").show(ui, |ui| {
+                if let Some(act) = crate::gui::ui::live_strip::strip(ui, &live) {
+                    actions.push(crate::gui::action::Action::Live(act));
+                }
+            });
+        }
         let tab = self.study_tab();
         if let Some(study) = &mut self.open.study {
             let progress = study.progress(self.open.doc.comparison());
@@ -82,6 +90,7 @@ impl StancesApp {
         }
         let marks = self.open.doc.comparison().marks().len();
         self.dialogs.handout.show(ctx, marks, actions);
+        self.dialogs.live.show(ctx, actions);
         self.dialogs.new_negotiation.show(ctx, actions);
         self.show_source_dialog(ctx, actions);
         self.dialogs.positions.show(ctx, self.open.doc.comparison(), actions);

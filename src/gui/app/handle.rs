@@ -91,6 +91,7 @@ impl StancesApp {
             Command::Shortcuts => self.dialogs.shortcuts = !self.dialogs.shortcuts,
             Command::Guide => ctx.open_url(egui::OpenUrl::new_tab(crate::gui::GUIDE_URL)),
             Command::Present => self.start_presenting(ctx),
+            Command::StartLiveClass => self.open_live_dialog(ctx),
             Command::Welcome => self.show_screen(Screen::Welcome),
             Command::SelectUp
             | Command::SelectDown
@@ -239,6 +240,8 @@ impl StancesApp {
             }
             Action::Run(command) => self.run(ctx, command),
             Action::Open(paths) => self.open(ctx, &paths),
+            Action::StartLive { address, resume } => self.start_live(ctx, address, resume),
+            Action::Live(act) => self.live_act(ctx, act),
             Action::Add(paths) => self.add(&paths),
             Action::SaveHandout {
                 instructions,

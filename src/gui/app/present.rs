@@ -4,6 +4,7 @@
 use egui::{Context, Key, Modifiers, ThemePreference, Ui, ViewportCommand};
 
 use super::StancesApp;
+use crate::gui::action::LiveAct;
 use crate::gui::ui::class_slides::ClassSlides;
 use crate::gui::ui::presentation::{self, Nav};
 use crate::model::presentation::Steps;
@@ -51,6 +52,14 @@ pub(super) struct Presenting {
 }
 
 impl Presenting {
+    /// Whether the step shown is an issue with its marks (or tallies) hidden.
+    pub(super) fn hides_tallies(&self) -> bool {
+        matches!(
+            self.steps.get(self.at),
+            crate::model::presentation::Step::Issue { marks: false, .. }
+        )
+    }
+
     /// Onwards: the step's next page, else the next step's first.
     fn next(&mut self) {
         if self.page + 1 < self.pages {
@@ -82,6 +91,8 @@ impl Presenting {
 /// The steps of a presentation of `cmp`, of a class's result when `class` is given.
 fn steps_of(cmp: &crate::model::Comparison, hide: bool, class: Option<&ClassSlides>) -> Steps {
     match class {
+        // A live class's key is revealed on the issue's own step, when the teacher says.
+        Some(class) if class.live_revealed.is_some() => Steps::for_class(cmp, hide, false),
         Some(class) => Steps::for_class(cmp, hide, class.demands.values().any(|d| d.key.is_some())),
         None => Steps::new(cmp, hide),
     }
@@ -106,7 +117,8 @@ impl StancesApp {
             theme: ctx.options(|o| o.theme_preference),
         };
         self.open.doc.seal();
-        let class = self.class_slides();
+        self.live_changed();
+        let class = self.live_slides().or_else(|| self.class_slides());
         ctx.set_zoom_factor(self.presenter.zoom);
         ctx.set_theme(ThemePreference::Light);
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
@@ -209,6 +221,13 @@ impl StancesApp {
         {
             class.names = !class.names;
         }
+        let live_act = if pressed(Key::C) {
+            Some(LiveAct::ToggleClosed)
+        } else if pressed(Key::R) {
+            Some(LiveAct::ToggleRevealed)
+        } else {
+            None
+        };
         let toggle_marks = pressed(Key::M);
         let escape = pressed(Key::Escape);
         let leave = pressed(Key::F5) || (escape && p.typed.is_empty());
@@ -217,6 +236,9 @@ impl StancesApp {
         }
         if toggle_marks {
             self.toggle_hidden_marks();
+        }
+        if let Some(act) = live_act {
+            self.live_act(ctx, act);
         }
         if leave {
             self.stop_presenting(ctx);
@@ -239,15 +261,18 @@ impl StancesApp {
             p.layout = layout;
         }
         self.presentation_keys(ctx);
+        self.follow_live();
         let Some(p) = self.presenter.presenting.as_mut() else {
             return;
         };
-        let fresh = p.drawn != Some((p.at, p.page));
         if p.pointer_at_start.is_some() && ctx.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
             p.pointer_at_start = None;
         }
+        let Some(p) = self.presenter.presenting.as_ref() else {
+            return;
+        };
+        let fresh = p.drawn != Some((p.at, p.page));
         let pointer_known = p.pointer_at_start.is_none();
-        let p = &*p;
         let mut nav = None;
         egui::Panel::bottom("presentation_footer").show(ui, |ui| {
             ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
@@ -255,13 +280,40 @@ impl StancesApp {
             let names = p.class.as_ref().is_some_and(|c| c.names);
             nav = presentation::footer(ui, &p.steps, p.at, (page, p.pages), names, &p.typed);
         });
+        let live_act = self.live_strip(ui);
         let mut pages = 1;
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 16)))
             .show(ui, |ui| {
                 ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
                 let place = (p.at, p.page);
-                pages = presentation::show(ui, self.open.doc.comparison(), &p.steps, place, fresh, p.class.as_ref());
+                let live = self.live_shown();
+                match live {
+                    Some(live) if p.steps.get(p.at) == crate::model::presentation::Step::Title => {
+                        // The title beside where to join, large enough to scan from the back.
+                        ui.columns(2, |columns| {
+                            presentation::show(
+                                &mut columns[0],
+                                self.open.doc.comparison(),
+                                &p.steps,
+                                place,
+                                fresh,
+                                None,
+                            );
+                            crate::gui::ui::live_strip::join_panel(&mut columns[1], &live);
+                        });
+                    }
+                    _ => {
+                        pages = presentation::show(
+                            ui,
+                            self.open.doc.comparison(),
+                            &p.steps,
+                            place,
+                            fresh,
+                            p.class.as_ref(),
+                        );
+                    }
+                }
             });
         if let Some(p) = self.presenter.presenting.as_mut() {
             // The footer said the page count of the frame before: a change is drawn again.
@@ -289,5 +341,46 @@ impl StancesApp {
             Some(Nav::Leave) => self.stop_presenting(ctx),
             None => {}
         }
+        if let Some(act) = live_act {
+            self.live_act(ctx, act);
+        }
+    }
+
+    /// During a live class: the tallies follow the students' choices, and the
+    /// students' pages the step shown.
+    fn follow_live(&mut self) {
+        if self.live_changed() {
+            let slides = self.live_slides();
+            if let Some(p) = self.presenter.presenting.as_mut() {
+                let names = p.class.as_ref().is_some_and(|c| c.names);
+                p.class = slides.map(|mut s| {
+                    s.names = names;
+                    s
+                });
+            }
+        }
+        let issue = self
+            .presenter
+            .presenting
+            .as_ref()
+            .and_then(|p| match p.steps.get(p.at) {
+                crate::model::presentation::Step::Title => None,
+                crate::model::presentation::Step::Issue { issue, .. }
+                | crate::model::presentation::Step::Key { issue } => Some(issue),
+            });
+        if self.presenter.presenting.is_some() {
+            self.live_show(issue);
+        }
+    }
+
+    /// The live class's strip over the footer, when one runs.
+    fn live_strip(&self, ui: &mut Ui) -> Option<LiveAct> {
+        let live = self.live_shown()?;
+        let mut act = None;
+        egui::Panel::bottom("live_strip").show(ui, |ui| {
+            ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
+            act = crate::gui::ui::live_strip::strip(ui, &live);
+        });
+        act
     }
 }

@@ -19,6 +19,9 @@ pub struct ClassSlides {
     pub demands: HashMap<DemandIx, ClassDemand>,
     /// Whether the students' names and notes are shown (N).
     pub names: bool,
+    /// A live class: the issues whose key the teacher revealed (the key is
+    /// shown on the issue's step then, with no step of its own).
+    pub live_revealed: Option<std::collections::BTreeSet<usize>>,
 }
 
 pub struct ClassDemand {
@@ -32,6 +35,11 @@ pub struct ClassDemand {
 }
 
 impl ClassSlides {
+    /// Whether the key is shown on a live class's issue.
+    pub fn revealed(&self, issue: usize) -> bool {
+        self.live_revealed.as_ref().is_some_and(|r| r.contains(&issue))
+    }
+
     /// The class's size: the most a count can be.
     pub fn size(&self) -> usize {
         self.demands

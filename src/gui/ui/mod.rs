@@ -21,6 +21,8 @@ pub mod handout_dialog;
 pub mod header;
 pub mod import_dialog;
 pub mod links;
+pub mod live_dialog;
+pub mod live_strip;
 pub mod mark_details;
 pub mod new_negotiation;
 pub mod overview;

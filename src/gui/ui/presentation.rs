@@ -117,7 +117,10 @@ pub fn show(
             title(ui, cmp, steps);
             1
         }
-        Step::Issue { issue, marks } => issue_step(ui, cmp, issue, shown(marks, false), page, fresh),
+        Step::Issue { issue, marks } => {
+            let key = class.is_some_and(|c| c.revealed(issue));
+            issue_step(ui, cmp, issue, shown(marks || key, key), page, fresh)
+        }
         Step::Key { issue } => issue_step(ui, cmp, issue, shown(true, true), page, fresh),
     }
 }

@@ -39,6 +39,7 @@ pub fn menu_bar(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &
             command_button(ui, Command::ExportQdc, true, actions);
         });
         ui.menu_button("View", |ui| view_menu(ui, cmp, state, actions));
+        ui.menu_button("Present", |ui| present_menu(ui, cmp, state.hide_marks, actions));
         ui.menu_button("Help", |ui| {
             command_button(ui, Command::Welcome, true, actions);
             command_button(ui, Command::Shortcuts, true, actions);
@@ -97,12 +98,23 @@ fn edit_menu(ui: &mut Ui, cmp: &Comparison, can_undo: bool, can_redo: bool, acti
 }
 
 /// The views, the columns, the details pane, presenting and the theme.
+fn present_menu(ui: &mut Ui, cmp: &Comparison, hide_marks: bool, actions: &mut Vec<Action>) {
+    command_button(ui, Command::Present, cmp.side_count() > 0, actions);
+    let mut hide = hide_marks;
+    if ui
+        .checkbox(&mut hide, "Hide marks until revealed")
+        .on_hover_text("In a presentation, show each issue's demands first and its marks on the next step, so that a class can guess first")
+        .changed()
+    {
+        actions.push(Action::SetHideMarks(hide));
+    }
+    ui.separator();
+    command_button(ui, Command::StartLiveClass, cmp.side_count() > 0, actions);
+}
+
 fn view_menu(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &mut Vec<Action>) {
     let MenuState {
-        hide_marks,
-        details_shown,
-        view,
-        ..
+        details_shown, view, ..
     } = *state;
     for (main, command) in VIEW_COMMANDS {
         if !offered(main, view, cmp) {
@@ -141,16 +153,6 @@ fn view_menu(ui: &mut Ui, cmp: &Comparison, state: &MenuState<'_>, actions: &mut
         cmp.visible_sides().len() < cmp.side_count(),
         actions,
     );
-    ui.separator();
-    command_button(ui, Command::Present, cmp.side_count() > 0, actions);
-    let mut hide = hide_marks;
-    if ui
-        .checkbox(&mut hide, "Hide marks until revealed")
-        .on_hover_text("In a presentation, show each issue's demands first and its marks on the next step, so that a class can guess first")
-        .changed()
-    {
-        actions.push(Action::SetHideMarks(hide));
-    }
     ui.separator();
     let current = ui.ctx().options(|o| o.theme_preference);
     for (preference, label) in [

@@ -1,0 +1,312 @@
+//! A live class from the window (Present › Start a live class…): the server
+//! started on the network the teacher chose, the presentation it follows
+//! (each step shown is the issue on every student's page), the class's
+//! tallies in place of marks as choices come, the teacher's acts (close
+//! voting, reveal the key, stop), and on stopping each student's hand-in
+//! written beside the teacher's file and the class opened.
+
+use std::collections::HashMap;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+
+use egui::Context;
+
+use super::StancesApp;
+use crate::gui::action::LiveAct;
+use crate::gui::ui::class_slides::{ClassDemand, ClassSlides};
+use crate::gui::ui::live_strip::{LiveShown, Qr};
+use crate::live::LiveServer;
+use crate::live::networks::networks;
+use crate::live::teacher::{self, Begun};
+use crate::model::live::{DEFAULT_MAX_STUDENTS, LiveEvent, Refusal};
+use crate::model::live_view::key_of;
+use crate::model::study::StudyStatus;
+use crate::model::tally::tally_of;
+use crate::model::words::count;
+
+/// A live class under way.
+pub(super) struct LiveSession {
+    server: LiveServer,
+    /// Where the class is kept: its journal, and its hand-ins once stopped.
+    folder: PathBuf,
+    /// `http://192.168.1.23:8731`.
+    address: String,
+    code: String,
+    qr: Option<Qr>,
+    /// The class's revision the presentation's tallies were made from.
+    seen: Option<u64>,
+}
+
+impl StancesApp {
+    /// Present › Start a live class…: the dialog, or back to the class's
+    /// presentation when one runs.
+    pub(super) fn open_live_dialog(&mut self, ctx: &Context) {
+        if self.live.is_some() {
+            self.start_presenting(ctx);
+            return;
+        }
+        let file = self.live_file();
+        let unfinished = file.as_ref().map(|f| teacher::unfinished(f)).unwrap_or_default();
+        self.dialogs.live.open(networks(), file, unfinished);
+    }
+
+    /// The file a live class is kept beside (and resumed by): the comparison's,
+    /// or the one position file it was read from.
+    fn live_file(&self) -> Result<PathBuf, String> {
+        if self.open.study.is_some() {
+            return Err("A live class codes a negotiation: open its comparison or position file first (not a class or coders' files).".to_owned());
+        }
+        if let Some(file) = &self.open.file {
+            return Ok(file.path.clone());
+        }
+        let mut sources = self.open.sources.values();
+        match (sources.next(), sources.next()) {
+            (Some(only), None) => Ok(only.clone()),
+            _ => Err("Save the comparison first (File › Save): the class is kept in a folder beside it, and a class that did not end is resumed from there.".to_owned()),
+        }
+    }
+
+    /// Starts (or resumes) the class and presents it; what stops it is said
+    /// in the dialog, which stays open.
+    pub(super) fn start_live(&mut self, ctx: &Context, address: SocketAddr, resume: Option<PathBuf>) {
+        let file = match self.live_file() {
+            Ok(file) => file,
+            Err(e) => {
+                self.dialogs.live.error = Some(e);
+                return;
+            }
+        };
+        // A port another program holds: any free one, shown on the screen.
+        let address = if TcpListener::bind(address).is_err() && address.port() != 0 {
+            SocketAddr::new(address.ip(), 0)
+        } else {
+            address
+        };
+        let comparison = self.comparison().clone();
+        let begun = match &resume {
+            Some(folder) => teacher::resume(folder, &file, comparison),
+            None => teacher::begin(&file, comparison, DEFAULT_MAX_STUDENTS),
+        };
+        let Begun { folder, state, notes } = match begun {
+            Ok(begun) => begun,
+            Err(e) => {
+                self.dialogs.live.error = Some(e);
+                return;
+            }
+        };
+        let repaint = ctx.clone();
+        let server = match LiveServer::start(address, state, move || repaint.request_repaint()) {
+            Ok(server) => server,
+            Err(e) => {
+                if resume.is_none() {
+                    teacher::abandon(&folder);
+                }
+                self.dialogs.live.error = Some(e);
+                return;
+            }
+        };
+        for note in notes {
+            self.notices.warning(note);
+        }
+        let (code, students, choices) = server.with_state(|s| {
+            (
+                s.class.join_code().to_owned(),
+                s.class.students().len(),
+                s.class.vote_count(),
+            )
+        });
+        let address = format!("http://{}", server.address());
+        let qr = Qr::new(&format!("{address}/?code={code}"));
+        self.notices.info(if resume.is_some() {
+            format!(
+                "Live class resumed ({}, {}): students open {address} with the code {code}.",
+                count(students, "student", "students"),
+                count(choices, "choice", "choices")
+            )
+        } else {
+            format!(
+                "Live class started: students open {address} with the code {code}. It is kept in {}.",
+                folder.display()
+            )
+        });
+        self.live = Some(LiveSession {
+            server,
+            folder,
+            address,
+            code,
+            qr,
+            seen: None,
+        });
+        self.dialogs.live.open = false;
+        self.start_presenting(ctx);
+    }
+
+    /// The live class's figures as a class presented: under each demand its
+    /// tally so far, the key (the teacher's marks) on revealed issues.
+    pub(super) fn live_slides(&self) -> Option<ClassSlides> {
+        let live = self.live.as_ref()?;
+        let cmp = self.comparison();
+        let statuses: Vec<StudyStatus> = cmp
+            .codebook()
+            .statuses
+            .iter()
+            .map(|s| StudyStatus {
+                id: s.id.clone(),
+                label: s.label.clone(),
+                color: s.color.clone(),
+            })
+            .collect();
+        let ids: Vec<String> = statuses.iter().map(|s| s.id.clone()).collect();
+        let position = |id: &str| ids.iter().position(|s| s == id);
+        live.server.with_state(|state| {
+            let class = &state.class;
+            let size = class.students().len();
+            let mut demands = HashMap::new();
+            for ix in cmp.all_demands() {
+                let reference = cmp.demand_ref(ix);
+                let mut counts = vec![0; statuses.len()];
+                for (status, n) in class.tally(&reference) {
+                    if let Some(at) = position(&status) {
+                        counts[at] += n;
+                    }
+                }
+                let notes = class
+                    .students()
+                    .iter()
+                    .filter_map(|student| {
+                        let vote = class.vote_of(&student.id, &reference)?;
+                        let status = position(&vote.status)?;
+                        (!vote.note.is_empty()).then(|| (student.name.clone(), status, vote.note.clone()))
+                    })
+                    .collect();
+                demands.insert(
+                    ix,
+                    ClassDemand {
+                        tally: tally_of(0, counts, size),
+                        key: key_of(cmp, ix).and_then(position),
+                        example: None,
+                        notes,
+                    },
+                );
+            }
+            let revealed = (0..cmp.issues().len()).filter(|&i| class.is_revealed(i)).collect();
+            Some(ClassSlides {
+                statuses,
+                demands,
+                names: false,
+                live_revealed: Some(revealed),
+            })
+        })
+    }
+
+    /// Whether the live class changed since its tallies were last made.
+    pub(super) fn live_changed(&mut self) -> bool {
+        let Some(live) = self.live.as_mut() else {
+            return false;
+        };
+        let revision = live.server.with_state(|s| s.class.revision());
+        let changed = live.seen != Some(revision);
+        live.seen = Some(revision);
+        changed
+    }
+
+    /// The students' pages show the issue the presentation shows (`None`: the title).
+    pub(super) fn live_show(&mut self, issue: Option<usize>) {
+        let Some(live) = self.live.as_ref() else {
+            return;
+        };
+        if live.server.with_state(|s| s.class.shown()) == issue {
+            return;
+        }
+        if let Err(e) = live.server.teacher(|s| s.class.show(&s.comparison, issue)) {
+            self.notices.error(e);
+        }
+    }
+
+    /// What the projector says of the class.
+    pub(super) fn live_shown(&self) -> Option<LiveShown<'_>> {
+        let live = self.live.as_ref()?;
+        let (joined, max_students, choices, issue) = live.server.with_state(|s| {
+            let class = &s.class;
+            (
+                class.students().len(),
+                class.max_students(),
+                class.vote_count(),
+                class.shown().map(|i| (class.is_closed(i), class.is_revealed(i))),
+            )
+        });
+        Some(LiveShown {
+            address: &live.address,
+            code: &live.code,
+            qr: live.qr.as_ref(),
+            joined,
+            max_students,
+            choices,
+            issue,
+            loopback: live.server.address().ip().is_loopback(),
+            tallies_hidden: self.presenter.presenting.as_ref().is_some_and(|p| p.hides_tallies()),
+        })
+    }
+
+    /// A teacher's act from the projector.
+    pub(super) fn live_act(&mut self, ctx: &Context, act: LiveAct) {
+        let Some(live) = self.live.as_ref() else {
+            return;
+        };
+        let result = match act {
+            LiveAct::ToggleClosed => live.server.teacher(|s| {
+                let issue = s.class.shown().ok_or(Refusal::NotShown)?;
+                Ok(LiveEvent::Closed {
+                    issue,
+                    closed: !s.class.is_closed(issue),
+                })
+            }),
+            LiveAct::ToggleRevealed => live.server.teacher(|s| {
+                let issue = s.class.shown().ok_or(Refusal::NotShown)?;
+                Ok(LiveEvent::Revealed {
+                    issue,
+                    revealed: !s.class.is_revealed(issue),
+                })
+            }),
+            LiveAct::Stop => {
+                self.stop_live(ctx);
+                return;
+            }
+        };
+        if let Err(e) = result {
+            self.notices.error(e);
+        }
+    }
+
+    /// Stops the class: no more choices, each student's hand-in written into
+    /// the class's folder, the presentation left and the class opened.
+    fn stop_live(&mut self, ctx: &Context) {
+        let Some(live) = self.live.take() else {
+            return;
+        };
+        let folder = live.folder.clone();
+        let (_, written) = live.server.stop_and_hand_in(&folder);
+        self.stop_presenting(ctx);
+        match written {
+            Ok(paths) if paths.is_empty() => {
+                self.notices.info(format!(
+                    "The live class stopped; nobody had joined. Its folder is {}.",
+                    folder.display()
+                ));
+            }
+            Ok(paths) => {
+                // Opening the class says what it holds: the hand-ins are said after.
+                self.open_class(ctx, std::slice::from_ref(&folder));
+                self.notices.info(format!(
+                    "The live class stopped: {} written to {}.",
+                    count(paths.len(), "hand-in", "hand-ins"),
+                    folder.display()
+                ));
+            }
+            Err(e) => self.notices.error(format!(
+                "{e}. Nothing is lost: every choice is in {}; Present › Start a live class… resumes it and hands it in again.",
+                folder.display()
+            )),
+        }
+    }
+}

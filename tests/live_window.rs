@@ -1,0 +1,215 @@
+//! A live class from the window, driven as a teacher does: Present › Start a
+//! live class…, students joining and coding over a real socket as their
+//! phones would, the projector's tallies filling, voting closed, the key
+//! revealed, the class stopped and handed in; and the teacher's Stances
+//! closed in the middle of a step and reopened, with every choice still there
+//! and each student's page going on.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use common::http::{Answer, request};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use stances::gui::StancesApp;
+
+/// The founding example, as a teacher's file in a folder of its own.
+fn teachers_file(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("istanbul.ron");
+    std::fs::copy(common::example_path(), &path).expect("copied");
+    path
+}
+
+/// Present › Start a live class… on this computer alone, any free port.
+fn start_live_class(harness: &mut Harness<'static, StancesApp>, button: &str) {
+    common::menu_item(harness, "Present", "Start a live class");
+    harness.get_by_label_contains("This computer only").click();
+    harness.run();
+    harness.get_by_label("Port").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Port").type_text("0");
+    harness.run();
+    harness.get_by_label(button).click();
+    harness.run();
+}
+
+/// The projector's live strip in words.
+fn strip(harness: &Harness<'static, StancesApp>) -> String {
+    let node = harness.get_by_label_contains("Live ·");
+    let node = node.accesskit_node();
+    node.label().or_else(|| node.value()).unwrap_or_default()
+}
+
+/// Where students join and the join code, as the strip shows them.
+fn join_address(harness: &Harness<'static, StancesApp>) -> (SocketAddr, String) {
+    let words = strip(harness);
+    let after = words.split("join ").nth(1).expect("the strip says where to join");
+    let mut parts = after.split(" code ");
+    let address = parts
+        .next()
+        .expect("an address")
+        .trim()
+        .parse()
+        .expect("an address and port");
+    let code = parts.next().expect("a code").trim().to_owned();
+    (address, code)
+}
+
+fn post(address: SocketAddr, path: &str, json: &serde_json::Value) -> Answer {
+    request(address, "POST", path, Some(json.to_string().as_bytes()))
+}
+
+fn join(address: SocketAddr, code: &str, name: &str) -> String {
+    let answer = post(address, "/api/join", &serde_json::json!({ "code": code, "name": name }));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let reply: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
+    reply["token"].as_str().expect("a token").to_owned()
+}
+
+fn vote(address: SocketAddr, code: &str, token: &str, status: &str) -> Answer {
+    post(
+        address,
+        "/api/vote",
+        &serde_json::json!({
+            "code": code,
+            "token": token,
+            "demand": ["istanbul", "ua", "ua-ceasefire"],
+            "status": status,
+            "note": "",
+        }),
+    )
+}
+
+/// Frames until the server's news is drawn (it wakes the window from its own thread).
+fn settle(harness: &mut Harness<'static, StancesApp>) {
+    for _ in 0..3 {
+        let _ = harness.try_run();
+    }
+}
+
+fn hand_ins(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("the class's folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".stances.ron"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn class_folder(dir: &tempfile::TempDir) -> PathBuf {
+    std::fs::read_dir(dir.path())
+        .expect("the teacher's folder")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_dir() && p.file_name().is_some_and(|n| n.to_string_lossy().contains("-live-")))
+        .expect("a class's folder beside the file")
+}
+
+#[test]
+fn a_class_codes_live_and_the_projector_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = teachers_file(&dir);
+    let mut harness = common::harness_with(vec![file]);
+    start_live_class(&mut harness, "Start the live class");
+    // The title step: where to join, large, with the QR code.
+    harness.get_by_label_contains("Join the live class");
+    harness.get_by_label_contains("QR code of http://127.0.0.1:");
+    assert!(strip(&harness).contains("0 students joined"), "{}", strip(&harness));
+    let (address, code) = join_address(&harness);
+
+    // Two students of one name: two students.
+    let first = join(address, &code, "Maria");
+    let second = join(address, &code, "Maria");
+    settle(&mut harness);
+    assert!(strip(&harness).contains("2 students joined"), "{}", strip(&harness));
+    // Nothing to vote on while the title is shown.
+    assert_eq!(vote(address, &code, &first, "agreed").status, 409);
+
+    // The first issue, its tallies hidden; then shown.
+    harness.key_press(Key::Space);
+    settle(&mut harness);
+    assert!(strip(&harness).contains("tallies hidden"), "{}", strip(&harness));
+    assert_eq!(vote(address, &code, &first, "agreed").status, 200);
+    assert_eq!(vote(address, &code, &second, "agreed").status, 200);
+    harness.key_press(Key::Space);
+    settle(&mut harness);
+    assert!(strip(&harness).contains("2 choices"), "{}", strip(&harness));
+    assert!(harness.query_all_by_label_contains("2 Agreed").next().is_some());
+
+    // Voting closed: a late choice is refused and changes nothing.
+    harness.key_press(Key::C);
+    settle(&mut harness);
+    assert!(strip(&harness).contains("voting closed"), "{}", strip(&harness));
+    assert_eq!(vote(address, &code, &second, "disputed").status, 409);
+    assert!(harness.query_all_by_label_contains("2 Agreed").next().is_some());
+
+    // Revealed: the key (the file has no marks: said so).
+    harness.key_press(Key::R);
+    settle(&mut harness);
+    assert!(harness.query_all_by_label_contains("Not in the key").next().is_some());
+    assert!(strip(&harness).contains("voting closed"), "{}", strip(&harness));
+    harness.get_by_label("Hide the key (R)");
+
+    harness.get_by_label("Stop the live class").click();
+    settle(&mut harness);
+    let notices = harness.state().notices_text().join("\n");
+    assert!(notices.contains("2 hand-ins written"), "{notices}");
+    // The class view, with the class's result to present.
+    harness.get_by_label("Present the result");
+    assert_eq!(
+        hand_ins(&class_folder(&dir)),
+        ["Maria (2).stances.ron", "Maria.stances.ron"]
+    );
+    // The server is gone: the page no longer answers.
+    assert!(std::net::TcpStream::connect(address).is_err());
+}
+
+#[test]
+fn a_class_goes_on_after_the_teachers_stances_closes_mid_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = teachers_file(&dir);
+    let (address, code, token) = {
+        let mut harness = common::harness_with(vec![file.clone()]);
+        start_live_class(&mut harness, "Start the live class");
+        let (address, code) = join_address(&harness);
+        let token = join(address, &code, "Олена");
+        harness.key_press(Key::Space);
+        settle(&mut harness);
+        assert_eq!(vote(address, &code, &token, "partial").status, 200);
+        (address, code, token)
+        // The window goes without stopping the class, as when Stances is killed.
+    };
+    assert!(
+        std::net::TcpStream::connect(address).is_err(),
+        "the server went with the window"
+    );
+    assert!(hand_ins(&class_folder(&dir)).is_empty(), "nothing handed in yet");
+
+    let mut harness = common::harness_with(vec![file]);
+    common::menu_item(&mut harness, "Present", "Start a live class");
+    harness.get_by_label_contains("1 student, 1 choice");
+    harness.get_by_label_contains("This computer only").click();
+    harness.run();
+    harness.get_by_label("Resume the live class").click();
+    settle(&mut harness);
+    assert!(
+        strip(&harness).contains("1 student joined · 1 choice"),
+        "{}",
+        strip(&harness)
+    );
+    let (address, same_code) = join_address(&harness);
+    assert_eq!(same_code, code, "the join code on the students' pages still holds");
+    // The student's page goes on with their session: their choice is there.
+    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    assert_eq!(page.status, 200, "{}", page.body);
+    harness.key_press(Key::Space);
+    settle(&mut harness);
+    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    assert!(page.body.contains("\"partial\""), "{}", page.body);
+}
