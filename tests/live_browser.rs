@@ -8,14 +8,15 @@
 
 mod common;
 
-use std::net::{SocketAddr, TcpListener};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use egui::{Key, Modifiers};
+use common::live::{join_address, settle, start_live_class, strip};
+use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use fantoccini::{Client, ClientBuilder, Locator};
 use stances::gui::StancesApp;
 
@@ -144,38 +145,6 @@ async fn screenshot(client: &Client, width: u32, height: u32, path: &Path) {
     std::fs::write(path, png).expect("the screenshot written");
 }
 
-/// Present › Start a live class… on this computer alone, any free port; the
-/// address and code the projector shows.
-fn start_live_class(harness: &mut Harness<'static, StancesApp>) -> (SocketAddr, String) {
-    common::menu_item(harness, "Present", "Start a live class");
-    harness.get_by_label_contains("This computer only").click();
-    harness.run();
-    harness.get_by_label("Port").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Port").type_text("0");
-    harness.run();
-    harness.get_by_label("Start the live class").click();
-    harness.run();
-    let words = strip(harness);
-    let after = words.split("join ").nth(1).expect("the strip says where to join");
-    let (address, code) = after.split_once(" code ").expect("an address and a code");
-    (address.trim().parse().expect("an address"), code.trim().to_owned())
-}
-
-fn strip(harness: &Harness<'static, StancesApp>) -> String {
-    let node = harness.get_by_label_contains("Live ·");
-    let node = node.accesskit_node();
-    node.label().or_else(|| node.value()).unwrap_or_default()
-}
-
-/// Frames until the server's news is drawn.
-fn settle(harness: &mut Harness<'static, StancesApp>) {
-    for _ in 0..3 {
-        let _ = harness.try_run();
-    }
-}
-
 /// Waits (up to 20 s) for the window to count what the page sent.
 fn wait_for_count(harness: &mut Harness<'static, StancesApp>, choices: &str, shown: &str) {
     for _ in 0..200 {
@@ -200,7 +169,8 @@ fn a_student_joins_from_a_browser_and_codes_two_steps_the_window_counts() {
     let file = dir.path().join("istanbul.ron");
     std::fs::copy(common::example_path(), &file).expect("copied");
     let mut harness = common::harness_with(vec![file]);
-    let (address, code) = start_live_class(&mut harness);
+    start_live_class(&mut harness, "Start the live class");
+    let (address, code) = join_address(&harness);
 
     let driver = Driver::start();
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -287,6 +287,18 @@ fn the_class_hands_in_one_copy_per_student_with_their_identity_and_their_marks()
         save_comparison(copy, &path).unwrap();
         paths.push(path);
     }
+    // Handed in again (a class resumed and stopped twice): the same files.
+    let again = class.hand_ins(&cmp, "Code each demand.").unwrap();
+    for (n, (_, copy)) in again.iter().enumerate() {
+        let path = dir.path().join(format!("again-{n}.stances.ron"));
+        save_comparison(copy, &path).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            std::fs::read_to_string(&paths[n]).unwrap(),
+            "hand-in {n} written twice"
+        );
+        std::fs::remove_file(path).unwrap();
+    }
     let first_copy = &hand_ins[0].1;
     let mark = first_copy.marks().next().expect("Maria's mark");
     assert_eq!((mark.status.as_str(), mark.note.as_str()), ("disputed", "far apart"));

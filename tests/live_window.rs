@@ -11,52 +11,15 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use common::http::{Answer, request};
-use egui::{Key, Modifiers};
-use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use stances::gui::StancesApp;
+use common::live::{join_address, settle, start_live_class, strip};
+use egui::Key;
+use egui_kittest::kittest::Queryable as _;
 
 /// The founding example, as a teacher's file in a folder of its own.
 fn teachers_file(dir: &tempfile::TempDir) -> PathBuf {
     let path = dir.path().join("istanbul.ron");
     std::fs::copy(common::example_path(), &path).expect("copied");
     path
-}
-
-/// Present › Start a live class… on this computer alone, any free port.
-fn start_live_class(harness: &mut Harness<'static, StancesApp>, button: &str) {
-    common::menu_item(harness, "Present", "Start a live class");
-    harness.get_by_label_contains("This computer only").click();
-    harness.run();
-    harness.get_by_label("Port").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Port").type_text("0");
-    harness.run();
-    harness.get_by_label(button).click();
-    harness.run();
-}
-
-/// The projector's live strip in words.
-fn strip(harness: &Harness<'static, StancesApp>) -> String {
-    let node = harness.get_by_label_contains("Live ·");
-    let node = node.accesskit_node();
-    node.label().or_else(|| node.value()).unwrap_or_default()
-}
-
-/// Where students join and the join code, as the strip shows them.
-fn join_address(harness: &Harness<'static, StancesApp>) -> (SocketAddr, String) {
-    let words = strip(harness);
-    let after = words.split("join ").nth(1).expect("the strip says where to join");
-    let mut parts = after.split(" code ");
-    let address = parts
-        .next()
-        .expect("an address")
-        .trim()
-        .parse()
-        .expect("an address and port");
-    let code = parts.next().expect("a code").trim().to_owned();
-    (address, code)
 }
 
 fn post(address: SocketAddr, path: &str, json: &serde_json::Value) -> Answer {
@@ -82,13 +45,6 @@ fn vote(address: SocketAddr, code: &str, token: &str, status: &str) -> Answer {
             "note": "",
         }),
     )
-}
-
-/// Frames until the server's news is drawn (it wakes the window from its own thread).
-fn settle(harness: &mut Harness<'static, StancesApp>) {
-    for _ in 0..3 {
-        let _ = harness.try_run();
-    }
 }
 
 fn hand_ins(folder: &Path) -> Vec<String> {
@@ -212,4 +168,31 @@ fn a_class_goes_on_after_the_teachers_stances_closes_mid_step() {
     settle(&mut harness);
     let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
     assert!(page.body.contains("\"partial\""), "{}", page.body);
+}
+
+#[test]
+fn opening_another_file_stops_the_class_and_hands_it_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = teachers_file(&dir);
+    let mut harness = common::harness_with(vec![file]);
+    start_live_class(&mut harness, "Start the live class");
+    let (address, code) = join_address(&harness);
+    join(address, &code, "李明");
+    settle(&mut harness);
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    // Out of the presentation, the class goes on: said over the window.
+    assert!(strip(&harness).contains("1 student joined"), "{}", strip(&harness));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    harness.run();
+    let other = common::data("oslo-1993-09-13.ron");
+    common::answer_path_prompt(&mut harness, "Path of a comparison", other.to_str().unwrap(), "Open");
+    settle(&mut harness);
+    let notices = harness.state().notices_text().join("\n");
+    assert!(
+        notices.contains("The live class stopped as another file opened: 1 hand-in written"),
+        "{notices}"
+    );
+    assert_eq!(hand_ins(&class_folder(&dir)), ["李明.stances.ron"]);
+    assert!(harness.query_by_label_contains("Live ·").is_none(), "no class runs");
 }

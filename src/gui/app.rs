@@ -325,6 +325,7 @@ impl StancesApp {
         file: Option<SavedFile>,
         sources: HashMap<String, PathBuf>,
     ) {
+        let live_ended = self.end_live_for_another_document();
         self.watcher.clear();
         for path in sources.values() {
             self.watcher.watch(path);
@@ -334,6 +335,9 @@ impl StancesApp {
         self.show_screen(Screen::Comparison);
         self.shown.forget_document();
         self.notices.clear();
+        if let Some(ended) = live_ended {
+            self.notices.warning(ended);
+        }
         self.autosave.forget();
         // The messages were cleared: a missing font is named again for this document.
         self.fonts = self::fonts::FontCheck::default();

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::comparison::Comparison;
 use super::handout::Student;
-use super::mark::{DemandRef, Mark, new_mark_id};
+use super::mark::{DemandRef, Mark};
 
 /// At most this many characters of a student's name.
 pub const MAX_NAME_CHARS: usize = 60;
@@ -378,7 +378,7 @@ impl LiveClass {
             }
             for (demand, vote) in votes {
                 let mark = Mark {
-                    id: new_mark_id(),
+                    id: live_mark_id(&student.id, demand),
                     demands: vec![demand.clone()],
                     status: vote.status.clone(),
                     note: vote.note.clone(),
@@ -394,6 +394,15 @@ impl LiveClass {
         }
         Ok(hand_ins)
     }
+}
+
+/// The id of a student's mark on a demand in their live hand-in: the same
+/// each time the class is handed in (a class resumed and stopped again writes
+/// the same marks, which a merge or a second tally then sees as one).
+fn live_mark_id(student: &str, demand: &DemandRef) -> String {
+    const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x5f0c_2a7e_3b1d_4c8e_9a6f_0d2b_7e41_c3a9);
+    let name = format!("{student}\u{1f}{}\u{1f}{}\u{1f}{}", demand.0, demand.1, demand.2);
+    uuid::Uuid::new_v5(&NAMESPACE, name.as_bytes()).to_string()
 }
 
 /// Control characters, and the invisible marks that reorder text (bidi

@@ -4,6 +4,7 @@
 
 pub mod git;
 pub mod http;
+pub mod live;
 pub mod student;
 
 use std::path::{Path, PathBuf};

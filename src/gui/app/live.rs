@@ -278,6 +278,26 @@ impl StancesApp {
         }
     }
 
+    /// Another document takes the window's place: the class it served stops
+    /// and hands in (its pages cannot follow a presentation of other
+    /// positions). What to say once the new document is open.
+    pub(super) fn end_live_for_another_document(&mut self) -> Option<String> {
+        let live = self.live.take()?;
+        let folder = live.folder.clone();
+        let (_, written) = live.server.stop_and_hand_in(&folder);
+        Some(match written {
+            Ok(paths) => format!(
+                "The live class stopped as another file opened: {} written to {} (File › Open class… shows them).",
+                count(paths.len(), "hand-in", "hand-ins"),
+                folder.display()
+            ),
+            Err(e) => format!(
+                "The live class stopped as another file opened, but its hand-ins could not be written: {e}. Every choice is in {}; open its file and Present › Start a live class… to go on.",
+                folder.display()
+            ),
+        })
+    }
+
     /// Stops the class: no more choices, each student's hand-in written into
     /// the class's folder, the presentation left and the class opened.
     fn stop_live(&mut self, ctx: &Context) {
