@@ -105,12 +105,14 @@ fn a_class_codes_live_and_the_projector_counts_it() {
     assert_eq!(vote(address, &code, &second, "disputed").status, 409);
     assert!(harness.query_all_by_label_contains("2 Agreed").next().is_some());
 
-    // Revealed: the key (the file has no marks: said so).
+    // Revealed: the file has no marks, so the tally alone, on the students' pages.
     harness.key_press(Key::R);
     settle(&mut harness);
-    assert!(harness.query_all_by_label_contains("Not in the key").next().is_some());
+    assert!(harness.query_all_by_label_contains("Not in the key").next().is_none());
     assert!(strip(&harness).contains("voting closed"), "{}", strip(&harness));
-    harness.get_by_label("Hide the key (R)");
+    harness.get_by_label("Hide the tally (R)");
+    let page = request(address, "GET", &format!("/api/page?code={code}&token={first}"), None);
+    assert!(page.body.contains("\"revealed\":true"), "{}", page.body);
 
     harness.get_by_label("Stop the live class").click();
     settle(&mut harness);
@@ -195,4 +197,42 @@ fn opening_another_file_stops_the_class_and_hands_it_in() {
     );
     assert_eq!(hand_ins(&class_folder(&dir)), ["李明.stances.ron"]);
     assert!(harness.query_by_label_contains("Live ·").is_none(), "no class runs");
+}
+
+#[test]
+fn revealing_shows_the_teachers_marks_as_the_key_on_the_projector_and_the_pages() {
+    use stances::model::{Comparison, Edit};
+    let dir = tempfile::tempdir().unwrap();
+    let positions = stances::io::load_position_file(&common::example_path()).unwrap();
+    let mut teacher = Comparison::from_positions(vec![("istanbul.ron".into(), positions)]).unwrap();
+    let mut key = common::git::mark("key-1", ("ua", "ua-ceasefire"), "disputed", "Teacher");
+    key.demands[0].0 = teacher.documents()[0].id.clone();
+    teacher.apply(Edit::AddMark(key)).unwrap();
+    let file = dir.path().join("istanbul.stances.ron");
+    stances::io::save_comparison(&teacher, &file).unwrap();
+
+    let mut harness = common::harness_with(vec![file]);
+    start_live_class(&mut harness, "Start the live class");
+    let (address, code) = join_address(&harness);
+    let token = join(address, &code, "Yusuf");
+    harness.key_press(Key::Space);
+    settle(&mut harness);
+    harness.key_press(Key::Space);
+    settle(&mut harness);
+    assert!(
+        harness.query_all_by_label_contains("Key: Disputed").next().is_none(),
+        "hidden until revealed"
+    );
+    harness.get_by_label("Reveal the key (R)").click();
+    settle(&mut harness);
+    assert!(
+        harness.query_all_by_label_contains("Key: Disputed").next().is_some(),
+        "the key on the projector"
+    );
+    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    assert!(
+        page.body.contains("\"key\":\"disputed\""),
+        "the key on the student's page: {}",
+        page.body
+    );
 }

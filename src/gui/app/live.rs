@@ -189,7 +189,13 @@ impl StancesApp {
                     },
                 );
             }
-            let revealed = (0..cmp.issues().len()).filter(|&i| class.is_revealed(i)).collect();
+            // A file with no marks has no key to show: revealing then shows the
+            // students the tally alone, and the projector nothing more.
+            let revealed = if cmp.marks().len() == 0 {
+                Default::default()
+            } else {
+                (0..cmp.issues().len()).filter(|&i| class.is_revealed(i)).collect()
+            };
             Some(ClassSlides {
                 statuses,
                 demands,
@@ -245,6 +251,7 @@ impl StancesApp {
             issue,
             loopback: live.server.address().ip().is_loopback(),
             tallies_hidden: self.presenter.presenting.as_ref().is_some_and(|p| p.hides_tallies()),
+            has_key: self.comparison().marks().len() > 0,
         })
     }
 

@@ -65,6 +65,8 @@ pub struct LiveShown<'a> {
     pub loopback: bool,
     /// The step shown hides the tallies (they come on the next).
     pub tallies_hidden: bool,
+    /// The file has marks: the key revealed with the tally.
+    pub has_key: bool,
 }
 
 /// The title step's part: scan or type, then the code, in type for the back
@@ -117,18 +119,18 @@ pub fn strip(ui: &mut Ui, live: &LiveShown<'_>) -> Option<LiveAct> {
             act = Some(LiveAct::Stop);
         }
         if let Some((closed, revealed)) = live.issue {
-            let reveal = if revealed {
-                "Hide the key (R)"
-            } else {
-                "Reveal the key (R)"
+            let reveal = match (revealed, live.has_key) {
+                (false, true) => "Reveal the key (R)",
+                (true, true) => "Hide the key (R)",
+                (false, false) => "Reveal the tally (R)",
+                (true, false) => "Hide the tally (R)",
             };
-            if ui
-                .button(reveal)
-                .on_hover_text(
-                    "Show the key (your marks) here, and the class's tally and the key on every student's page",
-                )
-                .clicked()
-            {
+            let hover = if live.has_key {
+                "Show the key (your marks) here, and the class's tally and the key on every student's page"
+            } else {
+                "Show the class's tally on every student's page (your file has no marks, so there is no key)"
+            };
+            if ui.button(reveal).on_hover_text(hover).clicked() {
                 act = Some(LiveAct::ToggleRevealed);
             }
             let close = if closed { "Open voting (C)" } else { "Close voting (C)" };
