@@ -14,7 +14,7 @@ use crate::live::networks::main_address;
 use crate::live::teacher::{self, Begun};
 use crate::live::{LiveServer, LiveState};
 use crate::model::Comparison;
-use crate::model::live::{DEFAULT_MAX_STUDENTS, LiveEvent};
+use crate::model::live::DEFAULT_MAX_STUDENTS;
 use crate::model::presentation::Steps;
 use crate::model::words::count;
 
@@ -141,20 +141,8 @@ fn teach(server: &LiveServer) -> bool {
         let result = match line.trim() {
             "n" | "next" => step(server, &issues, 1),
             "p" | "previous" => step(server, &issues, -1),
-            "c" | "close" => server.teacher(|s| {
-                let issue = s.class.shown().ok_or(crate::model::live::Refusal::NotShown)?;
-                Ok(LiveEvent::Closed {
-                    issue,
-                    closed: !s.class.is_closed(issue),
-                })
-            }),
-            "r" | "reveal" => server.teacher(|s| {
-                let issue = s.class.shown().ok_or(crate::model::live::Refusal::NotShown)?;
-                Ok(LiveEvent::Revealed {
-                    issue,
-                    revealed: !s.class.is_revealed(issue),
-                })
-            }),
+            "c" | "close" => server.teacher(|s| s.class.toggle_closed()),
+            "r" | "reveal" => server.teacher(|s| s.class.toggle_revealed()),
             "w" | "who" => {
                 server.with_state(|s| {
                     say(&format!(

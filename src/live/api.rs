@@ -154,6 +154,30 @@ struct WithdrawRequest {
     demand: DemandRef,
 }
 
+/// A student's act: what carries their session.
+trait StudentRequest: serde::de::DeserializeOwned {
+    fn code(&self) -> &str;
+    fn token(&self) -> &str;
+}
+
+impl StudentRequest for VoteRequest {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn token(&self) -> &str {
+        &self.token
+    }
+}
+
+impl StudentRequest for WithdrawRequest {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn token(&self) -> &str {
+        &self.token
+    }
+}
+
 /// A request's body read as JSON, said plainly when it is not.
 fn body_of<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Reply> {
     serde_json::from_slice(body)
@@ -259,37 +283,43 @@ impl Api {
     /// `POST /api/vote` `{code, token, demand, status, note}`: the student's
     /// status (and note) on a demand, in place of what they gave it before.
     pub fn vote(&self, from: IpAddr, body: &[u8]) -> Reply {
-        let request: VoteRequest = match body_of(body) {
-            Ok(r) => r,
-            Err(reply) => return reply,
-        };
-        if let Err(reply) = self.session(from, &request.code, &request.token) {
-            return reply;
-        }
-        let mut state = self.lock();
-        let event = state.class.vote(
-            &state.comparison,
-            &request.token,
-            &request.demand,
-            &request.status,
-            &request.note,
-            now_timestamp(),
-        );
-        Self::recorded(&mut state, event)
+        self.student_act(from, body, |state, request: &VoteRequest| {
+            state.class.vote(
+                &state.comparison,
+                &request.token,
+                &request.demand,
+                &request.status,
+                &request.note,
+                now_timestamp(),
+            )
+        })
     }
 
     /// `POST /api/withdraw` `{code, token, demand}`: the student's choice on a
     /// demand taken back.
     pub fn withdraw(&self, from: IpAddr, body: &[u8]) -> Reply {
-        let request: WithdrawRequest = match body_of(body) {
+        self.student_act(from, body, |state, request: &WithdrawRequest| {
+            state.class.withdraw(&state.comparison, &request.token, &request.demand)
+        })
+    }
+
+    /// A student's act: the body read, their session checked, the event the
+    /// class makes of it recorded (or the refusal said).
+    fn student_act<R: StudentRequest>(
+        &self,
+        from: IpAddr,
+        body: &[u8],
+        act: impl FnOnce(&LiveState, &R) -> Result<LiveEvent, Refusal>,
+    ) -> Reply {
+        let request: R = match body_of(body) {
             Ok(r) => r,
             Err(reply) => return reply,
         };
-        if let Err(reply) = self.session(from, &request.code, &request.token) {
+        if let Err(reply) = self.session(from, request.code(), request.token()) {
             return reply;
         }
         let mut state = self.lock();
-        let event = state.class.withdraw(&state.comparison, &request.token, &request.demand);
+        let event = act(&state, &request);
         Self::recorded(&mut state, event)
     }
 

@@ -286,6 +286,24 @@ impl LiveClass {
         Ok(LiveEvent::Showed(issue))
     }
 
+    /// The event that closes voting on the issue shown, or opens it again.
+    pub fn toggle_closed(&self) -> Result<LiveEvent, Refusal> {
+        let issue = self.shown.ok_or(Refusal::NotShown)?;
+        Ok(LiveEvent::Closed {
+            issue,
+            closed: !self.is_closed(issue),
+        })
+    }
+
+    /// The event that reveals the tally (and the key) on the issue shown, or hides it.
+    pub fn toggle_revealed(&self) -> Result<LiveEvent, Refusal> {
+        let issue = self.shown.ok_or(Refusal::NotShown)?;
+        Ok(LiveEvent::Revealed {
+            issue,
+            revealed: !self.is_revealed(issue),
+        })
+    }
+
     /// Applies an event checked before (or read from the journal). An event
     /// naming a student the class does not know changes nothing.
     pub fn apply(&mut self, event: &LiveEvent) {

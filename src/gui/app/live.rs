@@ -18,7 +18,7 @@ use crate::gui::ui::live_strip::{LiveShown, Qr};
 use crate::live::LiveServer;
 use crate::live::networks::networks;
 use crate::live::teacher::{self, Begun};
-use crate::model::live::{DEFAULT_MAX_STUDENTS, LiveEvent, Refusal};
+use crate::model::live::DEFAULT_MAX_STUDENTS;
 use crate::model::live_view::key_of;
 use crate::model::study::StudyStatus;
 use crate::model::tally::tally_of;
@@ -261,20 +261,8 @@ impl StancesApp {
             return;
         };
         let result = match act {
-            LiveAct::ToggleClosed => live.server.teacher(|s| {
-                let issue = s.class.shown().ok_or(Refusal::NotShown)?;
-                Ok(LiveEvent::Closed {
-                    issue,
-                    closed: !s.class.is_closed(issue),
-                })
-            }),
-            LiveAct::ToggleRevealed => live.server.teacher(|s| {
-                let issue = s.class.shown().ok_or(Refusal::NotShown)?;
-                Ok(LiveEvent::Revealed {
-                    issue,
-                    revealed: !s.class.is_revealed(issue),
-                })
-            }),
+            LiveAct::ToggleClosed => live.server.teacher(|s| s.class.toggle_closed()),
+            LiveAct::ToggleRevealed => live.server.teacher(|s| s.class.toggle_revealed()),
             LiveAct::Stop => {
                 self.stop_live(ctx);
                 return;
