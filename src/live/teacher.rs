@@ -32,8 +32,12 @@ pub struct Begun {
 pub fn begin(file: &Path, comparison: Comparison, max_students: usize) -> Result<Begun, String> {
     let now = now_timestamp();
     let folder = live_folder(file, &now);
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| format!("{}: the class's folder could not be made ({e})", folder.display()))?;
+    std::fs::create_dir_all(&folder).map_err(|e| {
+        format!(
+            "{}: the class's folder could not be made beside the file ({e}); save the file in a folder you can write to (File › Save as…) and start the class again",
+            folder.display()
+        )
+    })?;
     let code = new_join_code();
     let header = JournalHeader {
         format: JOURNAL_FORMAT,
