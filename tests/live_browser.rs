@@ -211,7 +211,7 @@ fn a_student_joins_from_a_browser_and_codes_two_steps_the_window_counts() {
         wait_for_text(&client, "Waiting for the teacher").await;
     });
     settle(&mut harness);
-    assert!(strip(&harness).contains("1 student joined"), "{}", strip(&harness));
+    assert!(strip(&harness).contains("1 joined"), "{}", strip(&harness));
 
     // The first issue: the page follows the teacher; the student codes.
     harness.key_press(Key::Space);

@@ -53,6 +53,11 @@ fn two_students_called_maria_are_two_and_each_vote_counts_once() {
         "two Marias, two students"
     );
     assert_eq!(class.students()[0].name, "Maria");
+    // Told apart where they are shown, as their hand-ins are named, and each
+    // page says which one its student is.
+    assert_eq!(class.shown_names(), ["Maria", "Maria (2)"]);
+    let page = stances::model::live_view::student_view(&cmp, &class, &second).expect("the second Maria's page");
+    assert_eq!(page.name, "Maria (2)");
 
     let demand = ua_ceasefire();
     let issue = issue_of(&cmp, &demand);

@@ -406,4 +406,42 @@ fn the_page_is_told_when_the_teacher_moves_on() {
         seen.push_str(&line);
     }
     assert!(seen.contains("event: stage"), "{seen}");
+
+    // The class handed in: the page is told it ended (and stops reconnecting).
+    let folder = dir.path().join("class");
+    std::fs::create_dir(&folder).unwrap();
+    let (_, written) = server.stop_and_hand_in(&folder);
+    assert_eq!(written.unwrap().len(), 1);
+    let mut rest = String::new();
+    while !rest.contains("event: ended") {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        rest.push_str(&line);
+    }
+    assert!(rest.contains("event: ended"), "{rest}");
+}
+
+#[test]
+fn a_server_stopped_to_go_on_later_tells_no_page_the_class_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(&dir, 200);
+    let address = server.address();
+    let token = join(address, "Ana");
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        stream,
+        "GET /api/events?code={CODE}&token={token} HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.contains("200"), "{line}");
+    drop(server);
+    let mut rest = String::new();
+    let _ = reader.read_to_string(&mut rest);
+    assert!(!rest.contains("event: ended"), "{rest}");
 }

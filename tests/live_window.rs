@@ -76,14 +76,14 @@ fn a_class_codes_live_and_the_projector_counts_it() {
     // The title step: where to join, large, with the QR code.
     harness.get_by_label_contains("Join the live class");
     harness.get_by_label_contains("QR code of http://127.0.0.1:");
-    assert!(strip(&harness).contains("0 students joined"), "{}", strip(&harness));
+    assert!(strip(&harness).contains("0 joined"), "{}", strip(&harness));
     let (address, code) = join_address(&harness);
 
     // Two students of one name: two students.
     let first = join(address, &code, "Maria");
     let second = join(address, &code, "Maria");
     settle(&mut harness);
-    assert!(strip(&harness).contains("2 students joined"), "{}", strip(&harness));
+    assert!(strip(&harness).contains("2 joined"), "{}", strip(&harness));
     // Nothing to vote on while the title is shown.
     assert_eq!(vote(address, &code, &first, "agreed").status, 409);
 
@@ -157,18 +157,18 @@ fn a_class_goes_on_after_the_teachers_stances_closes_mid_step() {
     harness.get_by_label("Resume the live class").click();
     settle(&mut harness);
     assert!(
-        strip(&harness).contains("1 student joined · 1 choice"),
+        strip(&harness).contains("1 joined · 1 choice"),
         "{}",
         strip(&harness)
     );
-    let (address, same_code) = join_address(&harness);
+    let (same_address, same_code) = join_address(&harness);
     assert_eq!(same_code, code, "the join code on the students' pages still holds");
-    // The student's page goes on with their session: their choice is there.
+    assert_eq!(same_address, address, "offered where the students' pages look for it");
+    // The student's page goes on with their session, on the issue it showed,
+    // their choice there.
     let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
     assert_eq!(page.status, 200, "{}", page.body);
-    harness.key_press(Key::Space);
-    settle(&mut harness);
-    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    assert!(page.body.contains("Ceasefire"), "the issue shown before: {}", page.body);
     assert!(page.body.contains("\"partial\""), "{}", page.body);
 }
 
@@ -179,12 +179,20 @@ fn opening_another_file_stops_the_class_and_hands_it_in() {
     let mut harness = common::harness_with(vec![file]);
     start_live_class(&mut harness, "Start the live class");
     let (address, code) = join_address(&harness);
-    join(address, &code, "李明");
+    let token = join(address, &code, "李明");
+    harness.key_press(Key::Space);
     settle(&mut harness);
     harness.key_press(Key::Escape);
     settle(&mut harness);
+    // Back to the presentation: on the issue the students' pages show.
+    harness.key_press(Key::F5);
+    settle(&mut harness);
+    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    assert!(page.body.contains("Ceasefire"), "not back to the title: {}", page.body);
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
     // Out of the presentation, the class goes on: said over the window.
-    assert!(strip(&harness).contains("1 student joined"), "{}", strip(&harness));
+    assert!(strip(&harness).contains("1 joined"), "{}", strip(&harness));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
     harness.run();
     let other = common::data("oslo-1993-09-13.ron");

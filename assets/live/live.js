@@ -83,9 +83,25 @@ function listen() {
   // EventSource reconnects by itself after a sleep or a dropped network.
   events = new EventSource(`/api/events?${query}`);
   events.addEventListener("stage", () => refresh());
+  events.addEventListener("ended", ended);
   // (Re)connected: whatever the teacher did meanwhile is asked for again.
   events.onopen = () => { say(""); refresh(); flush(); };
   events.onerror = () => say("Reconnecting to the teacher's computer…");
+}
+
+// The teacher stopped the class and handed it in: nothing more to send.
+function ended() {
+  if (events) events.close();
+  events = null;
+  store.removeItem("stances-token");
+  const step = $("step");
+  step.replaceChildren(
+    el("h2", { text: "The class has ended" }),
+    el("p", { text: "Your choices are with your teacher. Thank you!" }),
+  );
+  step.hidden = false;
+  $("join").hidden = true;
+  say("");
 }
 
 async function refresh() {
@@ -128,7 +144,7 @@ function render() {
   }
   step.append(el("h2", { text: issue.name, dir: "auto" }));
   if (issue.description) step.append(el("p", { class: "description", text: issue.description, dir: "auto" }));
-  if (issue.closed) step.append(el("p", { class: "closed", text: "Voting on this issue is closed." }));
+  if (issue.closed) step.append(el("p", { class: "closed", text: "Voting on this issue is closed: your choices are kept as they are." }));
   const sides = el("div", { class: "sides" });
   for (const side of issue.sides) {
     const column = el("section", { class: "side" }, el("h3", { text: side.name, dir: "auto" }));

@@ -70,8 +70,11 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
             count(state.class.vote_count(), "choice", "choices")
         ));
     }
-    let listen = listen
-        .unwrap_or_else(|| SocketAddr::new(main_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), DEFAULT_PORT));
+    // A class resumed is offered where its students' pages look for it.
+    let served_before = state.class.served_at().and_then(|a| a.parse::<SocketAddr>().ok());
+    let listen = listen.or(served_before).unwrap_or_else(|| {
+        SocketAddr::new(main_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), DEFAULT_PORT)
+    });
     let server = match LiveServer::start(listen, state, || {}) {
         Ok(server) => server,
         Err(e) => {
@@ -82,6 +85,9 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
             return fail(&e);
         }
     };
+    if let Err(e) = server.record_address() {
+        say(&e);
+    }
     let address = server.address();
     let code = server.with_state(|s| s.class.join_code().to_owned());
     say(&format!(

@@ -27,8 +27,12 @@ use crate::model::live::{LiveClass, LiveEvent, Refusal};
 /// any script fits many times over.
 pub const MAX_BODY: usize = 16 * 1024;
 
-/// The stage that ends every page's event stream when the class stops.
+/// The stage that ends every page's event stream when the class ends: each
+/// page is told so (and stops looking for the class).
 const STAGE_ENDED: u64 = u64::MAX;
+/// The stage that ends every page's event stream when the server stops with
+/// the class to go on later: the pages keep trying to reconnect.
+const STAGE_PAUSED: u64 = u64::MAX - 1;
 
 const PAGE: &str = include_str!("../../assets/live/index.html");
 const SCRIPT: &str = include_str!("../../assets/live/live.js");
@@ -119,6 +123,13 @@ impl LiveServer {
         self.address
     }
 
+    /// Records where the class is offered, for a resumed class to be offered
+    /// there again.
+    pub fn record_address(&self) -> Result<(), String> {
+        let address = self.address.to_string();
+        self.teacher(|_| Ok(LiveEvent::Served { address }))
+    }
+
     /// Reads or changes the class (the window's side: the tally it shows, the
     /// teacher's acts).
     pub fn with_state<R>(&self, f: impl FnOnce(&mut LiveState) -> R) -> R {
@@ -139,10 +150,10 @@ impl LiveServer {
         Ok(())
     }
 
-    /// Stops serving (open pages then say they are reconnecting); the class
-    /// as it stood.
+    /// Stops serving, the class to go on later (open pages then say they are
+    /// reconnecting); the class as it stood.
     pub fn stop(mut self) -> LiveClass {
-        self.shutdown();
+        self.shutdown(STAGE_PAUSED);
         self.shared.api.lock().class.clone()
     }
 
@@ -153,15 +164,17 @@ impl LiveServer {
         mut self,
         folder: &std::path::Path,
     ) -> (LiveClass, Result<Vec<std::path::PathBuf>, String>) {
-        self.shutdown();
+        self.shutdown(STAGE_ENDED);
         let mut state = self.shared.api.lock();
         let written = super::teacher::hand_in(&mut state, folder);
         (state.class.clone(), written)
     }
 
-    fn shutdown(&mut self) {
-        // Every page's event stream ends (the stage "ended" is never a stage).
-        self.shared.stage.send_replace(STAGE_ENDED);
+    fn shutdown(&mut self, last: u64) {
+        // Every page's event stream ends (neither last stage is ever a stage).
+        if self.stop.is_some() {
+            self.shared.stage.send_replace(last);
+        }
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -173,7 +186,7 @@ impl LiveServer {
 
 impl Drop for LiveServer {
     fn drop(&mut self) {
-        self.shutdown();
+        self.shutdown(STAGE_PAUSED);
     }
 }
 
@@ -329,16 +342,17 @@ async fn events(
         return response_of(&reply);
     }
     let receiver = shared.stage.subscribe();
-    let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+    // The stream's state: the channel, until the class ended and was said to.
+    let stream = futures_util::stream::unfold(Some(receiver), |receiver| async move {
+        let mut receiver = receiver?;
         receiver.changed().await.ok()?;
         let stage = *receiver.borrow_and_update();
-        if stage == STAGE_ENDED {
-            return None;
-        }
-        Some((
-            Ok::<_, std::convert::Infallible>(Event::default().event("stage").data(stage.to_string())),
-            receiver,
-        ))
+        let event = match stage {
+            STAGE_PAUSED => return None,
+            STAGE_ENDED => return Some((Ok(Event::default().event("ended").data("")), None)),
+            stage => Event::default().event("stage").data(stage.to_string()),
+        };
+        Some((Ok::<_, std::convert::Infallible>(event), Some(receiver)))
     });
     Sse::new(stream)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))

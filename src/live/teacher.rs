@@ -117,6 +117,8 @@ pub struct Unfinished {
     pub started: String,
     pub students: usize,
     pub choices: usize,
+    /// Where it was last offered: resumed there, the students' pages find it.
+    pub address: Option<std::net::SocketAddr>,
 }
 
 impl Unfinished {
@@ -161,6 +163,7 @@ pub fn unfinished(file: &Path) -> Vec<Unfinished> {
                 started: read.header.started,
                 students: class.students().len(),
                 choices: class.vote_count(),
+                address: class.served_at().and_then(|a| a.parse().ok()),
             })
         })
         .collect();

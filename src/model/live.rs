@@ -52,6 +52,9 @@ pub enum LiveEvent {
     Closed { issue: usize, closed: bool },
     /// The teacher showed the class's tally on an issue (and the key), or hid it.
     Revealed { issue: usize, revealed: bool },
+    /// The class was offered at this address (`192.168.1.23:8731`): a class
+    /// resumed is offered there again, where the students' pages look for it.
+    Served { address: String },
     /// The teacher stopped the class and each student's hand-in was written
     /// (a class resumed after this goes on, and hands in again when stopped).
     Ended,
@@ -108,6 +111,8 @@ pub struct LiveClass {
     votes: HashMap<(usize, DemandRef), Vote>,
     /// How many students gave each demand each status, kept as votes come.
     counts: HashMap<DemandRef, HashMap<String, usize>>,
+    /// Where the class was last offered.
+    served_at: Option<String>,
     /// Events applied, for the window to tell that something changed.
     revision: u64,
 }
@@ -127,6 +132,7 @@ impl LiveClass {
             revealed: BTreeSet::new(),
             votes: HashMap::new(),
             counts: HashMap::new(),
+            served_at: None,
             revision: 0,
         }
     }
@@ -169,9 +175,41 @@ impl LiveClass {
         self.revealed.contains(&issue)
     }
 
+    /// Where the class was last offered (`192.168.1.23:8731`).
+    pub fn served_at(&self) -> Option<&str> {
+        self.served_at.as_deref()
+    }
+
     /// Grows by one with every event applied.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Each student's name as the class shows it, in the order they joined:
+    /// two who typed one name (case aside) told apart by (2), (3)…, as their
+    /// hand-ins are named, so that the projector, their page and the files
+    /// say the same.
+    pub fn shown_names(&self) -> Vec<String> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        self.students
+            .iter()
+            .map(|student| {
+                let name = student.name.trim();
+                let n = seen.entry(name.to_lowercase()).or_default();
+                *n += 1;
+                if *n == 1 {
+                    name.to_owned()
+                } else {
+                    format!("{name} ({n})")
+                }
+            })
+            .collect()
+    }
+
+    /// The name the class shows for the student whose session this is.
+    pub fn shown_name_of(&self, token: &str) -> Option<String> {
+        let &at = self.by_token.get(token)?;
+        self.shown_names().into_iter().nth(at)
     }
 
     /// The student whose session this is.
@@ -365,6 +403,7 @@ impl LiveClass {
                     self.revealed.remove(issue);
                 }
             }
+            LiveEvent::Served { address } => self.served_at = Some(address.clone()),
             LiveEvent::Ended => {}
         }
     }

@@ -169,7 +169,7 @@ pub fn student_view(cmp: &Comparison, class: &LiveClass, token: &str) -> Option<
         .collect();
     Some(StudentView {
         negotiation,
-        name: student.name.clone(),
+        name: class.shown_name_of(token).unwrap_or_else(|| student.name.clone()),
         issue,
         statuses,
         students: class.students().len(),

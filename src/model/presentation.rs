@@ -116,7 +116,11 @@ impl Steps {
 
     /// The first step of the `number`th issue presented (counting from 1).
     pub fn issue_step(&self, number: usize) -> Option<usize> {
-        let issue = *self.issues.get(number.checked_sub(1)?)?;
+        self.step_of_issue(*self.issues.get(number.checked_sub(1)?)?)
+    }
+
+    /// The first step of issue `issue` (an index into the comparison's issues).
+    pub fn step_of_issue(&self, issue: usize) -> Option<usize> {
         self.steps
             .iter()
             .position(|s| matches!(s, Step::Issue { issue: i, .. } if *i == issue))

@@ -35,11 +35,9 @@ pub fn strip(harness: &Harness<'static, StancesApp>) -> String {
 pub fn join_address(harness: &Harness<'static, StancesApp>) -> (SocketAddr, String) {
     let words = strip(harness);
     let after = words.split("join ").nth(1).expect("the strip says where to join");
-    let (address, code) = after.split_once(" code ").expect("an address and a code");
-    (
-        address.trim().parse().expect("an address and port"),
-        code.trim().to_owned(),
-    )
+    let (address, rest) = after.split_once(" code ").expect("an address and a code");
+    let code = rest.split(" · ").next().unwrap_or_default();
+    (address.trim().parse().expect("an address and port"), code.trim().to_owned())
 }
 
 /// How many choices the strip counts.

@@ -77,6 +77,7 @@ impl StancesApp {
             }
         };
         // A port another program holds: any free one, shown on the screen.
+        let asked = address;
         let address = if TcpListener::bind(address).is_err() && address.port() != 0 {
             SocketAddr::new(address.ip(), 0)
         } else {
@@ -107,6 +108,26 @@ impl StancesApp {
         };
         for note in notes {
             self.notices.warning(note);
+        }
+        if let Err(e) = server.record_address() {
+            self.notices.error(e);
+        }
+        if asked.port() != 0 && asked.port() != server.address().port() {
+            self.notices.warning(format!(
+                "Port {} is taken by another program: the class is on port {}, as the screen shows.{}",
+                asked.port(),
+                server.address().port(),
+                if resume.is_some() {
+                    " Students already in the class scan the code again and join anew (their earlier choices stay in the class under their first join)."
+                } else {
+                    ""
+                }
+            ));
+        }
+        if self.comparison().marks().len() == 0 {
+            self.notices.warning(
+                "Your file has no marks, so the class has no key: revealing (R) shows the students the class's tally alone.",
+            );
         }
         let (code, students, choices) = server.with_state(|s| {
             (
@@ -161,6 +182,7 @@ impl StancesApp {
         live.server.with_state(|state| {
             let class = &state.class;
             let size = class.students().len();
+            let names = class.shown_names();
             let mut demands = HashMap::new();
             for ix in cmp.all_demands() {
                 let reference = cmp.demand_ref(ix);
@@ -173,10 +195,11 @@ impl StancesApp {
                 let notes = class
                     .students()
                     .iter()
-                    .filter_map(|student| {
+                    .zip(&names)
+                    .filter_map(|(student, name)| {
                         let vote = class.vote_of(&student.id, &reference)?;
                         let status = position(&vote.status)?;
-                        (!vote.note.is_empty()).then(|| (student.name.clone(), status, vote.note.clone()))
+                        (!vote.note.is_empty()).then(|| (name.clone(), status, vote.note.clone()))
                     })
                     .collect();
                 demands.insert(
@@ -214,6 +237,11 @@ impl StancesApp {
         let changed = live.seen != Some(revision);
         live.seen = Some(revision);
         changed
+    }
+
+    /// The issue the students' pages show, while a live class runs.
+    pub(super) fn live_issue(&self) -> Option<usize> {
+        self.live.as_ref()?.server.with_state(|s| s.class.shown())
     }
 
     /// The students' pages show the issue the presentation shows (`None`: the title).

@@ -122,9 +122,16 @@ impl StancesApp {
         ctx.set_zoom_factor(self.presenter.zoom);
         ctx.set_theme(ThemePreference::Light);
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        let steps = steps_of(self.comparison(), self.presenter.hide_marks, class.as_ref());
+        // A live class goes on where its students are (a presentation left and
+        // come back to, or a class resumed), not back at the title.
+        let at = self
+            .live_issue()
+            .and_then(|issue| steps.step_of_issue(issue))
+            .unwrap_or(0);
         self.presenter.presenting = Some(Presenting {
-            steps: steps_of(self.comparison(), self.presenter.hide_marks, class.as_ref()),
-            at: 0,
+            steps,
+            at,
             page: 0,
             pages: 1,
             typed: String::new(),

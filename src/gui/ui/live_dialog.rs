@@ -34,11 +34,17 @@ pub struct LiveDialog {
 impl LiveDialog {
     /// Opens the dialog for a class of `file`.
     pub fn open(&mut self, networks: Vec<Network>, file: Result<PathBuf, String>, unfinished: Vec<Unfinished>) {
+        // A class to go on with is offered where its students' pages look for it.
+        let before = unfinished.first().and_then(|u| u.address);
+        let chosen = before
+            .and_then(|a| networks.iter().position(|n| n.address == a.ip()))
+            .unwrap_or(0);
+        let port = before.map_or(DEFAULT_PORT, |a| a.port());
         *self = Self {
             open: true,
             networks,
-            chosen: 0,
-            port: DEFAULT_PORT.to_string(),
+            chosen,
+            port: port.to_string(),
             resume: (!unfinished.is_empty()).then_some(0),
             unfinished,
             error: None,
@@ -60,7 +66,7 @@ impl LiveDialog {
             .show(ctx, |ui| {
                 ui.set_width(500.0);
                 ui.label(
-                    "Students open a page on their phones or laptops, from a QR code on the screen: no account, no install. Their page follows your presentation, and their choices fill the tally bars as they come.",
+                    "Students open a page on their phones or laptops, from a QR code on the screen: no account, no install. Their page follows your presentation, and their choices are counted under each demand as they come (shown once you step past an issue's demands, when Present › Hide marks until revealed is on).",
                 );
                 ui.add_space(6.0);
                 let file = match self.file.clone().unwrap_or_else(|| Err(String::new())) {
@@ -78,8 +84,13 @@ impl LiveDialog {
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     let label = ui.label("Port");
-                    ui.add(egui::TextEdit::singleline(&mut self.port).desired_width(70.0))
-                        .labelled_by(label.id);
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut self.port).desired_width(70.0))
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        self.error = None;
+                    }
                     ui.label(RichText::new("If it is taken, any free one is used and shown.").weak());
                 });
                 if !self.unfinished.is_empty() {

@@ -145,22 +145,24 @@ pub fn strip(ui: &mut Ui, live: &LiveShown<'_>) -> Option<LiveAct> {
         // The class in words in what is left, cut short rather than under the buttons.
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
             let (dot, state) = match live.issue {
-                None => (Color32::from_rgb(0x1f, 0x7a, 0x3a), "waiting on the title"),
+                None => (Color32::from_rgb(0x1f, 0x7a, 0x3a), "on the title"),
                 Some((true, _)) => (Color32::from_gray(0x70), "voting closed"),
-                Some((false, _)) if live.tallies_hidden => (
-                    Color32::from_rgb(0x1f, 0x7a, 0x3a),
-                    "voting open, tallies hidden (Space shows them)",
-                ),
+                Some((false, _)) if live.tallies_hidden => {
+                    (Color32::from_rgb(0x1f, 0x7a, 0x3a), "voting open · tallies hidden")
+                }
                 Some((false, _)) => (Color32::from_rgb(0x1f, 0x7a, 0x3a), "voting open"),
             };
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(12.0), egui::Sense::hover());
             ui.painter().circle_filled(rect.center(), 5.0, dot);
+            // Where to join before what might be cut: a late student reads it
+            // from the back of the room on every step.
+            let full = if live.joined >= live.max_students { " (full)" } else { "" };
             let words = format!(
-                "Live · {} · {} · {state} · join {} code {}",
-                joined_words(live),
-                count(live.choices, "choice", "choices"),
+                "Live · join {} code {} · {} joined{full} · {} · {state}",
                 live.address.trim_start_matches("http://"),
-                live.code
+                live.code,
+                live.joined,
+                count(live.choices, "choice", "choices"),
             );
             ui.add(egui::Label::new(RichText::new(words).size(15.0).strong()).truncate());
         });

@@ -121,6 +121,17 @@ pub fn widget_text(ui: &egui::Ui, text: impl Into<egui::RichText>, style: egui::
     ));
     // Mirroring swaps brackets one for one, so the sections' byte ranges still hold.
     job.text = mirrored(&job.text).into_owned();
+    // A galley is not wrapped again by the label it goes in: wrapped here as
+    // the label would wrap its own text (a card's line breaks at the card's width).
+    match ui.wrap_mode() {
+        egui::TextWrapMode::Wrap => job.wrap.max_width = ui.available_width(),
+        egui::TextWrapMode::Truncate => {
+            job.wrap.max_width = ui.available_width();
+            job.wrap.max_rows = 1;
+            job.wrap.overflow_character = Some('…');
+        }
+        egui::TextWrapMode::Extend => {}
+    }
     bidi(ui.ctx(), ui.painter().layout_job(job)).into()
 }
 
