@@ -266,6 +266,8 @@ fn the_window_presents_the_class_while_four_thousand_choices_come() {
     // Stopped: one hand-in per student, every choice in one of them, once.
     harness.get_by_label("Stop the live class").click();
     settle(&mut harness);
+    harness.get_by_label("Stop and hand in").click();
+    settle(&mut harness);
     let folder = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()

@@ -114,7 +114,20 @@ fn a_class_codes_live_and_the_projector_counts_it() {
     let page = request(address, "GET", &format!("/api/page?code={code}&token={first}"), None);
     assert!(page.body.contains("\"revealed\":true"), "{}", page.body);
 
+    // Asked first: stopping ends the class for every student.
     harness.get_by_label("Stop the live class").click();
+    settle(&mut harness);
+    harness.get_by_label("Go on with the class").click();
+    settle(&mut harness);
+    assert!(
+        strip(&harness).contains("2 joined"),
+        "still running: {}",
+        strip(&harness)
+    );
+    harness.get_by_label("Stop the live class").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("2 students, 2 choices");
+    harness.get_by_label("Stop and hand in").click();
     settle(&mut harness);
     let notices = harness.state().notices_text().join("\n");
     assert!(notices.contains("2 hand-ins written"), "{notices}");
@@ -156,11 +169,7 @@ fn a_class_goes_on_after_the_teachers_stances_closes_mid_step() {
     harness.run();
     harness.get_by_label("Resume the live class").click();
     settle(&mut harness);
-    assert!(
-        strip(&harness).contains("1 joined · 1 choice"),
-        "{}",
-        strip(&harness)
-    );
+    assert!(strip(&harness).contains("1 joined · 1 choice"), "{}", strip(&harness));
     let (same_address, same_code) = join_address(&harness);
     assert_eq!(same_code, code, "the join code on the students' pages still holds");
     assert_eq!(same_address, address, "offered where the students' pages look for it");

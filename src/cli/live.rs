@@ -72,9 +72,9 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
     }
     // A class resumed is offered where its students' pages look for it.
     let served_before = state.class.served_at().and_then(|a| a.parse::<SocketAddr>().ok());
-    let listen = listen.or(served_before).unwrap_or_else(|| {
-        SocketAddr::new(main_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), DEFAULT_PORT)
-    });
+    let listen = listen
+        .or(served_before)
+        .unwrap_or_else(|| SocketAddr::new(main_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)), DEFAULT_PORT));
     let server = match LiveServer::start(listen, state, || {}) {
         Ok(server) => server,
         Err(e) => {

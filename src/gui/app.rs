@@ -473,6 +473,12 @@ impl eframe::App for StancesApp {
         eframe::set_value(storage, WELCOMED_KEY, &true);
     }
 
+    /// Not while presenting: the presentation's zoom and light theme are its
+    /// own, and a window killed mid-presentation must not start in them.
+    fn persist_egui_memory(&self) -> bool {
+        !self.is_presenting()
+    }
+
     fn on_exit(&mut self) {
         // Closing cleanly, either saved or after the user chose not to save.
         self.autosave.clear();

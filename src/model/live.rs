@@ -206,6 +206,14 @@ impl LiveClass {
             .collect()
     }
 
+    /// Every character the students typed, in their names and notes (beyond
+    /// ASCII): for the window to say which scripts it has no font for.
+    pub fn typed_characters(&self) -> std::collections::BTreeSet<char> {
+        let names = self.students.iter().flat_map(|s| s.name.chars());
+        let notes = self.votes.values().flat_map(|v| v.note.chars());
+        names.chain(notes).filter(|c| !c.is_ascii()).collect()
+    }
+
     /// The name the class shows for the student whose session this is.
     pub fn shown_name_of(&self, token: &str) -> Option<String> {
         let &at = self.by_token.get(token)?;

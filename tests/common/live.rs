@@ -37,7 +37,10 @@ pub fn join_address(harness: &Harness<'static, StancesApp>) -> (SocketAddr, Stri
     let after = words.split("join ").nth(1).expect("the strip says where to join");
     let (address, rest) = after.split_once(" code ").expect("an address and a code");
     let code = rest.split(" · ").next().unwrap_or_default();
-    (address.trim().parse().expect("an address and port"), code.trim().to_owned())
+    (
+        address.trim().parse().expect("an address and port"),
+        code.trim().to_owned(),
+    )
 }
 
 /// How many choices the strip counts.

@@ -29,12 +29,18 @@ impl StancesApp {
             return;
         }
         self.fonts.checked = Some(layout);
+        let characters = self.comparison().characters();
+        self.name_missing_fonts(ctx, characters);
+    }
+
+    /// Names the scripts of `characters` that no font can draw, once each
+    /// (students' names typed on their phones, as well as documents).
+    pub(super) fn name_missing_fonts(&mut self, ctx: &Context, characters: impl IntoIterator<Item = char>) {
         let font = FontId::proportional(crate::gui::ui::theme::BODY_SIZE);
         let missing: Vec<char> = ctx.fonts_mut(|fonts| {
-            self.comparison()
-                .characters()
+            characters
                 .into_iter()
-                .filter(|c| !c.is_control() && !c.is_whitespace() && !fonts.has_glyph(&font, *c))
+                .filter(|c| !c.is_ascii() && !c.is_control() && !c.is_whitespace() && !fonts.has_glyph(&font, *c))
                 .collect()
         });
         let mut unnamed = Vec::new();

@@ -91,6 +91,7 @@ impl StancesApp {
         let marks = self.open.doc.comparison().marks().len();
         self.dialogs.handout.show(ctx, marks, actions);
         self.dialogs.live.show(ctx, actions);
+        self.live_stop_prompt(ctx);
         self.dialogs.new_negotiation.show(ctx, actions);
         self.show_source_dialog(ctx, actions);
         self.dialogs.positions.show(ctx, self.open.doc.comparison(), actions);

@@ -241,7 +241,7 @@ impl StancesApp {
             Action::Run(command) => self.run(ctx, command),
             Action::Open(paths) => self.open(ctx, &paths),
             Action::StartLive { address, resume } => self.start_live(ctx, address, resume),
-            Action::Live(act) => self.live_act(ctx, act),
+            Action::Live(act) => self.live_act(act),
             Action::Add(paths) => self.add(&paths),
             Action::SaveHandout {
                 instructions,

@@ -35,6 +35,8 @@ pub(super) struct LiveSession {
     qr: Option<Qr>,
     /// The class's revision the presentation's tallies were made from.
     seen: Option<u64>,
+    /// "Stop the live class?" is asked.
+    asking_to_stop: bool,
 }
 
 impl StancesApp {
@@ -157,6 +159,7 @@ impl StancesApp {
             code,
             qr,
             seen: None,
+            asking_to_stop: false,
         });
         self.dialogs.live.open = false;
         self.start_presenting(ctx);
@@ -239,6 +242,14 @@ impl StancesApp {
         changed
     }
 
+    /// Every character the students typed (names and notes).
+    pub(super) fn live_typed_characters(&self) -> std::collections::BTreeSet<char> {
+        self.live
+            .as_ref()
+            .map(|live| live.server.with_state(|s| s.class.typed_characters()))
+            .unwrap_or_default()
+    }
+
     /// The issue the students' pages show, while a live class runs.
     pub(super) fn live_issue(&self) -> Option<usize> {
         self.live.as_ref()?.server.with_state(|s| s.class.shown())
@@ -284,7 +295,7 @@ impl StancesApp {
     }
 
     /// A teacher's act from the projector.
-    pub(super) fn live_act(&mut self, ctx: &Context, act: LiveAct) {
+    pub(super) fn live_act(&mut self, act: LiveAct) {
         let Some(live) = self.live.as_ref() else {
             return;
         };
@@ -292,13 +303,54 @@ impl StancesApp {
             LiveAct::ToggleClosed => live.server.teacher(|s| s.class.toggle_closed()),
             LiveAct::ToggleRevealed => live.server.teacher(|s| s.class.toggle_revealed()),
             LiveAct::Stop => {
-                self.stop_live(ctx);
+                if let Some(live) = self.live.as_mut() {
+                    live.asking_to_stop = true;
+                }
                 return;
             }
         };
         if let Err(e) = result {
             self.notices.error(e);
         }
+    }
+
+    /// "Stop the live class?", when asked: stopping ends it for every student.
+    pub(super) fn live_stop_prompt(&mut self, ctx: &Context) {
+        let Some(live) = self.live.as_mut().filter(|l| l.asking_to_stop) else {
+            return;
+        };
+        let (joined, choices) = live
+            .server
+            .with_state(|s| (s.class.students().len(), s.class.vote_count()));
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("stop_live_class")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("Stop the live class?");
+            ui.label(format!(
+                "Students can no longer send choices, and their pages say the class has ended. Each student's coding ({}, {}) is written as a hand-in beside your file, and the class opens.",
+                count(joined, "student", "students"),
+                count(choices, "choice", "choices")
+            ));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button("Stop and hand in").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Go on with the class").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => self.stop_live(ctx),
+            Some(false) => live.asking_to_stop = false,
+            None => {}
+        }
+    }
+
+    /// Whether "Stop the live class?" is being asked (the presentation's keys wait).
+    pub(super) fn asking_to_stop_live(&self) -> bool {
+        self.live.as_ref().is_some_and(|l| l.asking_to_stop)
     }
 
     /// Another document takes the window's place: the class it served stops

@@ -169,6 +169,10 @@ impl StancesApp {
 
     /// The keys of a presentation, in place of the editing shortcuts.
     fn presentation_keys(&mut self, ctx: &Context) {
+        if self.asking_to_stop_live() {
+            // The question over the presentation has the keys.
+            return;
+        }
         let Some(p) = self.presenter.presenting.as_mut() else {
             return;
         };
@@ -245,7 +249,7 @@ impl StancesApp {
             self.toggle_hidden_marks();
         }
         if let Some(act) = live_act {
-            self.live_act(ctx, act);
+            self.live_act(act);
         }
         if leave {
             self.stop_presenting(ctx);
@@ -268,7 +272,7 @@ impl StancesApp {
             p.layout = layout;
         }
         self.presentation_keys(ctx);
-        self.follow_live();
+        self.follow_live(ctx);
         let Some(p) = self.presenter.presenting.as_mut() else {
             return;
         };
@@ -349,14 +353,18 @@ impl StancesApp {
             None => {}
         }
         if let Some(act) = live_act {
-            self.live_act(ctx, act);
+            self.live_act(act);
         }
+        self.live_stop_prompt(ctx);
     }
 
     /// During a live class: the tallies follow the students' choices, and the
     /// students' pages the step shown.
-    fn follow_live(&mut self) {
+    fn follow_live(&mut self, ctx: &Context) {
         if self.live_changed() {
+            // Names and notes typed on phones, in scripts this computer may have no font for.
+            let typed = self.live_typed_characters();
+            self.name_missing_fonts(ctx, typed);
             let slides = self.live_slides();
             if let Some(p) = self.presenter.presenting.as_mut() {
                 let names = p.class.as_ref().is_some_and(|c| c.names);

@@ -156,7 +156,11 @@ pub fn strip(ui: &mut Ui, live: &LiveShown<'_>) -> Option<LiveAct> {
             ui.painter().circle_filled(rect.center(), 5.0, dot);
             // Where to join before what might be cut: a late student reads it
             // from the back of the room on every step.
-            let full = if live.joined >= live.max_students { " (full)" } else { "" };
+            let full = if live.joined >= live.max_students {
+                " (full)"
+            } else {
+                ""
+            };
             let words = format!(
                 "Live · join {} code {} · {} joined{full} · {} · {state}",
                 live.address.trim_start_matches("http://"),
