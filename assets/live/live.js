@@ -179,6 +179,8 @@ function card(demand, issue) {
     button.style.background = status.color;
     button.style.borderColor = status.color;
     button.style.color = status.text_color;
+    // The status chosen says so by a tick too, not by its outline alone.
+    if (chosen) button.append(el("span", { class: "tick", text: "✓", "aria-hidden": "true" }));
     button.append(el("span", { text: status.label, dir: "auto" }));
     if (status.key) button.append(el("span", { class: "key", text: `(${status.key})`, "aria-hidden": "true" }));
     button.addEventListener("click", () => choose(demand, status.id, note.value));
