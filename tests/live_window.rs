@@ -163,8 +163,12 @@ fn a_class_goes_on_after_the_teachers_stances_closes_mid_step() {
     assert!(hand_ins(&class_folder(&dir)).is_empty(), "nothing handed in yet");
 
     let mut harness = common::harness_with(vec![file]);
-    common::menu_item(&mut harness, "Present", "Start a live class");
-    harness.get_by_label_contains("1 student, 1 choice");
+    // Said on opening the file: a class of it did not end.
+    let notices = harness.state().notices_text().join("\n");
+    assert!(notices.contains("A live class of this file did not end"), "{notices}");
+    assert!(notices.contains("1 student, 1 choice"), "{notices}");
+    common::live::open_live_dialog(&mut harness);
+    harness.get_by_label_contains("Go on with the class started");
     harness.get_by_label_contains("This computer only").click();
     harness.run();
     harness.get_by_label("Resume the live class").click();

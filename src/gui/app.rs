@@ -371,6 +371,7 @@ impl StancesApp {
                 self.open.handout_from = self.open.file.as_ref().map(|f| f.path.clone());
             }
         }
+        self.offer_unfinished_live_class();
         let conflicts = self.comparison().conflicts().len();
         self.open.merging = (conflicts > 0).then(|| self.git_finish());
         if conflicts > 0 {

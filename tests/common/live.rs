@@ -9,10 +9,20 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stances::gui::StancesApp;
 
+/// Present › Start a live class… (by its exact label: a notice may name it too).
+pub fn open_live_dialog(harness: &mut Harness<'static, StancesApp>) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::By;
+    harness.get(By::new().label("Present").role(Role::Button)).click();
+    harness.run();
+    harness.get_by_label("Start a live class…").click();
+    harness.run();
+}
+
 /// Present › Start a live class…, then `button` ("Start the live class" or
 /// "Resume the live class").
 pub fn start_live_class(harness: &mut Harness<'static, StancesApp>, button: &str) {
-    super::menu_item(harness, "Present", "Start a live class");
+    open_live_dialog(harness);
     harness.get_by_label_contains("This computer only").click();
     harness.run();
     harness.get_by_label("Port").focus();

@@ -52,6 +52,20 @@ impl StancesApp {
         self.dialogs.live.open(networks(), file, unfinished);
     }
 
+    /// A file opened whose live class did not end (Stances closed or the
+    /// computer stopped mid-class): said, with how to go on.
+    pub(super) fn offer_unfinished_live_class(&mut self) {
+        let Ok(file) = self.live_file() else {
+            return;
+        };
+        if let Some(class) = teacher::unfinished(&file).first() {
+            self.notices.warning(format!(
+                "A live class of this file did not end ({}): Present › Start a live class… goes on with it, every choice kept.",
+                class.describe()
+            ));
+        }
+    }
+
     /// The file a live class is kept beside (and resumed by): the comparison's,
     /// or the one position file it was read from.
     fn live_file(&self) -> Result<PathBuf, String> {
