@@ -257,3 +257,21 @@ fn revealing_shows_the_teachers_marks_as_the_key_on_the_projector_and_the_pages(
         page.body
     );
 }
+
+#[test]
+fn a_presentation_goes_live_from_its_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = teachers_file(&dir);
+    let mut harness = common::harness_with(vec![file]);
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label("Start a live class…").click();
+    harness.run();
+    // The dialog, over the window: the class starts presenting again.
+    harness.get_by_label_contains("This computer only").click();
+    harness.run();
+    harness.get_by_label("Start the live class").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("Join the live class");
+    assert!(strip(&harness).contains("0 joined"), "{}", strip(&harness));
+}

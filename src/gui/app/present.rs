@@ -285,11 +285,13 @@ impl StancesApp {
         let fresh = p.drawn != Some((p.at, p.page));
         let pointer_known = p.pointer_at_start.is_none();
         let mut nav = None;
+        // A presentation of the positions (not of a class's result) can go live.
+        let offer_live = p.class.is_none() && self.live.is_none();
         egui::Panel::bottom("presentation_footer").show(ui, |ui| {
             ui.visuals_mut().weak_text_color = Some(presentation::WEAK_TEXT);
             let page = p.page.min(p.pages.saturating_sub(1));
             let names = p.class.as_ref().is_some_and(|c| c.names);
-            nav = presentation::footer(ui, &p.steps, p.at, (page, p.pages), names, &p.typed);
+            nav = presentation::footer(ui, &p.steps, p.at, (page, p.pages), names, &p.typed, offer_live);
         });
         let live_act = self.live_strip(ui);
         let mut pages = 1;
@@ -350,6 +352,10 @@ impl StancesApp {
                 }
             }
             Some(Nav::Leave) => self.stop_presenting(ctx),
+            Some(Nav::StartLive) => {
+                self.stop_presenting(ctx);
+                self.open_live_dialog(ctx);
+            }
             None => {}
         }
         if let Some(act) = live_act {

@@ -24,6 +24,8 @@ pub enum Nav {
     Back,
     Next,
     Leave,
+    /// Leaves the presentation for the dialog that starts a live class.
+    StartLive,
 }
 
 /// The footer: the step in words (with its page, on a step of several), and
@@ -37,6 +39,7 @@ pub fn footer(
     (page, pages): (usize, usize),
     names: bool,
     typed: &str,
+    offer_live: bool,
 ) -> Option<Nav> {
     let toggle = if steps.is_class() {
         "M: hide or show the tallies · N: students' names and notes"
@@ -74,6 +77,14 @@ pub fn footer(
             }
             if ui.small_button("Back").on_hover_text("←, Backspace, Page Up").clicked() {
                 nav = Some(Nav::Back);
+            }
+            if offer_live
+                && ui
+                    .small_button("Start a live class…")
+                    .on_hover_text("Students code from their phones while you present: a QR code on the screen, no account, no install")
+                    .clicked()
+            {
+                nav = Some(Nav::StartLive);
             }
             // Only where it fits: at a large zoom the keys' reminder gives way
             // rather than run over the step's own words.
