@@ -244,6 +244,15 @@ fn a_student_joins_from_a_browser_and_codes_two_steps_the_window_counts() {
     runtime.block_on(async {
         wait_for_text(&client, "Partial 1").await;
         screenshot(&client, 1280, 720, &shots.join("laptop-1280x720.png")).await;
+    });
+
+    // The teacher stops the class: the page says it ended.
+    harness.get_by_label("Stop the live class").click();
+    settle(&mut harness);
+    harness.get_by_label("Stop and hand in").click();
+    settle(&mut harness);
+    runtime.block_on(async {
+        wait_for_text(&client, "The class has ended").await;
         client.close().await.expect("the browser closes");
     });
     for shot in ["phone-360x740.png", "laptop-1280x720.png"] {

@@ -413,14 +413,17 @@ fn the_page_is_told_when_the_teacher_moves_on() {
     let (_, written) = server.stop_and_hand_in(&folder);
     assert_eq!(written.unwrap().len(), 1);
     let mut rest = String::new();
-    while !rest.contains("event: ended") {
+    while !rest.contains("data: ended") {
         line.clear();
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
             break;
         }
         rest.push_str(&line);
     }
-    assert!(rest.contains("event: ended"), "{rest}");
+    assert!(
+        rest.contains("event: ended\ndata: ended"),
+        "a browser dispatches only an event with data: {rest}"
+    );
 }
 
 #[test]

@@ -177,6 +177,11 @@ fn a_class_goes_on_after_the_teachers_stances_closes_mid_step() {
     let (same_address, same_code) = join_address(&harness);
     assert_eq!(same_code, code, "the join code on the students' pages still holds");
     assert_eq!(same_address, address, "offered where the students' pages look for it");
+    let notices = harness.state().notices_text().join("\n");
+    assert!(
+        !notices.contains("did not end"),
+        "gone on with, no longer said: {notices}"
+    );
     // The student's page goes on with their session, on the issue it showed,
     // their choice there.
     let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);

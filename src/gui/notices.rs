@@ -57,6 +57,12 @@ impl Notices {
             .retain(|n| n.kind != NoticeKind::Error || !n.text.contains(marker));
     }
 
+    /// Takes back every message that contains `marker` (a warning no longer
+    /// true: a class that did not end, gone on with).
+    pub fn withdraw(&mut self, marker: &str) {
+        self.items.retain(|n| !n.text.contains(marker));
+    }
+
     pub fn clear(&mut self) {
         self.items.clear();
         self.expanded = false;

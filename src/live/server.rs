@@ -349,7 +349,8 @@ async fn events(
         let stage = *receiver.borrow_and_update();
         let event = match stage {
             STAGE_PAUSED => return None,
-            STAGE_ENDED => return Some((Ok(Event::default().event("ended").data("")), None)),
+            // Browsers dispatch no event without data.
+            STAGE_ENDED => return Some((Ok(Event::default().event("ended").data("ended")), None)),
             stage => Event::default().event("stage").data(stage.to_string()),
         };
         Some((Ok::<_, std::convert::Infallible>(event), Some(receiver)))

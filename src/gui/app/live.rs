@@ -24,6 +24,9 @@ use crate::model::study::StudyStatus;
 use crate::model::tally::tally_of;
 use crate::model::words::count;
 
+/// How the window says a file's live class did not end (taken back once it goes on).
+const UNFINISHED: &str = "A live class of this file did not end";
+
 /// A live class under way.
 pub(super) struct LiveSession {
     server: LiveServer,
@@ -37,6 +40,9 @@ pub(super) struct LiveSession {
     seen: Option<u64>,
     /// "Stop the live class?" is asked.
     asking_to_stop: bool,
+    /// The port asked for, when another program held it and the class went
+    /// to another: said on the projector, where the teacher looks.
+    port_taken: Option<u16>,
 }
 
 impl StancesApp {
@@ -60,7 +66,7 @@ impl StancesApp {
         };
         if let Some(class) = teacher::unfinished(&file).first() {
             self.notices.warning(format!(
-                "A live class of this file did not end ({}): Present › Start a live class… goes on with it, every choice kept.",
+                "{UNFINISHED} ({}): Present › Start a live class… goes on with it, every choice kept.",
                 class.describe()
             ));
         }
@@ -128,7 +134,8 @@ impl StancesApp {
         if let Err(e) = server.record_address() {
             self.notices.error(e);
         }
-        if asked.port() != 0 && asked.port() != server.address().port() {
+        let port_taken = (asked.port() != 0 && asked.port() != server.address().port()).then_some(asked.port());
+        if port_taken.is_some() {
             self.notices.warning(format!(
                 "Port {} is taken by another program: the class is on port {}, as the screen shows.{}",
                 asked.port(),
@@ -174,7 +181,9 @@ impl StancesApp {
             qr,
             seen: None,
             asking_to_stop: false,
+            port_taken,
         });
+        self.notices.withdraw(UNFINISHED);
         self.dialogs.live.open = false;
         self.start_presenting(ctx);
     }
@@ -304,6 +313,7 @@ impl StancesApp {
             issue,
             loopback: live.server.address().ip().is_loopback(),
             tallies_hidden: self.presenter.presenting.as_ref().is_some_and(|p| p.hides_tallies()),
+            port_taken: live.port_taken,
             has_key: self.comparison().marks().len() > 0,
         })
     }

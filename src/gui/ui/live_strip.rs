@@ -67,6 +67,8 @@ pub struct LiveShown<'a> {
     pub tallies_hidden: bool,
     /// The file has marks: the key revealed with the tally.
     pub has_key: bool,
+    /// The port asked for, taken by another program (the class is on another).
+    pub port_taken: Option<u16>,
 }
 
 /// The title step's part: scan or type, then the code, in type for the back
@@ -96,6 +98,15 @@ pub fn join_panel(ui: &mut Ui, live: &LiveShown<'_>) {
         );
         ui.add_space(4.0);
         ui.label(RichText::new(joined_words(live)).size(20.0));
+        if let Some(port) = live.port_taken {
+            ui.label(
+                RichText::new(format!(
+                    "Port {port} was taken by another program: this class is on the port above."
+                ))
+                .size(16.0)
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         if live.loopback {
             ui.label(
                 RichText::new("Only this computer can open it: start the class on a network for phones to join.")
