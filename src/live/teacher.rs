@@ -31,7 +31,16 @@ pub struct Begun {
 /// file, its journal started.
 pub fn begin(file: &Path, comparison: Comparison, max_students: usize) -> Result<Begun, String> {
     let now = now_timestamp();
-    let folder = live_folder(file, &now);
+    // The folder is named by the teacher's own clock, as they will look for it.
+    let local = now
+        .parse::<jiff::Timestamp>()
+        .map(|t| {
+            t.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%dT%H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| now.clone());
+    let folder = live_folder(file, &local);
     std::fs::create_dir_all(&folder).map_err(|e| {
         format!(
             "{}: the class's folder could not be made beside the file ({e}); save the file in a folder you can write to (File › Save as…) and start the class again",
@@ -122,9 +131,9 @@ pub struct Unfinished {
 }
 
 impl Unfinished {
-    /// "started 2026-12-06 10:15, 12 students, 80 choices".
+    /// "started 6 Dec 2026, 10:15, 12 students, 80 choices" (this computer's time).
     pub fn describe(&self) -> String {
-        let started: String = self.started.chars().take(16).collect::<String>().replace('T', " ");
+        let started = crate::model::mark::local_time(&self.started);
         format!(
             "started {started}, {}, {}",
             count(self.students, "student", "students"),
