@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use super::comparison::Comparison;
 use super::handout::Student;
+use super::live_codes::is_hidden_control;
+pub use super::live_codes::{new_join_code, new_secret, same_code};
 use super::mark::{DemandRef, Mark};
 
 /// At most this many characters of a student's name.
@@ -24,10 +26,6 @@ pub const MAX_NAME_CHARS: usize = 60;
 pub const MAX_NOTE_CHARS: usize = 500;
 /// Students a live class takes unless told otherwise.
 pub const DEFAULT_MAX_STUDENTS: usize = 200;
-/// Letters of a join code: no 0/O, 1/I/L, which are misread on a projector.
-const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-/// Letters in a join code: 31⁵ ≈ 29 million codes, tried a few a second at most.
-const CODE_LENGTH: usize = 5;
 
 /// One act of a live class, as its journal records it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -468,45 +466,4 @@ fn live_mark_id(student: &str, demand: &DemandRef) -> String {
     const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x5f0c_2a7e_3b1d_4c8e_9a6f_0d2b_7e41_c3a9);
     let name = format!("{student}\u{1f}{}\u{1f}{}\u{1f}{}", demand.0, demand.1, demand.2);
     uuid::Uuid::new_v5(&NAMESPACE, name.as_bytes()).to_string()
-}
-
-/// Control characters, and the invisible marks that reorder text (bidi
-/// overrides and isolates): a name holding one could show as another name in
-/// the teacher's window, a report or a terminal.
-fn is_hidden_control(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-/// Whether a code typed matches the class's: case and spaces aside, compared
-/// in constant time so that a timing tells nothing of the letters right.
-pub fn same_code(typed: &str, code: &str) -> bool {
-    let typed: Vec<u8> = typed
-        .bytes()
-        .filter(|b| !b.is_ascii_whitespace() && *b != b'-')
-        .map(|b| b.to_ascii_uppercase())
-        .collect();
-    if typed.len() != code.len() {
-        return false;
-    }
-    typed.iter().zip(code.bytes()).fold(0u8, |d, (a, b)| d | (a ^ b)) == 0
-}
-
-/// A new join code: letters no one misreads, from the system's randomness
-/// (48 random bits, so that no letter is likelier than another).
-pub fn new_join_code() -> String {
-    let mut random = u128::from_be_bytes(*uuid::Uuid::new_v4().as_bytes()) >> 80;
-    let base = CODE_ALPHABET.len() as u128;
-    (0..CODE_LENGTH)
-        .map(|_| {
-            let letter = CODE_ALPHABET[(random % base) as usize] as char;
-            random /= base;
-            letter
-        })
-        .collect()
-}
-
-/// A session's secret: 122 random bits.
-pub fn new_secret() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
 }

@@ -22,6 +22,7 @@ pub mod handout;
 pub mod history;
 mod index;
 pub mod live;
+pub mod live_codes;
 pub mod live_view;
 pub mod mark;
 pub mod merge;
