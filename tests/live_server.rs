@@ -371,23 +371,33 @@ fn a_flood_from_one_student_is_slowed_and_the_others_still_get_through() {
     assert_eq!(page.status, 200, "another student is not slowed by the flood");
 }
 
+/// A page's event stream, opened as a browser's `EventSource` opens it; its
+/// status line read (and checked: 200).
+fn open_events(address: SocketAddr, token: &str) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(address).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("a timeout");
+    write!(
+        stream,
+        "GET /api/events?code={CODE}&token={token} HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .expect("the request sent");
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader.read_line(&mut status).expect("a status line");
+    assert!(status.contains("200"), "{status}");
+    reader
+}
+
 #[test]
 fn the_page_is_told_when_the_teacher_moves_on() {
     let dir = tempfile::tempdir().unwrap();
     let server = serve(&dir, 200);
     let address = server.address();
     let token = join(address, "Ana");
-    let mut stream = TcpStream::connect(address).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(
-        stream,
-        "GET /api/events?code={CODE}&token={token} HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
-    )
-    .unwrap();
-    let mut reader = BufReader::new(stream);
+    let mut reader = open_events(address, &token);
     let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    assert!(line.contains("200"), "{line}");
     // Headers, then nothing until the teacher acts.
     loop {
         line.clear();
@@ -410,7 +420,7 @@ fn the_page_is_told_when_the_teacher_moves_on() {
     // The class handed in: the page is told it ended (and stops reconnecting).
     let folder = dir.path().join("class");
     std::fs::create_dir(&folder).unwrap();
-    let (_, written) = server.stop_and_hand_in(&folder);
+    let written = server.stop_and_hand_in(&folder);
     assert_eq!(written.unwrap().len(), 1);
     let mut rest = String::new();
     while !rest.contains("data: ended") {
@@ -432,17 +442,7 @@ fn a_server_stopped_to_go_on_later_tells_no_page_the_class_ended() {
     let server = serve(&dir, 200);
     let address = server.address();
     let token = join(address, "Ana");
-    let mut stream = TcpStream::connect(address).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(
-        stream,
-        "GET /api/events?code={CODE}&token={token} HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
-    )
-    .unwrap();
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    assert!(line.contains("200"), "{line}");
+    let mut reader = open_events(address, &token);
     drop(server);
     let mut rest = String::new();
     let _ = reader.read_to_string(&mut rest);

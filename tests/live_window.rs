@@ -47,6 +47,11 @@ fn vote(address: SocketAddr, code: &str, token: &str, status: &str) -> Answer {
     )
 }
 
+/// A student's page as their browser asks for it.
+fn page_of(address: SocketAddr, code: &str, token: &str) -> Answer {
+    request(address, "GET", &format!("/api/page?code={code}&token={token}"), None)
+}
+
 fn hand_ins(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .expect("the class's folder")
@@ -111,7 +116,7 @@ fn a_class_codes_live_and_the_projector_counts_it() {
     assert!(harness.query_all_by_label_contains("Not in the key").next().is_none());
     assert!(strip(&harness).contains("voting closed"), "{}", strip(&harness));
     harness.get_by_label("Hide the tally (R)");
-    let page = request(address, "GET", &format!("/api/page?code={code}&token={first}"), None);
+    let page = page_of(address, &code, &first);
     assert!(page.body.contains("\"revealed\":true"), "{}", page.body);
 
     // Asked first: stopping ends the class for every student.
@@ -184,7 +189,7 @@ fn a_class_goes_on_after_the_teachers_stances_closes_mid_step() {
     );
     // The student's page goes on with their session, on the issue it showed,
     // their choice there.
-    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    let page = page_of(address, &code, &token);
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("Ceasefire"), "the issue shown before: {}", page.body);
     assert!(page.body.contains("\"partial\""), "{}", page.body);
@@ -205,7 +210,7 @@ fn opening_another_file_stops_the_class_and_hands_it_in() {
     // Back to the presentation: on the issue the students' pages show.
     harness.key_press(Key::F5);
     settle(&mut harness);
-    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    let page = page_of(address, &code, &token);
     assert!(page.body.contains("Ceasefire"), "not back to the title: {}", page.body);
     harness.key_press(Key::Escape);
     settle(&mut harness);
@@ -255,7 +260,7 @@ fn revealing_shows_the_teachers_marks_as_the_key_on_the_projector_and_the_pages(
         harness.query_all_by_label_contains("Key: Disputed").next().is_some(),
         "the key on the projector"
     );
-    let page = request(address, "GET", &format!("/api/page?code={code}&token={token}"), None);
+    let page = page_of(address, &code, &token);
     assert!(
         page.body.contains("\"key\":\"disputed\""),
         "the key on the student's page: {}",

@@ -12,15 +12,11 @@ use std::process::ExitCode;
 
 use crate::live::networks::main_address;
 use crate::live::teacher::{self, Begun};
-use crate::live::{LiveServer, LiveState};
+use crate::live::{DEFAULT_PORT, LiveServer, LiveState};
 use crate::model::Comparison;
 use crate::model::live::DEFAULT_MAX_STUDENTS;
 use crate::model::presentation::Steps;
 use crate::model::words::count;
-
-/// The port a live class listens on unless told: one of the free ranges,
-/// easy to say aloud.
-pub const DEFAULT_PORT: u16 = 8731;
 
 #[expect(clippy::print_stdout, reason = "the teacher's terminal is the window here")]
 fn say(line: &str) {
@@ -90,14 +86,13 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
     }
     let address = server.address();
     let code = server.with_state(|s| s.class.join_code().to_owned());
+    let url = server.join_url();
     say(&format!(
         "Live class of {} — the class is kept in \"{}\"",
         file.display(),
         folder.display()
     ));
-    say(&format!(
-        "Students open http://{address}/?code={code} on the same network"
-    ));
+    say(&format!("Students open {url} on the same network"));
     if address.ip().is_loopback() {
         say(&format!(
             "Only this computer can reach {}: students' phones cannot. Give --listen this computer's address on the room's network.",
@@ -105,7 +100,7 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
         ));
     }
     say(&format!("Join code: {code}"));
-    if let Some(qr) = terminal_qr(&format!("http://{address}/?code={code}")) {
+    if let Some(qr) = terminal_qr(&url) {
         say(&qr);
     }
     if !has_key {
@@ -126,7 +121,7 @@ pub fn run(file: &Path, listen: Option<SocketAddr>, resume: Option<&Path>, max_s
         ));
         return ExitCode::SUCCESS;
     }
-    let (_, written) = server.stop_and_hand_in(&folder);
+    let written = server.stop_and_hand_in(&folder);
     finish(&folder, written, file)
 }
 

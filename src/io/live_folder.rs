@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use crate::format::comparison_file::{COMPARISON_EXTENSION, comparison_stem};
 use crate::model::Comparison;
-use crate::model::handout::Student;
 
 /// The folder for a live class of the comparison at `comparison`, started at
 /// `started` (RFC 3339): beside the comparison, named after it and the time;
@@ -31,17 +30,22 @@ pub fn live_folder(comparison: &Path, started: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// Writes each student's hand-in into `folder` (atomically, as every save):
-/// named after the student as they typed their name, two of one name told
-/// apart by `(2)` in the order they joined. The files written.
-pub fn write_hand_ins(folder: &Path, hand_ins: &[(Student, Comparison)]) -> Result<Vec<PathBuf>, String> {
+/// Writes each hand-in into `folder` (atomically, as every save), named
+/// after its student as the class shows them (`Maria`, `Maria (2)`: see
+/// `LiveClass::shown_names`); two names that make one file name once a file
+/// system's characters are replaced (or that differ only in case) are told
+/// apart by a further `(2)`. The files written.
+pub fn write_hand_ins<'a>(
+    folder: &Path,
+    hand_ins: impl IntoIterator<Item = (&'a str, &'a Comparison)>,
+) -> Result<Vec<PathBuf>, String> {
     let mut taken: Vec<String> = Vec::new();
-    let mut written = Vec::with_capacity(hand_ins.len());
-    for (student, copy) in hand_ins {
-        let base = file_name_of(&student.name);
+    let mut written = Vec::new();
+    for (shown_name, copy) in hand_ins {
+        let base = file_name_of(shown_name);
         let mut name = base.clone();
         let mut n = 2;
-        while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        while taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
             name = format!("{base} ({n})");
             n += 1;
         }

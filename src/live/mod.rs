@@ -13,4 +13,4 @@ pub mod server;
 pub mod teacher;
 
 pub use api::{Api, LiveState, Reply};
-pub use server::{LiveServer, MAX_BODY};
+pub use server::{DEFAULT_PORT, LiveServer, MAX_BODY};

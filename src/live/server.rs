@@ -23,6 +23,10 @@ use tokio::sync::{oneshot, watch};
 use super::api::{Api, LiveState, Reply, seconds};
 use crate::model::live::{LiveClass, LiveEvent, Refusal};
 
+/// The port a live class is offered on unless told: one of the free ranges,
+/// easy to say aloud.
+pub const DEFAULT_PORT: u16 = 8731;
+
 /// The largest request body taken: a vote with a note of 500 characters in
 /// any script fits many times over.
 pub const MAX_BODY: usize = 16 * 1024;
@@ -123,6 +127,15 @@ impl LiveServer {
         self.address
     }
 
+    /// The address students open (the QR code's), with the join code in it.
+    pub fn join_url(&self) -> String {
+        format!(
+            "http://{}/?code={}",
+            self.address,
+            self.shared.api.lock().class.join_code()
+        )
+    }
+
     /// Records where the class is offered, for a resumed class to be offered
     /// there again.
     pub fn record_address(&self) -> Result<(), String> {
@@ -158,16 +171,11 @@ impl LiveServer {
     }
 
     /// Stops serving, then writes each student's hand-in into `folder` (no
-    /// request can come between): the class as it stood, and the files
-    /// written or why they could not be (the journal keeps everything).
-    pub fn stop_and_hand_in(
-        mut self,
-        folder: &std::path::Path,
-    ) -> (LiveClass, Result<Vec<std::path::PathBuf>, String>) {
+    /// request can come between): the files written, or why they could not
+    /// be (the journal keeps everything).
+    pub fn stop_and_hand_in(mut self, folder: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
         self.shutdown(STAGE_ENDED);
-        let mut state = self.shared.api.lock();
-        let written = super::teacher::hand_in(&mut state, folder);
-        (state.class.clone(), written)
+        super::teacher::hand_in(&mut self.shared.api.lock(), folder)
     }
 
     fn shutdown(&mut self, last: u64) {

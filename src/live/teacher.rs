@@ -184,7 +184,15 @@ pub fn unfinished(file: &Path) -> Vec<Unfinished> {
 /// the class ended: the hand-ins written.
 pub fn hand_in(state: &mut LiveState, folder: &Path) -> Result<Vec<PathBuf>, String> {
     let hand_ins = state.class.hand_ins(&state.comparison, INSTRUCTIONS)?;
-    let written = write_hand_ins(folder, &hand_ins)?;
+    // Named as the projector and each student's page name them.
+    let names = state.class.shown_names();
+    let written = write_hand_ins(
+        folder,
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(hand_ins.iter().map(|(_, copy)| copy)),
+    )?;
     state.record(&LiveEvent::Ended)?;
     state.syncer().sync()?;
     Ok(written)

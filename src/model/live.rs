@@ -111,6 +111,9 @@ pub struct LiveClass {
     counts: HashMap<DemandRef, HashMap<String, usize>>,
     /// Where the class was last offered.
     served_at: Option<String>,
+    /// Every character beyond ASCII the students typed (names and notes),
+    /// gathered as they come: for the window to name scripts it has no font for.
+    typed: std::collections::BTreeSet<char>,
     /// Events applied, for the window to tell that something changed.
     revision: u64,
 }
@@ -131,6 +134,7 @@ impl LiveClass {
             votes: HashMap::new(),
             counts: HashMap::new(),
             served_at: None,
+            typed: std::collections::BTreeSet::new(),
             revision: 0,
         }
     }
@@ -204,12 +208,10 @@ impl LiveClass {
             .collect()
     }
 
-    /// Every character the students typed, in their names and notes (beyond
-    /// ASCII): for the window to say which scripts it has no font for.
-    pub fn typed_characters(&self) -> std::collections::BTreeSet<char> {
-        let names = self.students.iter().flat_map(|s| s.name.chars());
-        let notes = self.votes.values().flat_map(|v| v.note.chars());
-        names.chain(notes).filter(|c| !c.is_ascii()).collect()
+    /// Every character beyond ASCII the students typed, in their names and
+    /// notes: for the window to say which scripts it has no font for.
+    pub fn typed_characters(&self) -> &std::collections::BTreeSet<char> {
+        &self.typed
     }
 
     /// The name the class shows for the student whose session this is.
@@ -358,6 +360,7 @@ impl LiveClass {
                     return;
                 }
                 let at = self.students.len();
+                self.typed.extend(student.name.chars().filter(|c| !c.is_ascii()));
                 self.students.push(student.clone());
                 self.by_id.insert(student.id.clone(), at);
                 self.by_token.insert(token.clone(), at);
@@ -370,6 +373,7 @@ impl LiveClass {
                 at,
             } => {
                 let Some(&s) = self.by_id.get(student) else { return };
+                self.typed.extend(note.chars().filter(|c| !c.is_ascii()));
                 let vote = Vote {
                     status: status.clone(),
                     note: note.clone(),

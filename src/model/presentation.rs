@@ -19,6 +19,16 @@ pub enum Step {
     Key { issue: usize },
 }
 
+impl Step {
+    /// The issue the step shows (an index into the comparison's issues); `None` on the title.
+    pub fn issue(self) -> Option<usize> {
+        match self {
+            Step::Title => None,
+            Step::Issue { issue, .. } | Step::Key { issue } => Some(issue),
+        }
+    }
+}
+
 /// Every step of a presentation of one comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Steps {
@@ -139,12 +149,9 @@ impl Steps {
             .steps
             .iter()
             .position(|s| *s == here)
-            .or_else(|| match here {
-                Step::Issue { issue, .. } | Step::Key { issue } => other
-                    .steps
-                    .iter()
-                    .position(|s| matches!(s, Step::Issue { issue: i, .. } if *i == issue)),
-                Step::Title => Some(0),
+            .or_else(|| match here.issue() {
+                Some(issue) => other.step_of_issue(issue),
+                None => Some(0),
             })
             .unwrap_or(0)
     }

@@ -40,6 +40,8 @@ pub(super) struct LiveSession {
     seen: Option<u64>,
     /// "Stop the live class?" is asked.
     asking_to_stop: bool,
+    /// How many typed characters the font check has seen.
+    fonts_checked: usize,
     /// The port asked for, when another program held it and the class went
     /// to another: said on the projector, where the teacher looks.
     port_taken: Option<u16>,
@@ -160,7 +162,7 @@ impl StancesApp {
             )
         });
         let address = format!("http://{}", server.address());
-        let qr = Qr::new(&format!("{address}/?code={code}"));
+        let qr = Qr::new(&server.join_url());
         self.notices.info(if resume.is_some() {
             format!(
                 "Live class resumed ({}, {}): students open {address} with the code {code}.",
@@ -181,6 +183,7 @@ impl StancesApp {
             qr,
             seen: None,
             asking_to_stop: false,
+            fonts_checked: 0,
             port_taken,
         });
         self.notices.withdraw(UNFINISHED);
@@ -203,8 +206,8 @@ impl StancesApp {
                 color: s.color.clone(),
             })
             .collect();
-        let ids: Vec<String> = statuses.iter().map(|s| s.id.clone()).collect();
-        let position = |id: &str| ids.iter().position(|s| s == id);
+        let codebook = &cmp.codebook().statuses;
+        let position = |id: &str| codebook.iter().position(|s| s.id == id);
         live.server.with_state(|state| {
             let class = &state.class;
             let size = class.students().len();
@@ -265,12 +268,21 @@ impl StancesApp {
         changed
     }
 
-    /// Every character the students typed (names and notes).
-    pub(super) fn live_typed_characters(&self) -> std::collections::BTreeSet<char> {
-        self.live
-            .as_ref()
-            .map(|live| live.server.with_state(|s| s.class.typed_characters()))
-            .unwrap_or_default()
+    /// Names the scripts of what the students typed (names and notes) that no
+    /// font can draw: asked of the fonts only when something new was typed.
+    pub(super) fn check_live_fonts(&mut self, ctx: &Context) {
+        let Some(live) = self.live.as_mut() else {
+            return;
+        };
+        let checked = live.fonts_checked;
+        let Some(typed) = live.server.with_state(|s| {
+            let typed = s.class.typed_characters();
+            (typed.len() != checked).then(|| typed.clone())
+        }) else {
+            return;
+        };
+        live.fonts_checked = typed.len();
+        self.name_missing_fonts(ctx, typed);
     }
 
     /// The issue the students' pages show, while a live class runs.
@@ -320,17 +332,16 @@ impl StancesApp {
 
     /// A teacher's act from the projector.
     pub(super) fn live_act(&mut self, act: LiveAct) {
-        let Some(live) = self.live.as_ref() else {
+        let Some(live) = self.live.as_mut() else {
             return;
         };
         let result = match act {
             LiveAct::ToggleClosed => live.server.teacher(|s| s.class.toggle_closed()),
             LiveAct::ToggleRevealed => live.server.teacher(|s| s.class.toggle_revealed()),
+            // Asked first: stopping ends the class for every student.
             LiveAct::Stop => {
-                if let Some(live) = self.live.as_mut() {
-                    live.asking_to_stop = true;
-                }
-                return;
+                live.asking_to_stop = true;
+                Ok(())
             }
         };
         if let Err(e) = result {
@@ -381,9 +392,7 @@ impl StancesApp {
     /// and hands in (its pages cannot follow a presentation of other
     /// positions). What to say once the new document is open.
     pub(super) fn end_live_for_another_document(&mut self) -> Option<String> {
-        let live = self.live.take()?;
-        let folder = live.folder.clone();
-        let (_, written) = live.server.stop_and_hand_in(&folder);
+        let (folder, written) = self.hand_in_live()?;
         Some(match written {
             Ok(paths) => format!(
                 "The live class stopped as another file opened: {} written to {} (File › Open class… shows them).",
@@ -400,11 +409,9 @@ impl StancesApp {
     /// Stops the class: no more choices, each student's hand-in written into
     /// the class's folder, the presentation left and the class opened.
     fn stop_live(&mut self, ctx: &Context) {
-        let Some(live) = self.live.take() else {
+        let Some((folder, written)) = self.hand_in_live() else {
             return;
         };
-        let folder = live.folder.clone();
-        let (_, written) = live.server.stop_and_hand_in(&folder);
         self.stop_presenting(ctx);
         match written {
             Ok(paths) if paths.is_empty() => {
@@ -427,5 +434,13 @@ impl StancesApp {
                 folder.display()
             )),
         }
+    }
+
+    /// Ends the class under way: served no more, each student's hand-in
+    /// written into its folder. The folder, and what was written.
+    fn hand_in_live(&mut self) -> Option<(PathBuf, Result<Vec<PathBuf>, String>)> {
+        let LiveSession { server, folder, .. } = self.live.take()?;
+        let written = server.stop_and_hand_in(&folder);
+        Some((folder, written))
     }
 }

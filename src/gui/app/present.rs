@@ -369,8 +369,7 @@ impl StancesApp {
     fn follow_live(&mut self, ctx: &Context) {
         if self.live_changed() {
             // Names and notes typed on phones, in scripts this computer may have no font for.
-            let typed = self.live_typed_characters();
-            self.name_missing_fonts(ctx, typed);
+            self.check_live_fonts(ctx);
             let slides = self.live_slides();
             if let Some(p) = self.presenter.presenting.as_mut() {
                 let names = p.class.as_ref().is_some_and(|c| c.names);
@@ -380,16 +379,8 @@ impl StancesApp {
                 });
             }
         }
-        let issue = self
-            .presenter
-            .presenting
-            .as_ref()
-            .and_then(|p| match p.steps.get(p.at) {
-                crate::model::presentation::Step::Title => None,
-                crate::model::presentation::Step::Issue { issue, .. }
-                | crate::model::presentation::Step::Key { issue } => Some(issue),
-            });
-        if self.presenter.presenting.is_some() {
+        if let Some(p) = self.presenter.presenting.as_ref() {
+            let issue = p.steps.get(p.at).issue();
             self.live_show(issue);
         }
     }

@@ -8,11 +8,9 @@ use std::path::PathBuf;
 use egui::{Context, RichText};
 
 use crate::gui::action::Action;
+use crate::live::DEFAULT_PORT;
 use crate::live::networks::Network;
 use crate::live::teacher::Unfinished;
-
-/// The port offered first: easy to say aloud, in a range few programs take.
-pub const DEFAULT_PORT: u16 = 8731;
 
 /// The dialog, while open.
 #[derive(Default)]
